@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import { discover } from '../store/discover.js'
+import { planImport, type Capture, type Decision } from '../store/import.js'
+import { sourceInfo, sourceIds } from '../store/sources.js'
+import { UsageError, plural, type Io } from './io.js'
+
+const run = promisify(execFile)
+
+export const usage = `Usage: leaderlog import --source ID FILE… [--snapshots DIR] [--language TAG] [--force]
+       leaderlog import --source ID --git REPO --path PATH [--snapshots DIR] [--language TAG] [--force]
+
+Copy raw captures into the store as <source>/<date>.<lang>.md, named by the
+data date and language written inside them. With --git, every version of PATH
+in REPO's history is a capture. Of several captures of one date the best is
+kept (no errors, then latest); identical content is skipped; a different
+stored snapshot is never overwritten without --force.`
+
+export async function importCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      source: { type: 'string' },
+      git: { type: 'string' },
+      path: { type: 'string' },
+      snapshots: { type: 'string', default: 'snapshots' },
+      language: { type: 'string' },
+      force: { type: 'boolean' }
+    }
+  })
+  if (!values.source) throw new UsageError('import needs --source')
+  if (!sourceInfo(values.source)) throw new UsageError(`unknown source \`${values.source}\`; known: ${sourceIds.join(', ')}`)
+  if (values.git && !values.path) throw new UsageError('--git needs --path (the file whose history to import)')
+  if (!values.git && positionals.length === 0) throw new UsageError('import needs FILE… or --git REPO --path PATH')
+  const captures = values.git ? await gitCaptures(path.resolve(io.cwd, values.git), values.path!) : await fileCaptures(positionals, io.cwd)
+  const store = path.resolve(io.cwd, values.snapshots!)
+  const decisions = planImport(captures.ok, await readExisting(store, values.source), {
+    source: values.source,
+    ...(values.language ? { language: values.language } : {}),
+    ...(values.force ? { force: true } : {})
+  })
+  let added = 0
+  let skipped = 0
+  let refused = captures.failed.length
+  for (const failure of captures.failed) io.stdout.write(`refused  ${failure.label}: ${failure.reason}\n`)
+  for (const d of decisions) {
+    if (d.action === 'add') {
+      await writeAtomic(path.join(store, d.target), d.capture.content)
+      added++
+      io.stdout.write(`${d.overwrite ? 'replaced' : 'added   '} ${values.snapshots}/${d.target} from ${d.capture.label}${d.errors ? ` (${plural(d.errors, 'error')}: see leaderlog check)` : ''}\n`)
+    } else if (d.action === 'skip') {
+      skipped++
+      io.stdout.write(`skipped  ${d.capture.label}: ${d.reason}\n`)
+    } else {
+      refused++
+      io.stdout.write(`refused  ${d.capture.label}${d.target ? ` → ${values.snapshots}/${d.target}` : ''}: ${d.reason}\n`)
+    }
+  }
+  io.stdout.write(`Imported ${plural(added, 'snapshot')}, skipped ${skipped}, refused ${refused}\n`)
+  return refused > 0 && added === 0 && skipped === 0 ? 1 : 0
+}
+
+/** The stored snapshots of `source`, by store path. */
+async function readExisting(store: string, source: string): Promise<Map<string, string>> {
+  const map = new Map<string, string>()
+  const files = await discover(path.join(store, source)).catch(() => [] as string[])
+  for (const f of files) map.set(`${source}/${f}`, await readFile(path.join(store, source, f), 'utf8'))
+  return map
+}
+
+async function fileCaptures(files: readonly string[], cwd: string): Promise<{ ok: Capture[]; failed: { label: string; reason: string }[] }> {
+  const ok: Capture[] = []
+  const failed: { label: string; reason: string }[] = []
+  for (const [order, file] of files.entries()) {
+    try {
+      ok.push({ label: file, content: await readFile(path.resolve(cwd, file), 'utf8'), order })
+    } catch (error) {
+      failed.push({ label: file, reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` })
+    }
+  }
+  return { ok, failed }
+}
+
+/** Every version of `file` in the repository's history, oldest first. */
+async function gitCaptures(repo: string, file: string): Promise<{ ok: Capture[]; failed: { label: string; reason: string }[] }> {
+  let log: string
+  try {
+    log = (await run('git', ['-C', repo, 'log', '--format=%H', '--reverse', '--', file], { maxBuffer: 64 * 1024 * 1024 })).stdout
+  } catch (error) {
+    throw new Error(`Cannot read the history of ${file} in ${repo}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const shas = log.split('\n').filter(Boolean)
+  const ok: Capture[] = []
+  const failed: { label: string; reason: string }[] = []
+  for (const [order, sha] of shas.entries()) {
+    const label = `${sha.slice(0, 7)}:${file}`
+    try {
+      const { stdout } = await run('git', ['-C', repo, 'show', `${sha}:${file}`], { maxBuffer: 64 * 1024 * 1024 })
+      ok.push({ label, content: stdout, order })
+    } catch {
+      failed.push({ label, reason: 'file deleted in this commit' })
+    }
+  }
+  return { ok, failed }
+}
+
+/** Write through a temporary file and rename, so a reader never sees half a file. */
+export async function writeAtomic(file: string, content: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const temp = `${file}.${process.pid}.tmp`
+  await writeFile(temp, content)
+  await rename(temp, file)
+}

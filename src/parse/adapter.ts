@@ -1,0 +1,20 @@
+import type { Message } from '../diagnostics/diagnostic.js'
+import type { ParsedSnapshot } from '../schema/snapshot.js'
+import type { Document } from './document.js'
+
+/** What every source adapter receives: the prepared page and what is known of it. */
+export interface AdapterInput {
+  /** Source id when known (store folder or `--source`). */
+  source?: string
+  language: string
+  date?: string
+  updatedAt?: string
+}
+
+export interface AdapterOutput {
+  source: string
+  snapshots: ParsedSnapshot[]
+  messages: Message[]
+}
+
+export type Adapter = (doc: Document, input: AdapterInput) => AdapterOutput

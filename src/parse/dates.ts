@@ -1,0 +1,119 @@
+import { halfWidth } from './numbers.js'
+
+/**
+ * Finding the data time of a page. Upstream's label changes with the language
+ * and the day (`**Data Update Time**`, `Data last updated`, `Fetch time`,
+ * `数据更新时间`, `抓取时间`, `Heure de mise à jour des données`, …) and so does
+ * the way the time is written (ISO, `16 juillet 2025 11:44:18 UTC`,
+ * `25.11.2025 08:08:40 UTC`, `2025年11月18日`), sometimes with full-width
+ * punctuation. So: find every date in the text, and prefer one on a line with
+ * a label, then one with a time zone.
+ */
+export interface FoundDate {
+  /** `YYYY-MM-DD` of the data, in UTC. */
+  date: string
+  /** ISO `YYYY-MM-DDTHH:MM:SSZ`, or the bare date when the page gives no time. */
+  updatedAt: string
+  /** Offset of the match in the text searched. */
+  index: number
+}
+
+const months: Record<string, number> = {}
+function addMonths(names: string[]): void {
+  names.forEach((name, i) => {
+    for (const variant of name.split('|')) months[variant] = i + 1
+  })
+}
+addMonths(['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sep|sept', 'october|oct', 'november|nov', 'december|dec'])
+addMonths(['janvier|janv', 'février|fevrier|févr', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre', 'octobre', 'novembre', 'décembre|decembre|déc'])
+addMonths(['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre|setiembre', 'octubre', 'noviembre', 'diciembre'])
+addMonths(['janeiro', 'fevereiro', 'março|marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'])
+addMonths(['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'])
+addMonths(['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'])
+addMonths(['января|январь|янв', 'февраля|февраль|фев', 'марта|март|мар', 'апреля|апрель|апр', 'мая|май', 'июня|июнь|июн', 'июля|июль|июл', 'августа|август|авг', 'сентября|сентябрь|сен', 'октября|октябрь|окт', 'ноября|ноябрь|ноя', 'декабря|декабрь|дек'])
+addMonths(['ιανουαρίου|ιανουάριος|ιαν', 'φεβρουαρίου|φεβρουάριος|φεβ', 'μαρτίου|μάρτιος|μαρ', 'απριλίου|απρίλιος|απρ', 'μαΐου|μαίου|μάιος|μαΐ', 'ιουνίου|ιούνιος|ιουν', 'ιουλίου|ιούλιος|ιουλ', 'αυγούστου|αύγουστος|αυγ', 'σεπτεμβρίου|σεπτέμβριος|σεπ', 'οκτωβρίου|οκτώβριος|οκτ', 'νοεμβρίου|νοέμβριος|νοε', 'δεκεμβρίου|δεκέμβριος|δεκ'])
+
+const monthNames = Object.keys(months)
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m.replace(/\./g, '\\.'))
+  .join('|')
+
+const time = String.raw`(?:\s*(?:[T,]|à|a las|at|um|в|στις|às)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?`
+const zone = String.raw`(?:\s*\(?\s*(UTC|GMT|Z|CST|北京时间|北京時間|Beijing|Pékin|Pekín)\)?)?`
+
+const patterns: { re: RegExp; order: 'ymd' | 'dmy' | 'dMy' | 'Mdy' }[] = [
+  // 2025-11-18 08:08:22 UTC, 2025/11/18, 2025年11月18日 08:08
+  { re: new RegExp(String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` + time + zone, 'giu'), order: 'ymd' },
+  // 25.11.2025 08:08:40 UTC, 25/11/2025
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})` + time + zone, 'giu'), order: 'dmy' },
+  // 16 juillet 2025 11:44:18 UTC, 18 de noviembre de 2025, 18 ноября 2025 г.
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(${monthNames})\.?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?` + time + zone, 'giu'), order: 'dMy' },
+  // November 18, 2025 08:08 UTC
+  { re: new RegExp(String.raw`(${monthNames})\.?\s+(\d{1,2}),?\s+(\d{4})` + time + zone, 'giu'), order: 'Mdy' }
+]
+
+/** Words that label the data time, in the languages seen or expected. */
+const labels =
+  /(update|updated|fetch|fetched|retrieved|last|数据|數據|更新|抓取|获取|時間|时间|データ|mise à jour|mis à jour|actualis|actualiz|récupér|obten|atualiz|обновл|получ|ενημέρωσ|ανάκτησ|datos|données|dados|данные|δεδομένα)/iu
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+function build(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s: string | undefined, z: string | undefined): Omit<FoundDate, 'index'> | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2000 || y > 2100) return undefined
+  const check = new Date(Date.UTC(y, mo - 1, d))
+  if (check.getUTCDate() !== d) return undefined
+  if (h === undefined) {
+    const date = `${y}-${pad(mo)}-${pad(d)}`
+    return { date, updatedAt: date }
+  }
+  const hours = Number(h)
+  const minutes = Number(mi)
+  const seconds = s === undefined ? 0 : Number(s)
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined
+  const beijing = z !== undefined && !/^(utc|gmt|z)$/i.test(z)
+  const ms = Date.UTC(y, mo - 1, d, hours, minutes, seconds) - (beijing ? 8 * 3600_000 : 0)
+  const iso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return { date: iso.slice(0, 10), updatedAt: iso }
+}
+
+/** Every date in `text`, in order of appearance. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = []
+  const normal = halfWidth(text).replace(/\u00a0|\u202f/g, ' ')
+  for (const { re, order } of patterns) {
+    re.lastIndex = 0
+    for (const m of normal.matchAll(re)) {
+      const g = m.slice(1)
+      let y: number, mo: number, d: number
+      if (order === 'ymd') [y, mo, d] = [Number(g[0]), Number(g[1]), Number(g[2])]
+      else if (order === 'dmy') [d, mo, y] = [Number(g[0]), Number(g[1]), Number(g[2])]
+      else if (order === 'dMy') [d, mo, y] = [Number(g[0]), months[g[1]!.toLowerCase()] ?? 0, Number(g[2])]
+      else [mo, d, y] = [months[g[0]!.toLowerCase()] ?? 0, Number(g[1]), Number(g[2])]
+      const built = build(y, mo, d, g[3], g[4], g[5], g[6])
+      if (built) found.push({ ...built, index: m.index ?? 0 })
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
+
+/**
+ * The data time among `lines` (text lines outside tables, in document order):
+ * the first date on a labelled line; else the first date with a time; else the first.
+ */
+export function findDataTime(lines: readonly { text: string; line: number }[]): (FoundDate & { line: number }) | undefined {
+  let labelled: (FoundDate & { line: number }) | undefined
+  let timed: (FoundDate & { line: number }) | undefined
+  let first: (FoundDate & { line: number }) | undefined
+  for (const { text, line } of lines) {
+    const dates = findDates(text)
+    const head = dates[0]
+    if (!head) continue
+    const withLine = { ...head, line }
+    first ??= withLine
+    if (!timed && head.updatedAt.length > 10) timed = withLine
+    if (!labelled && labels.test(text.slice(0, head.index))) labelled = withLine
+  }
+  return labelled ?? timed ?? first
+}

@@ -1,0 +1,123 @@
+import type { Root, RootContent, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { message, type Message } from '../diagnostics/diagnostic.js'
+import { toMdast } from './markdown.js'
+
+/**
+ * A page prepared for the adapters: reasoning the translation model leaked
+ * (`<think>…</think>`) is masked out (and reported), then the rest is parsed
+ * to mdast with positions that still point into the original file.
+ */
+export interface Document {
+  content: string
+  root: Root
+  tables: Table[]
+  /** Text lines outside tables and code, in order, with their line numbers. */
+  lines: { text: string; line: number }[]
+  /** Prose (headings, paragraphs, quotes, lists) for language detection. */
+  prose: string
+  /** Text of the first heading. */
+  title: string
+  headings: { text: string; line: number }[]
+  messages: Message[]
+}
+
+interface Range {
+  start: number
+  end: number
+}
+
+function thinkRanges(content: string): Range[] {
+  const ranges: Range[] = []
+  const open = /<think>/gi
+  let m: RegExpExecArray | null
+  while ((m = open.exec(content))) {
+    const close = content.toLowerCase().indexOf('</think>', m.index)
+    const end = close === -1 ? content.length : close + '</think>'.length
+    ranges.push({ start: m.index, end })
+    open.lastIndex = end
+  }
+  return ranges
+}
+
+/** Blank out ranges, keeping line breaks so lines stay where they were. */
+function mask(content: string, ranges: readonly Range[]): string {
+  let out = ''
+  let at = 0
+  for (const r of ranges) {
+    out += content.slice(at, r.start)
+    const hidden = content.slice(r.start, r.end)
+    const lastBreak = hidden.lastIndexOf('\n')
+    // Keep line structure; drop the masked part of the last line so `</think># Title` stays a heading.
+    out += lastBreak === -1 ? '' : hidden.slice(0, lastBreak + 1).replace(/[^\n]/g, ' ').replace(/ +\n/g, '\n')
+    at = r.end
+  }
+  return out + content.slice(at)
+}
+
+/** Move every position in a tree down by `lines` (for a tree parsed from a fenced block). */
+function shift(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, lines: number): void {
+  if (node.position) {
+    node.position.start.line += lines
+    node.position.end.line += lines
+  }
+  for (const child of node.children ?? []) shift(child as typeof node, lines)
+}
+
+function lineOf(content: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < content.length; i++) if (content.charCodeAt(i) === 10) line++
+  return line
+}
+
+export function prepare(content: string): Document {
+  const messages: Message[] = []
+  const ranges = thinkRanges(content)
+  for (const r of ranges) {
+    const line = lineOf(content, r.start)
+    const column = r.start - content.lastIndexOf('\n', r.start - 1)
+    const closed = content.slice(r.start, r.end).toLowerCase().endsWith('</think>')
+    messages.push(
+      message(
+        'leaked-reasoning',
+        { line, column },
+        `Unexpected model reasoning \`<think>\` (${lineOf(content, r.end) - line + 1} lines${closed ? '' : ', never closed'}), expected the translated page only; ignored`
+      )
+    )
+  }
+  const text = ranges.length ? mask(content, ranges) : content
+  const root = toMdast(text)
+  const tables: Table[] = []
+  const lines: { text: string; line: number }[] = []
+  const prose: string[] = []
+  const headings: { text: string; line: number }[] = []
+  const tableLines = new Set<number>()
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'table') {
+        tables.push(node)
+        for (let l = node.position!.start.line; l <= node.position!.end.line; l++) tableLines.add(l)
+        continue
+      }
+      if (node.type === 'code') {
+        // Translators sometimes wrap the whole page in a ```markdown fence: read inside it.
+        if (/^(markdown|md|gfm)?$/i.test(node.lang ?? '') && /^\s*\|.*\|\s*$/m.test(node.value) && node.position) {
+          const inner = toMdast(node.value)
+          shift(inner, node.position.start.line)
+          walk(inner.children)
+        }
+        continue
+      }
+      if (node.type === 'html' || node.type === 'definition') continue
+      if (node.type === 'heading') headings.push({ text: toString(node).trim(), line: node.position!.start.line })
+      if (node.type === 'heading' || node.type === 'paragraph') prose.push(toString(node))
+      if ('children' in node && node.type !== 'heading' && node.type !== 'paragraph') walk(node.children as RootContent[])
+    }
+  }
+  walk(root.children)
+  const raw = text.split('\n')
+  raw.forEach((value, i) => {
+    if (!tableLines.has(i + 1) && value.trim() !== '') lines.push({ text: value, line: i + 1 })
+  })
+  return { content, root, tables, lines, prose: prose.join('\n'), title: headings[0]?.text ?? '', headings, messages }
+}

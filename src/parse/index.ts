@@ -1,0 +1,63 @@
+import { message, quote, type Message } from '../diagnostics/diagnostic.js'
+import type { ParseResult } from '../schema/snapshot.js'
+import { sourceInfo } from '../store/sources.js'
+import type { AdapterInput } from './adapter.js'
+import { findDataTime } from './dates.js'
+import { detectFormat } from './detect.js'
+import { prepare } from './document.js'
+import { detectLanguage } from './language.js'
+import { parseLmarena } from './lmarena/adapter.js'
+import { parseSeal } from './seal/adapter.js'
+
+/**
+ * Bump when parsing changes what it returns for the same content: it is part of
+ * every cache key, so a new version invalidates cached results.
+ */
+export const PARSER_VERSION = '1'
+
+export interface ParseOptions {
+  /** Source id, when known (store folder or `--source`); else detected from content. */
+  source?: string
+  /** Language when known (store file name); else detected from prose. */
+  language?: string
+  /** Date from the store file name, used only when the page has none. */
+  fallbackDate?: string
+}
+
+/**
+ * Parse one captured page into snapshots and messages. Pure: the result
+ * depends only on (content, options, PARSER_VERSION) and is plain data.
+ */
+export function parsePage(content: string, options: ParseOptions = {}): ParseResult {
+  const doc = prepare(content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
+  const messages: Message[] = [...doc.messages]
+  const info = options.source ? sourceInfo(options.source) : undefined
+  if (options.source && !info) {
+    messages.push(message('unknown-source', { line: 1, column: 1 }, `Unknown source ${quote(options.source)}, expected one of the sources leaderlog knows`))
+    return { parser: PARSER_VERSION, source: null, language: options.language ?? null, snapshots: [], messages }
+  }
+  const format = info?.format ?? detectFormat(doc)
+  const language = options.language ?? detectLanguage(doc.prose) ?? 'en'
+  const found = findDataTime(doc.lines)
+  const input: AdapterInput = { language }
+  if (options.source) input.source = options.source
+  if (found) {
+    input.date = found.date
+    input.updatedAt = found.updatedAt
+  } else if (options.fallbackDate) {
+    input.date = options.fallbackDate
+  }
+  const output = format === 'seal' ? parseSeal(doc, input) : parseLmarena(doc, input)
+  messages.push(...output.messages)
+  if (!found && output.snapshots.length > 0) {
+    messages.push(
+      message(
+        'missing-date',
+        { line: 1, column: 1 },
+        `Page has no data time, expected a line such as \`**Data Update Time**: 2025-11-18 08:08:22 UTC\`${options.fallbackDate ? `; the file name's date ${options.fallbackDate} is used` : ''}`
+      )
+    )
+  }
+  const snapshots = found || options.fallbackDate ? output.snapshots : []
+  return { parser: PARSER_VERSION, source: output.source, language, snapshots, messages }
+}

@@ -1,0 +1,203 @@
+import { halfWidth, parseCount, parseDecimal, parseTokens } from '../numbers.js'
+
+/**
+ * Reading single cells of an LMArena table. Each reader returns a value, or a
+ * `problem` naming what is wrong (`corrupted` when a foreign token sits among
+ * otherwise valid characters, `unparseable` when nothing valid is there).
+ */
+export type Problem = 'corrupted' | 'unparseable'
+export type Read<T> = { value: T } | { problem: Problem } | { empty: true }
+
+export const EMPTY = { empty: true } as const
+
+/** Values that mean "no data" in every language upstream uses. */
+const noData =
+  /^(?:n\/?a|nan|none|null|-|—|–|unknown|no data(?: available)?|n\/d|datos no disponibles|not available|data not available|暂无数据|暂无|無資料|暫無數據|暂无データ|データなし|なし|不明|données non disponibles|données indisponibles|aucune donnée|pas de données|non disponible|sin datos|no disponible|sem dados|não disponível|нет данных|н\/д|δεν υπάρχουν δεδομένα|μη διαθέσιμο|en línea|online)$/iu
+
+export function isNoData(text: string): boolean {
+  return noData.test(text.trim())
+}
+
+/** Characters that may appear in a numeric cell. */
+const numericChars = /^[\d\s.,+\-±%$/()KkMm\u00a0\u202f\u2009◄─►–—~]*$/u
+
+/** A cell with digits and foreign (non-numeric) characters: a translation glitch such as `12极4`. */
+function classify(text: string): Problem {
+  return /\d/.test(text) && !numericChars.test(text) ? 'corrupted' : /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\uFFFD/u.test(text) ? 'corrupted' : 'unparseable'
+}
+
+export function clean(text: string): string {
+  return halfWidth(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
+}
+
+export function readRank(raw: string): Read<number> {
+  const text = clean(raw)
+  if (text === '') return EMPTY
+  if (/^\d+$/.test(text)) return { value: Number(text) }
+  // SEAL-style ordinals also reach here: 1st, 2nd, 3rd, 4th.
+  const ordinal = /^(\d+)(?:st|nd|rd|th|er|e|º|°|\.)$/i.exec(text)
+  if (ordinal) return { value: Number(ordinal[1]) }
+  return { problem: classify(text) }
+}
+
+/** Rank spread: `1◄─►4`, `1-4`, `1–4`, or digits glued together (`612` = 6–12). */
+export function readSpread(raw: string, rank: number | undefined): Read<[number, number]> {
+  const text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  const pair = /^(\d+)\s*(?:◄─►|◄►|<->|↔|[-–—~]|to|à|a|до)\s*(\d+)$/u.exec(text)
+  if (pair) return { value: [Number(pair[1]), Number(pair[2])] }
+  if (/^\d{2,}$/.test(text)) {
+    const split = splitGlued(text, rank)
+    return split ? { value: split } : { problem: 'unparseable' }
+  }
+  return { problem: classify(text) }
+}
+
+/**
+ * `612` with rank 8 is 6–12: try every split, keep those with
+ * upper ≤ rank ≤ lower, prefer the narrowest.
+ */
+export function splitGlued(digits: string, rank: number | undefined): [number, number] | undefined {
+  let best: [number, number] | undefined
+  for (let i = 1; i < digits.length; i++) {
+    const a = digits.slice(0, i)
+    const b = digits.slice(i)
+    if (b.startsWith('0')) continue
+    const upper = Number(a)
+    const lower = Number(b)
+    if (upper < 1 || upper > lower) continue
+    if (rank !== undefined && (upper > rank || rank > lower)) continue
+    if (!best || lower - upper < best[1] - best[0]) best = [upper, lower]
+  }
+  return best
+}
+
+export interface Interval {
+  plus: number
+  minus: number
+  percent: boolean
+}
+
+/** `±4`, `+5/-4`, `(++9/-9)`, `+1.53/-1.52`, `±1.54%`, `+24/-27`. */
+export function readInterval(raw: string): Read<Interval> {
+  const text = clean(raw).replace(/^\((.*)\)$/, '$1').trim()
+  if (text === '' || isNoData(text)) return EMPTY
+  let m = /^[±+]\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
+  if (m && (text.startsWith('±') || !text.includes('/'))) {
+    const v = Number(m[1]!.replace(',', '.'))
+    return { value: { plus: v, minus: v, percent: m[2] === '%' } }
+  }
+  m = /^\+{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\/\s*[-−–]{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
+  if (m) {
+    return { value: { plus: Number(m[1]!.replace(',', '.')), minus: Number(m[3]!.replace(',', '.')), percent: m[2] === '%' || m[4] === '%' } }
+  }
+  return { problem: classify(text) }
+}
+
+/** "Preliminary" in every language upstream has used or may use. */
+const preliminaryWords =
+  /^(?:preliminary|prelim\.?|provisional|provisoire|préliminaire|preliminaire|preliminar|provisorio|provisório|vorläufig|preliminare|provvisorio|暂定|暫定|初步|初歩|予備|仮|предварительн\p{L}*|предв\.?|προκαταρκτικ\p{L}*|προσωριν\p{L}*|잠정)$/iu
+
+export function isPreliminaryWord(text: string): boolean {
+  return preliminaryWords.test(text.trim())
+}
+
+export interface Score {
+  value: number
+  interval?: Interval
+  preliminary: boolean
+}
+
+/**
+ * A score cell, with what upstream glued to it: `1483Preliminary`,
+ * `1483 Preliminary`, `1483 (Preliminary)`, `1495（暫定）`, `1504±10`,
+ * `1507 ±6`, `1507 (±5)`, `1316 (±12) Preliminary`, `1669 (++13/-13)`,
+ * `12.47%±1.54%`, `1 495 (Préliminaire)`.
+ */
+export function readScore(raw: string): Read<Score> {
+  let text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  let preliminary = false
+  // A trailing or leading word: strip it when it means "preliminary".
+  const word = /^(.*?)[\s(\[]*([\p{L}.]+)[\s)\]]*$/u.exec(text)
+  if (word && /\d/.test(word[1]!) && isPreliminaryWord(word[2]!)) {
+    preliminary = true
+    text = word[1]!.trim()
+  }
+  const lead = /^[\s(\[]*([\p{L}.]+)[\s)\]]*(.*)$/u.exec(text)
+  if (lead && /\d/.test(lead[2]!) && isPreliminaryWord(lead[1]!)) {
+    preliminary = true
+    text = lead[2]!.trim()
+  }
+  const m = /^(\d[\d\s\u00a0\u202f.,]*?)\s*(%?)\s*(\(?\s*(?:±|\+{1,2})[^)]*\)?)?$/u.exec(text)
+  if (!m) return { problem: classify(text) }
+  const value = parseDecimal(m[1]!)
+  if (value === undefined) return { problem: classify(text) }
+  if (!m[3]) return { value: { value, preliminary } }
+  const interval = readInterval(m[3])
+  if ('value' in interval) return { value: { value, interval: interval.value, preliminary } }
+  return { problem: 'problem' in interval ? interval.problem : 'unparseable' }
+}
+
+export function readCount(raw: string): Read<number> {
+  const text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  const value = parseCount(raw.replace(/\*\*/g, '').trim())
+  if (value !== undefined) return { value }
+  return { problem: classify(text) }
+}
+
+/** `$5/$25`, `$1.40/$4.40`, `5/25`: input and output price per million tokens. */
+export function readPrice(raw: string): Read<[number | undefined, number | undefined]> {
+  const text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  const m = /^\$?\s*([\d.,]+|n\/a)\s*\/\s*\$?\s*([\d.,]+|n\/a)$/iu.exec(text)
+  if (m) {
+    const input = parseDecimal(m[1]!)
+    const output = parseDecimal(m[2]!)
+    if ((input !== undefined || /n\/a/i.test(m[1]!)) && (output !== undefined || /n\/a/i.test(m[2]!))) return { value: [input, output] }
+  }
+  const single = /^\$\s*([\d.,]+)$/.exec(text)
+  if (single) {
+    const v = parseDecimal(single[1]!)
+    if (v !== undefined) return { value: [v, undefined] }
+  }
+  return { problem: classify(text) }
+}
+
+export function readTokens(raw: string): Read<number> {
+  const text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  const value = parseTokens(text)
+  if (value !== undefined && value > 0) return { value }
+  return { problem: classify(text) }
+}
+
+/** Knowledge cutoff as `YYYY-MM` (or `YYYY-MM-DD`); text kept when it is a real value in another form. */
+export function readCutoff(raw: string): Read<string> {
+  const text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  const m = /^(\d{4})\s*[/.\-年]\s*(\d{1,2})(?:\s*[/.\-月]\s*(\d{1,2}))?\s*[日月]?$/u.exec(text)
+  if (m) {
+    const month = Number(m[2])
+    if (month >= 1 && month <= 12) {
+      const ym = `${m[1]}-${String(month).padStart(2, '0')}`
+      return { value: m[3] ? `${ym}-${m[3].padStart(2, '0')}` : ym }
+    }
+  }
+  if (/^\d{4}$/.test(text)) return { value: text }
+  if (/\d/.test(text) || junk.test(text)) return { problem: 'corrupted' }
+  // Words without a date ("online", "no data available" in any language) say there is no cutoff to record.
+  return EMPTY
+}
+
+/** Foreign tokens the translation model inserts into text cells (organization, license). */
+const junk = /[极極印鮦巨�]|极速|極端|极客|极简|极好|极右|极狐|无限/u
+
+/** Text cells (organization, license): empty, no-data, or a junk-free string. */
+export function readText(raw: string): Read<string> {
+  const text = clean(raw)
+  if (text === '' || isNoData(text)) return EMPTY
+  if (junk.test(text)) return { problem: 'corrupted' }
+  return { value: text }
+}

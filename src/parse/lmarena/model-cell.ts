@@ -1,0 +1,131 @@
+import type { PhrasingContent, TableCell } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+
+/**
+ * The model cell of an LMArena table, in every form upstream has used:
+ * `name`, `[name](url)`, `name [<sup>1</sup>](url)`,
+ * `name<br><sub>Org · License</sub>`, and org and license glued after the name
+ * by the scraper (`claude-opus-4-6Anthropic · Proprietary`).
+ */
+export interface ModelCell {
+  name: string
+  url?: string
+  organization?: string
+  license?: string
+}
+
+/**
+ * Organizations upstream glues after model names. The longest match wins;
+ * other names are found by their capital letter (see `splitGluedOrganization`).
+ */
+const knownOrganizations = [
+  'xAI', 'OpenAI', 'Google', 'Anthropic', 'DeepSeek', 'DeepSeek AI', 'Meta', 'Mistral', 'Z.ai', 'Zhipu', 'Zhipu AI', 'Amazon',
+  'Tencent', 'Nvidia', 'NVIDIA', 'Microsoft', 'Microsoft AI', 'Ai2', 'AI2', 'Allen AI', 'AllenAI', 'Cohere', 'Moonshot', 'Moonshot AI', 'IBM',
+  'MiniMax', 'Xiaomi', 'StepFun', 'Baidu', 'Reka AI', 'LMSYS', 'HuggingFace', 'Tsinghua', '01 AI', 'SpaceXAI', 'Ant Group',
+  'UW', 'UC Berkeley', 'OpenChat', 'NousResearch', 'NexusFlow', 'Nexusflow', 'MosaicML', 'Databricks', 'AI21 Labs',
+  'Inception AI', 'Meituan', 'Arcee AI', 'Bytedance', 'ByteDance', 'Upstage AI', 'Together AI', 'TII', 'Stanford',
+  'Stability AI', 'Snowflake', 'Princeton', 'Prime Intellect', 'OpenAssistant', 'Nomic AI', 'InternLM',
+  'Cognitive Computations', 'RWKV', 'Thinking Machines', 'Alibaba', 'Perplexity', 'iFlytek', 'Kuaishou', 'Kimi', 'Qwen'
+].sort((a, b) => b.length - a.length)
+
+const SEPARATOR = /\s+[·•‧∙]\s+/u
+
+/** A link whose text is a footnote marker (`<sup>1</sup>`, `1`, `[1]`) only carries a URL. */
+function isFootnote(text: string): boolean {
+  return /^\s*\[?\s*\d{0,3}\s*\]?\s*$/.test(text)
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, '')
+}
+
+export function httpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  const trimmed = url.trim()
+  return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : undefined
+}
+
+export function readModelCell(cell: TableCell): ModelCell {
+  let main = ''
+  let sub = ''
+  let inSub = false
+  let url: string | undefined
+  const visit = (nodes: readonly PhrasingContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'html') {
+        const tag = node.value.trim().toLowerCase()
+        if (/^<br\s*\/?>$/.test(tag) || tag.startsWith('<sub')) inSub = true
+        else if (!tag.startsWith('<')) (inSub ? (sub += stripTags(node.value)) : (main += stripTags(node.value)))
+        continue
+      }
+      if (node.type === 'link') {
+        const text = stripTags(toString(node, { includeHtml: true }))
+        url ??= httpUrl(node.url)
+        if (!isFootnote(stripTags(nodeHtml(node.children)))) {
+          if (inSub) sub += text
+          else main += text
+        }
+        continue
+      }
+      if (node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'image') continue
+      if ('children' in node) {
+        visit(node.children as PhrasingContent[])
+        continue
+      }
+      const value = 'value' in node ? String(node.value) : ''
+      if (inSub) sub += value
+      else main += value
+    }
+  }
+  visit(cell.children)
+  // `[name](url)` turned into text by the scraper: `name [<sup>1</sup>](url)` already handled; strip bare `[1]`.
+  let name = main.replace(/\s*\[\s*\d{1,3}\s*\]\s*$/, '').replace(/\s+/g, ' ').trim()
+  const result: ModelCell = { name }
+  if (url) result.url = url
+  const tail = sub.replace(/\s+/g, ' ').trim()
+  if (tail) {
+    const [org, license] = splitOrgLicense(tail)
+    if (org) result.organization = org
+    if (license) result.license = license
+    return result
+  }
+  if (SEPARATOR.test(name)) {
+    const parts = name.split(SEPARATOR)
+    const license = parts.pop()!.trim()
+    const glued = parts.join(' · ')
+    const split = splitGluedOrganization(glued)
+    name = split.name
+    result.name = name
+    if (split.organization) result.organization = split.organization
+    if (license) result.license = license
+  }
+  return result
+}
+
+function nodeHtml(nodes: readonly PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? nodeHtml(n.children as PhrasingContent[]) : '')).join('')
+}
+
+function splitOrgLicense(text: string): [string | undefined, string | undefined] {
+  const parts = text.split(SEPARATOR)
+  if (parts.length >= 2) return [parts[0]!.trim() || undefined, parts.slice(1).join(' · ').trim() || undefined]
+  return [text, undefined]
+}
+
+/**
+ * `gemini-3-proGoogle` → `gemini-3-pro` + `Google`. A known organization at the
+ * end wins; otherwise the last capital that follows a lower-case letter, digit
+ * or bracket starts the organization.
+ */
+export function splitGluedOrganization(text: string): { name: string; organization?: string } {
+  const trimmed = text.trim()
+  for (const org of knownOrganizations) {
+    if (trimmed.endsWith(org) && trimmed.length > org.length) {
+      const name = trimmed.slice(0, -org.length).trim()
+      if (/[\p{L}\p{N})\]]$/u.test(name)) return { name, organization: org }
+    }
+  }
+  const m = /^(.*[\p{Ll}\p{N})\]])(\p{Lu}[\p{L}\p{N}.]*(?: [\p{Lu}\p{N}][\p{L}\p{N}.]*)*)$/u.exec(trimmed)
+  if (m) return { name: m[1]!.trim(), organization: m[2]! }
+  return { name: trimmed }
+}

@@ -1,0 +1,49 @@
+/**
+ * Numbers as upstream writes them: `3,768`, `3 768` (with normal, no-break and
+ * narrow no-break spaces), `3.768` (Spanish thousands), `26K`, `52621`, `1.1M`.
+ */
+
+const groupSpace = /[\u0020\u00a0\u202f\u2009\u2007']/g
+
+/** Full-width digits and punctuation to ASCII, nothing else. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+}
+
+/**
+ * An integer count (votes, sessions). Separators of thousands may be `,`, `.`,
+ * or spaces; `K`/`M` suffixes multiply. Undefined when the text is not one.
+ */
+export function parseCount(raw: string): number | undefined {
+  const text = halfWidth(raw).trim()
+  let m = /^(\d+(?:[.,]\d+)?)\s*([KkMm])$/.exec(text)
+  if (m) {
+    const value = Number(m[1]!.replace(',', '.')) * (/[Kk]/.test(m[2]!) ? 1_000 : 1_000_000)
+    return Math.round(value)
+  }
+  m = /^\d{1,3}(?:([,.\u0020\u00a0\u202f\u2009'])\d{3})+$/.exec(text)
+  if (m) return Number(text.replace(/[,.\u0020\u00a0\u202f\u2009']/g, ''))
+  if (/^\d+$/.test(text)) return Number(text)
+  return undefined
+}
+
+/**
+ * A decimal number (scores, intervals, prices): `1483`, `90.35`, `1 495`,
+ * `1,495` (grouped thousands), `90,35` (decimal comma).
+ */
+export function parseDecimal(raw: string): number | undefined {
+  const text = halfWidth(raw).trim().replace(/^\+/, '')
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text)
+  if (/^\d{1,3}(?:[\u0020\u00a0\u202f\u2009,]\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
+  if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'))
+  return undefined
+}
+
+/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`. */
+export function parseTokens(raw: string): number | undefined {
+  const text = halfWidth(raw).trim()
+  const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text)
+  if (!m) return undefined
+  const unit = m[2] ? (/[Kk]/.test(m[2]) ? 1_000 : 1_000_000) : 1
+  return Math.round(Number(m[1]) * unit)
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import { RowSchema, rowFields, type Row, type RowField } from './row.js'
+import { MessageSchema } from '../diagnostics/diagnostic.js'
+
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag')
+export const SourceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id')
+
+export const SnapshotSchema = z
+  .object({
+    board: SourceIdSchema,
+    date: DateSchema,
+    updatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/).nullable(),
+    language: LanguageSchema,
+    source: SourceIdSchema,
+    rows: z.array(RowSchema)
+  })
+  .strict()
+export type Snapshot = z.infer<typeof SnapshotSchema>
+
+/** Where each field of a row was found: `[line, column]` of its cell. */
+export const CellPlacesSchema = z.record(z.string(), z.tuple([z.number().int(), z.number().int()]))
+export type CellPlaces = Partial<Record<RowField | 'row', [number, number]>>
+
+/**
+ * What the parse stage hands on: the snapshot plus the positions of every row's
+ * cells (so later stages can point at them) and what the page announced.
+ */
+export interface ParsedSnapshot extends Snapshot {
+  /** Parallel to `rows`. */
+  places: CellPlaces[]
+  /** "Top 30" pages announce how many rows they show. */
+  declaredRows?: number
+}
+
+export const ParseResultSchema = z.object({
+  parser: z.string(),
+  source: SourceIdSchema.nullable(),
+  language: LanguageSchema.nullable(),
+  snapshots: z.array(
+    SnapshotSchema.extend({
+      places: z.array(CellPlacesSchema),
+      declaredRows: z.number().int().positive().optional()
+    })
+  ),
+  messages: z.array(MessageSchema)
+})
+
+export interface ParseResult {
+  /** Parser version: part of any cache key. */
+  parser: string
+  source: string | null
+  language: string | null
+  snapshots: ParsedSnapshot[]
+  messages: z.infer<typeof MessageSchema>[]
+}
+
+/** A row with its keys in the public order, absent fields left out. */
+export function orderRow(row: Row): Row {
+  const out: Record<string, unknown> = {}
+  for (const field of rowFields) {
+    if (row[field] !== undefined) out[field] = row[field]
+  }
+  return out as Row
+}
+
+/** The public shape of a snapshot (drops positions). */
+export function publicSnapshot(s: Snapshot): Snapshot {
+  return {
+    board: s.board,
+    date: s.date,
+    updatedAt: s.updatedAt,
+    language: s.language,
+    source: s.source,
+    rows: s.rows.map(orderRow)
+  }
+}

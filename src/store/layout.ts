@@ -1,0 +1,32 @@
+import { sourceIds } from './sources.js'
+
+/**
+ * The snapshot store convention: `<source>/<YYYY-MM-DD>.<lang>.md` under the
+ * snapshots directory. POSIX paths only.
+ */
+export interface StorePath {
+  source: string
+  date: string
+  language: string
+}
+
+const pattern = /^([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2}-\d{2})\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/
+
+/** Parse a path relative to the store; undefined when it does not follow the convention. */
+export function parseStorePath(relative: string): StorePath | undefined {
+  const match = pattern.exec(relative.split('\\').join('/'))
+  if (!match) return undefined
+  const [, source, date, language] = match as unknown as [string, string, string, string]
+  if (!sourceIds.includes(source)) return undefined
+  if (!isCalendarDate(date)) return undefined
+  return { source, date, language }
+}
+
+export function storePath(p: StorePath): string {
+  return `${p.source}/${p.date}.${p.language}.md`
+}
+
+export function isCalendarDate(date: string): boolean {
+  const d = new Date(date + 'T00:00:00Z')
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date
+}

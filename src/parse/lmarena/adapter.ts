@@ -39,6 +39,11 @@ function place(node: { position?: { start: { line: number; column: number } } } 
   return start ? { line: start.line, column: start.column } : fallback
 }
 
+/** Where a cell's content starts (a cell's own position starts at its pipe). */
+function cellPlace(cell: TableCell | undefined, fallback: Place): Place {
+  return place(cell?.children[0] ?? cell, fallback)
+}
+
 function hasLink(cell: TableCell | undefined): boolean {
   return !!cell?.children.some((c) => c.type === 'link')
 }
@@ -157,7 +162,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
       if (!col) return undefined
       const cell = tr.children[col.index]
       if (!cell) return undefined
-      return [cellText(cell), place(cell, rowPlace)]
+      return [cellText(cell), cellPlace(cell, rowPlace)]
     }
     const row: Partial<Row> = {}
     const at: CellPlaces = { row: [rowPlace.line, rowPlace.column] }
@@ -183,7 +188,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
     const modelCell = model ? tr.children[model.index] : undefined
     if (modelCell) {
       const m = readModelCell(modelCell)
-      const p = place(modelCell, rowPlace)
+      const p = cellPlace(modelCell, rowPlace)
       if (m.name && !isNoData(m.name)) {
         row.name = m.name
         at.name = [p.line, p.column]
@@ -223,7 +228,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
       const candidate = link && link.type === 'link' ? link.url : cellText(cell).trim()
       if (/^https?:\/\/\S+$/i.test(candidate)) {
         row.url = candidate
-        const p = place(cell, rowPlace)
+        const p = cellPlace(cell, rowPlace)
         at.url = [p.line, p.column]
       }
     }
@@ -231,7 +236,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
     for (const col of layout.columns.filter((c) => c.metric)) {
       const cell = tr.children[col.index]
       const raw = cellText(cell)
-      const p = place(cell, rowPlace)
+      const p = cellPlace(cell, rowPlace)
       const s = readScore(raw)
       if ('value' in s) {
         metrics[col.metric!] = { value: s.value.value, ...(s.value.interval ? { ciPlus: s.value.interval.plus, ciMinus: s.value.interval.minus } : {}), ...(/%/.test(raw) ? { unit: '%' as const } : {}) }
@@ -309,7 +314,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
     for (const col of c.layout.columns) {
       if (!col.role && !c.layout.headerless) {
         const head = c.table.children[0]?.children[col.index]
-        messages.push(message('unknown-column', place(head, place(c.table, { line: 1, column: 1 })), `Unknown column ${quote(col.header || '(empty)')}, expected a known header or recognisable cells; ignored`))
+        messages.push(message('unknown-column', cellPlace(head, place(c.table, { line: 1, column: 1 })), `Unknown column ${quote(col.header || '(empty)')}, expected a known header or recognisable cells; ignored`))
       }
     }
   }

@@ -118,7 +118,7 @@ export function shapeOf(cells: readonly string[], links: readonly boolean[]): Sh
     cutoff: share((v) => /^\d{4}[/\-.]\d{1,2}$/.test(v)),
     link: links.length ? links.filter(Boolean).length / Math.max(links.length, 1) : 0,
     license: share((v) => licenseWords.test(v)),
-    text: share((v) => /\p{L}/u.test(v) && !/^\d/.test(v)),
+    text: share((v) => /\p{L}.*\p{L}/u.test(v) && !/^[\d\s.,±+\-/%]+$/.test(v)),
     unique: new Set(values).size / n,
     percent: share((v) => /%/.test(v))
   }

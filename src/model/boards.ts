@@ -1,0 +1,66 @@
+import type { ReconciledSnapshot } from '../registry/types.js'
+import { compare } from '../diagnostics/diagnostic.js'
+import { boardTitle, sources } from '../store/sources.js'
+import { daysBetween, latestDate } from './dates.js'
+
+/** A board's newest snapshot older than this many days (relative to "today") is stale. */
+export const STALE_AFTER_DAYS = 3
+
+export interface Board {
+  id: string
+  title: string
+  /** Dates of its snapshots, oldest first. */
+  dates: string[]
+  /** Its snapshots, oldest first (one per date). */
+  snapshots: ReconciledSnapshot[]
+  latest: ReconciledSnapshot
+  /** Days between the newest snapshot and "today". */
+  ageDays: number
+  /** True when upstream seems to have stopped publishing the board. */
+  stale: boolean
+}
+
+const knownOrder = sources.flatMap((s) => s.boards)
+
+/** Known boards in the order sources list them, then unknown boards by id. */
+export function compareBoards(a: string, b: string): number {
+  const ia = knownOrder.indexOf(a)
+  const ib = knownOrder.indexOf(b)
+  if (ia !== ib) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || compare(a, b)
+  return compare(a, b)
+}
+
+/**
+ * "Today" for a build: the date given (e.g. `--today`), else the newest data
+ * date across the whole site — never the build machine's clock, so the same
+ * input always gives the same site.
+ */
+export function siteToday(snapshots: readonly ReconciledSnapshot[], today?: string): string | undefined {
+  return today ?? latestDate(snapshots.map((s) => s.date))
+}
+
+/** Group snapshots by board, oldest first; boards in a stable order. */
+export function buildBoards(snapshots: readonly ReconciledSnapshot[], today: string): Board[] {
+  const byBoard = new Map<string, ReconciledSnapshot[]>()
+  for (const s of snapshots) {
+    const list = byBoard.get(s.board) ?? []
+    list.push(s)
+    byBoard.set(s.board, list)
+  }
+  return [...byBoard.entries()]
+    .sort(([a], [b]) => compareBoards(a, b))
+    .map(([id, list]) => {
+      const sorted = [...list].sort((a, b) => compare(a.date, b.date))
+      const latest = sorted[sorted.length - 1]!
+      const ageDays = daysBetween(latest.date, today)
+      return {
+        id,
+        title: boardTitle(id),
+        dates: sorted.map((s) => s.date),
+        snapshots: sorted,
+        latest,
+        ageDays,
+        stale: ageDays > STALE_AFTER_DAYS
+      }
+    })
+}

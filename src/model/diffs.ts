@@ -1,0 +1,132 @@
+import type { ReconciledRow, ReconciledSnapshot } from '../registry/types.js'
+
+/** Where a model stood in one snapshot. */
+export interface Standing {
+  rank: number
+  score?: number
+  ciPlus?: number
+  ciMinus?: number
+  votes?: number
+}
+
+/** A model that entered or left the board between two snapshots. */
+export interface DiffEntry {
+  model: string
+  name: string
+  rank: number
+  score?: number
+}
+
+export interface Move {
+  model: string
+  name: string
+  from: Standing
+  to: Standing
+  /** Places gained: positive when the model went up (rank 5 → 2 is +3). */
+  rankDelta: number
+  scoreDelta?: number
+  votesGained?: number
+  /**
+   * The score change is significant when the two confidence intervals do not
+   * overlap; false when they overlap or either interval is unknown.
+   */
+  significant: boolean
+}
+
+export interface SnapshotDiff {
+  board: string
+  from: string
+  to: string
+  /** In `to` but not in `from`, by rank in `to`. */
+  entered: DiffEntry[]
+  /** In `from` but not in `to`, by rank in `from`. */
+  left: DiffEntry[]
+  /** In both with another rank: biggest movers first. */
+  moved: Move[]
+  /** In both at the same rank. */
+  unchanged: number
+}
+
+/** Differences of floats are rounded so `90.35 - 89.2` reads `1.15`, not `1.1500000000000057`. */
+export function delta(a: number, b: number): number {
+  return Math.round((b - a) * 1e6) / 1e6
+}
+
+export function standing(row: ReconciledRow): Standing {
+  const s: Standing = { rank: row.rank }
+  if (row.score !== undefined) s.score = row.score
+  if (row.ciPlus !== undefined) s.ciPlus = row.ciPlus
+  if (row.ciMinus !== undefined) s.ciMinus = row.ciMinus
+  if (row.votes !== undefined) s.votes = row.votes
+  return s
+}
+
+/** Confidence interval `[score - ciMinus, score + ciPlus]`, when known. */
+export function interval(s: Standing): [number, number] | undefined {
+  if (s.score === undefined || s.ciPlus === undefined || s.ciMinus === undefined) return undefined
+  return [s.score - s.ciMinus, s.score + s.ciPlus]
+}
+
+/** Whether two standings' score intervals are disjoint (both must be known). */
+export function isSignificant(a: Standing, b: Standing): boolean {
+  const ia = interval(a)
+  const ib = interval(b)
+  if (!ia || !ib) return false
+  return ia[1] < ib[0] || ib[1] < ia[0]
+}
+
+function entry(row: ReconciledRow): DiffEntry {
+  const e: DiffEntry = { model: row.model, name: row.name, rank: row.rank }
+  if (row.score !== undefined) e.score = row.score
+  return e
+}
+
+/** Biggest rank change first, then biggest score change, then best new rank, then id. */
+function compareMoves(a: Move, b: Move): number {
+  return (
+    Math.abs(b.rankDelta) - Math.abs(a.rankDelta) ||
+    Math.abs(b.scoreDelta ?? 0) - Math.abs(a.scoreDelta ?? 0) ||
+    a.to.rank - b.to.rank ||
+    (a.model < b.model ? -1 : a.model > b.model ? 1 : 0)
+  )
+}
+
+function byRank(a: DiffEntry, b: DiffEntry): number {
+  return a.rank - b.rank || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0)
+}
+
+/** What changed on a board from snapshot `a` to the next snapshot `b`. */
+export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): SnapshotDiff {
+  const before = new Map(a.rows.map((r) => [r.model, r]))
+  const after = new Map(b.rows.map((r) => [r.model, r]))
+  const entered: DiffEntry[] = []
+  const left: DiffEntry[] = []
+  const moved: Move[] = []
+  let unchanged = 0
+  for (const row of b.rows) {
+    const old = before.get(row.model)
+    if (!old) {
+      entered.push(entry(row))
+      continue
+    }
+    if (old.rank === row.rank) {
+      unchanged++
+      continue
+    }
+    const from = standing(old)
+    const to = standing(row)
+    const move: Move = { model: row.model, name: row.name, from, to, rankDelta: old.rank - row.rank, significant: isSignificant(from, to) }
+    if (from.score !== undefined && to.score !== undefined) move.scoreDelta = delta(from.score, to.score)
+    if (from.votes !== undefined && to.votes !== undefined) move.votesGained = to.votes - from.votes
+    moved.push(move)
+  }
+  for (const row of a.rows) if (!after.has(row.model)) left.push(entry(row))
+  return { board: b.board, from: a.date, to: b.date, entered: entered.sort(byRank), left: left.sort(byRank), moved: moved.sort(compareMoves), unchanged }
+}
+
+/** Diffs of every pair of consecutive snapshots (given oldest first). */
+export function consecutiveDiffs(snapshots: readonly ReconciledSnapshot[]): SnapshotDiff[] {
+  const out: SnapshotDiff[] = []
+  for (let i = 1; i < snapshots.length; i++) out.push(diffSnapshots(snapshots[i - 1]!, snapshots[i]!))
+  return out
+}

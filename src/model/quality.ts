@@ -1,0 +1,105 @@
+import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { RuleId } from '../diagnostics/rules.js'
+import type { Disagreement, RegistryModel } from '../registry/types.js'
+
+/**
+ * Errors that make a whole file untrustworthy: its snapshots are reported and
+ * not published (a cut table would show fake departures in every diff). Other
+ * errors concern one cell or row, which the rest of the snapshot survives.
+ */
+export const blockingRules: readonly RuleId[] = [
+  'not-leaderboard',
+  'unknown-source',
+  'missing-date',
+  'missing-table',
+  'truncated-table',
+  'invalid-snapshot',
+  'unreadable-file'
+]
+
+export function isBlocking(d: Diagnostic): boolean {
+  return d.severity === 'error' && blockingRules.includes(d.rule)
+}
+
+/** Files whose snapshots must not be published. */
+export function blockedFiles(diagnostics: readonly Diagnostic[]): Set<string> {
+  return new Set(diagnostics.filter(isBlocking).map((d) => d.file))
+}
+
+export interface FileQuality {
+  file: string
+  published: boolean
+  /** Boards and dates the file holds (empty when nothing could be read). */
+  snapshots: { board: string; date: string }[]
+  diagnostics: Diagnostic[]
+  errors: number
+  warnings: number
+}
+
+export interface RepairRecord {
+  model: string
+  name: string
+  from: string
+  to: string
+  rule: string
+}
+
+export interface Quality {
+  /** Files with at least one diagnostic, by path. */
+  files: FileQuality[]
+  repairs: RepairRecord[]
+  disagreements: Disagreement[]
+  /** Diagnostics of the normalize stage (registry data file, reconciliation). */
+  registryDiagnostics: Diagnostic[]
+  counts: { errors: number; warnings: number; unpublished: number; repairs: number; disagreements: number }
+}
+
+export interface QualityInput {
+  diagnostics: readonly Diagnostic[]
+  /** Every store file and the snapshots it holds. */
+  files: readonly { file: string; snapshots: { board: string; date: string }[] }[]
+  blocked: ReadonlySet<string>
+  models: readonly RegistryModel[]
+  disagreements: readonly Disagreement[]
+  registryDiagnostics: readonly Diagnostic[]
+}
+
+export function buildQuality(input: QualityInput): Quality {
+  const byFile = new Map<string, Diagnostic[]>()
+  for (const d of input.diagnostics) {
+    const list = byFile.get(d.file) ?? []
+    list.push(d)
+    byFile.set(d.file, list)
+  }
+  const held = new Map(input.files.map((f) => [f.file, f.snapshots]))
+  const files: FileQuality[] = [...byFile.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([file, list]) => ({
+      file,
+      published: !input.blocked.has(file) && (held.get(file)?.length ?? 0) > 0,
+      snapshots: [...(held.get(file) ?? [])].sort((a, b) => compare(a.board, b.board) || compare(a.date, b.date)),
+      diagnostics: sortDiagnostics(list),
+      errors: list.filter((d) => d.severity === 'error').length,
+      warnings: list.filter((d) => d.severity === 'warning').length
+    }))
+  const repairs = input.models
+    .flatMap((m) => m.repairs.map((r) => ({ model: m.id, name: m.name, from: r.from, to: r.to, rule: r.rule })))
+    .sort((a, b) => compare(a.from, b.from) || compare(a.model, b.model))
+  const disagreements = [...input.disagreements].sort(
+    (a, b) => compare(a.board, b.board) || compare(a.date, b.date) || compare(a.model, b.model) || compare(a.field, b.field)
+  )
+  const all = [...input.diagnostics, ...input.registryDiagnostics]
+  return {
+    files,
+    repairs,
+    disagreements,
+    registryDiagnostics: sortDiagnostics(input.registryDiagnostics),
+    counts: {
+      errors: all.filter((d) => d.severity === 'error').length,
+      warnings: all.filter((d) => d.severity === 'warning').length,
+      unpublished: files.filter((f) => !f.published).length,
+      repairs: repairs.length,
+      disagreements: disagreements.length
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { NormalizeResult, RegistryModel } from '../registry/types.js'
+import { buildBoards, siteToday, type Board } from './boards.js'
+import { consecutiveDiffs, type SnapshotDiff } from './diffs.js'
+import { buildHistories, type Histories } from './histories.js'
+import { buildOrganizations, type Organization } from './organizations.js'
+import { buildQuality, type Quality } from './quality.js'
+
+/** Everything the site shows, computed once from the normalized store. Pure. */
+export interface SiteModel {
+  /** The reference date for staleness (given, or the newest data date). */
+  today: string | undefined
+  boards: Board[]
+  /** Per board id, diffs of consecutive snapshots, oldest first. */
+  diffs: Map<string, SnapshotDiff[]>
+  models: RegistryModel[]
+  modelsById: Map<string, RegistryModel>
+  histories: Histories
+  organizations: Organization[]
+  /** Organization name → slug. */
+  organizationSlugs: Map<string, string>
+  quality: Quality
+}
+
+export interface SiteInput {
+  normalized: NormalizeResult
+  /** Diagnostics of reading the store (parse, validate). */
+  diagnostics: readonly Diagnostic[]
+  files: readonly { file: string; snapshots: { board: string; date: string }[] }[]
+  /** Files left out of the site because of blocking errors. */
+  blocked: ReadonlySet<string>
+  /** `YYYY-MM-DD`; defaults to the newest data date. */
+  today?: string
+}
+
+export function buildSiteModel(input: SiteInput): SiteModel {
+  const { registry, snapshots, disagreements, diagnostics } = input.normalized
+  const today = siteToday(snapshots, input.today)
+  const boards = today ? buildBoards(snapshots, today) : []
+  const models = [...registry.models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const organizations = buildOrganizations(models)
+  return {
+    today,
+    boards,
+    diffs: new Map(boards.map((b) => [b.id, consecutiveDiffs(b.snapshots)])),
+    models,
+    modelsById: new Map(models.map((m) => [m.id, m])),
+    histories: buildHistories(boards),
+    organizations,
+    organizationSlugs: new Map(organizations.map((o) => [o.name, o.slug])),
+    quality: buildQuality({
+      diagnostics: input.diagnostics,
+      files: input.files,
+      blocked: input.blocked,
+      models,
+      disagreements,
+      registryDiagnostics: diagnostics
+    })
+  }
+}

@@ -1,0 +1,111 @@
+import { daysBetween } from '../model/dates.js'
+import { escapeXml } from './escape.js'
+import { formatNumber } from './format.js'
+
+/** One point of a time series; `low`/`high` draw a confidence band. */
+export interface ChartPoint {
+  date: string
+  value: number
+  low?: number
+  high?: number
+}
+
+export interface ChartOptions {
+  /** Unique within the page (used for ids). */
+  id: string
+  title: string
+  /** What a value is, e.g. `Score` or `Rank`. */
+  label: string
+  points: readonly ChartPoint[]
+  /** Draw smaller values higher (ranks). */
+  invert?: boolean
+  /** Only whole numbers on the axis (ranks). */
+  integer?: boolean
+  width?: number
+  height?: number
+}
+
+const M = { top: 12, right: 16, bottom: 28, left: 52 }
+
+/** Coordinates with two decimals at most: small files, identical bytes on every machine. */
+function r(n: number): string {
+  return String(Math.round(n * 100) / 100)
+}
+
+/** About `count` round tick values covering [min, max]. */
+export function ticks(min: number, max: number, count: number, integer = false): number[] {
+  if (min === max) return [min]
+  const raw = (max - min) / Math.max(1, count)
+  const magnitude = 10 ** Math.floor(Math.log10(raw))
+  let step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude
+  if (integer) step = Math.max(1, Math.round(step))
+  const out: number[] = []
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6)
+  return out
+}
+
+/**
+ * A line chart of a time series as inline SVG (no script, no library). Colors
+ * come from CSS classes, so the page's light and dark themes apply.
+ */
+export function lineChart(options: ChartOptions): string {
+  const width = options.width ?? 640
+  const height = options.height ?? 200
+  const points = [...options.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const titleId = `${options.id}-title`
+  const descId = `${options.id}-desc`
+  const first = points[0]
+  const last = points[points.length - 1]
+  const summary =
+    first && last
+      ? first === last
+        ? `${options.label} ${formatNumber(first.value)} on ${first.date}.`
+        : `${options.label} from ${formatNumber(first.value)} on ${first.date} to ${formatNumber(last.value)} on ${last.date}, ${points.length} snapshots.`
+      : 'No data.'
+  const head = `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}" xmlns="http://www.w3.org/2000/svg"><title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(summary)}</desc>`
+  if (!first || !last) return head + '</svg>'
+
+  const values = points.flatMap((p) => [p.value, p.low ?? p.value, p.high ?? p.value])
+  let lo = Math.min(...values)
+  let hi = Math.max(...values)
+  if (lo === hi) {
+    const pad = options.integer ? 1 : Math.max(1, Math.abs(lo) * 0.01)
+    lo -= pad
+    hi += pad
+  }
+  if (options.integer) lo = Math.max(1, Math.floor(lo))
+  const plotW = width - M.left - M.right
+  const plotH = height - M.top - M.bottom
+  const span = daysBetween(first.date, last.date)
+  const x = (date: string): number => (span === 0 ? M.left + plotW / 2 : M.left + (daysBetween(first.date, date) / span) * plotW)
+  const y = (v: number): number => {
+    const t = (v - lo) / (hi - lo)
+    return options.invert ? M.top + t * plotH : M.top + (1 - t) * plotH
+  }
+
+  const parts: string[] = [head]
+  for (const t of ticks(lo, hi, 4, options.integer)) {
+    const ty = r(y(t))
+    parts.push(`<line class="chart-grid" x1="${M.left}" x2="${width - M.right}" y1="${ty}" y2="${ty}"/>`)
+    parts.push(`<text class="chart-tick" x="${M.left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatNumber(t))}</text>`)
+  }
+  const dateTicks = span === 0 ? [first] : points.length <= 2 ? [first, last] : [first, points[Math.floor((points.length - 1) / 2)]!, last]
+  for (const [i, p] of dateTicks.entries()) {
+    const anchor = span === 0 ? 'middle' : i === 0 ? 'start' : i === dateTicks.length - 1 ? 'end' : 'middle'
+    parts.push(`<text class="chart-tick" x="${r(x(p.date))}" y="${height - 8}" text-anchor="${anchor}">${p.date}</text>`)
+  }
+  const banded = points.filter((p) => p.low !== undefined && p.high !== undefined)
+  if (banded.length > 1) {
+    const upper = banded.map((p) => `${r(x(p.date))},${r(y(p.high!))}`)
+    const lower = banded.map((p) => `${r(x(p.date))},${r(y(p.low!))}`).reverse()
+    parts.push(`<polygon class="chart-band" points="${[...upper, ...lower].join(' ')}"/>`)
+  } else {
+    for (const p of banded) parts.push(`<line class="chart-whisker" x1="${r(x(p.date))}" x2="${r(x(p.date))}" y1="${r(y(p.high!))}" y2="${r(y(p.low!))}"/>`)
+  }
+  if (points.length > 1) parts.push(`<polyline class="chart-line" points="${points.map((p) => `${r(x(p.date))},${r(y(p.value))}`).join(' ')}"/>`)
+  for (const p of points) {
+    parts.push(`<circle class="chart-dot" cx="${r(x(p.date))}" cy="${r(y(p.value))}" r="3.5"><title>${escapeXml(`${p.date}: ${options.label.toLowerCase()} ${formatNumber(p.value)}`)}</title></circle>`)
+  }
+  parts.push('</svg>')
+  return parts.join('')
+}

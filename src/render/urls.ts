@@ -1,0 +1,70 @@
+/**
+ * Where every page and data file lives, relative to the site root. Pages are
+ * directories with an `index.html`, so URLs stay clean on any static host.
+ */
+export const paths = {
+  home: () => '',
+  board: (board: string) => `boards/${board}/`,
+  snapshot: (board: string, date: string) => `boards/${board}/${date}/`,
+  diff: (board: string, from: string, to: string) => `boards/${board}/diff/${from}_${to}/`,
+  models: () => 'models/',
+  model: (id: string) => `models/${id}/`,
+  organizations: () => 'organizations/',
+  organization: (slug: string) => `organizations/${slug}/`,
+  quality: () => 'data-quality/',
+  notFound: () => '404.html',
+  css: () => 'assets/site.css',
+  js: () => 'assets/site.js',
+  feed: () => 'feed.xml',
+  sitemap: () => 'sitemap.xml',
+  boardsData: () => 'data/boards.json',
+  modelsData: () => 'data/models.json',
+  snapshotData: (board: string, date: string) => `data/${board}/${date}.json`,
+  snapshotCsv: (board: string, date: string) => `data/${board}/${date}.csv`,
+  diffData: (board: string, from: string, to: string) => `data/${board}/diff/${from}_${to}.json`
+}
+
+/** The output file of a page path: directories get an `index.html`. */
+export function pageFile(pagePath: string): string {
+  return pagePath === '' || pagePath.endsWith('/') ? pagePath + 'index.html' : pagePath
+}
+
+export interface BaseUrl {
+  /** Path prefix of every link, starting and ending with `/` (e.g. `/leaderlog/`). */
+  path: string
+  /** Absolute site URL ending with `/`, when one was given (needed by the feed and sitemap). */
+  absolute?: string
+}
+
+/**
+ * Parse `--base-url`: a path (`/leaderlog/`) or an absolute http(s) URL
+ * (`https://example.github.io/leaderlog/`). Throws on anything else.
+ */
+export function parseBaseUrl(value: string | undefined): BaseUrl {
+  if (value === undefined || value === '' || value === '/') return { path: '/' }
+  if (/^https?:\/\//i.test(value)) {
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      throw new Error(`Invalid --base-url \`${value}\`: expected an http(s) URL or a path like \`/leaderlog/\``)
+    }
+    if (url.search || url.hash) throw new Error(`Invalid --base-url \`${value}\`: expected no query or fragment`)
+    const path = url.pathname.endsWith('/') ? url.pathname : url.pathname + '/'
+    return { path, absolute: url.origin + path }
+  }
+  if (!value.startsWith('/') || /[\s?#"'<>\\]/.test(value)) {
+    throw new Error(`Invalid --base-url \`${value}\`: expected an http(s) URL or a path like \`/leaderlog/\``)
+  }
+  return { path: value.endsWith('/') ? value : value + '/' }
+}
+
+/** Link to a site path under the base path. */
+export function href(base: BaseUrl, sitePath: string): string {
+  return base.path + sitePath
+}
+
+/** Absolute URL of a site path (or the base-path link when no absolute URL is known). */
+export function absoluteUrl(base: BaseUrl, sitePath: string): string {
+  return (base.absolute ?? base.path) + sitePath
+}

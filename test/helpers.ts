@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+export const repoRoot = path.resolve(import.meta.dirname, '..')
+export const sharedDir = path.resolve(repoRoot, '../shared')
+export const corpusDir = path.join(sharedDir, 'corpus/cherry-studio-docs')
+export const hasCorpus = existsSync(corpusDir)
+export const snapshotsDir = path.join(repoRoot, 'snapshots')
+
+export function tempDir(prefix = 'leaderlog-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix))
+}
+
+/** An Io that records what a command prints. */
+export function captureIo(cwd: string = repoRoot) {
+  let out = ''
+  let err = ''
+  return {
+    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd },
+    out: () => out,
+    err: () => err
+  }
+}

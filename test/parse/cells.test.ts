@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, splitGlued } from '../../src/parse/lmarena/cells.js'
+import { splitGluedOrganization } from '../../src/parse/lmarena/model-cell.js'
+import { parseCount, parseDecimal } from '../../src/parse/numbers.js'
+
+const NBSP = '\u00a0'
+const NNBSP = '\u202f'
+
+describe('numbers', () => {
+  it.each([
+    ['3,768', 3768],
+    ['3 768', 3768],
+    [`3${NBSP}768`, 3768],
+    [`3${NNBSP}768`, 3768],
+    ['3.768', 3768],
+    ['26K', 26000],
+    ['1.5k', 1500],
+    ['52621', 52621],
+    ['1,234,567', 1234567],
+    ['３,７６８', 3768]
+  ])('count %j → %d', (raw, value) => expect(parseCount(raw)).toBe(value))
+
+  it.each(['3,76', 'abc', '', '12极4', '3..768'])('count %j is not a count', (raw) => expect(parseCount(raw)).toBeUndefined())
+
+  it.each([
+    ['1483', 1483],
+    ['90.35', 90.35],
+    ['1 495', 1495],
+    ['1,495', 1495],
+    ['90,35', 90.35]
+  ])('decimal %j → %d', (raw, value) => expect(parseDecimal(raw)).toBe(value))
+})
+
+describe('rank and spread', () => {
+  it('reads ranks and ordinals', () => {
+    expect(readRank('12')).toEqual({ value: 12 })
+    expect(readRank('1st')).toEqual({ value: 1 })
+    expect(readRank('3rd')).toEqual({ value: 3 })
+    expect(readRank('')).toEqual({ empty: true })
+    expect(readRank('极31')).toEqual({ problem: 'corrupted' })
+    expect(readRank('...')).toEqual({ problem: 'unparseable' })
+  })
+
+  it.each([
+    ['1◄─►4', undefined, [1, 4]],
+    ['1-4', undefined, [1, 4]],
+    ['1–4', undefined, [1, 4]],
+    ['3 - 10', undefined, [3, 10]],
+    ['612', 8, [6, 12]],
+    ['14', 1, [1, 4]],
+    ['310', 4, [3, 10]],
+    ['118', 5, [1, 18]],
+    ['1117', 13, [11, 17]],
+    ['87103', 95, [87, 103]]
+  ] as const)('spread %j (rank %s) → %j', (raw, rank, value) => expect(readSpread(raw, rank)).toEqual({ value }))
+
+  it('resolves glued digits by upper ≤ rank ≤ lower, narrowest first', () => {
+    expect(splitGlued('1112', 11)).toEqual([11, 12])
+    expect(splitGlued('1112', 5)).toEqual([1, 112])
+    expect(splitGlued('99', 50)).toBeUndefined()
+  })
+})
+
+describe('score', () => {
+  it.each([
+    ['1483', { value: 1483, preliminary: false }],
+    ['1483Preliminary', { value: 1483, preliminary: true }],
+    ['1483 Preliminary', { value: 1483, preliminary: true }],
+    ['1483 (Preliminary)', { value: 1483, preliminary: true }],
+    ['1495（暫定）', { value: 1495, preliminary: true }],
+    ['1421暫定', { value: 1421, preliminary: true }],
+    ['1495Préliminaire', { value: 1495, preliminary: true }],
+    ['1 495 (Provisoire)', { value: 1495, preliminary: true }],
+    ['1440 Preliminar', { value: 1440, preliminary: true }],
+    ['1495 Предварительный', { value: 1495, preliminary: true }],
+    ['1498 Προκαταρκτικό', { value: 1498, preliminary: true }],
+    ['1483（初步）', { value: 1483, preliminary: true }],
+    ['1504±10', { value: 1504, preliminary: false, interval: { plus: 10, minus: 10, percent: false } }],
+    ['1507 ±6', { value: 1507, preliminary: false, interval: { plus: 6, minus: 6, percent: false } }],
+    ['1507 (±5)', { value: 1507, preliminary: false, interval: { plus: 5, minus: 5, percent: false } }],
+    ['1495±12Preliminary', { value: 1495, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
+    ['1316 (±12) Preliminary', { value: 1316, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
+    ['1669 (++13/-13)', { value: 1669, preliminary: false, interval: { plus: 13, minus: 13, percent: false } }],
+    ['12.47%±1.54%', { value: 12.47, preliminary: false, interval: { plus: 1.54, minus: 1.54, percent: true } }]
+  ])('%j', (raw, value) => expect(readScore(raw)).toEqual({ value }))
+
+  it('tells corruption from nonsense', () => {
+    expect(readScore('136极速赛车开奖官网开奖结果')).toEqual({ problem: 'corrupted' })
+    expect(readScore('印442')).toEqual({ problem: 'corrupted' })
+    expect(readScore('high')).toEqual({ problem: 'unparseable' })
+    expect(readScore('N/A')).toEqual({ empty: true })
+  })
+})
+
+describe('interval', () => {
+  it.each([
+    ['±4', { plus: 4, minus: 4, percent: false }],
+    ['+5/-4', { plus: 5, minus: 4, percent: false }],
+    ['(++9/-9)', { plus: 9, minus: 9, percent: false }],
+    ['+24/-27', { plus: 24, minus: 27, percent: false }],
+    ['+1.53/-1.52', { plus: 1.53, minus: 1.52, percent: false }],
+    ['±1.54%', { plus: 1.54, minus: 1.54, percent: true }]
+  ])('%j', (raw, value) => expect(readInterval(raw)).toEqual({ value }))
+
+  it('flags corrupted intervals', () => {
+    expect(readInterval('+极/-4')).toEqual({ problem: 'corrupted' })
+    expect(readInterval('+3/-3极')).toEqual({ problem: 'corrupted' })
+  })
+})
+
+describe('other cells', () => {
+  it('reads prices, context sizes and cutoffs', () => {
+    expect(readPrice('$5/$25')).toEqual({ value: [5, 25] })
+    expect(readPrice('$1.40/$4.40')).toEqual({ value: [1.4, 4.4] })
+    expect(readPrice('N/A')).toEqual({ empty: true })
+    expect(readTokens('1M')).toEqual({ value: 1_000_000 })
+    expect(readTokens('128K')).toEqual({ value: 128_000 })
+    expect(readTokens('1.1M')).toEqual({ value: 1_100_000 })
+    expect(readCutoff('2023/10')).toEqual({ value: '2023-10' })
+    expect(readCutoff('暂无数据')).toEqual({ empty: true })
+    expect(readCutoff('Données non disponibles')).toEqual({ empty: true })
+    expect(readCutoff('2023极11')).toEqual({ problem: 'corrupted' })
+    expect(readCount('12极4')).toEqual({ problem: 'corrupted' })
+    expect(readText('Proprietary极好')).toEqual({ problem: 'corrupted' })
+    expect(readText('独自')).toEqual({ value: '独自' })
+  })
+
+  it('splits organizations glued after model names', () => {
+    expect(splitGluedOrganization('gemini-3-proGoogle')).toEqual({ name: 'gemini-3-pro', organization: 'Google' })
+    expect(splitGluedOrganization('grok-4.1-thinkingxAI')).toEqual({ name: 'grok-4.1-thinking', organization: 'xAI' })
+    expect(splitGluedOrganization('ring-flash-2.0Ant Group')).toEqual({ name: 'ring-flash-2.0', organization: 'Ant Group' })
+    expect(splitGluedOrganization('mimo-v2-flash (non-thinking)Xiaomi')).toEqual({ name: 'mimo-v2-flash (non-thinking)', organization: 'Xiaomi' })
+    expect(splitGluedOrganization('glm-4.7Z.ai')).toEqual({ name: 'glm-4.7', organization: 'Z.ai' })
+    // An organization leaderlog has never seen is found by its capital letter.
+    expect(splitGluedOrganization('frontier-1Fictional Labs')).toEqual({ name: 'frontier-1', organization: 'Fictional Labs' })
+  })
+})

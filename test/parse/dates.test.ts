@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { findDataTime, findDates } from '../../src/parse/dates.js'
+import { detectLanguage } from '../../src/parse/language.js'
+
+describe('data time', () => {
+  it.each([
+    ['> **Data Update Time**: 2025-11-18 08:08:22 UTC / 2025-11-18 16:08:22 CST (Beijing Time)', '2025-11-18T08:08:22Z'],
+    ['> **数据更新时间**: 2025-07-20 11:42:10 UTC / 2025-07-20 19:42:10 CST (北京时间)', '2025-07-20T11:42:10Z'],
+    ['> **抓取时间**: 2025-03-04 05:06:07 UTC', '2025-03-04T05:06:07Z'],
+    ['Fetch time: 2025-03-04 05:06:07', '2025-03-04T05:06:07Z'],
+    ['> 排名更新时间: 2025-01-15', '2025-01-15'],
+    ['> **Heure de mise à jour des données** : 16 juillet 2025 11:44:18 UTC', '2025-07-16T11:44:18Z'],
+    ['> **Время обновления данных**: 25.11.2025 08:08:40 UTC', '2025-11-25T08:08:40Z'],
+    ['> **Ώρα ενημέρωσης δεδομένων**: 20 Νοεμβρίου 2025 08:08:26 UTC', '2025-11-20T08:08:26Z'],
+    ['> **Fecha de actualización de datos**: 18 de noviembre de 2025 08:08:22 UTC', '2025-11-18T08:08:22Z'],
+    ['> **數據更新時間**：２０２５年１１月１８日 ０８：０８：２２ UTC', '2025-11-18T08:08:22Z'],
+    ['> **Data last updated**: November 18, 2025 08:08 UTC', '2025-11-18T08:08:00Z'],
+    // Only Beijing time given: converted to UTC (the data date may change).
+    ['> **数据更新时间**: 2025-11-19 02:00:00 CST (北京时间)', '2025-11-18T18:00:00Z']
+  ])('%s', (line, updatedAt) => {
+    const found = findDataTime([{ text: line, line: 3 }])
+    expect(found?.updatedAt).toBe(updatedAt)
+    expect(found?.date).toBe(updatedAt.slice(0, 10))
+    expect(found?.line).toBe(3)
+  })
+
+  it('prefers a labelled line over an earlier unlabelled date', () => {
+    const found = findDataTime([
+      { text: 'Released 2024-01-01 as version 2', line: 1 },
+      { text: '> **Data Update Time**: 2025-11-18 08:08:22 UTC', line: 5 }
+    ])
+    expect(found?.line).toBe(5)
+  })
+
+  it('rejects impossible dates', () => {
+    expect(findDates('2025-02-30 08:00:00 UTC')).toEqual([])
+    expect(findDates('2025-13-01')).toEqual([])
+  })
+})
+
+describe('language', () => {
+  it.each([
+    ['This is a leaderboard generated through an automated process, based on the data of the arena.', 'en'],
+    ['Ceci est un classement basé sur les données de Chatbot Arena, généré via un processus automatisé.', 'fr'],
+    ['Esta es una clasificación basada en datos de Chatbot Arena, generada mediante un proceso automatizado.', 'es'],
+    ['Esta é uma classificação gerada automaticamente com base nos dados do Chatbot Arena, não revisada.', 'pt'],
+    ['Это рейтинг, созданный автоматически на основе данных Chatbot Arena.', 'ru'],
+    ['Αυτή είναι μια κατάταξη που δημιουργείται αυτόματα από τα δεδομένα.', 'el'],
+    ['这是一个基于 Chatbot Arena 数据的排行榜，通过自动化流程生成。数据更新时间', 'zh'],
+    ['這是一個基於 Chatbot Arena 數據的排行榜，通過自動化流程生成。數據更新時間', 'zh-Hant'],
+    ['これは Chatbot Arena のデータに基づいて自動生成されたランキングです。データ更新時間', 'ja']
+  ])('%s → %s', (prose, lang) => expect(detectLanguage(prose)).toBe(lang))
+})

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js'
+import { parsePage, type ParseOptions } from '../../src/parse/index.js'
+import { publicSnapshot } from '../../src/schema/snapshot.js'
+import { validateSnapshot } from '../../src/validate/snapshot.js'
+
+/**
+ * Fixture tests: `test/fixtures/parse/<case>/input.md` (plus an optional
+ * `options.json`) next to `expected.json` (rows and diagnostics). A missing
+ * expectation is written on first run and must be reviewed; `UPDATE=1`
+ * rewrites them all.
+ */
+const root = path.join(import.meta.dirname, '../fixtures/parse')
+const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.md'))).sort()
+
+function run(dir: string) {
+  const input = readFileSync(path.join(dir, 'input.md'), 'utf8')
+  const optionsFile = path.join(dir, 'options.json')
+  const options: ParseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
+  const parsed = parsePage(input, options)
+  const messages = [...parsed.messages]
+  const snapshots = parsed.snapshots.map((s) => {
+    const checked = validateSnapshot(s)
+    messages.push(...checked.messages)
+    return publicSnapshot(checked.snapshot)
+  })
+  return { source: parsed.source, language: parsed.language, snapshots, diagnostics: sortDiagnostics(messages) }
+}
+
+describe('parse fixtures', () => {
+  it('has a case for every format and anomaly', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30)
+  })
+  for (const name of cases) {
+    it(name, () => {
+      const dir = path.join(root, name)
+      const actual = run(dir)
+      const expectedFile = path.join(dir, 'expected.json')
+      if (process.env.UPDATE || !existsSync(expectedFile)) {
+        writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+    })
+  }
+})

@@ -9,6 +9,8 @@ export interface AdapterInput {
   language: string
   date?: string
   updatedAt?: string
+  /** Whether the page itself states its data time (a leaderboard page does, other pages do not). */
+  dated: boolean
 }
 
 export interface AdapterOutput {

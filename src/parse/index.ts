@@ -39,7 +39,7 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   const format = info?.format ?? detectFormat(doc)
   const language = options.language ?? detectLanguage(doc.prose) ?? 'en'
   const found = findDataTime(doc.lines)
-  const input: AdapterInput = { language }
+  const input: AdapterInput = { language, dated: found !== undefined }
   if (options.source) input.source = options.source
   if (found) {
     input.date = found.date

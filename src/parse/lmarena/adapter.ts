@@ -302,7 +302,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   const source = input.source ?? `lmarena-${category}`
   if (candidates.length === 0) {
     // A leaderboard page that lost its table still carries its data time; another page does not.
-    if (input.date === undefined) {
+    if (!input.dated) {
       messages.push(message('not-leaderboard', { line: 1, column: 1 }, `Unexpected page ${quote(doc.title || doc.content.trim().split('\n')[0] || '(empty)')}, expected a leaderboard with a table of models`))
     } else {
       messages.push(message('missing-table', place(doc.tables[0], { line: 1, column: 1 }), `Page ${quote(doc.title || '(untitled)')} has no table of models${doc.tables.length ? ` (${doc.tables.length} other table${doc.tables.length > 1 ? 's' : ''})` : ''}, expected a leaderboard table`))

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { formatDiagnostic, inFile } from '../diagnostics/diagnostic.js'
+import { decide, type Outcome, type StoredFile } from '../fetch/decide.js'
+import { download, type DownloadOptions } from '../fetch/download.js'
+import { allReached, formatOutcome, formatSummary } from '../fetch/report.js'
+import { parseSources } from '../fetch/sources.js'
+import { checkFile } from '../store/check.js'
+import { discover } from '../store/discover.js'
+import { digest, normaliseContent } from '../store/import.js'
+import { writeAtomic } from './import.js'
+import { UsageError, seconds, type Io } from './io.js'
+
+export const usage = `Usage: leaderlog fetch [--sources FILE] [--snapshots DIR] [--timeout MS] [--retries N] [--backoff MS] [--dry-run]
+
+Download every page listed in the sources file (default snapshots/sources.json),
+check it as \`leaderlog check\` would, and store it in DIR (default snapshots/)
+when its data date is newer than the newest stored snapshot of its source and
+language and it has no errors. Prints one line per page (stored, unchanged,
+older, broken, unreachable) and a summary.
+
+  --timeout MS   per attempt, headers and body (default 30000)
+  --retries N    extra attempts on network errors, timeouts, truncated bodies
+                 and HTTP 5xx, never on 4xx (default 2)
+  --backoff MS   wait before the first retry, doubled for each next (default 1000)
+  --dry-run      download and check, store nothing
+
+Exits 0 when every page was reached and stored, unchanged or older; 1 when a
+page was unreachable or broken (the others are still stored); 2 when the
+command cannot run (bad options, unreadable or invalid sources file).`
+
+/** Pages downloaded at the same time. */
+const parallel = 4
+
+export async function fetchCommand(argv: string[], io: Io, now: () => number = Date.now): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sources: { type: 'string', default: 'snapshots/sources.json' },
+      snapshots: { type: 'string', default: 'snapshots' },
+      timeout: { type: 'string', default: '30000' },
+      retries: { type: 'string', default: '2' },
+      backoff: { type: 'string', default: '1000' },
+      'dry-run': { type: 'boolean' }
+    }
+  })
+  const options: DownloadOptions = {
+    timeout: integer('--timeout', values.timeout!, 1),
+    retries: integer('--retries', values.retries!, 0),
+    backoff: integer('--backoff', values.backoff!, 0)
+  }
+  const started = now()
+  const sourcesFile = values.sources!
+  let text: string
+  try {
+    text = await readFile(path.resolve(io.cwd, sourcesFile), 'utf8')
+  } catch (error) {
+    io.stderr.write(`leaderlog fetch: cannot read the sources file ${sourcesFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`)
+    return 2
+  }
+  const { sources, messages } = parseSources(text)
+  if (messages.length) {
+    for (const d of inFile(sourcesFile.split(path.sep).join('/'), messages)) io.stderr.write(formatDiagnostic(d) + '\n')
+    return 2
+  }
+
+  const storeShownAs = values.snapshots!
+  const store = path.resolve(io.cwd, storeShownAs)
+  const downloads = await inParallel(sources, parallel, (entry) => download(entry.url, options))
+  const storedBySource = new Map<string, StoredFile[]>()
+  const outcomes: Outcome[] = []
+  for (const [index, entry] of sources.entries()) {
+    let stored = storedBySource.get(entry.source)
+    if (!stored) {
+      stored = await readSource(store, entry.source)
+      storedBySource.set(entry.source, stored)
+    }
+    const outcome = decide(entry, downloads[index]!, stored)
+    if (outcome.status === 'stored') {
+      if (!values['dry-run']) await writeAtomic(path.join(store, outcome.target), outcome.content)
+      // Later entries of the same source and language see it as stored.
+      stored.push(outcome.file)
+    }
+    outcomes.push(outcome)
+    io.stdout.write(formatOutcome(outcome, storeShownAs) + '\n')
+  }
+  io.stdout.write(formatSummary(outcomes, seconds(now() - started)) + (values['dry-run'] ? ' (dry run: nothing written)' : '') + '\n')
+  return allReached(outcomes) ? 0 : 1
+}
+
+function integer(flag: string, raw: string, min: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`${flag} needs a whole number ≥ ${min}, got \`${raw}\``)
+  return Number(raw)
+}
+
+/** The checked snapshots of one source in the store. */
+async function readSource(store: string, source: string): Promise<StoredFile[]> {
+  const files = await discover(path.join(store, source)).catch(() => [] as string[])
+  const out: StoredFile[] = []
+  for (const f of files) {
+    const content = await readFile(path.join(store, source, f), 'utf8')
+    out.push({ ...checkFile(`${source}/${f}`, content), digest: digest(normaliseContent(content)) })
+  }
+  return out
+}
+
+/** Map with at most `limit` calls in flight; results in input order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await run(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}

@@ -1,0 +1,78 @@
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli.js'
+import { parseStorePath, storePath } from '../../src/store/layout.js'
+import { captureIo, snapshotsDir, tempDir } from '../helpers.js'
+
+async function storeWithSeeds(): Promise<string> {
+  const dir = await tempDir()
+  await cp(snapshotsDir, path.join(dir, 'snapshots'), { recursive: true })
+  return dir
+}
+
+describe('store layout', () => {
+  it('round-trips the naming convention', () => {
+    expect(parseStorePath('lmarena-text/2025-11-18.en.md')).toEqual({ source: 'lmarena-text', date: '2025-11-18', language: 'en' })
+    expect(parseStorePath('lmarena-text/2025-11-18.zh-Hant.md')).toEqual({ source: 'lmarena-text', date: '2025-11-18', language: 'zh-Hant' })
+    expect(storePath({ source: 'seal', date: '2024-05-13', language: 'en' })).toBe('seal/2024-05-13.en.md')
+    expect(parseStorePath('lmarena-text/2025-02-30.en.md')).toBeUndefined()
+    expect(parseStorePath('unknown-board/2025-11-18.en.md')).toBeUndefined()
+    expect(parseStorePath('lmarena-text/latest.md')).toBeUndefined()
+  })
+})
+
+describe('leaderlog check', () => {
+  it('passes on the seeds with one summary line', async () => {
+    const c = captureIo()
+    expect(await main(['check'], c.io)).toBe(0)
+    expect(c.out()).toMatch(/^Checked 3 files \(6 snapshots, 586 rows\): 0 errors, 0 warnings in \d+\.\d\d s\n$/)
+  })
+
+  it('reports a file whose name disagrees with its data date, sorted, and exits 1', async () => {
+    const dir = await storeWithSeeds()
+    const from = path.join(dir, 'snapshots/lmarena-text/2025-11-18.en.md')
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-17.en.md'), await readFile(from, 'utf8'))
+    const c = captureIo(dir)
+    expect(await main(['check'], c.io)).toBe(1)
+    const lines = c.out().trim().split('\n')
+    expect(lines[0]).toBe(
+      'snapshots/lmarena-text/2025-11-17.en.md:1:1: error File name says 2025-11-17 but the page\'s data time is 2025-11-18T08:08:22Z, expected `lmarena-text/2025-11-18.en.md` [filename-mismatch]'
+    )
+    expect(lines.at(-1)).toMatch(/^Checked 4 files .*: 1 error, 0 warnings in/)
+  })
+
+  it('flags a snapshot with far fewer rows than the previous one of its board', async () => {
+    const dir = await storeWithSeeds()
+    const content = await readFile(path.join(dir, 'snapshots/lmarena-text/2025-11-20.fr.md'), 'utf8')
+    // Without its spread column (the older one-rank format), a cut table does not show it is cut.
+    const lines = content.split('\n').map((l) => (l.startsWith('|') ? l.split('|').filter((_, i) => i !== 2).join('|') : l))
+    const header = lines.findIndex((l) => l.startsWith('| Rang'))
+    // Keep 20 rows, as a capture cut by upstream would, and date it the next day.
+    const cut = [...lines.slice(0, header + 22), '', ...lines.slice(header + 272)].join('\n').replace(/2025-11-20 08:08:26/g, '2025-11-21 08:08:26')
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-21.fr.md'), cut)
+    const c = captureIo(dir)
+    expect(await main(['check', '--snapshots', 'snapshots'], c.io)).toBe(1)
+    expect(c.out()).toMatch(/snapshots\/lmarena-text\/2025-11-21\.fr\.md:\d+:1: error Unexpected 20 rows on `lmarena-text`, expected about 270 like the previous snapshot \(2025-11-20\) \[truncated-table\]/)
+  })
+
+  it('warns about files outside the convention; --strict turns warnings into failure', async () => {
+    const dir = await storeWithSeeds()
+    await mkdir(path.join(dir, 'snapshots/misc'), { recursive: true })
+    await cp(path.join(dir, 'snapshots/seal/2024-05-13.en.md'), path.join(dir, 'snapshots/misc/seal.txt'))
+    const c = captureIo(dir)
+    expect(await main(['check'], c.io)).toBe(0)
+    expect(c.out()).toMatch(/^snapshots\/misc\/seal\.txt:1:1: warning Unexpected file name `misc\/seal\.txt`.*\[misplaced-file\]$/m)
+    const strict = captureIo(dir)
+    expect(await main(['check', '--strict'], strict.io)).toBe(1)
+  })
+
+  it('keeps going past a broken file and reports every problem with its position', async () => {
+    const dir = await storeWithSeeds()
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-19.ja.md'), '# Project Introduction\n\nCherry Studio is an AI assistant.\n')
+    const c = captureIo(dir)
+    expect(await main(['check'], c.io)).toBe(1)
+    expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-19\.ja\.md:1:1: error Unexpected page `Project Introduction`, expected a leaderboard with a table of models \[not-leaderboard\]$/m)
+    expect(c.out()).toMatch(/Checked 4 files \(6 snapshots, 586 rows\)/)
+  })
+})

@@ -15,6 +15,7 @@ export const paths = {
   notFound: () => '404.html',
   css: () => 'assets/site.css',
   js: () => 'assets/site.js',
+  icon: () => 'assets/icon.svg',
   feed: () => 'feed.xml',
   sitemap: () => 'sitemap.xml',
   boardsData: () => 'data/boards.json',

@@ -1,0 +1,87 @@
+import { rowFields } from '../schema/row.js'
+import { orderRow } from '../schema/snapshot.js'
+import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
+import type { Board } from '../model/boards.js'
+import type { DiffEntry, SnapshotDiff, Standing } from '../model/diffs.js'
+import { pick, toJson } from './json.js'
+
+/** `dist/data/boards.json`: `{"boards":[{"id","title","dates":[…]}]}`, dates oldest first. */
+export function boardsJson(boards: readonly Board[]): string {
+  return toJson({ boards: boards.map((b) => ({ id: b.id, title: b.title, dates: b.dates })) })
+}
+
+export function publicRow(row: ReconciledRow): Record<string, unknown> {
+  return { model: row.model, ...orderRow(row) }
+}
+
+/** `dist/data/<board>/<date>.json`: the reconciled snapshot, rows carrying their registry id. */
+export function snapshotJson(s: ReconciledSnapshot): string {
+  return toJson({ board: s.board, date: s.date, updatedAt: s.updatedAt, languages: s.languages, sources: s.sources, rows: s.rows.map(publicRow) })
+}
+
+const standingKeys = ['rank', 'score'] as const satisfies readonly (keyof Standing)[]
+
+function entry(e: DiffEntry): Record<string, unknown> {
+  return pick({ model: e.model, rank: e.rank, score: e.score }, ['model', 'rank', 'score'])
+}
+
+/** `dist/data/<board>/diff/<from>_<to>.json`. */
+export function diffJson(d: SnapshotDiff): string {
+  return toJson({
+    board: d.board,
+    from: d.from,
+    to: d.to,
+    entered: d.entered.map(entry),
+    left: d.left.map(entry),
+    moved: d.moved.map((m) => ({ model: m.model, from: pick(m.from, standingKeys), to: pick(m.to, standingKeys), significant: m.significant }))
+  })
+}
+
+const modelKeys = ['id', 'name', 'organization', 'license', 'spdx', 'openWeights', 'aliases', 'boards', 'repairs'] as const satisfies readonly (keyof RegistryModel)[]
+
+/** The registry in its public shape (same as `leaderlog registry --json`): fixed key order, absent fields left out. */
+export function publicRegistry(registry: Registry): { models: Record<string, unknown>[] } {
+  return {
+    models: registry.models.map((m) => ({
+      ...pick(m, modelKeys),
+      boards: Object.fromEntries(
+        Object.keys(m.boards)
+          .sort()
+          .map((b) => [b, { first: m.boards[b]!.first, last: m.boards[b]!.last, bestRank: m.boards[b]!.bestRank }])
+      ),
+      repairs: m.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule }))
+    }))
+  }
+}
+
+export function modelsJson(registry: Registry): string {
+  return toJson(publicRegistry(registry))
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+function csvField(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  const text = typeof value === 'string' ? value : String(value)
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text
+}
+
+const csvFields = rowFields.filter((f) => f !== 'metrics')
+
+/**
+ * The snapshot as CSV: `model`, then the row fields in their public order
+ * (flags as their codes joined by `;`), then one `metric:<name>` column per
+ * extra measure. Columns no row has are left out; CRLF line ends.
+ */
+export function snapshotCsv(s: ReconciledSnapshot): string {
+  const used = csvFields.filter((f) => s.rows.some((r) => r[f] !== undefined))
+  const metrics = [...new Set(s.rows.flatMap((r) => Object.keys(r.metrics ?? {})))].sort()
+  const header = ['model', ...used, ...metrics.map((m) => `metric:${m}`)]
+  const lines = [header.map(csvField).join(',')]
+  for (const row of s.rows) {
+    const cells: unknown[] = [row.model]
+    for (const f of used) cells.push(f === 'flags' ? row.flags?.map((flag) => flag.code).join(';') : row[f])
+    for (const m of metrics) cells.push(row.metrics?.[m]?.value)
+    lines.push(cells.map(csvField).join(','))
+  }
+  return lines.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,84 @@
+import type { Board } from '../model/boards.js'
+import type { ReconciledSnapshot } from '../registry/types.js'
+import { formatDays, formatUpdatedAt } from './format.js'
+import { paths } from './urls.js'
+import { layoutView, type LayoutView } from './view-layout.js'
+import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
+
+export interface SnapshotLink {
+  date: string
+  href: string
+  rows: number
+  current: boolean
+  /** Diff with the snapshot before this one. */
+  diffHref?: string
+}
+
+/** The board page (latest) and every snapshot's permalink page share this view. */
+export interface SnapshotView {
+  layout: LayoutView
+  boardTitle: string
+  date: string
+  updated: string
+  isLatest: boolean
+  latestHref: string
+  permalink: string
+  stale: boolean
+  staleText: string
+  languages: string
+  sources: string[]
+  table: Table
+  filters: Filters
+  previous?: { date: string; href: string; diffHref: string }
+  next?: { date: string; href: string; diffHref: string }
+  json: string
+  csv: string
+  history: SnapshotLink[]
+}
+
+export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSnapshot, latestPage: boolean): SnapshotView {
+  const index = board.snapshots.indexOf(snapshot)
+  const before = board.snapshots[index - 1]
+  const after = board.snapshots[index + 1]
+  const isLatest = index === board.snapshots.length - 1
+  const table = standingsTable(ctx, snapshot, before, { id: `t-${board.id}`, caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)` })
+  const title = latestPage ? board.title : `${board.title} on ${snapshot.date}`
+  return {
+    layout: layoutView(ctx, {
+      title,
+      description: `${board.title} leaderboard on ${snapshot.date}: ${snapshot.rows.length} models${snapshot.rows[0] ? `, led by ${table.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0].name}` : ''}.`,
+      section: 'boards',
+      crumbs: latestPage
+        ? [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title }]
+        : [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title, href: link(ctx, paths.board(board.id)) }, { label: snapshot.date }]
+    }),
+    boardTitle: board.title,
+    date: snapshot.date,
+    updated: formatUpdatedAt(snapshot.updatedAt, snapshot.date),
+    isLatest,
+    latestHref: link(ctx, paths.board(board.id)),
+    permalink: link(ctx, paths.snapshot(board.id, snapshot.date)),
+    stale: isLatest && board.stale,
+    staleText: board.stale ? `No new snapshot for ${formatDays(board.ageDays)} (site data up to ${ctx.site.today}): upstream may have stopped publishing this board.` : '',
+    languages: snapshot.languages.join(', '),
+    sources: snapshot.sources,
+    table,
+    filters: filtersFor([table]),
+    previous: before
+      ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)) }
+      : undefined,
+    next: after ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)) } : undefined,
+    json: link(ctx, paths.snapshotData(board.id, snapshot.date)),
+    csv: link(ctx, paths.snapshotCsv(board.id, snapshot.date)),
+    history: [...board.snapshots].reverse().map((s, i, list) => {
+      const older = list[i + 1]
+      return {
+        date: s.date,
+        href: link(ctx, paths.snapshot(board.id, s.date)),
+        rows: s.rows.length,
+        current: s === snapshot,
+        diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined
+      }
+    })
+  }
+}

@@ -1,0 +1,119 @@
+import type { Board } from '../model/boards.js'
+import type { DiffEntry, SnapshotDiff } from '../model/diffs.js'
+import { formatNumber, formatSigned } from './format.js'
+import { paths } from './urls.js'
+import { layoutView, type LayoutView } from './view-layout.js'
+import { filtersFor, licenseCell, link, modelCell, modelFacts, numberCell, organizationCell, type Context, type Filters, type Table, type TableRow } from './view-table.js'
+
+export interface DiffView {
+  layout: LayoutView
+  boardTitle: string
+  from: { date: string; href: string }
+  to: { date: string; href: string }
+  summary: string
+  entered: Table
+  left: Table
+  moved: Table
+  significant: number
+  filters: Filters
+  previous?: { text: string; href: string }
+  next?: { text: string; href: string }
+  json: string
+}
+
+function entryTable(ctx: Context, id: string, caption: string, entries: readonly DiffEntry[], rankLabel: string, empty: string): Table {
+  const rows: TableRow[] = entries.map((e) => {
+    const f = modelFacts(ctx, e.model, e)
+    return {
+      org: f.organization,
+      license: f.license,
+      open: f.open,
+      search: f.search,
+      cells: [numberCell(e.rank), modelCell(ctx, e.model, f.name), numberCell(e.score), organizationCell(ctx, f.organization), licenseCell(f.license, f.open)]
+    }
+  })
+  return {
+    id,
+    caption,
+    columns: [
+      { key: 'rank', label: rankLabel, numeric: true },
+      { key: 'model', label: 'Model', rowHeader: true },
+      { key: 'score', label: 'Score', numeric: true },
+      { key: 'organization', label: 'Organization' },
+      { key: 'license', label: 'License' }
+    ],
+    rows,
+    empty,
+    notes: []
+  }
+}
+
+export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[]): DiffView {
+  const moved: TableRow[] = diff.moved.map((m) => {
+    const f = modelFacts(ctx, m.model, m)
+    return {
+      org: f.organization,
+      license: f.license,
+      open: f.open,
+      search: f.search,
+      cells: [
+        modelCell(ctx, m.model, f.name),
+        { text: `${m.from.rank} → ${m.to.rank}`, sort: m.to.rank },
+        { text: formatSigned(m.rankDelta), sort: m.rankDelta, cls: m.rankDelta > 0 ? 'up' : 'down' },
+        { text: m.from.score !== undefined && m.to.score !== undefined ? `${formatNumber(m.from.score)} → ${formatNumber(m.to.score)}` : '', sort: m.to.score ?? '' },
+        { text: formatSigned(m.scoreDelta), sort: m.scoreDelta ?? '' },
+        { text: m.votesGained === undefined ? '' : formatSigned(m.votesGained), sort: m.votesGained ?? '' },
+        { text: m.significant ? 'yes' : 'no', sort: m.significant ? 1 : 0, cls: m.significant ? 'significant' : undefined },
+        organizationCell(ctx, f.organization)
+      ]
+    }
+  })
+  const before = all[index - 1]
+  const after = all[index + 1]
+  const significant = diff.moved.filter((m) => m.significant).length
+  const entered = entryTable(ctx, 'entered', `Entered on ${diff.to} (${diff.entered.length})`, diff.entered, 'Rank', 'No model entered.')
+  const left = entryTable(ctx, 'left', `Left after ${diff.from} (${diff.left.length})`, diff.left, 'Last rank', 'No model left.')
+  const movedTable: Table = {
+    id: 'moved',
+    caption: `Moved (${diff.moved.length}), biggest movers first`,
+    columns: [
+      { key: 'model', label: 'Model', rowHeader: true },
+      { key: 'rank', label: 'Rank', numeric: true },
+      { key: 'places', label: 'Places', numeric: true },
+      { key: 'score', label: 'Score', numeric: true },
+      { key: 'delta', label: 'Score change', numeric: true },
+      { key: 'votes', label: 'Votes gained', numeric: true },
+      { key: 'significant', label: 'Significant' },
+      { key: 'organization', label: 'Organization' }
+    ],
+    rows: moved,
+    empty: 'No model changed rank.',
+    notes: []
+  }
+  const title = `${board.title}: ${diff.from} → ${diff.to}`
+  const summary = `${diff.entered.length} entered, ${diff.left.length} left, ${diff.moved.length} moved (${significant} significantly), ${diff.unchanged} unchanged.`
+  return {
+    layout: layoutView(ctx, {
+      title,
+      description: `What changed on ${board.title} from ${diff.from} to ${diff.to}: ${summary}`,
+      section: 'boards',
+      crumbs: [
+        { label: 'Boards', href: link(ctx, paths.home()) },
+        { label: board.title, href: link(ctx, paths.board(board.id)) },
+        { label: `${diff.from} → ${diff.to}` }
+      ]
+    }),
+    boardTitle: board.title,
+    from: { date: diff.from, href: link(ctx, paths.snapshot(board.id, diff.from)) },
+    to: { date: diff.to, href: link(ctx, paths.snapshot(board.id, diff.to)) },
+    summary,
+    entered,
+    left,
+    moved: movedTable,
+    significant,
+    filters: filtersFor([entered, left, movedTable]),
+    previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,
+    next: after ? { text: `${after.from} → ${after.to}`, href: link(ctx, paths.diff(board.id, after.from, after.to)) } : undefined,
+    json: link(ctx, paths.diffData(board.id, diff.from, diff.to))
+  }
+}

@@ -1,0 +1,134 @@
+import { compareBoards } from '../model/boards.js'
+import type { Organization } from '../model/organizations.js'
+import type { RegistryModel } from '../registry/types.js'
+import { boardTitle } from '../store/sources.js'
+import { paths } from './urls.js'
+import { layoutView, type LayoutView } from './view-layout.js'
+import { filtersFor, licenseCell, link, modelCell, modelFacts, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'
+
+export interface ModelsView {
+  layout: LayoutView
+  heading: string
+  intro: string
+  table: Table
+  filters: Filters
+  json?: string
+}
+
+/** Where a model stands now: `LMArena Text #2, SEAL Math #1` (boards it is on in their newest snapshot). */
+function currentPlaces(ctx: Context, model: RegistryModel): { text: string; count: number } {
+  const places: string[] = []
+  for (const board of ctx.site.boards) {
+    const row = board.latest.rows.find((r) => r.model === model.id)
+    if (row) places.push(`${board.title} #${row.rank}`)
+  }
+  return { text: places.join(', '), count: places.length }
+}
+
+/** A table of models: name, organization, license, where they stand now, best rank ever. */
+export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: string, caption: string): Table {
+  return {
+    id,
+    caption,
+    columns: [
+      { key: 'model', label: 'Model', rowHeader: true },
+      { key: 'organization', label: 'Organization' },
+      { key: 'license', label: 'License' },
+      { key: 'now', label: 'Current places' },
+      { key: 'boards', label: 'Boards', numeric: true },
+      { key: 'best', label: 'Best rank', numeric: true }
+    ],
+    rows: models.map((m) => {
+      const f = modelFacts(ctx, m.id)
+      const boards = Object.keys(m.boards).sort(compareBoards)
+      const best = boards.length ? Math.min(...boards.map((b) => m.boards[b]!.bestRank)) : undefined
+      const now = currentPlaces(ctx, m)
+      return {
+        org: f.organization,
+        license: f.license,
+        open: f.open,
+        search: f.search,
+        cells: [
+          modelCell(ctx, m.id, m.name),
+          organizationCell(ctx, f.organization),
+          licenseCell(f.license, f.open),
+          { text: now.text || 'none', sort: now.count },
+          { text: String(boards.length), sort: boards.length, cls: 'boards', badge: undefined },
+          numberCell(best)
+        ]
+      }
+    }),
+    empty: 'No models.',
+    notes: []
+  }
+}
+
+export function modelsView(ctx: Context): ModelsView {
+  const table = modelsTable(ctx, ctx.site.models, 'models', `All ${ctx.site.models.length} models`)
+  return {
+    layout: layoutView(ctx, {
+      title: 'Models',
+      description: `Every model seen on ${ctx.site.boards.length} leaderboards, with organization, license and best rank.`,
+      section: 'models',
+      crumbs: [{ label: 'Models' }]
+    }),
+    heading: 'Models',
+    intro: `Every model seen on any board, under one name per model: spellings that differ between boards and days are aliases of it.`,
+    table,
+    filters: filtersFor([table]),
+    json: link(ctx, paths.modelsData())
+  }
+}
+
+export function organizationsView(ctx: Context): ModelsView {
+  const orgs = ctx.site.organizations
+  const table: Table = {
+    id: 'organizations',
+    caption: `${orgs.length} organizations`,
+    columns: [
+      { key: 'organization', label: 'Organization', rowHeader: true },
+      { key: 'models', label: 'Models', numeric: true },
+      { key: 'boards', label: 'Boards led now' }
+    ],
+    rows: orgs.map((o) => {
+      const leads = ctx.site.boards.filter((b) => {
+        const top = b.latest.rows[0]
+        return top && ctx.site.modelsById.get(top.model)?.organization === o.name
+      })
+      return {
+        org: o.name,
+        license: '',
+        open: '',
+        search: o.name.toLowerCase(),
+        cells: [{ text: o.name, href: link(ctx, paths.organization(o.slug)), sort: o.name.toLowerCase() }, numberCell(o.models.length), { text: leads.map((b) => b.title).join(', ') }]
+      }
+    }),
+    empty: 'No organizations.',
+    notes: []
+  }
+  return {
+    layout: layoutView(ctx, { title: 'Organizations', description: `The ${orgs.length} organizations behind the models on the boards.`, section: 'organizations', crumbs: [{ label: 'Organizations' }] }),
+    heading: 'Organizations',
+    intro: 'Organizations as the boards name them, spellings reconciled.',
+    table,
+    filters: { organizations: [], licenses: [], open: false }
+  }
+}
+
+export function organizationView(ctx: Context, org: Organization): ModelsView {
+  const models = org.models.map((id) => ctx.site.modelsById.get(id)).filter((m): m is RegistryModel => !!m)
+  const table = modelsTable(ctx, models, 'models', `${models.length} models by ${org.name}`)
+  const boards = [...new Set(models.flatMap((m) => Object.keys(m.boards)))].sort(compareBoards)
+  return {
+    layout: layoutView(ctx, {
+      title: org.name,
+      description: `${models.length} models by ${org.name} on ${boards.length} leaderboards.`,
+      section: 'organizations',
+      crumbs: [{ label: 'Organizations', href: link(ctx, paths.organizations()) }, { label: org.name }]
+    }),
+    heading: org.name,
+    intro: `${models.length} model${models.length === 1 ? '' : 's'} by ${org.name}${boards.length ? `, seen on ${boards.map(boardTitle).join(', ')}` : ''}.`,
+    table,
+    filters: { ...filtersFor([table]), organizations: [] }
+  }
+}

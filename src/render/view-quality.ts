@@ -1,0 +1,74 @@
+import type { Disagreement } from '../registry/types.js'
+import { boardTitle } from '../store/sources.js'
+import { plural } from '../commands/io.js'
+import { rules } from '../diagnostics/rules.js'
+import { paths } from './urls.js'
+import { layoutView, type LayoutView } from './view-layout.js'
+import { link, type Context } from './view-table.js'
+
+export interface QualityFileView {
+  file: string
+  published: boolean
+  snapshots: { text: string; href?: string }[]
+  summary: string
+  diagnostics: { place: string; severity: string; rule: string; title: string; message: string }[]
+}
+
+export interface QualityView {
+  layout: LayoutView
+  counts: { label: string; value: number }[]
+  files: QualityFileView[]
+  registry: { place: string; severity: string; rule: string; message: string }[]
+  repairs: { from: string; to: string; rule: string; name: string; href: string }[]
+  disagreements: { snapshot: string; href?: string; model: string; modelHref?: string; field: string; kept: string; values: { file: string; place: string; value: string }[] }[]
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(missing)' : typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+export function qualityView(ctx: Context): QualityView {
+  const q = ctx.site.quality
+  const published = new Set(ctx.site.boards.flatMap((b) => b.dates.map((d) => `${b.id}/${d}`)))
+  const snapshotLink = (board: string, date: string) => ({
+    text: `${boardTitle(board)} ${date}`,
+    href: published.has(`${board}/${date}`) ? link(ctx, paths.snapshot(board, date)) : undefined
+  })
+  return {
+    layout: layoutView(ctx, {
+      title: 'Data quality',
+      description: 'What leaderlog found wrong in the upstream pages, what it repaired, and where language versions disagree.',
+      section: 'quality',
+      crumbs: [{ label: 'Data quality' }]
+    }),
+    counts: [
+      { label: 'Errors', value: q.counts.errors },
+      { label: 'Warnings', value: q.counts.warnings },
+      { label: 'Files not published', value: q.counts.unpublished },
+      { label: 'Name repairs', value: q.counts.repairs },
+      { label: 'Disagreements', value: q.counts.disagreements }
+    ],
+    files: q.files.map((f) => ({
+      file: f.file,
+      published: f.published,
+      snapshots: f.snapshots.map((s) => snapshotLink(s.board, s.date)),
+      summary: `${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}`,
+      diagnostics: f.diagnostics.map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message }))
+    })),
+    registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
+    repairs: q.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
+    disagreements: q.disagreements.map((d: Disagreement) => {
+      const s = snapshotLink(d.board, d.date)
+      const m = ctx.site.modelsById.get(d.model)
+      return {
+        snapshot: s.text,
+        href: s.href,
+        model: m?.name ?? d.model,
+        modelHref: m ? link(ctx, paths.model(m.id)) : undefined,
+        field: d.field,
+        kept: show(d.kept),
+        values: d.values.map((v) => ({ file: v.file, place: `${v.line}:${v.column}`, value: show(v.value) }))
+      }
+    })
+  }
+}

@@ -103,17 +103,18 @@ export function findDates(text: string): FoundDate[] {
  * the first date on a labelled line; else the first date with a time; else the first.
  */
 export function findDataTime(lines: readonly { text: string; line: number }[]): (FoundDate & { line: number }) | undefined {
-  let labelled: (FoundDate & { line: number }) | undefined
+  // Lines without a digit cannot hold a date: skip the costly patterns.
   let timed: (FoundDate & { line: number }) | undefined
   let first: (FoundDate & { line: number }) | undefined
   for (const { text, line } of lines) {
+    if (!/[\d\uff10-\uff19]/.test(text)) continue
     const dates = findDates(text)
     const head = dates[0]
     if (!head) continue
     const withLine = { ...head, line }
     first ??= withLine
     if (!timed && head.updatedAt.length > 10) timed = withLine
-    if (!labelled && labels.test(text.slice(0, head.index))) labelled = withLine
+    if (labels.test(text.slice(0, head.index))) return withLine
   }
-  return labelled ?? timed ?? first
+  return timed ?? first
 }

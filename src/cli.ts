@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { checkCommand, usage as checkUsage } from './commands/check.js'
+import { fetchCommand, usage as fetchUsage } from './commands/fetch.js'
 import { importCommand, usage as importUsage } from './commands/import.js'
 import { UsageError, type Io } from './commands/io.js'
 import { parseCommand, usage as parseUsage } from './commands/parse.js'
@@ -15,7 +16,8 @@ interface Command {
 export const commands: Record<string, Command> = {
   parse: { run: parseCommand, usage: parseUsage, summary: 'parse captured pages and print rows and diagnostics' },
   check: { run: checkCommand, usage: checkUsage, summary: 'validate every snapshot in the store' },
-  import: { run: importCommand, usage: importUsage, summary: 'copy captures (files or git history) into the store' }
+  import: { run: importCommand, usage: importUsage, summary: 'copy captures (files or git history) into the store' },
+  fetch: { run: fetchCommand, usage: fetchUsage, summary: 'download the pages in the sources file and store new snapshots' }
 }
 
 function help(): string {

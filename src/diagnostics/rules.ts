@@ -105,6 +105,11 @@ export const rules = {
     severity: 'error',
     title: 'Unreadable file',
     hint: 'The file could not be read.'
+  },
+  'invalid-sources': {
+    severity: 'error',
+    title: 'Invalid sources file',
+    hint: 'The sources file (`snapshots/sources.json`) is not JSON or breaks its schema: `{"sources":[{"source","language","url"}]}` with a known source, a BCP 47 language and an http(s) URL.'
   }
 } as const satisfies Record<string, Rule>
 

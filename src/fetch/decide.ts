@@ -1,0 +1,85 @@
+import { countSeverities, sortDiagnostics, type Message } from '../diagnostics/diagnostic.js'
+import { parsePage } from '../parse/index.js'
+import { checkAcrossFiles, checkFile, type CheckedFile } from '../store/check.js'
+import { digest, normaliseContent } from '../store/import.js'
+import { parseStorePath, storePath } from '../store/layout.js'
+import type { Download } from './download.js'
+import type { SourceEntry } from './sources.js'
+
+/**
+ * What to do with one downloaded page. Pure: the page (or why there is none)
+ * and the stored snapshots of its source in, one outcome out. The page is
+ * checked exactly as `leaderlog check` would check it once stored: `checkFile`
+ * under its store path, then the checks across files against the stored
+ * history of its boards.
+ */
+export type Outcome =
+  | { status: 'stored'; entry: SourceEntry; date: string; rows: number; warnings: number; target: string; content: string; file: StoredFile }
+  | { status: 'unchanged'; entry: SourceEntry; date: string; rows: number; target: string; differs: boolean }
+  | { status: 'older'; entry: SourceEntry; date: string; newest: string }
+  | { status: 'broken'; entry: SourceEntry; date?: string; problem: Message; errors: number }
+  | { status: 'unreachable'; entry: SourceEntry; reason: string }
+
+export type Status = Outcome['status']
+
+/** A checked store file and the digest of its content (to tell a re-published page from the stored copy). */
+export type StoredFile = CheckedFile & { digest: string }
+
+/** Order of statuses in summaries. */
+export const statuses: readonly Status[] = ['stored', 'unchanged', 'older', 'broken', 'unreachable']
+
+/**
+ * Decide for one page. `stored` are the checked store files of the entry's
+ * source (paths relative to the store: `<source>/<date>.<lang>.md`).
+ *
+ * Precedence: unreachable, then broken (any error, whatever its date), then
+ * unchanged (its date is stored), then older (before the newest stored date of
+ * this source and language), else stored.
+ */
+export function decide(entry: SourceEntry, download: Download, stored: readonly StoredFile[], parse: typeof parsePage = parsePage): Outcome {
+  if (!download.ok) return { status: 'unreachable', entry, reason: download.reason }
+  const content = normaliseContent(download.content)
+  const parsed = parse(content, { source: entry.source, language: entry.language })
+  const dated = parsed.snapshots.find((s) => s.date)
+  if (!dated) {
+    const problem = sortDiagnostics(parsed.messages.filter((m) => m.severity === 'error'))[0] ?? {
+      line: 1,
+      column: 1,
+      severity: 'error' as const,
+      rule: 'missing-table' as const,
+      message: 'Page holds no dated leaderboard snapshot, expected a leaderboard table and its data time'
+    }
+    return { status: 'broken', entry, problem, errors: Math.max(1, countSeverities(parsed.messages).errors) }
+  }
+  const date = dated.date
+  const target = storePath({ source: entry.source, date, language: entry.language })
+  // The page was parsed without a fallback date and has one of its own, so
+  // checkFile's parse (which would only add the fallback) gives the same result.
+  const file = checkFile(target, content, () => parsed)
+  const history = stored.filter((f) => f.path !== target)
+  const across = checkAcrossFiles([...history, file]).get(target) ?? []
+  const messages = sortDiagnostics([...file.result.messages, ...across])
+  const { errors, warnings } = countSeverities(messages)
+  const rows = file.result.snapshots.reduce((n, s) => n + s.rows.length, 0)
+  if (errors > 0) {
+    return { status: 'broken', entry, date, problem: messages.find((m) => m.severity === 'error')!, errors }
+  }
+  const same = stored.find((f) => f.path === target)
+  if (same) {
+    return { status: 'unchanged', entry, date, rows, target, differs: same.digest !== digest(content) }
+  }
+  const newest = newestDate(stored, entry)
+  if (newest !== undefined && date < newest) return { status: 'older', entry, date, newest }
+  return { status: 'stored', entry, date, rows, warnings, target, content, file: { ...file, digest: digest(content) } }
+}
+
+/** The newest data date stored for the entry's source and language. */
+export function newestDate(stored: readonly CheckedFile[], entry: Pick<SourceEntry, 'source' | 'language'>): string | undefined {
+  let newest: string | undefined
+  for (const f of stored) {
+    const at = parseStorePath(f.path)
+    if (!at || at.source !== entry.source || at.language !== entry.language) continue
+    if (newest === undefined || at.date > newest) newest = at.date
+  }
+  return newest
+}

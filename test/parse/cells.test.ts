@@ -75,6 +75,8 @@ describe('score', () => {
     ['1495 Предварительный', { value: 1495, preliminary: true }],
     ['1498 Προκαταρκτικό', { value: 1498, preliminary: true }],
     ['1483（初步）', { value: 1483, preliminary: true }],
+    ['1483 (vorläufig)', { value: 1483, preliminary: true }],
+    ['1483 速報値', { value: 1483, preliminary: true }],
     ['1504±10', { value: 1504, preliminary: false, interval: { plus: 10, minus: 10, percent: false } }],
     ['1507 ±6', { value: 1507, preliminary: false, interval: { plus: 6, minus: 6, percent: false } }],
     ['1507 (±5)', { value: 1507, preliminary: false, interval: { plus: 5, minus: 5, percent: false } }],

@@ -96,7 +96,7 @@ export function readInterval(raw: string): Read<Interval> {
 
 /** "Preliminary" in every language upstream has used or may use. */
 const preliminaryWords =
-  /^(?:preliminary|prelim\.?|provisional|provisoire|préliminaire|preliminaire|preliminar|provisorio|provisório|vorläufig|preliminare|provvisorio|暂定|暫定|初步|初歩|予備|仮|предварительн\p{L}*|предв\.?|προκαταρκτικ\p{L}*|προσωριν\p{L}*|잠정)$/iu
+  /^(?:preliminary|prelim\.?|provisional|provisoire|préliminaire|preliminaire|preliminar|provisorio|provisório|vorläufig|preliminare|provvisorio|暂定|暫定|暫定値|速報|速報値|初步|初歩|予備|仮|예비|предварительн\p{L}*|предв\.?|προκαταρκτικ\p{L}*|προσωριν\p{L}*|잠정)$/iu
 
 export function isPreliminaryWord(text: string): boolean {
   return preliminaryWords.test(text.trim())

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { main } from '../src/cli.js'
+import { captureIo, repoRoot, tempDir } from './helpers.js'
+
+const run = promisify(execFile)
+const validator = path.join(repoRoot, 'node_modules/.bin/action-validator')
+const workflows = path.join(repoRoot, '.github/workflows')
+
+/** Run the workflow linter (@action-validator/cli) on a file: exit code and output. */
+async function lint(file: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(validator, [file])
+    return { code: 0, output: stdout + stderr }
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string }
+    return { code: typeof e.code === 'number' ? e.code : -1, output: (e.stdout ?? '') + (e.stderr ?? '') }
+  }
+}
+
+/** The jobs of a workflow, each as its block of YAML text (jobs are keys indented by two spaces under `jobs:`). */
+function jobs(yaml: string): Record<string, string> {
+  const lines = yaml.split('\n')
+  const start = lines.indexOf('jobs:')
+  const out: Record<string, string> = {}
+  let current: string | undefined
+  for (const line of lines.slice(start + 1)) {
+    const m = /^ {2}([a-z][\w-]*):\s*$/.exec(line)
+    if (m) {
+      current = m[1]!
+      out[current] = ''
+    } else if (/^\S/.test(line)) break
+    else if (current) out[current] += line + '\n'
+  }
+  return out
+}
+
+describe('GitHub workflows', () => {
+  it.each(['ci.yml', 'daily.yml'])('%s passes the workflow linter', async (name) => {
+    const r = await lint(path.join(workflows, name))
+    expect(r.output).toBe('')
+    expect(r.code).toBe(0)
+  })
+
+  it('the linter fails on a broken workflow', async () => {
+    const dir = await tempDir('leaderlog-workflow-')
+    const file = path.join(dir, 'broken.yml')
+    // A job without `runs-on`, and a step that both uses an action and runs a command.
+    await writeFile(file, 'on: push\njobs:\n  test:\n    steps:\n      - uses: actions/checkout@v4\n        run: npm test\n')
+    const r = await lint(file)
+    expect(r.code).toBe(1)
+    expect(r.output).toMatch(/runs-on/)
+  })
+
+  describe('ci.yml', () => {
+    const yaml = readFileSync(path.join(workflows, 'ci.yml'), 'utf8')
+    it('runs on push and pull request: npm ci, npm test with Chromium, npm run build', () => {
+      expect(yaml).toMatch(/^on:\n {2}push:\n {2}pull_request:/m)
+      const order = ['uses: actions/checkout@', 'uses: actions/setup-node@', 'apt-get install -y', 'run: npm ci', 'run: npm test', 'run: npm run build'].map((s) => yaml.indexOf(s))
+      expect(order.every((i) => i > 0)).toBe(true)
+      expect([...order].sort((a, b) => a - b)).toEqual(order)
+      expect(yaml).toMatch(/apt-get install .*chromium/)
+      expect(yaml).toMatch(/cache: npm/)
+    })
+  })
+
+  describe('daily.yml', () => {
+    const yaml = readFileSync(path.join(workflows, 'daily.yml'), 'utf8')
+    const job = jobs(yaml)
+
+    it('runs daily after upstream updates (08:00 UTC) and by hand, never two at once', () => {
+      expect(yaml).toMatch(/schedule:\n\s+# .*\n\s+- cron: '30 8 \* \* \*'/)
+      expect(yaml).toMatch(/^ {2}workflow_dispatch:/m)
+      expect(yaml).toMatch(/^concurrency:\n {2}group: daily-rebuild\n {2}cancel-in-progress: false/m)
+    })
+
+    it('fetches, checks, commits, builds and deploys in dependent jobs', () => {
+      expect(Object.keys(job)).toEqual(['fetch', 'build', 'deploy', 'upstream'])
+      expect(job.fetch).toMatch(/node lib\/cli\.js fetch/)
+      expect(job.fetch).toMatch(/node lib\/cli\.js check/)
+      expect(job.fetch).toMatch(/git add -- snapshots\//)
+      expect(job.fetch).toMatch(/git diff --cached --quiet -- snapshots\//)
+      expect(job.build).toMatch(/^ {4}needs: fetch$/m)
+      expect(job.build).toMatch(/ref: \$\{\{ needs\.fetch\.outputs\.sha \}\}/)
+      expect(job.build).toMatch(/npm run build/)
+      expect(job.build).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist\//)
+      expect(job.build).toMatch(/uses: actions\/cache@v\d+\n\s+with:\n\s+path: \.cache\/\n\s+key: leaderlog-parse-v\$\{\{ steps\.parser\.outputs\.version \}\}/)
+      expect(job.deploy).toMatch(/^ {4}needs: build$/m)
+      expect(job.deploy).toMatch(/uses: actions\/deploy-pages@v\d+/)
+      expect(job.deploy).toMatch(/environment:\n\s+name: github-pages\n\s+url: \$\{\{ steps\.deployment\.outputs\.page_url \}\}/)
+      // Neither build nor deploy overrides the default "previous job succeeded" condition.
+      expect(job.build).not.toMatch(/^ {4}if:/m)
+      expect(job.deploy).not.toMatch(/^ {4}if:/m)
+    })
+
+    it('gives each job only the permissions it needs', () => {
+      expect(yaml).toMatch(/^permissions: \{\}$/m)
+      const permissions = (block: string) => /^ {4}permissions:(?: \{\})?\n((?: {6}.*\n)*)/m.exec(block)?.[1]?.trim().split('\n').map((l) => l.replace(/\s*#.*/, '').trim()).filter(Boolean) ?? null
+      expect(permissions(job.fetch!)).toEqual(['contents: write'])
+      expect(permissions(job.build!)).toEqual(['contents: read', 'pages: read'])
+      expect(permissions(job.deploy!)).toEqual(['pages: write', 'id-token: write'])
+      expect(permissions(job.upstream!)).toEqual([])
+    })
+
+    it('reads the error count from the real `leaderlog check` summary', async () => {
+      const sed = /sed -E '([^']+)'/.exec(yaml)?.[1]
+      expect(sed).toBeDefined()
+      const c = captureIo(repoRoot)
+      await main(['check'], c.io)
+      const { stdout } = await run('bash', ['-c', `printf '%s' "$1" | tail -n 1 | sed -E "$2"`, 'sh', c.out(), sed!])
+      expect(stdout.trim()).toMatch(/^\d+$/)
+      const dirty = 'Checked 9 files (9 snapshots, 900 rows): 1 error, 3 warnings in 1.00 s\n'
+      const { stdout: one } = await run('bash', ['-c', `printf '%s' "$1" | tail -n 1 | sed -E "$2"`, 'sh', dirty, sed!])
+      expect(one.trim()).toBe('1')
+    })
+  })
+})

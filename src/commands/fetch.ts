@@ -14,7 +14,7 @@ import { UsageError, seconds, type Io } from './io.js'
 
 export const usage = `Usage: leaderlog fetch [--sources FILE] [--snapshots DIR] [--timeout MS] [--retries N] [--backoff MS] [--dry-run]
 
-Download every page listed in the sources file (default snapshots/sources.json),
+Download every page listed in the sources file (default DIR/sources.json),
 check it as \`leaderlog check\` would, and store it in DIR (default snapshots/)
 when its data date is newer than the newest stored snapshot of its source and
 language and it has no errors. Prints one line per page (stored, unchanged,
@@ -37,7 +37,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
   const { values } = parseArgs({
     args: argv,
     options: {
-      sources: { type: 'string', default: 'snapshots/sources.json' },
+      sources: { type: 'string' },
       snapshots: { type: 'string', default: 'snapshots' },
       timeout: { type: 'string', default: '30000' },
       retries: { type: 'string', default: '2' },
@@ -51,7 +51,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
     backoff: integer('--backoff', values.backoff!, 0)
   }
   const started = now()
-  const sourcesFile = values.sources!
+  const sourcesFile = values.sources ?? path.posix.join(values.snapshots!.split(path.sep).join('/'), 'sources.json')
   let text: string
   try {
     text = await readFile(path.resolve(io.cwd, sourcesFile), 'utf8')

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { buildCommand, usage as buildUsage } from './commands/build.js'
 import { checkCommand, usage as checkUsage } from './commands/check.js'
 import { fetchCommand, usage as fetchUsage } from './commands/fetch.js'
 import { importCommand, usage as importUsage } from './commands/import.js'
@@ -16,6 +17,7 @@ interface Command {
 export const commands: Record<string, Command> = {
   parse: { run: parseCommand, usage: parseUsage, summary: 'parse captured pages and print rows and diagnostics' },
   check: { run: checkCommand, usage: checkUsage, summary: 'validate every snapshot in the store' },
+  build: { run: buildCommand, usage: buildUsage, summary: 'build the static site (pages, data, feed) into dist/' },
   import: { run: importCommand, usage: importUsage, summary: 'copy captures (files or git history) into the store' },
   fetch: { run: fetchCommand, usage: fetchUsage, summary: 'download the pages in the sources file and store new snapshots' }
 }

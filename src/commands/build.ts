@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { countSeverities, formatDiagnostic, inFile, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { countSeverities, formatDiagnostic } from '../diagnostics/diagnostic.js'
 import { blockedFiles, isBlocking } from '../model/quality.js'
 import { buildSiteModel } from '../model/site.js'
-import { parseRegistryData, type RegistryData } from '../registry/data.js'
-import { normalize } from '../registry/index.js'
+import { loadRegistryData, normalize } from '../registry/index.js'
 import { renderSite } from '../render/site.js'
 import { parseBaseUrl } from '../render/urls.js'
 import { isCalendarDate } from '../store/layout.js'
@@ -29,20 +27,6 @@ swapped in at the end: a failed build leaves the previous one untouched.
                   by default bad snapshots are reported and left out
 
 Prints one summary line: files written, snapshots, models, time taken.`
-
-/** The maintainer-edited registry data file, when the store has one. */
-async function readRegistryData(dir: string, shownAs: string): Promise<{ data?: RegistryData; diagnostics: Diagnostic[] }> {
-  const file = path.join(dir, 'registry.json')
-  let content: string
-  try {
-    content = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { diagnostics: [] }
-    throw error
-  }
-  const { data, messages } = parseRegistryData(content)
-  return { data, diagnostics: inFile(displayPath(shownAs, 'registry.json'), messages) }
-}
 
 export async function buildCommand(argv: string[], io: Io, now: () => number = Date.now): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -70,7 +54,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   const store = await loadStore(storeDir, dir).catch((error: Error) => {
     throw new Error(`Cannot read snapshots from ${dir}: ${error.message}`)
   })
-  const registryData = await readRegistryData(storeDir, dir)
+  const registryData = await loadRegistryData(storeDir, dir)
   const blocked = blockedFiles(store.diagnostics)
   const normalized = normalize(
     store.snapshots.filter((s) => !blocked.has(s.file)),

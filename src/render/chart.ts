@@ -25,7 +25,7 @@ export interface ChartOptions {
   height?: number
 }
 
-const M = { top: 12, right: 16, bottom: 28, left: 52 }
+const M = { top: 12, right: 16, bottom: 28, left: 56 }
 
 /** Coordinates with two decimals at most: small files, identical bytes on every machine. */
 function r(n: number): string {
@@ -49,7 +49,7 @@ export function ticks(min: number, max: number, count: number, integer = false):
  * come from CSS classes, so the page's light and dark themes apply.
  */
 export function lineChart(options: ChartOptions): string {
-  const width = options.width ?? 640
+  const width = options.width ?? 480
   const height = options.height ?? 200
   const points = [...options.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   const titleId = `${options.id}-title`
@@ -73,7 +73,13 @@ export function lineChart(options: ChartOptions): string {
     lo -= pad
     hi += pad
   }
-  if (options.integer) lo = Math.max(1, Math.floor(lo))
+  if (options.integer) {
+    lo = Math.max(1, Math.floor(lo))
+  } else {
+    const pad = (hi - lo) * 0.08
+    lo -= pad
+    hi += pad
+  }
   const plotW = width - M.left - M.right
   const plotH = height - M.top - M.bottom
   const span = daysBetween(first.date, last.date)

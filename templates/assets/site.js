@@ -127,6 +127,9 @@
     } else el.value = value
   })
   form.hidden = false
+  // Filters apply as you type: the submit button is for scriptless forms only.
+  var apply_ = form.querySelector('[data-apply]')
+  if (apply_) apply_.hidden = true
   form.addEventListener('input', function () { apply(); store() })
   form.addEventListener('change', function () { apply(); store() })
   form.addEventListener('submit', function (event) { event.preventDefault() })

@@ -1,0 +1,214 @@
+/// <reference lib="dom" />
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot, run, seedStore, tempDir } from './helpers.js'
+import { serve } from './serve.js'
+
+// Browser tests: Debian's Chromium driven by playwright-core, against the seed
+// site built once and served on 127.0.0.1 under a sub-path (like GitHub Pages).
+
+const axePath = path.join(repoRoot, 'node_modules/axe-core/axe.min.js')
+const prefix = '/leaderlog/'
+
+let work: string
+let server: Awaited<ReturnType<typeof serve>>
+let browser: Browser
+let context: BrowserContext
+const problems: string[] = []
+const origins = new Set<string>()
+
+beforeAll(async () => {
+  work = await tempDir('browser')
+  const built = await run(['build', '--snapshots', seedStore, '--out', path.join(work, 'dist'), '--base-url', prefix])
+  if (built.code !== 0) throw new Error(built.err)
+  server = await serve(path.join(work, 'dist'), prefix)
+  // playwright launches with a fresh temporary user-data-dir of its own.
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+}, 120_000)
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+/** A page that records console errors, script errors, failed requests and every origin it talks to. */
+async function open(url: string, ctx: BrowserContext = context, missing = false): Promise<Page> {
+  const page = await ctx.newPage()
+  page.on('console', (m) => {
+    // A page that does not exist is reported by the browser as a failed load: expected there.
+    if (missing && /status of 404/.test(m.text())) return
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`))
+  page.on('request', (r) => origins.add(new URL(r.url()).origin))
+  page.on('response', (r) => {
+    if (missing && r.request().isNavigationRequest() && r.status() === 404) return
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`)
+  })
+  await page.goto(new URL(url, server.url).href)
+  return page
+}
+
+async function heading(page: Page): Promise<string | undefined> {
+  return (await page.locator('h1').textContent())?.replace(/\s+/g, ' ').trim()
+}
+
+/** Click a link and wait for the next page to load. */
+async function follow(page: Page, link: Locator): Promise<void> {
+  const target = await link.getAttribute('href')
+  await Promise.all([page.waitForURL((u) => u.pathname === target), link.click()])
+}
+
+const visibleRows = (page: Page, table: string) => page.locator(`#${table} tbody tr:visible`)
+
+async function column(page: Page, table: string, index: number): Promise<string[]> {
+  return page.$$eval(`#${table} tbody tr:not([hidden])`, (rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i]!.getAttribute('data-sort') ?? ''), index)
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+    return axe.run({ resultTypes: ['violations'] })
+  })
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+describe('site in a browser', () => {
+  it('navigates home → board → snapshot → diff → model', async () => {
+    const page = await open('')
+    expect(await heading(page)).toBe('LLM leaderboards, with history')
+    await follow(page, page.locator('#h-lmarena-text a'))
+    expect(new URL(page.url()).pathname).toBe(`${prefix}boards/lmarena-text/`)
+    expect(await heading(page)).toBe('LMArena Text')
+    await follow(page, page.locator('ul.history a', { hasText: '2025-11-18' }))
+    expect(new URL(page.url()).pathname).toBe(`${prefix}boards/lmarena-text/2025-11-18/`)
+    expect(await heading(page)).toBe('LMArena Text on 2025-11-18')
+    await follow(page, page.locator('nav.pager a', { hasText: 'changes until 2025-11-20' }))
+    expect(new URL(page.url()).pathname).toBe(`${prefix}boards/lmarena-text/diff/2025-11-18_2025-11-20/`)
+    expect(await visibleRows(page, 'entered').count()).toBe(4)
+    await follow(page, page.locator('#entered a', { hasText: 'gemini-3-pro' }))
+    expect(new URL(page.url()).pathname).toBe(`${prefix}models/gemini-3-pro/`)
+    expect(await heading(page)).toBe('gemini-3-pro')
+    expect(await page.locator('svg.chart').count()).toBe(2)
+    await page.close()
+  }, 60_000)
+
+  it('sorts a table by a column, both ways, and keeps the order in the URL', async () => {
+    const page = await open('boards/lmarena-text/')
+    const score = page.locator('#t-lmarena-text thead th[data-key="score"] button')
+    await score.click()
+    expect(await page.locator('#t-lmarena-text th[data-key="score"]').getAttribute('aria-sort')).toBe('ascending')
+    const up = (await column(page, 't-lmarena-text', 3)).map(Number)
+    expect(up).toEqual([...up].sort((a, b) => a - b))
+    expect(up[0]).toBeLessThan(up[up.length - 1]!)
+    await score.click()
+    expect(await page.locator('#t-lmarena-text th[data-key="score"]').getAttribute('aria-sort')).toBe('descending')
+    const down = (await column(page, 't-lmarena-text', 3)).map(Number)
+    expect(down).toEqual([...down].sort((a, b) => b - a))
+    expect(new URL(page.url()).searchParams.get('sort.t-lmarena-text')).toBe('-score')
+    // A shared link restores the view.
+    const shared = await open(`boards/lmarena-text/?sort.t-lmarena-text=model`)
+    expect(await shared.locator('#t-lmarena-text th[data-key="model"]').getAttribute('aria-sort')).toBe('ascending')
+    const names = await column(shared, 't-lmarena-text', 2)
+    expect(names).toEqual([...names].sort())
+    await page.close()
+    await shared.close()
+  }, 60_000)
+
+  it('filters by organization and license, searches, and shares the filter by URL', async () => {
+    const page = await open('boards/lmarena-text/')
+    expect(await visibleRows(page, 't-lmarena-text').count()).toBe(270)
+    await page.selectOption('select[name="org"]', 'Anthropic')
+    const orgs = await page.$$eval('#t-lmarena-text tbody tr:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-org')))
+    expect(orgs.length).toBeGreaterThan(5)
+    expect(new Set(orgs)).toEqual(new Set(['Anthropic']))
+    expect((await page.locator('[data-filter-status]').textContent())?.trim()).toBe(`Showing ${orgs.length} of 270 rows.`)
+    expect(new URL(page.url()).searchParams.get('org')).toBe('Anthropic')
+    await page.fill('input[name="q"]', 'opus 4-1')
+    const found = await page.$$eval('#t-lmarena-text tbody tr:not([hidden]) th a', (as) => as.map((a) => a.textContent))
+    expect(found.length).toBeGreaterThan(0)
+    for (const name of found) expect(name).toMatch(/opus-4-1/)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('opus 4-1')
+    await page.click('button[type="reset"]')
+    expect(await visibleRows(page, 't-lmarena-text').count()).toBe(270)
+    expect(new URL(page.url()).search).toBe('')
+    // License filter, from a shared link.
+    const shared = await open('boards/lmarena-text/?license=MIT')
+    expect(await shared.locator('select[name="license"]').inputValue()).toBe('MIT')
+    const licenses = await shared.$$eval('#t-lmarena-text tbody tr:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-license')))
+    expect(licenses.length).toBeGreaterThan(0)
+    expect(licenses.length).toBeLessThan(270)
+    expect(new Set(licenses)).toEqual(new Set(['MIT']))
+    const open_ = shared.locator('input[name="open"]')
+    if (await open_.count()) {
+      await shared.goto(new URL('boards/lmarena-text/', server.url).href)
+      await open_.check()
+      const flags = await shared.$$eval('#t-lmarena-text tbody tr:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-open')))
+      expect(flags.length).toBeGreaterThan(0)
+      expect(new Set(flags)).toEqual(new Set(['yes']))
+    }
+    await page.close()
+    await shared.close()
+  }, 60_000)
+
+  it('shows every table and link without JavaScript', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false })
+    const page = await open('boards/lmarena-text/diff/2025-11-18_2025-11-20/', noJs)
+    expect(await page.locator('form[data-filters]').isHidden()).toBe(true)
+    expect(await page.locator('#moved tbody tr').count()).toBe(266)
+    expect(await page.locator('#entered tbody tr').count()).toBe(4)
+    await noJs.close()
+  })
+
+  it('fits a 375 px phone: the page never scrolls sideways, tables scroll in their box', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    for (const url of ['', 'boards/lmarena-text/diff/2025-11-18_2025-11-20/', 'models/gemini-3-pro/', 'data-quality/']) {
+      const page = await open(url, phone)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      expect(width, url).toBeLessThanOrEqual(375)
+      await page.close()
+    }
+    await phone.close()
+  }, 60_000)
+
+  it('has no axe-core violations, in light and dark mode', async () => {
+    const pages = ['', 'boards/lmarena-text/', 'boards/seal-coding/2024-05-13/', 'boards/lmarena-text/diff/2025-11-18_2025-11-20/', 'models/grok-4.1-thinking/', 'models/', 'organizations/', 'organizations/anthropic/', 'data-quality/', 'no/such/page/']
+    const found: string[] = []
+    for (const scheme of ['light', 'dark'] as const) {
+      const ctx = await browser.newContext({ colorScheme: scheme })
+      for (const url of pages) {
+        const page = await open(url, ctx, url.startsWith('no/'))
+        for (const v of await axe(page)) found.push(`${scheme} /${url}: ${v}`)
+        await page.close()
+      }
+      await ctx.close()
+    }
+    expect(found).toEqual([])
+  }, 120_000)
+
+  it('serves the 404 page for unknown addresses, with working links under the sub-path', async () => {
+    const page = await context.newPage()
+    const response = await page.goto(new URL('models/no-such-model/', server.url).href)
+    expect(response!.status()).toBe(404)
+    expect(await heading(page)).toBe('Page not found')
+    await follow(page, page.locator('main a', { hasText: 'All models' }))
+    expect(new URL(page.url()).pathname).toBe(`${prefix}models/`)
+    await page.close()
+  })
+
+  it('made no request to any third party, set no cookie, logged no error, lost no request', async () => {
+    expect([...origins]).toEqual([new URL(server.url).origin])
+    expect(await context.cookies()).toEqual([])
+    expect(problems).toEqual([])
+  })
+})

@@ -1,0 +1,272 @@
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commands } from '../../src/cli.js'
+import { publicRegistry } from '../../src/render/data.js'
+import { loadRegistry } from '../../src/registry/index.js'
+import { writeSiteAtomically } from '../../src/write/atomic.js'
+import { listFiles, read, run, seedStore, tempDir } from './helpers.js'
+
+let work: string
+let out: string
+let built: { code: number; out: string; err: string }
+let files: string[]
+
+beforeAll(async () => {
+  work = await tempDir('build')
+  out = path.join(work, 'dist')
+  built = await run(['build', '--snapshots', seedStore, '--out', out])
+  files = listFiles(out)
+}, 60_000)
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+const pages = () => files.filter((f) => f.endsWith('.html'))
+
+describe('leaderlog build on the seeds', () => {
+  it('prints one summary line and exits 0', () => {
+    expect(built.code).toBe(0)
+    expect(built.out).toMatch(/^Wrote \d+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s\n$/)
+    expect(built.out).toContain(`Wrote ${files.length} files`)
+    expect(built.err).toBe('')
+  })
+
+  it('writes every page the issue asks for', () => {
+    for (const f of [
+      'index.html',
+      '404.html',
+      'boards/lmarena-text/index.html',
+      'boards/lmarena-text/2025-11-18/index.html',
+      'boards/lmarena-text/2025-11-20/index.html',
+      'boards/lmarena-text/diff/2025-11-18_2025-11-20/index.html',
+      'boards/seal-math/2024-05-13/index.html',
+      'models/index.html',
+      'models/grok-4.1-thinking/index.html',
+      'organizations/index.html',
+      'organizations/anthropic/index.html',
+      'data-quality/index.html',
+      'assets/site.css',
+      'assets/site.js',
+      'feed.xml',
+      'sitemap.xml',
+      'data/boards.json',
+      'data/models.json',
+      'data/lmarena-text/2025-11-20.json',
+      'data/lmarena-text/2025-11-20.csv',
+      'data/lmarena-text/diff/2025-11-18_2025-11-20.json'
+    ]) {
+      expect(files, f).toContain(f)
+    }
+    // One model page per registry model.
+    const models = JSON.parse(read(out, 'data/models.json')).models as { id: string }[]
+    expect(pages().filter((f) => /^models\/[^/]+\/index\.html$/.test(f))).toHaveLength(models.length)
+  })
+
+  it('warns on the home page about boards whose newest snapshot is old', () => {
+    const home = read(out, 'index.html')
+    const seal = home.slice(home.indexOf('id="h-seal-coding"'))
+    expect(seal.slice(0, 1200)).toMatch(/class="warning"[^>]*><strong>Stale:<\/strong> No new snapshot for 556 days/)
+    const text = home.slice(home.indexOf('id="h-lmarena-text"'), home.indexOf('id="h-seal-coding"'))
+    expect(text).not.toContain('Stale:')
+    expect(text).toContain('Updated 2025-11-20 08:08 UTC')
+  })
+
+  it('shows the seed diff: 4 entered, none left, grok-4.1-thinking 1 → 2', () => {
+    const diff = JSON.parse(read(out, 'data/lmarena-text/diff/2025-11-18_2025-11-20.json'))
+    expect(Object.keys(diff)).toEqual(['board', 'from', 'to', 'entered', 'left', 'moved'])
+    expect(diff.entered.map((e: { model: string }) => e.model)).toEqual(['gemini-3-pro', 'gpt-5.1-high', 'gpt-5.1', 'hunyuan-vision-1.5-thinking'])
+    expect(diff.entered[0]).toEqual({ model: 'gemini-3-pro', rank: 1, score: 1498 })
+    expect(diff.left).toEqual([])
+    expect(diff.moved.find((m: { model: string }) => m.model === 'grok-4.1-thinking')).toEqual({
+      model: 'grok-4.1-thinking',
+      from: { rank: 1, score: 1483 },
+      to: { rank: 2, score: 1483 },
+      significant: false
+    })
+    const page = read(out, 'boards/lmarena-text/diff/2025-11-18_2025-11-20/index.html')
+    expect(page).toContain('4 entered, 0 left, 266 moved')
+    const entered = page.slice(page.indexOf('id="entered"'), page.indexOf('</table>', page.indexOf('id="entered"')))
+    expect(entered.match(/<th scope="row"/g)).toHaveLength(4)
+    expect(entered).toContain('hunyuan-vision-1.5-thinking')
+    expect(page).toContain('No model left.')
+  })
+
+  it('publishes the data API in the documented shapes', async () => {
+    expect(JSON.parse(read(out, 'data/boards.json')).boards[0]).toEqual({ id: 'lmarena-text', title: 'LMArena Text', dates: ['2025-11-18', '2025-11-20'] })
+    const snap = JSON.parse(read(out, 'data/lmarena-text/2025-11-20.json'))
+    expect(Object.keys(snap)).toEqual(['board', 'date', 'updatedAt', 'languages', 'sources', 'rows'])
+    expect(snap).toMatchObject({ board: 'lmarena-text', date: '2025-11-20', updatedAt: '2025-11-20T08:08:26Z', languages: ['fr'] })
+    expect(snap.rows).toHaveLength(270)
+    expect(snap.rows[0]).toMatchObject({ model: 'gemini-3-pro', rank: 1, name: 'gemini-3-pro', score: 1498, votes: 3768 })
+    expect(Object.keys(snap.rows[0])[0]).toBe('model')
+    const csv = read(out, 'data/lmarena-text/2025-11-20.csv').split('\r\n')
+    expect(csv[0]).toBe('model,rank,rankUpper,rankLower,name,score,ciPlus,ciMinus,preliminary,votes,organization,license')
+    expect(csv[1]).toBe('gemini-3-pro,1,1,2,gemini-3-pro,1498,11,11,true,3768,Google,Proprietary')
+    expect(csv).toHaveLength(272) // header, 270 rows, final empty line
+    const seal = read(out, 'data/seal-coding/2024-05-13.csv').split('\r\n')
+    expect(seal[0]).toBe('model,rank,name,score,ciPlus,ciMinus,flags')
+    expect(seal[1]).toMatch(/,1,Claude 3\.5 Sonnet,1165,33,33,contamination$/)
+  })
+
+  it('publishes the registry as models.json, the same data as `leaderlog registry --json`', async () => {
+    const published = read(out, 'data/models.json')
+    if (commands.registry) {
+      const cli = await run(['registry', '--snapshots', seedStore, '--json'])
+      expect(cli.code).toBe(0)
+      expect(JSON.parse(published)).toEqual(JSON.parse(cli.out))
+    } else {
+      const { result } = await loadRegistry(seedStore)
+      expect(JSON.parse(published)).toEqual(publicRegistry(result.registry))
+    }
+    const opus = JSON.parse(published).models.find((m: { name: string }) => m.name === 'claude-opus-4-1-20250805')
+    expect(opus).toMatchObject({ organization: 'Anthropic', repairs: [{ from: 'Anthropicclaude-opus-4-1-20250805', to: 'claude-opus-4-1-20250805' }] })
+  })
+
+  it('writes an Atom feed of new leaders, new entries and big moves, and a sitemap', () => {
+    const feed = read(out, 'feed.xml')
+    expect(feed).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/)
+    expect(feed).toContain('<title>New leader on LMArena Text: gemini-3-pro</title>')
+    expect(feed).toContain('<title>4 new on LMArena Text: gemini-3-pro, gpt-5.1-high, gpt-5.1, hunyuan-vision-1.5-thinking</title>')
+    expect(feed).toContain('<updated>2025-11-20T08:08:26Z</updated>')
+    const sitemap = read(out, 'sitemap.xml')
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
+    expect(locs).toHaveLength(pages().length - 1) // every page but the 404
+    expect(locs).toContain('/boards/lmarena-text/diff/2025-11-18_2025-11-20/')
+  })
+
+  it('passes html-validate on every page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    const problems: string[] = []
+    for (const f of pages()) {
+      const report = await validator.validateString(read(out, f), f)
+      for (const r of report.results) for (const m of r.messages) problems.push(`${f}:${m.line}:${m.column} ${m.message} [${m.ruleId}]`)
+    }
+    expect(problems).toEqual([])
+    expect(pages().length).toBeGreaterThan(280)
+  }, 120_000)
+
+  it('has no broken internal link, anchor or asset', () => {
+    const all = new Set(files)
+    const broken: string[] = []
+    let checked = 0
+    for (const f of pages()) {
+      const html = read(out, f)
+      const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))
+      for (const [, url] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        if (/^https?:/.test(url!)) continue
+        checked++
+        if (url!.startsWith('#')) {
+          if (!ids.has(url!.slice(1))) broken.push(`${f}: ${url}`)
+          continue
+        }
+        if (!url!.startsWith('/')) {
+          broken.push(`${f}: relative link ${url}`)
+          continue
+        }
+        const target = url!.replace(/[?#].*$/, '').slice(1)
+        const file = target === '' || target.endsWith('/') ? target + 'index.html' : target
+        if (!all.has(decodeURIComponent(file))) broken.push(`${f}: ${url}`)
+      }
+    }
+    expect(broken).toEqual([])
+    expect(checked).toBeGreaterThan(10_000)
+  })
+
+  it('escapes text and links only http(s) URLs', () => {
+    for (const f of pages()) {
+      const html = read(out, f)
+      expect(html, f).not.toMatch(/href="(?!https?:|\/|#)/)
+    }
+  })
+})
+
+describe('build behaviour', () => {
+  it('is byte-identical across two builds of the same input', async () => {
+    const second = path.join(work, 'again')
+    expect((await run(['build', '--snapshots', seedStore, '--out', second])).code).toBe(0)
+    const again = listFiles(second)
+    expect(again).toEqual(files)
+    const differing: string[] = []
+    for (const f of files) {
+      const [a, b] = await Promise.all([readFile(path.join(out, f)), readFile(path.join(second, f))])
+      if (!a.equals(b)) differing.push(f)
+    }
+    expect(differing).toEqual([])
+  }, 60_000)
+
+  it('links under a sub-path with --base-url; feed and sitemap get absolute URLs', async () => {
+    const sub = path.join(work, 'sub')
+    expect((await run(['build', '--snapshots', seedStore, '--out', sub, '--base-url', 'https://example.github.io/leaderlog/'])).code).toBe(0)
+    const home = read(sub, 'index.html')
+    const links = [...home.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith('#'))
+    expect(links.length).toBeGreaterThan(50)
+    for (const u of links) expect(u).toMatch(/^\/leaderlog\//)
+    expect(read(sub, 'sitemap.xml')).toContain('<loc>https://example.github.io/leaderlog/boards/lmarena-text/</loc>')
+    expect(read(sub, 'feed.xml')).toContain('<id>https://example.github.io/leaderlog/</id>')
+    expect(read(sub, '404.html')).toContain('href="/leaderlog/assets/site.css"')
+  }, 60_000)
+
+  it('rejects a bad --base-url or --today with usage errors', async () => {
+    expect((await run(['build', '--base-url', 'javascript:alert(1)', '--out', path.join(work, 'x')])).code).toBe(2)
+    expect((await run(['build', '--today', '2025-13-01', '--out', path.join(work, 'x')])).code).toBe(2)
+    expect(existsSync(path.join(work, 'x'))).toBe(false)
+  })
+
+  it('publishes around a bad snapshot by default and fails with --strict, leaving the previous site untouched', async () => {
+    const store = path.join(work, 'store')
+    await cp(seedStore, store, { recursive: true })
+    // A capture of 2025-11-19 cut after 40 rows: a truncated table.
+    const lines = (await readFile(path.join(seedStore, 'lmarena-text/2025-11-18.en.md'), 'utf8')).split('\n')
+    let rows = 0
+    const cut = lines.slice(0, lines.findIndex((l) => l.includes('◄') && ++rows === 40) + 1)
+    await writeFile(path.join(store, 'lmarena-text/2025-11-19.en.md'), cut.join('\n').replaceAll('2025-11-18', '2025-11-19') + '\n')
+    const site = path.join(work, 'bad')
+    const loose = await run(['build', '--snapshots', store, '--out', site])
+    expect(loose.code).toBe(0)
+    expect(loose.err).toMatch(/2025-11-19\.en\.md:\d+:\d+: error .*\[truncated-table\]\n {2}→ not published/)
+    expect(JSON.parse(read(site, 'data/boards.json')).boards[0].dates).toEqual(['2025-11-18', '2025-11-20'])
+    expect(read(site, 'data-quality/index.html')).toMatch(/2025-11-19\.en\.md<\/code><\/h3>\n<p class="meta">1 error, 0 warnings · <strong>not published<\/strong>/)
+    const before = listFiles(site).map((f) => [f, read(site, f)])
+    const strict = await run(['build', '--snapshots', store, '--out', site, '--strict'])
+    expect(strict.code).toBe(1)
+    expect(strict.err).toMatch(/1 error \(--strict\): nothing written/)
+    expect(listFiles(site).map((f) => [f, read(site, f)])).toEqual(before)
+  }, 60_000)
+
+  it('leaves the previous output untouched when writing fails half-way', async () => {
+    const site = path.join(work, 'atomic')
+    await writeSiteAtomically(site, [
+      { path: 'index.html', content: 'old' },
+      { path: 'data/boards.json', content: '{}' }
+    ])
+    // `a` is a file and a directory at once: the write fails after some files are written.
+    await expect(
+      writeSiteAtomically(site, [
+        { path: 'a', content: 'x' },
+        { path: 'a/b.html', content: 'y' },
+        { path: 'data/boards.json', content: '{"new":1}' },
+        { path: 'index.html', content: 'new' }
+      ])
+    ).rejects.toThrow(/left as it was/)
+    expect(listFiles(site)).toEqual(['data/boards.json', 'index.html'])
+    expect(read(site, 'index.html')).toBe('old')
+    expect(readdirSync(work).filter((n) => n.includes('.tmp-'))).toEqual([])
+  })
+
+  it('refuses to replace a directory that is not a previous build', async () => {
+    const precious = path.join(work, 'precious')
+    await mkdir(precious)
+    await writeFile(path.join(precious, 'notes.txt'), 'keep me')
+    const r = await run(['build', '--snapshots', seedStore, '--out', precious])
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/Refusing to replace .*no data\/boards\.json/)
+    expect(await readFile(path.join(precious, 'notes.txt'), 'utf8')).toBe('keep me')
+    const here = await run(['build', '--snapshots', seedStore, '--out', '.'])
+    expect(here.code).toBe(1)
+    expect(here.err).toMatch(/Refusing to build into/)
+  })
+})

@@ -1,0 +1,55 @@
+import { mkdtemp } from 'node:fs/promises'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { main } from '../../src/cli.js'
+import { loadRegistry } from '../../src/registry/index.js'
+import { blockedFiles } from '../../src/model/quality.js'
+import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
+import { displayPath } from '../../src/store/load.js'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const seedStore = path.join(repoRoot, 'snapshots')
+
+/** The seeds through the real pipeline: store → normalize → site model. */
+export async function seedSite(dir = seedStore, today?: string): Promise<SiteModel> {
+  const { store, result } = await loadRegistry(dir, 'snapshots')
+  return buildSiteModel({
+    normalized: result,
+    diagnostics: store.diagnostics,
+    files: store.files.map((f) => ({ file: displayPath('snapshots', f.path), snapshots: f.result.snapshots.map((s) => ({ board: s.board, date: s.date })) })),
+    blocked: blockedFiles(store.diagnostics),
+    today
+  })
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `leaderlog-${prefix}-`))
+}
+
+/** Run the CLI in-process, capturing its output. */
+export async function run(argv: string[], cwd = repoRoot): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd })
+  return { code, out, err }
+}
+
+/** Every file under `dir`, as sorted POSIX paths relative to it. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = []
+  const walk = (sub: string) => {
+    for (const name of readdirSync(path.join(dir, sub)).sort()) {
+      const rel = sub ? `${sub}/${name}` : name
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel)
+      else out.push(rel)
+    }
+  }
+  walk('')
+  return out
+}
+
+export function read(dir: string, rel: string): string {
+  return readFileSync(path.join(dir, rel), 'utf8')
+}

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildBoards, siteToday, STALE_AFTER_DAYS } from '../../src/model/boards.js'
+import { daysBetween } from '../../src/model/dates.js'
+import { consecutiveDiffs, diffSnapshots, interval, isSignificant, standing } from '../../src/model/diffs.js'
+import { buildOrganizations, slugify } from '../../src/model/organizations.js'
+import { blockedFiles } from '../../src/model/quality.js'
+import type { SiteModel } from '../../src/model/site.js'
+import type { ReconciledSnapshot } from '../../src/registry/types.js'
+import { seedSite } from './helpers.js'
+
+let site: SiteModel
+const text = () => site.boards.find((b) => b.id === 'lmarena-text')!
+
+beforeAll(async () => {
+  site = await seedSite()
+})
+
+function row(snapshot: ReconciledSnapshot, name: string) {
+  const r = snapshot.rows.find((x) => x.name === name)
+  if (!r) throw new Error(`no row ${name} on ${snapshot.board} ${snapshot.date}`)
+  return r
+}
+
+describe('boards', () => {
+  it('groups the seeds into five boards, snapshots oldest first', () => {
+    expect(site.boards.map((b) => [b.id, b.dates])).toEqual([
+      ['lmarena-text', ['2025-11-18', '2025-11-20']],
+      ['seal-coding', ['2024-05-13']],
+      ['seal-instruction-following', ['2024-05-13']],
+      ['seal-math', ['2024-05-13']],
+      ['seal-spanish', ['2024-05-13']]
+    ])
+    expect(text().latest.date).toBe('2025-11-20')
+  })
+
+  it('takes "today" from the data, not the clock, and flags boards upstream stopped', () => {
+    expect(site.today).toBe('2025-11-20')
+    expect(text().stale).toBe(false)
+    const seal = site.boards.find((b) => b.id === 'seal-math')!
+    expect(seal.ageDays).toBe(daysBetween('2024-05-13', '2025-11-20'))
+    expect(seal.stale).toBe(true)
+  })
+
+  it('honours an injected today: the text board goes stale a few days after its last snapshot', () => {
+    const snapshots = site.boards.flatMap((b) => b.snapshots)
+    expect(siteToday(snapshots, '2025-11-23')).toBe('2025-11-23')
+    const fresh = buildBoards(snapshots, '2025-11-23').find((b) => b.id === 'lmarena-text')!
+    expect(fresh.ageDays).toBe(STALE_AFTER_DAYS)
+    expect(fresh.stale).toBe(false)
+    expect(buildBoards(snapshots, '2025-11-24').find((b) => b.id === 'lmarena-text')!.stale).toBe(true)
+  })
+})
+
+describe('diffs', () => {
+  it('lmarena-text 2025-11-18 → 2025-11-20: exactly 4 entered, none left, grok-4.1-thinking 1 → 2', () => {
+    const diffs = site.diffs.get('lmarena-text')!
+    expect(diffs).toHaveLength(1)
+    const d = diffs[0]!
+    expect([d.from, d.to]).toEqual(['2025-11-18', '2025-11-20'])
+    expect(d.entered.map((e) => e.name)).toEqual(['gemini-3-pro', 'gpt-5.1-high', 'gpt-5.1', 'hunyuan-vision-1.5-thinking'])
+    expect(d.entered.map((e) => e.rank)).toEqual([1, 4, 15, 54])
+    const hunyuan = site.modelsById.get(d.entered[3]!.model)!
+    expect(hunyuan.organization).toBe('Tencent')
+    expect(hunyuan.aliases).toContain('Tencenthunyuan-vision-1.5-thinking')
+    expect(d.left).toEqual([])
+    const grok = d.moved.find((m) => m.name === 'grok-4.1-thinking')!
+    expect(grok.from.rank).toBe(1)
+    expect(grok.to.rank).toBe(2)
+    expect(grok.rankDelta).toBe(-1)
+    expect(grok.scoreDelta).toBe(0)
+    expect(grok.votesGained).toBe(3467 - 3298)
+    expect(grok.significant).toBe(false)
+    // Every model of the older snapshot is accounted for exactly once.
+    const [before, after] = text().snapshots
+    expect(d.moved.length + d.unchanged + d.left.length).toBe(before!.rows.length)
+    expect(d.moved.length + d.unchanged + d.entered.length).toBe(after!.rows.length)
+  })
+
+  it('puts the biggest movers first', () => {
+    const moved = site.diffs.get('lmarena-text')![0]!.moved
+    const sizes = moved.map((m) => Math.abs(m.rankDelta))
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
+    expect(sizes[0]).toBeGreaterThan(sizes[sizes.length - 1]!)
+  })
+
+  it('calls a move significant only when the confidence intervals do not overlap (real rows)', () => {
+    const s = text().latest
+    const gemini = standing(row(s, 'gemini-3-pro')) // 1498 ±11
+    const grok = standing(row(s, 'grok-4.1-thinking')) // 1483 ±11
+    expect(interval(gemini)).toEqual([1487, 1509])
+    expect(isSignificant(gemini, grok)).toBe(false)
+    const opus = standing(row(s, 'claude-opus-4-1-20250805')) // 1440 ±4
+    expect(isSignificant(gemini, opus)).toBe(true)
+    expect(isSignificant(opus, gemini)).toBe(true)
+    // Touching intervals overlap: not significant.
+    expect(isSignificant({ rank: 1, score: 10, ciPlus: 1, ciMinus: 1 }, { rank: 2, score: 12, ciPlus: 1, ciMinus: 1 })).toBe(false)
+    // Unknown interval: never claimed significant.
+    const { ciPlus: _drop, ...noCi } = gemini
+    expect(isSignificant(noCi, opus)).toBe(false)
+  })
+
+  it('sees a model leave, a model enter and a significant jump in a derived snapshot', () => {
+    const [, latest] = text().snapshots
+    const base = latest!
+    // The next day: the leader drops out, an old model jumps with a disjoint interval.
+    const next: ReconciledSnapshot = {
+      ...base,
+      date: '2025-11-21',
+      rows: base.rows
+        .filter((r) => r.name !== 'gemini-3-pro')
+        .map((r) => (r.name === 'gpt-5.1' ? { ...r, rank: 1, score: 1520, ciPlus: 5, ciMinus: 5, votes: (r.votes ?? 0) + 1000 } : r))
+    }
+    const d = diffSnapshots(base, next)
+    expect(d.left.map((e) => e.name)).toEqual(['gemini-3-pro'])
+    expect(d.entered).toEqual([])
+    expect(d.moved[0]).toMatchObject({ name: 'gpt-5.1', from: { rank: 15, score: 1432 }, to: { rank: 1, score: 1520 }, rankDelta: 14, scoreDelta: 88, votesGained: 1000, significant: true })
+    expect(consecutiveDiffs([base, next])).toEqual([d])
+  })
+})
+
+describe('histories', () => {
+  it('keeps every board a model is on, points oldest first', () => {
+    const grok = site.histories.get(row(text().latest, 'grok-4.1-thinking').model)!
+    expect([...grok.keys()]).toEqual(['lmarena-text'])
+    expect(grok.get('lmarena-text')).toEqual([
+      { date: '2025-11-18', rank: 1, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3298 },
+      { date: '2025-11-20', rank: 2, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3467 }
+    ])
+  })
+
+  it('follows a SEAL model over the boards it is on', () => {
+    const sonnet = row(site.boards.find((b) => b.id === 'seal-coding')!.latest, 'Claude 3.5 Sonnet').model
+    const boards = [...site.histories.get(sonnet)!.keys()]
+    expect(boards).toEqual(expect.arrayContaining(['seal-coding', 'seal-math']))
+    for (const points of site.histories.get(sonnet)!.values()) expect(points.length).toBeGreaterThan(0)
+  })
+})
+
+describe('organizations', () => {
+  it('groups registry models by organization with unique URL slugs', () => {
+    const orgs = buildOrganizations(site.models)
+    expect(orgs.length).toBeGreaterThan(10)
+    expect(new Set(orgs.map((o) => o.slug)).size).toBe(orgs.length)
+    const anthropic = orgs.find((o) => o.name === 'Anthropic')!
+    expect(anthropic.slug).toBe('anthropic')
+    expect(anthropic.models.length).toBeGreaterThan(5)
+    for (const o of orgs) expect(o.slug).toMatch(/^[a-z0-9][a-z0-9-]*$/)
+  })
+
+  it('slugs names of any script', () => {
+    expect(slugify('DeepSeek AI')).toBe('deepseek-ai')
+    expect(slugify('Zhipu.AI')).toBe('zhipu-ai')
+    expect(slugify('智谱')).toMatch(/^u[0-9a-f-]+$/)
+  })
+})
+
+describe('data quality', () => {
+  it('blocks a file only for errors that spoil the whole snapshot', () => {
+    const d = (rule: 'truncated-table' | 'corrupted-token', file: string) => ({ file, line: 1, column: 1, severity: 'error' as const, rule, message: '' })
+    expect([...blockedFiles([d('truncated-table', 'a.md'), d('corrupted-token', 'b.md')])]).toEqual(['a.md'])
+  })
+
+  it('lists the seed repairs with the model they lead to', () => {
+    const repair = site.quality.repairs.find((r) => r.from === 'Anthropicclaude-opus-4-1-20250805')!
+    expect(repair.to).toBe('claude-opus-4-1-20250805')
+    expect(site.modelsById.get(repair.model)!.organization).toBe('Anthropic')
+  })
+})

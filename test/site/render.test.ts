@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { HtmlValidate } from 'html-validate'
+import { blockedFiles } from '../../src/model/quality.js'
+import { buildSiteModel } from '../../src/model/site.js'
+import { loadRegistry } from '../../src/registry/index.js'
+import type { NormalizeResult } from '../../src/registry/types.js'
+import { lineChart, ticks } from '../../src/render/chart.js'
+import { safeUrl } from '../../src/render/escape.js'
+import { renderSite, type OutputFile } from '../../src/render/site.js'
+import { parseBaseUrl } from '../../src/render/urls.js'
+import { seedStore } from './helpers.js'
+
+let seeds: NormalizeResult
+
+beforeAll(async () => {
+  seeds = (await loadRegistry(seedStore, 'snapshots')).result
+})
+
+/** The seeds with hostile values planted in a real row and its registry entry. */
+function hostile(): OutputFile[] {
+  const normalized: NormalizeResult = structuredClone(seeds)
+  const snapshot = normalized.snapshots.find((s) => s.board === 'lmarena-text' && s.date === '2025-11-20')!
+  const grok = snapshot.rows.find((r) => r.model === 'grok-4.1')!
+  grok.url = 'javascript:alert(1)'
+  const gpt = snapshot.rows.find((r) => r.model === 'gpt-5.1-high')!
+  gpt.url = 'https://example.org/m?a=1&b=2'
+  const model = normalized.registry.models.find((m) => m.id === 'grok-4.1')!
+  model.name = '<script>alert("name")</script>'
+  model.organization = 'Evil "Org" <b>&'
+  model.aliases.push("<img src=x onerror='alert(1)'>")
+  const site = buildSiteModel({ normalized, diagnostics: [], files: [], blocked: new Set() })
+  return renderSite(site, { base: parseBaseUrl('/'), registry: normalized.registry })
+}
+
+describe('render', () => {
+  it('escapes every text and never links a non-http(s) URL', async () => {
+    const files = hostile()
+    const html = files.filter((f) => f.path.endsWith('.html'))
+    for (const f of html) {
+      expect(f.content, f.path).not.toContain('<script>alert')
+      expect(f.content, f.path).not.toContain('<img src=x')
+      expect(f.content, f.path).not.toContain('<b>&')
+      expect(f.content, f.path).not.toMatch(/javascript:/i)
+    }
+    const model = html.find((f) => f.path === 'models/grok-4.1/index.html')!.content
+    expect(model).toContain('<h1>&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;</h1>')
+    expect(model).toContain('<code>&lt;img src=x onerror=&#39;alert(1)&#39;&gt;</code>')
+    const board = html.find((f) => f.path === 'boards/lmarena-text/index.html')!.content
+    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener">upstream</a>')
+    expect(board).toContain('data-org="Evil &quot;Org&quot; &lt;b&gt;&amp;"')
+    // Still valid HTML with hostile text in it.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    for (const path of ['models/grok-4.1/index.html', 'boards/lmarena-text/index.html', 'index.html']) {
+      const report = await validator.validateString(html.find((f) => f.path === path)!.content, path)
+      expect(report.results.flatMap((r) => r.messages.map((m) => m.message)), path).toEqual([])
+    }
+    const feed = files.find((f) => f.path === 'feed.xml')!.content
+    expect(feed).not.toContain('<script>')
+  })
+
+  it('accepts only http(s) URLs as links', () => {
+    expect(safeUrl('https://lmarena.ai/')).toBe('https://lmarena.ai/')
+    expect(safeUrl('HTTP://example.org/x')).toBe('http://example.org/x')
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/', '/relative', 'https://a b', 'vbscript:x', ' javascript:x']) {
+      expect(safeUrl(bad), bad).toBeUndefined()
+    }
+  })
+
+  it('parses --base-url as a path or an absolute URL', () => {
+    expect(parseBaseUrl(undefined)).toEqual({ path: '/' })
+    expect(parseBaseUrl('/leaderlog')).toEqual({ path: '/leaderlog/' })
+    expect(parseBaseUrl('https://me.github.io/leaderlog')).toEqual({ path: '/leaderlog/', absolute: 'https://me.github.io/leaderlog/' })
+    expect(() => parseBaseUrl('leaderlog/')).toThrow(/Invalid --base-url `leaderlog\/`/)
+    expect(() => parseBaseUrl('https://x.org/?q=1')).toThrow(/no query/)
+  })
+})
+
+describe('chart', () => {
+  const points = [
+    { date: '2025-11-18', value: 1483, low: 1472, high: 1494 },
+    { date: '2025-11-20', value: 1465, low: 1455, high: 1475 },
+    { date: '2025-11-30', value: 1470, low: 1462, high: 1478 }
+  ]
+
+  it('draws a line, a confidence band and one dot per snapshot, accessible by title and description', () => {
+    const svg = lineChart({ id: 'score-x', title: 'grok: score', label: 'Score', points })
+    expect(svg).toMatch(/^<svg class="chart" viewBox="0 0 480 200" [^>]*role="img" aria-labelledby="score-x-title score-x-desc"/)
+    expect(svg).toContain('<desc id="score-x-desc">Score from 1,483 on 2025-11-18 to 1,470 on 2025-11-30, 3 snapshots.</desc>')
+    expect(svg.match(/<circle /g)).toHaveLength(3)
+    expect(svg).toContain('<polygon class="chart-band"')
+    const line = /<polyline class="chart-line" points="([^"]+)"/.exec(svg)![1]!.split(' ').map((p) => p.split(',').map(Number))
+    // x follows the calendar: 2 days then 10 days.
+    const [a, b, c] = line as [number[], number[], number[]]
+    expect((c[0]! - b[0]!) / (b[0]! - a[0]!)).toBeCloseTo(5, 1)
+    // Higher score is higher up.
+    expect(a[1]!).toBeLessThan(b[1]!)
+    expect(svg).not.toMatch(/\d\.\d{3,}/)
+  })
+
+  it('puts rank 1 at the top and draws a single snapshot as one dot', () => {
+    const svg = lineChart({ id: 'r', title: 'rank', label: 'Rank', invert: true, integer: true, points: [{ date: '2025-11-18', value: 1 }, { date: '2025-11-20', value: 2 }] })
+    const [first, second] = [...svg.matchAll(/<circle class="chart-dot" cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]))
+    expect(first!).toBeLessThan(second!)
+    const one = lineChart({ id: 'o', title: 'one', label: 'Score', points: [points[0]!] })
+    expect(one.match(/<circle /g)).toHaveLength(1)
+    expect(one).not.toContain('<polyline')
+    expect(one).toContain('<line class="chart-whisker"')
+  })
+
+  it('chooses round ticks', () => {
+    expect(ticks(1455, 1494, 4)).toEqual([1460, 1470, 1480, 1490])
+    expect(ticks(1, 7, 4, true)).toEqual([2, 4, 6])
+    expect(ticks(1, 2, 4, true)).toEqual([1, 2])
+  })
+})

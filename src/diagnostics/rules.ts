@@ -110,6 +110,16 @@ export const rules = {
     severity: 'error',
     title: 'Invalid sources file',
     hint: 'The sources file (`snapshots/sources.json`) is not JSON or breaks its schema: `{"sources":[{"source","language","url"}]}` with a known source, a BCP 47 language and an http(s) URL.'
+  },
+  'variant-disagreement': {
+    severity: 'warning',
+    title: 'Language variants disagree',
+    hint: 'Two language variants of one board and date (e.g. the EN and FR pages of a day) give a model different values; the original language wins (zh, then en, then the rest).'
+  },
+  'invalid-registry-data': {
+    severity: 'error',
+    title: 'Invalid registry data file',
+    hint: 'The registry data file (`snapshots/registry.json`) is not JSON or breaks its schema: `{"providerPrefixes":[…],"models":[{"id","name","organization","aliases","note"}],"organizations":[{"name","aliases"}],"licenses":[{"name","spdx","openWeights","aliases"}]}`; the file is ignored until fixed.'
   }
 } as const satisfies Record<string, Rule>
 

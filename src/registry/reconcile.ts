@@ -1,0 +1,169 @@
+import { message, quote, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { rowFields, type Row, type RowField } from '../schema/row.js'
+import { orderRow, type ParsedSnapshot } from '../schema/snapshot.js'
+import { compareText } from './keys.js'
+import type { Disagreement, ReconciledRow, ReconciledSnapshot } from './types.js'
+
+/**
+ * Language variants of one board and date become one snapshot. Rows are
+ * matched by model id; a row a variant names differently (a translated or
+ * garbled name) is matched by its place: same rank, score and votes. Values
+ * must agree: the original language's value is kept (zh, then en, then the
+ * rest), a value one variant lacks (a corrupted cell left out) is filled in
+ * from the others, and every disagreement is reported naming both files and
+ * cells.
+ */
+export interface Variant {
+  file: string
+  snapshot: ParsedSnapshot
+  /** Per row: registry id and repaired name. */
+  ids: string[]
+  names: string[]
+}
+
+export interface Canon {
+  organization(raw: string): string
+  license(raw: string): string
+}
+
+export interface ReconcileResult {
+  snapshot: ReconciledSnapshot
+  disagreements: Disagreement[]
+  diagnostics: Diagnostic[]
+  /** Raw names a variant showed in the place of another model: raw name → id and that model's name. */
+  links: { raw: string; id: string; name: string }[]
+}
+
+/** Original language first: zh, then en, then the rest by tag. */
+export function languageOrder(a: string, b: string): number {
+  const rank = (l: string) => (l === 'zh' || l.startsWith('zh-') ? (l === 'zh' ? 0 : 1) : l === 'en' ? 2 : 3)
+  return rank(a) - rank(b) || compareText(a, b)
+}
+
+interface Merged {
+  id: string
+  name: string
+  /** First variant and row index the model was seen in. */
+  order: [number, number]
+  /** Per variant: row index. */
+  at: Map<number, number>
+}
+
+const compared = rowFields.filter((f) => f !== 'name')
+
+export function reconcile(variants: readonly Variant[], canon: Canon): ReconcileResult {
+  const sorted = [...variants].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file))
+  const first = sorted[0]!
+  const merged: Merged[] = []
+  const byId = new Map<string, Merged>()
+  const diagnostics: Diagnostic[] = []
+  const links: ReconcileResult['links'] = []
+  const rowOf = (m: Merged) => sorted[m.order[0]]!.snapshot.rows[m.order[1]]!
+
+  sorted.forEach((variant, v) => {
+    const own = new Set(variant.ids)
+    variant.snapshot.rows.forEach((row, i) => {
+      const id = variant.ids[i]!
+      let entry = byId.get(id)
+      if (entry?.at.has(v)) {
+        const place = cell(variant, i, 'name')
+        diagnostics.push({
+          file: variant.file,
+          ...message('duplicate-model', place, `Unexpected ${quote(row.name)} on \`${variant.snapshot.board}\`: it is the registry model \`${id}\` like ${quote(variant.snapshot.rows[entry.at.get(v)!]!.name)} in the same snapshot, expected each model once; the first row is kept`)
+        })
+        return
+      }
+      // A variant's name that is no model of the original, or a model the original shows
+      // elsewhere, stands in the place of another model: matched by that place.
+      if (v > 0 && (!entry || !samePlace(rowOf(entry), row))) {
+        const candidates = merged.filter((m) => m !== entry && !m.at.has(v) && !own.has(m.id) && samePlace(rowOf(m), row))
+        if (candidates.length === 1) {
+          entry = candidates[0]!
+          links.push({ raw: row.name, id: entry.id, name: entry.name })
+        }
+      }
+      if (!entry) {
+        entry = { id, name: variant.names[i]!, order: [v, i], at: new Map() }
+        merged.push(entry)
+        byId.set(id, entry)
+      }
+      entry.at.set(v, i)
+    })
+  })
+
+  const disagreements: Disagreement[] = []
+  const rows: { row: ReconciledRow; order: [number, number] }[] = []
+  for (const entry of merged) {
+    const out: Record<string, unknown> = {}
+    for (const field of compared) {
+      const found: { v: number; i: number; value: unknown; key: string }[] = []
+      for (const [v, i] of [...entry.at].sort((a, b) => a[0] - b[0])) {
+        const raw = sorted[v]!.snapshot.rows[i]![field]
+        if (raw === undefined) continue
+        const value = field === 'organization' ? canon.organization(raw as string) : field === 'license' ? canon.license(raw as string) : raw
+        found.push({ v, i, value, key: identity(field, value) })
+      }
+      if (found.length === 0) continue
+      const kept = found[0]!
+      out[field] = kept.value
+      const others = found.filter((f) => f.key !== kept.key)
+      if (others.length === 0) continue
+      const values = [kept, ...others].map((f) => {
+        const [line, column] = place(sorted[f.v]!, f.i, field)
+        return { file: sorted[f.v]!.file, line, column, value: f.value }
+      })
+      const board = first.snapshot.board
+      disagreements.push({ board, date: first.snapshot.date, model: entry.id, field, kept: kept.value, values })
+      for (const [n, other] of others.entries()) {
+        const at = values[n + 1]!
+        const keptAt = values[0]!
+        diagnostics.push({
+          file: at.file,
+          ...message(
+            'variant-disagreement',
+            { line: at.line, column: at.column },
+            `Unexpected \`${field}\` ${quote(show(other.value))} for \`${entry.id}\` on \`${board}\` ${first.snapshot.date}, expected ${quote(show(kept.value))} as in ${keptAt.file}:${keptAt.line}:${keptAt.column} (kept)`
+          )
+        })
+      }
+    }
+    const row = orderRow({ ...(out as Partial<Row>), name: entry.name } as Row)
+    rows.push({ row: { ...row, model: entry.id }, order: entry.order })
+  }
+  rows.sort((a, b) => a.row.rank - b.row.rank || a.order[0] - b.order[0] || a.order[1] - b.order[1])
+
+  const snapshot: ReconciledSnapshot = {
+    board: first.snapshot.board,
+    date: first.snapshot.date,
+    updatedAt: first.snapshot.updatedAt,
+    languages: [...new Set(sorted.map((v) => v.snapshot.language))],
+    sources: sorted.map((v) => v.file),
+    rows: rows.map((r) => r.row)
+  }
+  return { snapshot, disagreements, diagnostics, links }
+}
+
+/** Same place in the table: same rank and score, and same votes where both have them. */
+function samePlace(a: Row, b: Row): boolean {
+  return a.rank === b.rank && a.score !== undefined && a.score === b.score && (a.votes === undefined || b.votes === undefined || a.votes === b.votes)
+}
+
+/** What must agree: flags by code and mark (their text is translated), the rest by value. */
+function identity(field: RowField, value: unknown): string {
+  if (field === 'flags') return JSON.stringify((value as Row['flags'])!.map((f) => [f.code, f.mark]))
+  return JSON.stringify(value)
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+function place(variant: Variant, i: number, field: RowField): [number, number] {
+  const places = variant.snapshot.places[i] ?? {}
+  return places[field] ?? places.row ?? [1, 1]
+}
+
+function cell(variant: Variant, i: number, field: RowField): { line: number; column: number } {
+  const [line, column] = place(variant, i, field)
+  return { line, column }
+}

@@ -71,16 +71,18 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
   const storedBySource = new Map<string, StoredFile[]>()
   const outcomes: Outcome[] = []
   for (const [index, entry] of sources.entries()) {
+    const got = downloads[index]!
+    // The stored history is read (and parsed) once per source, and only for pages that arrived.
     let stored = storedBySource.get(entry.source)
-    if (!stored) {
+    if (!stored && got.ok) {
       stored = await readSource(store, entry.source)
       storedBySource.set(entry.source, stored)
     }
-    const outcome = decide(entry, downloads[index]!, stored)
+    const outcome = decide(entry, got, stored ?? [])
     if (outcome.status === 'stored') {
       if (!values['dry-run']) await writeAtomic(path.join(store, outcome.target), outcome.content)
       // Later entries of the same source and language see it as stored.
-      stored.push(outcome.file)
+      stored!.push(outcome.file)
     }
     outcomes.push(outcome)
     io.stdout.write(formatOutcome(outcome, storeShownAs) + '\n')

@@ -46,15 +46,16 @@ export function parseSources(text: string): SourcesResult {
   const parsed = SourcesFileSchema.safeParse(json.value)
   if (!parsed.success) {
     const messages = parsed.error.issues.map((issue) => {
-      const field = issue.path.length ? issue.path.map(String).join('.') : 'the file'
+      const field = issue.path.map(String).join('.')
       const found = valueAt(json.value, issue.path)
       const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : []
       if (unknownKeys.length) {
         const key = unknownKeys[0]!
         const place = json.keys.get([...issue.path.map(String), key].join('.')) ?? placeOf(json, issue.path)
-        return message('invalid-sources', place, `Unexpected field ${quote(key)} in ${field}, expected only ${issue.path.length ? 'source, language, url, note' : 'sources'}`)
+        return message('invalid-sources', place, `Unexpected field ${quote(key)} ${issue.path.length ? `in ${field}` : 'at the top level'}, expected only ${issue.path.length ? 'source, language, url, note' : 'sources'}`)
       }
-      return message('invalid-sources', placeOf(json, issue.path), `Unexpected ${describe(found)} in \`${field}\`, expected ${expectation(issue)}`)
+      const where = issue.path.length ? `in \`${field}\`` : 'at the top level'
+      return message('invalid-sources', placeOf(json, issue.path), `Unexpected ${describe(found)} ${where}, expected ${expectation(issue)}`)
     })
     return { sources: [], messages }
   }

@@ -64,6 +64,14 @@ describe('sources file', () => {
     ])
   })
 
+  it('says what the top level should be', () => {
+    expect(parseSources('[]').messages.map((m) => m.message)).toEqual(['Unexpected array at the top level, expected an object'])
+    expect(parseSources('{"sources":[{"source":"seal","language":"en","url":"https://example.com/s.md"}],"extra":1}').messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      '1:81 Unexpected field `extra` at the top level, expected only sources'
+    ])
+    expect(parseSources('{"sources":[]}').messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['1:12 Unexpected array in `sources`, expected at least one source'])
+  })
+
   it('reports JSON syntax errors and repeated entries at their place', () => {
     expect(parseSources('{"sources": [}').messages).toEqual([
       { line: 1, column: 14, severity: 'error', rule: 'invalid-sources', message: 'Invalid JSON: Unexpected `}`, expected a JSON value' }

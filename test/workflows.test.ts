@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -104,6 +104,68 @@ describe('GitHub workflows', () => {
       expect(permissions(job.build!)).toEqual(['contents: read', 'pages: read'])
       expect(permissions(job.deploy!)).toEqual(['pages: write', 'id-token: write'])
       expect(permissions(job.upstream!)).toEqual([])
+    })
+
+    /** The shell script of a step, by its name. */
+    function stepScript(name: string): string {
+      const lines = yaml.split('\n')
+      const at = lines.findIndex((l) => l.trim() === `- name: ${name}`)
+      expect(at).toBeGreaterThan(0)
+      const run = lines.findIndex((l, i) => i > at && /^\s+run: \|$/.test(l))
+      const indent = /^\s*/.exec(lines[run + 1]!)![0].length
+      const body: string[] = []
+      for (const line of lines.slice(run + 1)) {
+        if (line.trim() && /^\s*/.exec(line)![0].length < indent) break
+        body.push(line.slice(indent))
+      }
+      return body.join('\n')
+    }
+
+    /** Run a step's script with bash -e as Actions does, `node` replaced by a stand-in that prints `out` and exits `code`. */
+    async function runStep(script: string, node: { out: string; code: number }) {
+      const dir = await tempDir('leaderlog-step-')
+      const bin = path.join(dir, 'bin')
+      await mkdir(bin)
+      await writeFile(path.join(bin, 'node'), `#!/bin/sh\nprintf '%s\\n' "$FAKE_OUT"\nexit "$FAKE_CODE"\n`, { mode: 0o755 })
+      const env = { PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: dir, GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), FAKE_OUT: node.out, FAKE_CODE: String(node.code) }
+      await writeFile(env.GITHUB_OUTPUT, '')
+      await writeFile(env.GITHUB_STEP_SUMMARY, '')
+      let code = 0
+      let stdout = ''
+      try {
+        stdout = (await run('bash', ['-e', '-c', script], { env })).stdout
+      } catch (error) {
+        code = (error as { code: number }).code
+        stdout = (error as { stdout: string }).stdout
+      }
+      return { code, stdout, output: readFileSync(env.GITHUB_OUTPUT, 'utf8'), summary: readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') }
+    }
+
+    it('goes on after a broken or unreachable page, and stops when fetch cannot run', async () => {
+      const script = stepScript('Fetch upstream pages')
+      const ok = await runStep(script, { out: 'Fetched 15 pages in 1.00 s: 1 stored, 14 unchanged, 0 older, 0 broken, 0 unreachable', code: 0 })
+      expect(ok.code).toBe(0)
+      expect(ok.output).toBe('upstream=ok\n')
+      expect(ok.summary).toContain('1 stored, 14 unchanged')
+      const partial = await runStep(script, { out: 'Fetched 15 pages in 1.00 s: 1 stored, 13 unchanged, 0 older, 1 broken, 0 unreachable', code: 1 })
+      expect(partial.code).toBe(0)
+      expect(partial.output).toBe('upstream=failed\n')
+      const cannot = await runStep(script, { out: 'snapshots/sources.json:3:5: error … [invalid-sources]', code: 2 })
+      expect(cannot.code).toBe(2)
+      expect(cannot.stdout).toContain('::error::leaderlog fetch could not run (exit 2)')
+    })
+
+    it('stops before committing when the new snapshots add errors to the store', async () => {
+      const script = (before: string) => stepScript('Check the store').replace('${{ steps.before.outputs.errors }}', before)
+      const summary = (errors: number) => `Checked 9 files (9 snapshots, 900 rows): ${errors} ${errors === 1 ? 'error' : 'errors'}, 0 warnings in 1.00 s`
+      expect((await runStep(script('0'), { out: summary(0), code: 0 })).code).toBe(0)
+      // Errors the store already had (e.g. imported captures) do not stop the run.
+      expect((await runStep(script('2'), { out: summary(2), code: 1 })).code).toBe(0)
+      const worse = await runStep(script('2'), { out: summary(3), code: 1 })
+      expect(worse.code).toBe(1)
+      expect(worse.stdout).toContain('::error::The new snapshots add errors to the store (2 → 3)')
+      // A check that printed no summary is not taken for a clean store.
+      expect((await runStep(script('0'), { out: 'Cannot read snapshots', code: 1 })).code).toBe(1)
     })
 
     it('reads the error count from the real `leaderlog check` summary', async () => {

@@ -168,6 +168,48 @@ describe('GitHub workflows', () => {
       expect((await runStep(script('0'), { out: 'Cannot read snapshots', code: 1 })).code).toBe(1)
     })
 
+    it('commits only snapshots/, only when something is new, and pushes it', async () => {
+      const dir = await tempDir('leaderlog-commit-')
+      const git = (cwd: string, ...args: string[]) => run('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd })
+      await git(dir, 'init', '--bare', '-q', 'remote.git')
+      await git(dir, 'clone', '-q', 'remote.git', 'work')
+      const work = path.join(dir, 'work')
+      await mkdir(path.join(work, 'snapshots/lmarena-text'), { recursive: true })
+      await writeFile(path.join(work, 'snapshots/lmarena-text/2025-11-18.en.md'), 'old day\n')
+      await writeFile(path.join(work, 'README.md'), 'readme\n')
+      await git(work, 'add', '.')
+      await git(work, 'commit', '-q', '-m', 'start')
+      await git(work, 'push', '-q', 'origin', 'HEAD:main')
+      const script = stepScript('Commit new snapshots')
+      const step = async () => {
+        const output = path.join(dir, 'output')
+        await writeFile(output, '')
+        const { stdout } = await run('bash', ['-e', '-c', script], { cwd: work, env: { ...process.env, BRANCH: 'main', GITHUB_OUTPUT: output } })
+        return { stdout, output: readFileSync(output, 'utf8') }
+      }
+      const head = async (ref = 'HEAD') => (await git(work, 'rev-parse', ref)).stdout.trim()
+
+      // Nothing new: no commit, the output names the current commit.
+      const start = await head()
+      const idle = await step()
+      expect(idle.stdout).toContain('No new snapshots.')
+      expect(idle.output).toBe(`sha=${start}\n`)
+      expect(await head()).toBe(start)
+
+      // A new day and an unrelated edit: only the snapshot is committed and pushed.
+      await writeFile(path.join(work, 'snapshots/lmarena-text/2025-11-21.en.md'), 'new day\n')
+      await writeFile(path.join(work, 'README.md'), 'edited\n')
+      const busy = await step()
+      const pushed = (await run('git', ['rev-parse', 'main'], { cwd: path.join(dir, 'remote.git') })).stdout.trim()
+      expect(busy.output).toBe(`sha=${pushed}\n`)
+      expect(pushed).not.toBe(start)
+      const log = (await git(work, 'log', '-1', '--format=%an%n%s%n%n%b', pushed)).stdout
+      expect(log).toBe('github-actions[bot]\nSnapshots: 1 new from the daily fetch\n\nsnapshots/lmarena-text/2025-11-21.en.md\n\n')
+      const files = (await git(work, 'diff-tree', '--no-commit-id', '--name-only', '-r', pushed)).stdout
+      expect(files).toBe('snapshots/lmarena-text/2025-11-21.en.md\n')
+      expect((await git(work, 'status', '--porcelain')).stdout).toBe(' M README.md\n')
+    })
+
     it('reads the error count from the real `leaderlog check` summary', async () => {
       const sed = /sed -E '([^']+)'/.exec(yaml)?.[1]
       expect(sed).toBeDefined()

@@ -9,7 +9,12 @@ import { captureIo, repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 import { page, redirect, sequence, slow, stalling, startServer, status, truncated, type TestServer } from './server.js'
 
 // `leaderlog fetch` against a real HTTP server on 127.0.0.1, serving real
-// upstream pages (test/fixtures/fetch/, copied from the corpus) and the seeds.
+// upstream pages and the seeds. test/fixtures/fetch/ holds unedited copies of
+// corpus files (../shared/corpus/cherry-studio-docs/), so CI needs no corpus:
+//   new-day.en.md          en/2025-11-21T081845Z_676a951.md  (2025-11-21, 273 rows)
+//   older.en.md            en/2025-11-15T081418Z_9cd8d6a.md  (2025-11-15)
+//   not-leaderboard.en.md  en/2025-11-14T082319Z_cc7a179.md  (the project introduction)
+//   corrupted.fr.md        fr/2025-08-03T115324Z_cbbe406.md  (`极` inside cells)
 
 const fixtures = path.join(repoRoot, 'test/fixtures/fetch')
 const read = (file: string) => readFile(file, 'utf8')

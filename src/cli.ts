@@ -7,6 +7,7 @@ import { fetchCommand, usage as fetchUsage } from './commands/fetch.js'
 import { importCommand, usage as importUsage } from './commands/import.js'
 import { UsageError, type Io } from './commands/io.js'
 import { parseCommand, usage as parseUsage } from './commands/parse.js'
+import { registryCommand, usage as registryUsage } from './commands/registry.js'
 
 interface Command {
   run: (argv: string[], io: Io) => Promise<number>
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   check: { run: checkCommand, usage: checkUsage, summary: 'validate every snapshot in the store' },
   build: { run: buildCommand, usage: buildUsage, summary: 'build the static site (pages, data, feed) into dist/' },
   import: { run: importCommand, usage: importUsage, summary: 'copy captures (files or git history) into the store' },
+  registry: { run: registryCommand, usage: registryUsage, summary: 'reconcile every snapshot into one model registry (`registry suggest`: unlinked look-alikes)' },
   fetch: { run: fetchCommand, usage: fetchUsage, summary: 'download the pages in the sources file and store new snapshots' }
 }
 

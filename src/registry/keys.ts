@@ -36,9 +36,12 @@ export function looseKey(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '')
 }
 
-/** Name spelled like a bare model id: lowercase letters, digits and `-._`, starting with a letter. */
+/**
+ * Name spelled like a bare model id: a lowercase word, then words joined by
+ * `-._` (`claude-opus-4-1-20250805`, `zephyr-orpo-141b-A35b-v0.1`).
+ */
 export function looksLikeModelId(text: string): boolean {
-  return /^[a-z][a-z0-9]*(?:[-._][a-z0-9]+)*$/.test(text)
+  return /^[a-z][a-z0-9]*(?:[-._][A-Za-z0-9]+)*$/.test(text)
 }
 
 /** Han, kana or a replacement character: what a translation glitch leaves in a Latin name. */

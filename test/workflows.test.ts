@@ -92,8 +92,11 @@ describe('GitHub workflows', () => {
       expect(job.deploy).toMatch(/^ {4}needs: build$/m)
       expect(job.deploy).toMatch(/uses: actions\/deploy-pages@v\d+/)
       expect(job.deploy).toMatch(/environment:\n\s+name: github-pages\n\s+url: \$\{\{ steps\.deployment\.outputs\.page_url \}\}/)
-      // Neither build nor deploy overrides the default "previous job succeeded" condition.
-      expect(job.build).not.toMatch(/^ {4}if:/m)
+      // A failed fetch (some page broken or unreachable) builds and deploys nothing,
+      // unless a maintainer asks for it in a manual run; deploy keeps the default
+      // "previous job succeeded" condition.
+      expect(job.build).toMatch(/^ {4}if: \$\{\{ needs\.fetch\.outputs\.upstream == 'ok' \|\| inputs\.deploy_despite_upstream \}\}$/m)
+      expect(yaml).toMatch(/workflow_dispatch:\n\s+inputs:\n\s+deploy_despite_upstream:\n[^\n]*\n\s+type: boolean\n\s+default: false/)
       expect(job.deploy).not.toMatch(/^ {4}if:/m)
     })
 

@@ -37,8 +37,9 @@ export function ticks(min: number, max: number, count: number, integer = false):
   if (min === max) return [min]
   const raw = (max - min) / Math.max(1, count)
   const magnitude = 10 ** Math.floor(Math.log10(raw))
-  let step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude
-  if (integer) step = Math.max(1, Math.round(step))
+  const factors = integer ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]
+  let step = factors.map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude
+  if (integer) step = Math.max(1, step)
   const out: number[] = []
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6)
   return out
@@ -69,11 +70,11 @@ export function lineChart(options: ChartOptions): string {
   let lo = Math.min(...values)
   let hi = Math.max(...values)
   if (lo === hi) {
-    const pad = options.integer ? 1 : Math.max(1, Math.abs(lo) * 0.01)
+    const pad = options.invert ? 1 : Math.max(1, Math.abs(lo) * 0.01)
     lo -= pad
     hi += pad
   }
-  if (options.integer) {
+  if (options.invert) {
     lo = Math.max(1, Math.floor(lo))
   } else {
     const pad = (hi - lo) * 0.08

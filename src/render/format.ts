@@ -32,3 +32,8 @@ export function formatUpdatedAt(value: string | null, date: string): string {
 export function formatDays(n: number): string {
   return n === 1 ? '1 day' : `${formatNumber(n)} days`
 }
+
+/** `1 snapshot`, `2 snapshots`, `1,234 models`. */
+export function count(n: number, word: string, many = word + 's'): string {
+  return `${formatNumber(n)} ${n === 1 ? word : many}`
+}

@@ -26,6 +26,8 @@ export interface SnapshotView {
   stale: boolean
   staleText: string
   languages: string
+  /** `from the zh, en pages` */
+  fromText: string
   sources: string[]
   table: Table
   filters: Filters
@@ -33,7 +35,21 @@ export interface SnapshotView {
   next?: { date: string; href: string; diffHref: string }
   json: string
   csv: string
+  /** Newest first: every snapshot on the board page, the neighbours on a permalink page. */
   history: SnapshotLink[]
+  historyTotal: number
+  /** Whether `history` leaves some snapshots out. */
+  historyPartial: boolean
+}
+
+/** Snapshots a permalink page lists on each side of its own (the board page lists them all). */
+export const HISTORY_AROUND = 5
+
+/** Indexes of the snapshots to list, newest first: `around` on each side of `index`. */
+export function historyWindow(list: readonly unknown[], index: number, around: number): number[] {
+  const out: number[] = []
+  for (let i = list.length - 1; i >= 0; i--) if (Math.abs(i - index) <= around) out.push(i)
+  return out
 }
 
 export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSnapshot, latestPage: boolean): SnapshotView {
@@ -61,6 +77,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     stale: isLatest && board.stale,
     staleText: board.stale ? `No new snapshot for ${formatDays(board.ageDays)} (site data up to ${ctx.site.today}): upstream may have stopped publishing this board.` : '',
     languages: snapshot.languages.join(', '),
+    fromText: `from the ${snapshot.languages.join(', ')} page${snapshot.sources.length === 1 ? '' : 's'}`,
     sources: snapshot.sources,
     table,
     filters: filtersFor([table]),
@@ -70,8 +87,9 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     next: after ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)) } : undefined,
     json: link(ctx, paths.snapshotData(board.id, snapshot.date)),
     csv: link(ctx, paths.snapshotCsv(board.id, snapshot.date)),
-    history: [...board.snapshots].reverse().map((s, i, list) => {
-      const older = list[i + 1]
+    history: historyWindow(board.snapshots, index, latestPage ? Infinity : HISTORY_AROUND).map((i) => {
+      const s = board.snapshots[i]!
+      const older = board.snapshots[i - 1]
       return {
         date: s.date,
         href: link(ctx, paths.snapshot(board.id, s.date)),
@@ -79,6 +97,8 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
         current: s === snapshot,
         diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined
       }
-    })
+    }),
+    historyTotal: board.snapshots.length,
+    historyPartial: !latestPage && board.snapshots.length > 2 * HISTORY_AROUND + 1
   }
 }

@@ -1,4 +1,5 @@
 import type { Board } from '../model/boards.js'
+import { count } from './format.js'
 import { formatDays, formatUpdatedAt } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
@@ -14,6 +15,8 @@ export interface BoardSummary {
   date: string
   updated: string
   snapshots: number
+  /** `2 snapshots` */
+  snapshotsText: string
   stale: boolean
   /** e.g. `The newest snapshot is 556 days older than 2025-11-20: upstream may have stopped publishing this board.` */
   staleText: string
@@ -42,6 +45,7 @@ export function boardSummary(ctx: Context, board: Board, today: string): BoardSu
     date: board.latest.date,
     updated: formatUpdatedAt(board.latest.updatedAt, board.latest.date),
     snapshots: board.snapshots.length,
+    snapshotsText: count(board.snapshots.length, 'snapshot'),
     stale: board.stale,
     staleText: board.stale
       ? `No new snapshot for ${formatDays(board.ageDays)} (newest ${board.latest.date}, site data up to ${today}): upstream may have stopped publishing this board.`

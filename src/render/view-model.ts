@@ -87,6 +87,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
             id: `score-${id}`,
             title: `${model.name}: score on ${boardTitle(id)}`,
             label: 'Score',
+            integer: scored.every((p) => Number.isInteger(p.score)),
             points: scored.map((p) => ({
               date: p.date,
               value: p.score!,

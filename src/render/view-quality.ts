@@ -1,6 +1,6 @@
 import type { Disagreement } from '../registry/types.js'
 import { boardTitle } from '../store/sources.js'
-import { plural } from '../commands/io.js'
+import { count } from './format.js'
 import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
@@ -52,7 +52,7 @@ export function qualityView(ctx: Context): QualityView {
       file: f.file,
       published: f.published,
       snapshots: f.snapshots.map((s) => snapshotLink(s.board, s.date)),
-      summary: `${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}`,
+      summary: `${count(f.errors, 'error')}, ${count(f.warnings, 'warning')}`,
       diagnostics: f.diagnostics.map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message }))
     })),
     registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),

@@ -99,7 +99,10 @@ class Resolver {
     }
     const orgSpellings = [...orgCounts.keys(), ...data.organizations.flatMap((o) => [o.name, ...o.aliases])].map((o) => o.trim().replace(/[,;.]+$/, ''))
     const prefixes = [...data.providerPrefixes, ...orgSpellings, ...orgSpellings.map((o) => o.replace(/\s+/g, ''))]
-    const context = repairContext(names, prefixes, [...licenseCounts.keys(), ...orgSpellings])
+    // The data file's names and aliases are known spellings too (a glued `AnthropicClaude 3.5
+    // Sonnet (06/20)` is repaired even where the bare spelling is not in the store).
+    const known = [...names, ...data.models.flatMap((m) => [...(m.name ? [m.name] : []), ...m.aliases])]
+    const context = repairContext(known, prefixes, [...licenseCounts.keys(), ...orgSpellings])
     for (const entry of data.models) {
       for (const spelling of [entry.id, ...(entry.name ? [entry.name] : []), ...entry.aliases]) this.dataIds.set(nameKey(spelling), entry.id)
     }

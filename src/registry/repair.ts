@@ -9,7 +9,7 @@ export const repairRules = {
   'markdown-link': 'A name still written as a Markdown link `[name](url)` (the URL had a space, so the link did not parse): the link text is the name.',
   'corrupted-token': 'A translation glitch put a foreign token into a Latin name (`Claud极-Instant-1`): the name is the one known name it matches with the token removed or standing for at most two characters.',
   'glued-provider-prefix':
-    "Upstream's scraper glued the provider's logo text before the model id (`Anthropicclaude-opus-4-1-20250805`): a known provider prefix is removed when the rest is a name seen bare elsewhere or is spelled like a bare model id.",
+    "Upstream's scraper glued the provider's logo text before the model id (`Anthropicclaude-opus-4-1-20250805`): a known provider prefix is removed when the rest is a name seen bare elsewhere (or in the data file), is spelled like a bare model id, or starts with the provider's name again (`MetaMeta-Llama-3.1-70B-Instruct`).",
   'glued-suffix': 'A license or organization cell glued after the model name (`alpaca-13bNon-commercial`): removed when the rest is a name seen bare elsewhere.',
   'translated-variant':
     "A language variant of the same day shows another name in the same place (same rank, score and votes, a model the original's row does not otherwise have): the original language's name is used."
@@ -96,7 +96,8 @@ function gluedPrefix(name: string, context: RepairContext): string | undefined {
     if (!lower.startsWith(prefix.toLowerCase()) || name.length <= prefix.length) continue
     const rest = name.slice(prefix.length)
     if (!/^[\p{L}\p{N}]/u.test(rest)) continue
-    if (context.bareKeys.has(nameKey(rest)) || looksLikeModelId(rest)) return rest
+    // Seen bare, spelled like an id, or the provider's name twice (`MetaMeta-Llama-…`, `RWKVRWKV-4-…`).
+    if (context.bareKeys.has(nameKey(rest)) || looksLikeModelId(rest) || rest.toLowerCase().startsWith(prefix.toLowerCase())) return rest
   }
   return undefined
 }

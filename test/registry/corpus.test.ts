@@ -53,7 +53,7 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
   it('leaves no registry name starting with a glued provider prefix', () => {
     const orgs = new Set(inputs.flatMap((i) => i.snapshot.rows.flatMap((r) => (r.organization ? [r.organization.trim(), r.organization.replace(/\s+/g, '')] : []))))
     const prefixes = [...data.providerPrefixes, ...orgs].filter((p) => p.length >= 3)
-    const glued = result.registry.models.filter((m) => prefixes.some((p) => m.name.startsWith(p) && /^[a-z]/.test(m.name.slice(p.length))))
+    const glued = result.registry.models.filter((m) => prefixes.some((p) => m.name.toLowerCase().startsWith(p.toLowerCase()) && /^[A-Za-z]/.test(m.name.slice(p.length))))
     expect(glued.map((m) => m.name)).toEqual([])
   })
 

@@ -41,12 +41,16 @@ describe('glued-provider-prefix', () => {
     expect(repairs).toEqual([{ from: raw, to: repaired, rule: 'glued-provider-prefix' }])
   })
 
-  it('removes a prefix glued to a name seen bare elsewhere, even when the rest is not an id (corpus: MetaMeta-…, AnthropicClaude 3.5 …)', () => {
-    const withBare = context(['Meta-Llama-3.1-70B-Instruct', 'Claude 3.5 Sonnet (06/20)'])
-    expect(repairName('MetaMeta-Llama-3.1-70B-Instruct', withBare).name).toBe('Meta-Llama-3.1-70B-Instruct')
+  it('removes a prefix glued to a name seen bare elsewhere, even when the rest is not an id (seed: AnthropicClaude 3.5 …)', () => {
+    const withBare = context(['Claude 3.5 Sonnet (06/20)'])
     expect(repairName('AnthropicClaude 3.5 Sonnet (06/20)', withBare).name).toBe('Claude 3.5 Sonnet (06/20)')
-    // Without the bare spelling, neither rest looks like an id: no repair.
+    // Without the bare spelling, the rest does not look like an id: no repair.
     expect(repairName('AnthropicClaude 3.5 Sonnet (06/20)', ctx).repairs).toEqual([])
+  })
+
+  it('removes a provider name written twice (seeds: MetaMeta-…, RWKVRWKV-…)', () => {
+    expect(repairName('MetaMeta-Llama-3.1-70B-Instruct', ctx).name).toBe('Meta-Llama-3.1-70B-Instruct')
+    expect(repairName('RWKVRWKV-4-Raven-14B', ctx).name).toBe('RWKV-4-Raven-14B')
   })
 
   it('makes no false repair: every clean seed name that is not glued stays as it is', () => {

@@ -30,7 +30,7 @@ describe('registry of the seeds', () => {
   it('leaves no registry name starting with a glued provider prefix', () => {
     const orgs = new Set(result.snapshots.flatMap((s) => s.rows.flatMap((r) => (r.organization ? [r.organization, r.organization.replace(/\s+/g, '')] : []))))
     const prefixes = [...data.providerPrefixes, ...orgs].filter((p) => p.length >= 3)
-    const glued = result.registry.models.filter((m) => prefixes.some((p) => m.name.toLowerCase().startsWith(p.toLowerCase()) && /^[a-z]/.test(m.name.slice(p.length))))
+    const glued = result.registry.models.filter((m) => prefixes.some((p) => m.name.toLowerCase().startsWith(p.toLowerCase()) && /^[A-Za-z]/.test(m.name.slice(p.length))))
     expect(glued.map((m) => m.name)).toEqual([])
     // The rule did work here: dozens of seed names were glued.
     expect(result.registry.models.filter((m) => m.repairs.some((r) => r.rule === 'glued-provider-prefix')).length).toBeGreaterThan(60)
@@ -71,7 +71,9 @@ describe('registry of the seeds', () => {
     const seal = result.registry.models.filter((m) => Object.keys(m.boards).some((b) => b.startsWith('seal-')))
     expect(seal).toHaveLength(13)
     const linked = seal.filter((m) => 'lmarena-text' in m.boards).map((m) => m.id)
-    expect(linked).toEqual(['claude-3-opus-20240229', 'claude-3-sonnet-20240229', 'codellama-34b-instruct', 'llama-3-70b-instruct'])
+    // Claude 3.5 Sonnet through the data file (SEAL's name, and LMArena's glued `AnthropicClaude 3.5 Sonnet (06/20)`).
+    expect(linked).toEqual(['claude-3-5-sonnet-20240620', 'claude-3-opus-20240229', 'claude-3-sonnet-20240229', 'codellama-34b-instruct', 'llama-3-70b-instruct'])
+    expect(model('claude-3-5-sonnet-20240620')!.aliases).toContain('AnthropicClaude 3.5 Sonnet (06/20)')
     expect(model('claude-3-5-sonnet-20240620')!.aliases).toContain('Claude 3.5 Sonnet')
   })
 

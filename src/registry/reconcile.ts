@@ -59,6 +59,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
   const diagnostics: Diagnostic[] = []
   const links: ReconcileResult['links'] = []
   const rowOf = (m: Merged) => sorted[m.order[0]]!.snapshot.rows[m.order[1]]!
+  const renamed: { entry: Merged; v: number; i: number }[] = []
 
   sorted.forEach((variant, v) => {
     const own = new Set(variant.ids)
@@ -80,6 +81,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
         if (candidates.length === 1) {
           entry = candidates[0]!
           links.push({ raw: row.name, id: entry.id, name: entry.name })
+          renamed.push({ entry, v, i })
         }
       }
       if (!entry) {
@@ -92,6 +94,33 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
   })
 
   const disagreements: Disagreement[] = []
+  // A variant that names a row differently disagrees on the name: the original's is kept.
+  for (const { entry, v, i } of renamed) {
+    const [v0, i0] = entry.order
+    const keptAt = place(sorted[v0]!, i0, 'name')
+    const at = place(sorted[v]!, i, 'name')
+    const found = sorted[v]!.snapshot.rows[i]!.name
+    const kept = sorted[v0]!.snapshot.rows[i0]!.name
+    disagreements.push({
+      board: first.snapshot.board,
+      date: first.snapshot.date,
+      model: entry.id,
+      field: 'name',
+      kept,
+      values: [
+        { file: sorted[v0]!.file, line: keptAt[0], column: keptAt[1], value: kept },
+        { file: sorted[v]!.file, line: at[0], column: at[1], value: found }
+      ]
+    })
+    diagnostics.push({
+      file: sorted[v]!.file,
+      ...message(
+        'variant-disagreement',
+        { line: at[0], column: at[1] },
+        `Unexpected \`name\` ${quote(found)} in the place of \`${entry.id}\` on \`${first.snapshot.board}\` ${first.snapshot.date}, expected ${quote(kept)} as in ${sorted[v0]!.file}:${keptAt[0]}:${keptAt[1]} (kept)`
+      )
+    })
+  }
   const rows: { row: ReconciledRow; order: [number, number] }[] = []
   for (const entry of merged) {
     const out: Record<string, unknown> = {}

@@ -110,6 +110,13 @@ describe.runIf(hasCorpus)('translated names (lmarena-text 2025-08-11)', () => {
     const translated = result.registry.models.flatMap((m) => m.repairs.filter((r) => r.rule === 'translated-variant').map((r) => ({ id: m.id, ...r })))
     expect(translated.length).toBeGreaterThan(0)
     for (const t of translated) expect(zh.registry.models.some((m) => m.id === t.id)).toBe(true)
+    // Each such row is a disagreement on the name, reported at the variant's cell.
+    const names = result.disagreements.filter((d) => d.field === 'name')
+    expect(names.length).toBeGreaterThanOrEqual(new Set(translated.map((t) => t.from)).size)
+    for (const d of names) {
+      expect(d.values[0]!.file).toBe('zh/2025-08-11T114405Z_9098092.md')
+      expect(result.diagnostics.some((x) => x.rule === 'variant-disagreement' && x.file === d.values[1]!.file && x.line === d.values[1]!.line && x.message.includes('`name`'))).toBe(true)
+    }
     // The raw translated spelling is kept as an alias of the model it stood for.
     const sonnet = result.registry.models.find((m) => m.id === 'claude-3-7-sonnet-20250219')!
     expect(sonnet.aliases).toContain('Claude 3.7 Sonnet')

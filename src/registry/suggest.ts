@@ -37,7 +37,7 @@ export function suggest(result: Pick<NormalizeResult, 'registry' | 'snapshots'>,
       if (similarity < minimum) continue
       if (intersects(together.get(a.id), together.get(b.id))) continue
       const evidence = [
-        a.organization && a.organization === b.organization ? `same organization \`${a.organization}\`` : 'organization unknown for one',
+        a.organization && a.organization === b.organization ? `same organization \`${a.organization}\`` : a.organization || b.organization ? 'organization unknown for one' : 'organization unknown',
         `similar names (${similarity.toFixed(2)})`,
         'never in one snapshot',
         ...dates(a, b)

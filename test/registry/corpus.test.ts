@@ -6,6 +6,7 @@ import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { repairRules } from '../../src/registry/repair.js'
 import { suggest } from '../../src/registry/suggest.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
+import { loadStore } from '../../src/store/load.js'
 import { hasCorpus, snapshotsDir } from '../helpers.js'
 import { asStore, corpusFiles, readCorpusFile } from './corpus.js'
 
@@ -66,6 +67,17 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
       const changed = [...early].filter(([place, id]) => full.get(place) !== id)
       expect(changed, cut).toEqual([])
     }
+  })
+
+  it('ships data-file entries only for spellings the captured data shows', async () => {
+    const seeds = (await loadStore(snapshotsDir, 'snapshots')).snapshots.flatMap((s) => s.snapshot.rows)
+    const rows = [...inputs.flatMap((i) => i.snapshot.rows), ...seeds]
+    const names = new Set(rows.map((r) => r.name))
+    for (const m of data.models) for (const alias of m.aliases) expect(names.has(alias), `${m.id}: ${alias}`).toBe(true)
+    const orgs = new Set(rows.flatMap((r) => (r.organization ? [r.organization] : [])))
+    for (const o of data.organizations) for (const alias of o.aliases) expect(orgs.has(alias), `${o.name}: ${alias}`).toBe(true)
+    const licenses = new Set(rows.flatMap((r) => (r.license ? [r.license] : [])))
+    for (const l of data.licenses) for (const alias of l.aliases) expect(licenses.has(alias), `${l.name}: ${alias}`).toBe(true)
   })
 
   it('suggests only pairs that never share a snapshot, with their evidence', () => {

@@ -25,6 +25,9 @@ export interface ChartOptions {
   height?: number
 }
 
+/** Above this many points, only the first and the last get a dot. */
+export const MAX_DOTS = 40
+
 const M = { top: 12, right: 16, bottom: 28, left: 56 }
 
 /** Coordinates with two decimals at most: small files, identical bytes on every machine. */
@@ -91,7 +94,14 @@ export function lineChart(options: ChartOptions): string {
   }
 
   const parts: string[] = [head]
-  for (const t of ticks(lo, hi, 4, options.integer)) {
+  const tickValues = ticks(lo, hi, 4, options.integer)
+  // Rank charts always label their top: the best rank shown.
+  if (options.invert && tickValues[0] !== lo) {
+    const step = (tickValues[1] ?? hi) - tickValues[0]!
+    if (tickValues[0]! - lo < step / 2) tickValues[0] = lo
+    else tickValues.unshift(lo)
+  }
+  for (const t of tickValues) {
     const ty = r(y(t))
     parts.push(`<line class="chart-grid" x1="${M.left}" x2="${width - M.right}" y1="${ty}" y2="${ty}"/>`)
     parts.push(`<text class="chart-tick" x="${M.left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatNumber(t))}</text>`)
@@ -110,7 +120,9 @@ export function lineChart(options: ChartOptions): string {
     for (const p of banded) parts.push(`<line class="chart-whisker" x1="${r(x(p.date))}" x2="${r(x(p.date))}" y1="${r(y(p.high!))}" y2="${r(y(p.low!))}"/>`)
   }
   if (points.length > 1) parts.push(`<polyline class="chart-line" points="${points.map((p) => `${r(x(p.date))},${r(y(p.value))}`).join(' ')}"/>`)
-  for (const p of points) {
+  // A dot per snapshot while they can be told apart; on a long history, the ends only.
+  const dots = points.length <= MAX_DOTS ? points : [first, last]
+  for (const p of dots) {
     parts.push(`<circle class="chart-dot" cx="${r(x(p.date))}" cy="${r(y(p.value))}" r="3.5"><title>${escapeXml(`${p.date}: ${options.label.toLowerCase()} ${formatNumber(p.value)}`)}</title></circle>`)
   }
   parts.push('</svg>')

@@ -37,3 +37,35 @@ export function formatDays(n: number): string {
 export function count(n: number, word: string, many = word + 's'): string {
   return `${formatNumber(n)} ${n === 1 ? word : many}`
 }
+
+/** `$1.25 / $10` (input / output price per million tokens). */
+export function formatPrice(input: number | undefined, output: number | undefined): string {
+  if (input === undefined && output === undefined) return ''
+  const one = (n: number | undefined) => (n === undefined ? '?' : '$' + formatNumber(n))
+  return `${one(input)} / ${one(output)}`
+}
+
+/** Token counts as people say them: `128K`, `1M`, `1.05M`. */
+export function formatTokens(n: number | undefined): string {
+  if (n === undefined) return ''
+  if (n >= 1_000_000) return formatNumber(Math.round(n / 10_000) / 100) + 'M'
+  if (n >= 1_000) return formatNumber(Math.round(n / 100) / 10) + 'K'
+  return formatNumber(n)
+}
+
+const metricTitles: Record<string, string> = {
+  'net-improvement': 'Net improvement',
+  'confirmed-success': 'Confirmed success',
+  'thumbs-ratio': 'Thumbs up ratio',
+  steerability: 'Steerability',
+  'bash-recovery': 'Bash recovery',
+  'tool-hallucination': 'Tool hallucination'
+}
+
+/** Column title of an extra measure: known ones by name, others from their key. */
+export function metricLabel(key: string): string {
+  const known = metricTitles[key]
+  if (known) return known
+  const words = key.replace(/-/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}

@@ -2,7 +2,7 @@ import { compare } from '../diagnostics/diagnostic.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { SiteModel } from '../model/site.js'
 import { safeUrl } from './escape.js'
-import { formatInterval, formatNumber, formatSigned } from './format.js'
+import { formatInterval, formatNumber, formatPrice, formatSigned, formatTokens, metricLabel } from './format.js'
 import { href, paths, type BaseUrl } from './urls.js'
 
 /** One table cell as the template prints it: text, maybe a link, a sort key. */
@@ -108,6 +108,19 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
   if (withScore) columns.push({ key: 'score', label: 'Score', numeric: true })
   if (withCi) columns.push({ key: 'ci', label: '95% CI', numeric: true })
   if (withVotes) columns.push({ key: 'votes', label: 'Votes', numeric: true })
+  const withStyle = has(rows, (r) => r.rankStyleControl)
+  const withPrice = has(rows, (r) => r.priceInput ?? r.priceOutput)
+  const withContext = has(rows, (r) => r.context)
+  const withCutoff = has(rows, (r) => r.knowledgeCutoff)
+  // Extra measures (the agent board's), but not one that only repeats the score.
+  const metrics = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))]
+    .filter((m) => !rows.every((r) => r.metrics?.[m]?.value === r.score))
+    .sort(compare)
+  if (withStyle) columns.push({ key: 'style', label: 'Rank (style control)', numeric: true })
+  for (const m of metrics) columns.push({ key: `m-${m}`, label: metricLabel(m), numeric: true })
+  if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true })
+  if (withContext) columns.push({ key: 'context', label: 'Context', numeric: true })
+  if (withCutoff) columns.push({ key: 'cutoff', label: 'Knowledge cutoff' })
   if (withOrg) columns.push({ key: 'organization', label: 'Organization' })
   if (withLicense) columns.push({ key: 'license', label: 'License' })
   const notes = new Map<string, string>()
@@ -129,6 +142,14 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
     if (withScore) cells.push(numberCell(row.score))
     if (withCi) cells.push({ text: formatInterval(row.ciPlus, row.ciMinus), sort: Math.max(row.ciPlus ?? 0, row.ciMinus ?? 0) })
     if (withVotes) cells.push(numberCell(row.votes))
+    if (withStyle) cells.push(numberCell(row.rankStyleControl))
+    for (const m of metrics) {
+      const metric = row.metrics?.[m]
+      cells.push(metric ? { text: formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), sort: metric.value } : { text: '', sort: '' })
+    }
+    if (withPrice) cells.push({ text: formatPrice(row.priceInput, row.priceOutput), sort: row.priceInput ?? row.priceOutput ?? '' })
+    if (withContext) cells.push({ text: formatTokens(row.context), sort: row.context ?? '' })
+    if (withCutoff) cells.push({ text: row.knowledgeCutoff ?? '' })
     if (withOrg) cells.push(organizationCell(ctx, f.organization))
     if (withLicense) cells.push(licenseCell(f.license, f.open))
     return { org: f.organization, license: f.license, open: f.open, search: f.search, cells }

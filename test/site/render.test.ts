@@ -46,7 +46,7 @@ describe('render', () => {
     expect(model).toContain('<h1>&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;</h1>')
     expect(model).toContain('<code>&lt;img src=x onerror=&#39;alert(1)&#39;&gt;</code>')
     const board = html.find((f) => f.path === 'boards/lmarena-text/index.html')!.content
-    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener">upstream</a>')
+    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener" title="Upstream page of gpt-5.1-high" aria-label="Upstream page of gpt-5.1-high">↗</a>')
     expect(board).toContain('data-org="Evil &quot;Org&quot; &lt;b&gt;&amp;"')
     // Still valid HTML with hostile text in it.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })

@@ -7,6 +7,8 @@ import { loadRegistryData, normalize } from '../registry/index.js'
 import { renderSite } from '../render/site.js'
 import { parseBaseUrl } from '../render/urls.js'
 import { isCalendarDate } from '../store/layout.js'
+import { checkFile } from '../store/check.js'
+import { discover } from '../store/discover.js'
 import { displayPath, loadStore } from '../store/load.js'
 import { writeSiteAtomically } from '../write/atomic.js'
 import { createProgress } from './progress.js'
@@ -51,7 +53,16 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   const started = now()
   const dir = values.snapshots!
   const storeDir = path.resolve(io.cwd, dir)
-  const store = await loadStore(storeDir, dir).catch((error: Error) => {
+  const progress = createProgress(io.stderr, now)
+  const total = await discover(storeDir).then(
+    (files) => files.length,
+    () => 0
+  )
+  let read = 0
+  const store = await loadStore(storeDir, dir, (relative, content) => {
+    progress.update(++read, total, 'snapshots read')
+    return checkFile(relative, content)
+  }).catch((error: Error) => {
     throw new Error(`Cannot read snapshots from ${dir}: ${error.message}`)
   })
   const registryData = await loadRegistryData(storeDir, dir)
@@ -65,10 +76,12 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   const { errors, warnings } = countSeverities(all)
 
   if (values.strict && errors > 0) {
+    progress.finish()
     for (const d of all) if (d.severity === 'error') io.stderr.write(formatDiagnostic(d) + '\n')
     io.stderr.write(`leaderlog build: ${plural(errors, 'error')} (--strict): nothing written, ${values.out} left as it was\n`)
     return 1
   }
+  progress.finish()
   for (const file of [...blocked].sort()) {
     const first = store.diagnostics.find((d) => d.file === file && isBlocking(d))!
     io.stderr.write(`${formatDiagnostic(first)}\n  → not published\n`)
@@ -87,10 +100,10 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
     blocked,
     today: values.today
   })
-  const progress = createProgress(io.stderr, now)
-  const files = renderSite(site, { base, registry: normalized.registry, onProgress: (done, total) => progress.update(done, total, 'pages') })
-  progress.finish()
-  await writeSiteAtomically(path.resolve(io.cwd, values.out!), files, [io.cwd, storeDir])
+  const files = renderSite(site, { base, registry: normalized.registry, onProgress: (done, all) => progress.update(done, all, 'pages rendered') })
+  await writeSiteAtomically(path.resolve(io.cwd, values.out!), files, [io.cwd, storeDir], (done, all) => progress.update(done, all, 'files written')).finally(() =>
+    progress.finish()
+  )
   const snapshots = site.boards.reduce((n, b) => n + b.snapshots.length, 0)
   io.stdout.write(`Wrote ${plural(files.length, 'file')} (${plural(snapshots, 'snapshot')}, ${plural(site.models.length, 'model')}) in ${seconds(now() - started)} s\n`)
   return 0

@@ -4,6 +4,7 @@
  */
 export interface Progress {
   update(done: number, total: number, label: string): void
+  /** Clear the bar (before other output, or at the end); later updates draw it again. */
   finish(): void
 }
 
@@ -25,6 +26,7 @@ export function createProgress(stream: { write(chunk: string): unknown; isTTY?: 
     },
     finish() {
       if (drawn) stream.write('\r\x1b[K')
+      drawn = false
     }
   }
 }

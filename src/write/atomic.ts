@@ -50,7 +50,12 @@ async function checkReplaceable(out: string, protect: readonly string[]): Promis
  * `protect` lists paths the output directory must never contain (the working
  * directory, the snapshot store).
  */
-export async function writeSiteAtomically(outDir: string, files: readonly SiteFile[], protect: readonly string[] = []): Promise<void> {
+export async function writeSiteAtomically(
+  outDir: string,
+  files: readonly SiteFile[],
+  protect: readonly string[] = [],
+  onProgress?: (done: number, total: number) => void
+): Promise<void> {
   const out = path.resolve(outDir)
   for (const f of files) checkRelative(f.path)
   await checkReplaceable(out, protect)
@@ -62,7 +67,10 @@ export async function writeSiteAtomically(outDir: string, files: readonly SiteFi
     await chmod(temp, 0o755)
     const dirs = new Set(files.map((f) => path.posix.dirname(f.path)).filter((d) => d !== '.'))
     for (const d of [...dirs].sort()) await mkdir(path.join(temp, d), { recursive: true })
-    for (const f of files) await writeFile(path.join(temp, f.path), f.content)
+    for (const [i, f] of files.entries()) {
+      await writeFile(path.join(temp, f.path), f.content)
+      onProgress?.(i + 1, files.length)
+    }
     const hadOld = await exists(out)
     if (hadOld) await rename(out, old)
     try {

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { rm } from 'node:fs/promises'
+import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -195,6 +195,30 @@ describe('site in a browser', () => {
     }
     expect(found).toEqual([])
   }, 120_000)
+
+  it('shows errors, warnings and unpublished files on the data-quality page, accessibly', async () => {
+    // A store with a cut capture that also leaked the translator's reasoning: one error, one warning.
+    const store = path.join(work, 'store')
+    await cp(seedStore, store, { recursive: true })
+    const lines = (await readFile(path.join(seedStore, 'lmarena-text/2025-11-18.en.md'), 'utf8')).split('\n')
+    let rows = 0
+    const cut = lines.slice(0, lines.findIndex((l) => l.includes('◄') && ++rows === 40) + 1)
+    cut.splice(2, 0, '<think>Translate the table, keep the numbers.</think>')
+    await writeFile(path.join(store, 'lmarena-text/2025-11-19.en.md'), cut.join('\n').replaceAll('2025-11-18', '2025-11-19') + '\n')
+    const built = await run(['build', '--snapshots', store, '--out', path.join(work, 'dist', 'bad'), '--base-url', prefix + 'bad/'])
+    expect(built.code).toBe(0)
+    const found: string[] = []
+    for (const scheme of ['light', 'dark'] as const) {
+      const ctx = await browser.newContext({ colorScheme: scheme })
+      const page = await open('bad/data-quality/', ctx)
+      expect(await page.locator('ul.diagnostics li.error').count()).toBeGreaterThan(0)
+      expect(await page.locator('ul.diagnostics li.warning').count()).toBeGreaterThan(0)
+      expect(await page.locator('.quality-file strong', { hasText: 'not published' }).count()).toBe(1)
+      for (const v of await axe(page)) found.push(`${scheme}: ${v}`)
+      await ctx.close()
+    }
+    expect(found).toEqual([])
+  }, 60_000)
 
   it('serves the 404 page for unknown addresses, with working links under the sub-path', async () => {
     const page = await context.newPage()

@@ -129,7 +129,7 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
     const cells: Cell[] = [{ text: String(row.rank), sort: row.rank }]
     if (before) {
       const old = before.get(row.model)
-      cells.push(old === undefined ? { text: 'new', sort: 100_000, cls: 'new' } : { text: formatSigned(old - row.rank), sort: row.rank - old, cls: old > row.rank ? 'up' : old < row.rank ? 'down' : 'same' })
+      cells.push(old === undefined ? { text: 'new', sort: 100_000, cls: 'new' } : { text: formatSigned(old - row.rank), sort: old - row.rank, cls: old > row.rank ? 'up' : old < row.rank ? 'down' : 'same' })
     }
     for (const flag of row.flags ?? []) notes.set(flag.mark, flag.text)
     cells.push(

@@ -202,6 +202,16 @@ describe('build behaviour', () => {
     expect(read(sub, '404.html')).toContain('href="/leaderlog/assets/site.css"')
   }, 60_000)
 
+  it('takes --today as the reference date for stale boards', async () => {
+    const later = path.join(work, 'later')
+    expect((await run(['build', '--snapshots', seedStore, '--out', later, '--today', '2025-11-25'])).code).toBe(0)
+    const home = read(later, 'index.html')
+    const text = home.slice(home.indexOf('id="h-lmarena-text"'), home.indexOf('id="h-seal-coding"'))
+    expect(text).toContain('<strong>Stale:</strong> No new snapshot for 5 days (newest 2025-11-20, site data up to 2025-11-25)')
+    expect(read(later, 'boards/lmarena-text/index.html')).toContain('<strong>Stale:</strong>')
+    expect(read(later, 'boards/lmarena-text/2025-11-18/index.html')).not.toContain('<strong>Stale:</strong>')
+  }, 60_000)
+
   it('rejects a bad --base-url or --today with usage errors', async () => {
     expect((await run(['build', '--base-url', 'javascript:alert(1)', '--out', path.join(work, 'x')])).code).toBe(2)
     expect((await run(['build', '--today', '2025-13-01', '--out', path.join(work, 'x')])).code).toBe(2)

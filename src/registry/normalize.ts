@@ -127,8 +127,14 @@ class Resolver {
   }
 
   /** Count one raw row towards its model; `link` when a variant showed it in another model's place. */
-  count(row: Row, link?: { id: string; name: string }): void {
+  count(row: Row, link?: { id: string; name: string; misplaced: boolean }): void {
     const resolved = this.resolved.get(row.name)!
+    // A scrambled variant's name is another model's name: a spelling of that model, not of
+    // the one whose place it took.
+    if (link?.misplaced) {
+      this.get(resolved.id).aliases.add(row.name)
+      return
+    }
     const r: Resolved = link && link.id !== resolved.id ? { id: link.id, name: link.name, repairs: [...resolved.repairs, { from: resolved.name, to: link.name, rule: 'translated-variant' }] } : resolved
     const a = this.get(r.id)
     a.aliases.add(row.name)

@@ -7,7 +7,8 @@ import type { Disagreement, ReconciledRow, ReconciledSnapshot } from './types.js
 /**
  * Language variants of one board and date become one snapshot. Rows are
  * matched by model id; a row a variant names differently (a translated or
- * garbled name) is matched by its place: same rank, score and votes. Values
+ * garbled name) is matched by its place: same rank and score (votes settle a
+ * tie). Values
  * must agree: the original language's value is kept (zh, then en, then the
  * rest), a value one variant lacks (a corrupted cell left out) is filled in
  * from the others, and every disagreement is reported naming both files and
@@ -30,8 +31,12 @@ export interface ReconcileResult {
   snapshot: ReconciledSnapshot
   disagreements: Disagreement[]
   diagnostics: Diagnostic[]
-  /** Raw names a variant showed in the place of another model: raw name → id and that model's name. */
-  links: { raw: string; id: string; name: string }[]
+  /**
+   * Raw names a variant showed in the place of another model: raw name → id and that
+   * model's name. `misplaced` when the raw name is itself a model the original shows
+   * elsewhere (the variant scrambled names), not a spelling of this one.
+   */
+  links: { raw: string; id: string; name: string; misplaced: boolean }[]
 }
 
 /** Original language first: zh, then en, then the rest by tag. */
@@ -77,10 +82,12 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
       // A variant's name that is no model of the original, or a model the original shows
       // elsewhere, stands in the place of another model: matched by that place.
       if (v > 0 && (!entry || !samePlace(rowOf(entry), row))) {
-        const candidates = merged.filter((m) => m !== entry && !m.at.has(v) && !own.has(m.id) && samePlace(rowOf(m), row))
+        let candidates = merged.filter((m) => m !== entry && !m.at.has(v) && !own.has(m.id) && samePlace(rowOf(m), row))
+        // Votes settle a tie; they are not required to agree (a translation rounds `17970` to `17000`).
+        if (candidates.length > 1) candidates = candidates.filter((m) => rowOf(m).votes !== undefined && rowOf(m).votes === row.votes)
         if (candidates.length === 1) {
+          links.push({ raw: row.name, id: candidates[0]!.id, name: candidates[0]!.name, misplaced: entry !== undefined })
           entry = candidates[0]!
-          links.push({ raw: row.name, id: entry.id, name: entry.name })
           renamed.push({ entry, v, i })
         }
       }
@@ -172,9 +179,9 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
   return { snapshot, disagreements, diagnostics, links }
 }
 
-/** Same place in the table: same rank and score, and same votes where both have them. */
+/** Same place in the table: same rank and score. */
 function samePlace(a: Row, b: Row): boolean {
-  return a.rank === b.rank && a.score !== undefined && a.score === b.score && (a.votes === undefined || b.votes === undefined || a.votes === b.votes)
+  return a.rank === b.rank && a.score !== undefined && a.score === b.score
 }
 
 /** What must agree: flags by code and mark (their text is translated), the rest by value. */

@@ -12,7 +12,7 @@ export const repairRules = {
     "Upstream's scraper glued the provider's logo text before the model id (`Anthropicclaude-opus-4-1-20250805`): a known provider prefix is removed when the rest is a name seen bare elsewhere (or in the data file), is spelled like a bare model id, or starts with the provider's name again (`MetaMeta-Llama-3.1-70B-Instruct`).",
   'glued-suffix': 'A license or organization cell glued after the model name (`alpaca-13bNon-commercial`): removed when the rest is a name seen bare elsewhere.',
   'translated-variant':
-    "A language variant of the same day shows another name in the same place (same rank, score and votes, a model the original's row does not otherwise have): the original language's name is used."
+    "A language variant of the same day shows a name the original does not have (a translated or garbled name) in the place of one of the original's models (same rank and score): the original language's name is used."
 } as const
 export type RepairRule = keyof typeof repairRules
 

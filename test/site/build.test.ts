@@ -11,10 +11,15 @@ let out: string
 let built: { code: number; out: string; err: string }
 let files: string[]
 
+let seeds: string
+
 beforeAll(async () => {
   work = await tempDir('build')
+  // A private copy of the seed store: every build of this file reads the same input.
+  seeds = path.join(work, 'seeds')
+  await cp(seedStore, seeds, { recursive: true })
   out = path.join(work, 'dist')
-  built = await run(['build', '--snapshots', seedStore, '--out', out])
+  built = await run(['build', '--snapshots', seeds, '--out', out])
   files = listFiles(out)
 }, 60_000)
 
@@ -111,7 +116,7 @@ describe('leaderlog build on the seeds', () => {
 
   it('publishes the registry as models.json, the same data as `leaderlog registry --json`', async () => {
     const published = read(out, 'data/models.json')
-    const cli = await run(['registry', '--snapshots', seedStore, '--json'])
+    const cli = await run(['registry', '--snapshots', seeds, '--json'])
     expect(cli.code).toBe(0)
     expect(published).toBe(cli.out)
     const opus = JSON.parse(published).models.find((m: { name: string }) => m.name === 'claude-opus-4-1-20250805')
@@ -179,7 +184,7 @@ describe('leaderlog build on the seeds', () => {
 describe('build behaviour', () => {
   it('is byte-identical across two builds of the same input', async () => {
     const second = path.join(work, 'again')
-    expect((await run(['build', '--snapshots', seedStore, '--out', second])).code).toBe(0)
+    expect((await run(['build', '--snapshots', seeds, '--out', second])).code).toBe(0)
     const again = listFiles(second)
     expect(again).toEqual(files)
     const differing: string[] = []
@@ -192,7 +197,7 @@ describe('build behaviour', () => {
 
   it('links under a sub-path with --base-url; feed and sitemap get absolute URLs', async () => {
     const sub = path.join(work, 'sub')
-    expect((await run(['build', '--snapshots', seedStore, '--out', sub, '--base-url', 'https://example.github.io/leaderlog/'])).code).toBe(0)
+    expect((await run(['build', '--snapshots', seeds, '--out', sub, '--base-url', 'https://example.github.io/leaderlog/'])).code).toBe(0)
     const home = read(sub, 'index.html')
     const links = [...home.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith('#'))
     expect(links.length).toBeGreaterThan(50)
@@ -204,7 +209,7 @@ describe('build behaviour', () => {
 
   it('takes --today as the reference date for stale boards', async () => {
     const later = path.join(work, 'later')
-    expect((await run(['build', '--snapshots', seedStore, '--out', later, '--today', '2025-11-25'])).code).toBe(0)
+    expect((await run(['build', '--snapshots', seeds, '--out', later, '--today', '2025-11-25'])).code).toBe(0)
     const home = read(later, 'index.html')
     const text = home.slice(home.indexOf('id="h-lmarena-text"'), home.indexOf('id="h-seal-coding"'))
     expect(text).toContain('<strong>Stale:</strong> No new snapshot for 5 days (newest 2025-11-20, site data up to 2025-11-25)')
@@ -220,9 +225,9 @@ describe('build behaviour', () => {
 
   it('publishes around a bad snapshot by default and fails with --strict, leaving the previous site untouched', async () => {
     const store = path.join(work, 'store')
-    await cp(seedStore, store, { recursive: true })
+    await cp(seeds, store, { recursive: true })
     // A capture of 2025-11-19 cut after 40 rows: a truncated table.
-    const lines = (await readFile(path.join(seedStore, 'lmarena-text/2025-11-18.en.md'), 'utf8')).split('\n')
+    const lines = (await readFile(path.join(seeds, 'lmarena-text/2025-11-18.en.md'), 'utf8')).split('\n')
     let rows = 0
     const cut = lines.slice(0, lines.findIndex((l) => l.includes('◄') && ++rows === 40) + 1)
     await writeFile(path.join(store, 'lmarena-text/2025-11-19.en.md'), cut.join('\n').replaceAll('2025-11-18', '2025-11-19') + '\n')
@@ -263,11 +268,11 @@ describe('build behaviour', () => {
     const precious = path.join(work, 'precious')
     await mkdir(precious)
     await writeFile(path.join(precious, 'notes.txt'), 'keep me')
-    const r = await run(['build', '--snapshots', seedStore, '--out', precious])
+    const r = await run(['build', '--snapshots', seeds, '--out', precious])
     expect(r.code).toBe(1)
     expect(r.err).toMatch(/Refusing to replace .*no data\/boards\.json/)
     expect(await readFile(path.join(precious, 'notes.txt'), 'utf8')).toBe('keep me')
-    const here = await run(['build', '--snapshots', seedStore, '--out', '.'])
+    const here = await run(['build', '--snapshots', seeds, '--out', '.'])
     expect(here.code).toBe(1)
     expect(here.err).toMatch(/Refusing to build into/)
   })

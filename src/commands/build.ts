@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { countSeverities, formatDiagnostic } from '../diagnostics/diagnostic.js'
@@ -53,6 +54,12 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   const started = now()
   const dir = values.snapshots!
   const storeDir = path.resolve(io.cwd, dir)
+  // A mistyped --snapshots must not replace the site with an empty one.
+  const isDir = await stat(storeDir).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
+  if (!isDir) throw new Error(`Cannot read snapshots from ${dir}: no such directory`)
   const progress = createProgress(io.stderr, now)
   const total = await discover(storeDir).then(
     (files) => files.length,

@@ -264,6 +264,13 @@ describe('build behaviour', () => {
     expect(readdirSync(work).filter((n) => n.includes('.tmp-'))).toEqual([])
   })
 
+  it('fails on a missing snapshot directory instead of publishing an empty site', async () => {
+    const r = await run(['build', '--snapshots', path.join(work, 'no-such-store'), '--out', out])
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/Cannot read snapshots from .*no-such-store: no such directory/)
+    expect(listFiles(out)).toEqual(files)
+  })
+
   it('refuses to replace a directory that is not a previous build', async () => {
     const precious = path.join(work, 'precious')
     await mkdir(precious)

@@ -5,6 +5,7 @@ import { buildSiteModel } from '../../src/model/site.js'
 import { loadRegistry } from '../../src/registry/index.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
 import { lineChart, ticks } from '../../src/render/chart.js'
+import { snapshotCsv } from '../../src/render/data.js'
 import { safeUrl } from '../../src/render/escape.js'
 import { renderSite, type OutputFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
@@ -56,6 +57,14 @@ describe('render', () => {
     }
     const feed = files.find((f) => f.path === 'feed.xml')!.content
     expect(feed).not.toContain('<script>')
+  })
+
+  it('quotes CSV fields that need it', () => {
+    const s = structuredClone(seeds.snapshots.find((x) => x.board === 'lmarena-text')!)
+    s.rows = [{ ...s.rows[0]!, name: 'a,"b"\nc', organization: 'Org' }]
+    const [header, line] = snapshotCsv(s).split('\r\n')
+    expect(header!.split(',')[4]).toBe('name')
+    expect(line).toContain(',"a,""b""\nc",')
   })
 
   it('accepts only http(s) URLs as links', () => {

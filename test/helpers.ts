@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { cachedParser } from '../src/parse/cache.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
 export const sharedDir = path.resolve(repoRoot, '../shared')
@@ -23,3 +24,10 @@ export function captureIo(cwd: string = repoRoot) {
     err: () => err
   }
 }
+
+/**
+ * Parsing for tests over the real corpus: the same `parsePage`, with results
+ * kept on disk between test files and runs (keyed on content, options and
+ * parser code, so never stale).
+ */
+export const corpusParse = cachedParser(path.join(os.tmpdir(), 'leaderlog-test-parse-cache'))

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { countSeverities, type Message } from '../../src/diagnostics/diagnostic.js'
-import { parsePage } from '../../src/parse/index.js'
 import { checkAcrossFiles, type CheckedFile } from '../../src/store/check.js'
 import { validateSnapshot } from '../../src/validate/snapshot.js'
-import { corpusDir } from '../helpers.js'
+import { corpusDir, corpusParse } from '../helpers.js'
 
 /** One corpus version, parsed and validated as `leaderlog check` would. */
 export interface VersionResult {
@@ -39,7 +38,7 @@ export function runGroup(group: string, files: readonly string[]): VersionResult
   for (const file of files) {
     const relative = path.relative(corpusDir, file)
     try {
-      const parsed = parsePage(readFileSync(file, 'utf8'))
+      const parsed = corpusParse(readFileSync(file, 'utf8'))
       const messages = [...parsed.messages]
       const snapshots = parsed.snapshots.map((s) => {
         const v = validateSnapshot(s)

@@ -29,6 +29,18 @@ describe('leaderlog check', () => {
     expect(c.out()).toMatch(/^Checked 3 files \(6 snapshots, 586 rows\): 0 errors, 0 warnings in \d+\.\d\d s\n$/)
   })
 
+  it('reuses parse results kept with --cache, with the same output', async () => {
+    const dir = await storeWithSeeds()
+    const first = captureIo(dir)
+    expect(await main(['check', '--cache', '.cache/parse'], first.io)).toBe(0)
+    const second = captureIo(dir)
+    expect(await main(['check', '--cache', '.cache/parse'], second.io)).toBe(0)
+    const strip = (s: string) => s.replace(/ in \d+\.\d\d s\n$/, '')
+    expect(strip(second.out())).toBe(strip(first.out()))
+    const { readdir } = await import('node:fs/promises')
+    expect((await readdir(path.join(dir, '.cache/parse'), { recursive: true })).filter((f) => String(f).endsWith('.json'))).toHaveLength(3)
+  })
+
   it('reports a file whose name disagrees with its data date, sorted, and exits 1', async () => {
     const dir = await storeWithSeeds()
     const from = path.join(dir, 'snapshots/lmarena-text/2025-11-18.en.md')

@@ -48,7 +48,10 @@ async function open(url: string, ctx: BrowserContext = context, missing = false)
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
   })
   page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`))
+  page.on('requestfailed', (r) => {
+    // ERR_ABORTED: the test navigated or closed the page while it loaded (e.g. the icon); HTTP errors are caught below.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`)
+  })
   page.on('request', (r) => origins.add(new URL(r.url()).origin))
   page.on('response', (r) => {
     if (missing && r.request().isNavigationRequest() && r.status() === 404) return
@@ -140,6 +143,8 @@ describe('site in a browser', () => {
     for (const name of found) expect(name).toMatch(/opus-4-1/)
     expect(new URL(page.url()).searchParams.get('q')).toBe('opus 4-1')
     await page.click('button[type="reset"]')
+    // The form resets after the click's event: wait for the rows to come back.
+    await page.waitForFunction(() => document.querySelectorAll('#t-lmarena-text tbody tr[hidden]').length === 0)
     expect(await visibleRows(page, 't-lmarena-text').count()).toBe(270)
     expect(new URL(page.url()).search).toBe('')
     // License filter, from a shared link.
@@ -188,6 +193,9 @@ describe('site in a browser', () => {
       const ctx = await browser.newContext({ colorScheme: scheme })
       for (const url of pages) {
         const page = await open(url, ctx, url.startsWith('no/'))
+        // Every table is sortable: each column header got its button.
+        const unsortable = await page.$$eval('table thead th', (ths) => ths.filter((th) => !th.querySelector('button')).map((th) => th.textContent))
+        if (unsortable.length) found.push(`/${url}: headers without sorting: ${unsortable.join(', ')}`)
         for (const v of await axe(page)) found.push(`${scheme} /${url}: ${v}`)
         await page.close()
       }

@@ -8,6 +8,8 @@ import { loadRegistryData, normalize } from '../registry/index.js'
 import { renderSite } from '../render/site.js'
 import { parseBaseUrl } from '../render/urls.js'
 import { isCalendarDate } from '../store/layout.js'
+import { cachedParser } from '../parse/cache.js'
+import { parsePage } from '../parse/index.js'
 import { checkFile } from '../store/check.js'
 import { discover } from '../store/discover.js'
 import { displayPath, loadStore } from '../store/load.js'
@@ -15,7 +17,7 @@ import { writeSiteAtomically } from '../write/atomic.js'
 import { createProgress } from './progress.js'
 import { plural, seconds, UsageError, type Io } from './io.js'
 
-export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict]
+export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--cache DIR]
 
 Build the static site from the snapshot store DIR (default snapshots/) into
 --out (default dist/). The site is written beside the output directory and
@@ -28,6 +30,8 @@ swapped in at the end: a failed build leaves the previous one untouched.
                   default: the newest data date in the store
   --strict        fail (exit 1, nothing written) when a snapshot has an error;
                   by default bad snapshots are reported and left out
+  --cache DIR     keep parse results in DIR and reuse them while the file and
+                  the parser are unchanged (as \`leaderlog check --cache\`)
 
 Prints one summary line: files written, snapshots, models, time taken.`
 
@@ -40,7 +44,8 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
       out: { type: 'string', default: 'dist' },
       'base-url': { type: 'string' },
       today: { type: 'string' },
-      strict: { type: 'boolean' }
+      strict: { type: 'boolean' },
+      cache: { type: 'string' }
     }
   })
   if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
@@ -60,6 +65,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
     () => false
   )
   if (!isDir) throw new Error(`Cannot read snapshots from ${dir}: no such directory`)
+  const parse = values.cache ? cachedParser(path.resolve(io.cwd, values.cache)) : parsePage
   const progress = createProgress(io.stderr, now)
   const total = await discover(storeDir).then(
     (files) => files.length,
@@ -68,7 +74,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   let read = 0
   const store = await loadStore(storeDir, dir, (relative, content) => {
     progress.update(++read, total, 'snapshots read')
-    return checkFile(relative, content)
+    return checkFile(relative, content, parse)
   }).catch((error: Error) => {
     throw new Error(`Cannot read snapshots from ${dir}: ${error.message}`)
   })

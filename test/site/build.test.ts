@@ -195,6 +195,17 @@ describe('build behaviour', () => {
     expect(differing).toEqual([])
   }, 60_000)
 
+  it('builds the same site from the parse cache (--cache)', async () => {
+    const cache = path.join(work, 'cache')
+    for (const name of ['cached-1', 'cached-2']) {
+      expect((await run(['build', '--snapshots', seeds, '--out', path.join(work, name), '--cache', cache])).code).toBe(0)
+      const got = path.join(work, name)
+      expect(listFiles(got)).toEqual(files)
+      for (const f of files) expect(read(got, f), f).toBe(read(out, f))
+    }
+    expect(listFiles(cache).length).toBeGreaterThanOrEqual(3)
+  }, 60_000)
+
   it('links under a sub-path with --base-url; feed and sitemap get absolute URLs', async () => {
     const sub = path.join(work, 'sub')
     expect((await run(['build', '--snapshots', seeds, '--out', sub, '--base-url', 'https://example.github.io/leaderlog/'])).code).toBe(0)

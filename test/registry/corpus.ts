@@ -1,22 +1,22 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { countSeverities } from '../../src/diagnostics/diagnostic.js'
-import { parsePage } from '../../src/parse/index.js'
 import type { NormalizeInput } from '../../src/registry/normalize.js'
 import { validateSnapshot } from '../../src/validate/snapshot.js'
-import { corpusDir } from '../helpers.js'
+import { corpusDir, corpusParse } from '../helpers.js'
 
 /**
  * The corpus read as a store would hold it: a corpus folder says the language
  * (zh/, en/, …) and, for zh-categories/<board>/, the source; of several
  * captures of one (board, date, language) the best is kept, as `import` does
  * (no errors first, then the latest data time, then the latest capture).
+ * Parsing goes through the tests' shared on-disk parse cache.
  */
 export function readCorpusFile(relative: string): { input: NormalizeInput; errors: number }[] {
   const [folder, board] = relative.split('/')
   const language = folder === 'zh-categories' ? 'zh' : folder!
   const source = folder === 'zh-categories' ? `lmarena-${board}` : undefined
-  const parsed = parsePage(readFileSync(path.join(corpusDir, relative), 'utf8'), { language, ...(source ? { source } : {}) })
+  const parsed = corpusParse(readFileSync(path.join(corpusDir, relative), 'utf8'), { language, ...(source ? { source } : {}) })
   let errors = countSeverities(parsed.messages).errors
   return parsed.snapshots.map((s) => {
     const checked = validateSnapshot(s)

@@ -5,9 +5,9 @@ import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces, ParsedSnapshot } from '../../schema/snapshot.js'
 import type { Document } from '../document.js'
 import type { AdapterInput, AdapterOutput } from '../adapter.js'
-import { isNoData, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from './cells.js'
+import { isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from './cells.js'
 import { fits, metricKey, roleOfHeader, roleOfShape, shapeOf, type Role, type Shape } from './columns.js'
-import { readModelCell } from './model-cell.js'
+import { knownLicenses, readModelCell, splitGluedLicense } from './model-cell.js'
 import { lmarenaCategories, type LmarenaCategory } from '../../store/sources.js'
 
 /**
@@ -137,6 +137,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
   const byRole = (role: Role): Column | undefined => layout.columns.find((c) => c.role === role)
   let truncatedAt: Place | undefined
   let maxLower = 0
+  let gluedRows = 0
   data.forEach((tr: TableRow, index) => {
     const rowPlace = place(tr, { line: 1, column: 1 })
     const texts = tr.children.map(cellText)
@@ -195,6 +196,10 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
         if (m.url) (row.url = m.url), (at.url = [p.line, p.column])
         if (m.organization) (row.organization = m.organization), (at.organization = [p.line, p.column])
         if (m.license) (row.license = m.license), (at.license = [p.line, p.column])
+        if (m.glued) gluedRows++
+        if (junk.test(m.name)) {
+          messages.push(message('corrupted-token', p, `Unexpected foreign token in model name ${quote(m.name)}, expected a model name; kept as found (the registry repairs names)`))
+        }
       }
     }
     take('score', 'score', readScore, 'a score such as `1483`, `1483 Preliminary` or `1504±10`', (s) => {
@@ -265,6 +270,18 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
     rows.push(row as Row)
     places.push(at)
   })
+  // Where the scraper glued `Org · License` to names, a row without an organization gets its license glued alone.
+  if (gluedRows >= Math.max(1, rows.length * 0.3) && !byRole('license')) {
+    const licenses = [...knownLicenses, ...rows.flatMap((r) => (r.license ? [r.license] : []))]
+    for (const row of rows) {
+      if (row.license !== undefined || row.organization !== undefined) continue
+      const split = splitGluedLicense(row.name, licenses)
+      if (split.license) {
+        row.name = split.name
+        row.license = split.license
+      }
+    }
+  }
   const result: TableResult = { rows, places, maxLower, table }
   if (rows[0]) result.firstRank = rows[0].rank
   const last = rows.at(-1)

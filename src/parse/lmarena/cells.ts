@@ -192,7 +192,7 @@ export function readCutoff(raw: string): Read<string> {
 }
 
 /** Foreign tokens the translation model inserts into text cells (organization, license). */
-const junk = /[极極印鮦巨�]|极速|極端|极客|极简|极好|极右|极狐|无限/u
+export const junk = /[极極印鮦巨�]|极速|極端|极客|极简|极好|极右|极狐|无限/u
 
 /** Text cells (organization, license): empty, no-data, or a junk-free string. */
 export function readText(raw: string): Read<string> {

@@ -9,6 +9,8 @@ import { toString } from 'mdast-util-to-string'
  */
 export interface ModelCell {
   name: string
+  /** The scraper glued organization and license to the name (`…Anthropic · Proprietary`). */
+  glued?: boolean
   url?: string
   organization?: string
   license?: string
@@ -29,6 +31,36 @@ const knownOrganizations = [
 ].sort((a, b) => b.length - a.length)
 
 const SEPARATOR = /\s+[·•‧∙]\s+/u
+
+/**
+ * Licenses upstream glues after a model name when it has no organization
+ * (`alpaca-13bNon-commercial`). Tables add the ones their other rows show.
+ */
+export const knownLicenses = [
+  'Proprietary', 'Apache 2.0', 'Apache-2.0', 'MIT', 'Modified MIT', 'Non-commercial', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0',
+  'CC-BY-4.0', 'Llama 2 Community', 'Llama 3 Community', 'Llama 3.1 Community', 'Llama 3.1', 'Llama 3.2', 'Llama-3.3', 'Llama 4',
+  'Qianwen LICENSE', 'Qwen', 'Gemma license', 'Gemma', 'DeepSeek License', 'DeepSeek', 'NVIDIA Open Model', 'Nvidia Open Model',
+  'Jamba Open', 'MRL', 'Mistral Research', 'Yi License', 'Falcon-180B TII License', 'DBRX LICENSE', 'AI2 ImpACT Low-risk',
+  'MiniMax Community License', 'OpenMDW-1.1', 'tencent-hunyuan-community', 'Other'
+]
+
+/**
+ * `alpaca-13bNon-commercial` → `alpaca-13b` + `Non-commercial`, for one of
+ * `licenses` glued right after a letter, digit or bracket.
+ */
+export function splitGluedLicense(name: string, licenses: Iterable<string>): { name: string; license?: string } {
+  const sorted = [...new Set(licenses)].sort((a, b) => b.length - a.length)
+  for (const license of sorted) {
+    if (name.length > license.length && name.endsWith(license)) {
+      const rest = name.slice(0, -license.length)
+      if (/[\p{Ll}\p{N})\]]$/u.test(rest)) return { name: rest, license }
+    }
+  }
+  return { name }
+}
+
+/** Text a translator left around a link whose URL markdown could not read: `[name](url with space)`. */
+const rawLink = /^\[([^\]]+)\]\(([^)\s]+(?: [^)\s"']+)*)\)$/
 
 /** A link whose text is a footnote marker (`<sup>1</sup>`, `1`, `[1]`) only carries a URL. */
 function isFootnote(text: string): boolean {
@@ -80,6 +112,12 @@ export function readModelCell(cell: TableCell): ModelCell {
   visit(cell.children)
   // `[name](url)` turned into text by the scraper: `name [<sup>1</sup>](url)` already handled; strip bare `[1]`.
   let name = main.replace(/\s*\[\s*\d{1,3}\s*\]\s*$/, '').replace(/\s+/g, ' ').trim()
+  const raw = rawLink.exec(name)
+  if (raw) {
+    name = raw[1]!.trim()
+    // The autolink markdown found inside it stops at the space: the whole destination wins.
+    url = httpUrl(raw[2]!.replace(/ /g, '%20')) ?? url
+  }
   const result: ModelCell = { name }
   if (url) result.url = url
   const tail = sub.replace(/\s+/g, ' ').trim()
@@ -96,6 +134,7 @@ export function readModelCell(cell: TableCell): ModelCell {
     const split = splitGluedOrganization(glued)
     name = split.name
     result.name = name
+    result.glued = true
     if (split.organization) result.organization = split.organization
     if (license) result.license = license
   }

@@ -1,30 +1,5 @@
 import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
-import type { RuleId } from '../diagnostics/rules.js'
 import type { Disagreement, RegistryModel } from '../registry/types.js'
-
-/**
- * Errors that make a whole file untrustworthy: its snapshots are reported and
- * not published (a cut table would show fake departures in every diff). Other
- * errors concern one cell or row, which the rest of the snapshot survives.
- */
-export const blockingRules: readonly RuleId[] = [
-  'not-leaderboard',
-  'unknown-source',
-  'missing-date',
-  'missing-table',
-  'truncated-table',
-  'invalid-snapshot',
-  'unreadable-file'
-]
-
-export function isBlocking(d: Diagnostic): boolean {
-  return d.severity === 'error' && blockingRules.includes(d.rule)
-}
-
-/** Files whose snapshots must not be published. */
-export function blockedFiles(diagnostics: readonly Diagnostic[]): Set<string> {
-  return new Set(diagnostics.filter(isBlocking).map((d) => d.file))
-}
 
 export interface FileQuality {
   file: string

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { inFile, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { displayPath, loadStore, type LoadedStore } from '../store/load.js'
+import { publishable } from '../validate/publishable.js'
 import { emptyData, parseRegistryData, type RegistryData } from './data.js'
 import { normalize } from './normalize.js'
 import type { NormalizeResult } from './types.js'
@@ -23,9 +24,9 @@ export async function loadRegistryData(dir: string, shownAs: string = dir): Prom
   return { file, data, diagnostics: inFile(file, messages) }
 }
 
-/** Load the store and its data file, and normalize: the input of the model and render stages. */
+/** Load the store and its data file, and normalize what may be published: the input of the model and render stages. */
 export async function loadRegistry(dir: string, shownAs: string = dir): Promise<{ store: LoadedStore; result: NormalizeResult }> {
   const [store, data] = await Promise.all([loadStore(dir, shownAs), loadRegistryData(dir, shownAs)])
-  const result = normalize(store.snapshots, data.data)
+  const result = normalize(publishable(store.snapshots, store.diagnostics), data.data)
   return { store, result: { ...result, diagnostics: sortDiagnostics([...data.diagnostics, ...result.diagnostics]) } }
 }

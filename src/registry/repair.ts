@@ -6,7 +6,6 @@ import { compareText, foreignToken, looksLikeModelId, nameKey } from './keys.js'
  * site shows every repair (raw → repaired) with its rule id.
  */
 export const repairRules = {
-  'markdown-link': 'A name still written as a Markdown link `[name](url)` (the URL had a space, so the link did not parse): the link text is the name.',
   'corrupted-token': 'A translation glitch put a foreign token into a Latin name (`Claud极-Instant-1`): the name is the one known name it matches with the token removed or standing for at most two characters.',
   'glued-provider-prefix':
     "Upstream's scraper glued the provider's logo text before the model id (`Anthropicclaude-opus-4-1-20250805`): a known provider prefix is removed when the rest is a name seen bare elsewhere (or in the data file), is spelled like a bare model id, or starts with the provider's name again (`MetaMeta-Llama-3.1-70B-Instruct`).",
@@ -18,7 +17,7 @@ export type RepairRule = keyof typeof repairRules
 
 /** What the rules know about every name: built once from all rows. */
 export interface RepairContext {
-  /** Keys of every clean raw name (no foreign token, no link). */
+  /** Keys of every clean raw name (no foreign token, no table pipe). */
   bareKeys: ReadonlySet<string>
   /** Clean raw names, for matching a corrupted name. */
   cleanNames: readonly string[]
@@ -41,12 +40,13 @@ export function repairContext(names: Iterable<string>, prefixes: Iterable<string
   }
 }
 
-/** A name with no foreign token, no link syntax and no table pipe (`Gemma-3-12B|t`). */
+/**
+ * A name with no foreign token and no table pipe (`Gemma-3-12B|t`). Links
+ * whose URL had a space (`[name](url with space)`) are resolved by the parser.
+ */
 function isClean(name: string): boolean {
-  return !new RegExp(foreignToken.source, 'u').test(name) && !markdownLink.test(name) && !name.includes('|')
+  return !new RegExp(foreignToken.source, 'u').test(name) && !name.includes('|')
 }
-
-const markdownLink = /^\[([^\]]+)\]\(.*\)$/s
 
 /** Repair one raw name. Rules run in order, each on the previous result; every change is recorded. */
 export function repairName(raw: string, context: RepairContext): { name: string; repairs: Repair[] } {
@@ -57,7 +57,6 @@ export function repairName(raw: string, context: RepairContext): { name: string;
     repairs.push({ from: name, to, rule })
     name = to
   }
-  apply('markdown-link', markdownLink.exec(name)?.[1]?.trim())
   apply('corrupted-token', corrupted(name, context))
   apply('glued-provider-prefix', gluedPrefix(name, context))
   apply('glued-suffix', gluedSuffix(name, context))

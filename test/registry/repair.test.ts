@@ -96,9 +96,3 @@ describe('corrupted-token', () => {
   })
 })
 
-describe('markdown-link', () => {
-  it('takes the link text of a link that did not parse (es corpus row)', () => {
-    const raw = '[Gemini-2.0-Flash-Exp](https://aistudio.google.com/app/p promts/new_chat?model=gemini-2.0-flash-exp)'
-    expect(repairName(raw, context())).toEqual({ name: 'Gemini-2.0-Flash-Exp', repairs: [{ from: raw, to: 'Gemini-2.0-Flash-Exp', rule: 'markdown-link' }] })
-  })
-})

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli.js'
 import { loadRegistry } from '../../src/registry/index.js'
-import { blockedFiles } from '../../src/model/quality.js'
+import { blockedFiles } from '../../src/validate/publishable.js'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
 import { displayPath } from '../../src/store/load.js'
 

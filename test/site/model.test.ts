@@ -3,7 +3,7 @@ import { buildBoards, siteToday, STALE_AFTER_DAYS } from '../../src/model/boards
 import { daysBetween } from '../../src/model/dates.js'
 import { consecutiveDiffs, diffSnapshots, interval, isSignificant, standing } from '../../src/model/diffs.js'
 import { buildOrganizations, slugify } from '../../src/model/organizations.js'
-import { blockedFiles } from '../../src/model/quality.js'
+import { blockedFiles } from '../../src/validate/publishable.js'
 import type { SiteModel } from '../../src/model/site.js'
 import type { ReconciledSnapshot } from '../../src/registry/types.js'
 import { seedSite } from './helpers.js'

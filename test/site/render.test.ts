@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HtmlValidate } from 'html-validate'
-import { blockedFiles } from '../../src/model/quality.js'
+import { blockedFiles } from '../../src/validate/publishable.js'
 import { buildSiteModel } from '../../src/model/site.js'
 import { loadRegistry } from '../../src/registry/index.js'
 import type { NormalizeResult } from '../../src/registry/types.js'

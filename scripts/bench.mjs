@@ -7,6 +7,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { parsePage } from '../lib/parse/index.js'
+import { cachedParser } from '../lib/parse/cache.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import { loadStore } from '../lib/store/load.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -48,6 +51,17 @@ if (existsSync(corpus)) {
   const wall = performance.now() - started
   const s = stats(times)
   lines.push(`parse: ${s.n} corpus files, ${rows} rows in ${(wall / 1000).toFixed(2)} s — per file mean ${ms(s.mean)}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}; ${Math.round(rows / (wall / 1000))} rows/s`)
+  // The same files through the on-disk parse cache: filled once, then read back.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'leaderlog-bench-'))
+  const cached = cachedParser(dir)
+  let t = performance.now()
+  for (const content of contents) cached(content)
+  const fill = performance.now() - t
+  t = performance.now()
+  for (const content of contents) cached(content)
+  const warm = performance.now() - t
+  rmSync(dir, { recursive: true, force: true })
+  lines.push(`parse cache: fill ${(fill / 1000).toFixed(2)} s, warm ${(warm / 1000).toFixed(2)} s (${ms(warm / contents.length)} per file, ${cached.stats.hits} hits)`)
 } else {
   lines.push(`parse: corpus not found at ${corpus}; skipped`)
 }

@@ -3,7 +3,7 @@ import type { DiffEntry, SnapshotDiff } from '../model/diffs.js'
 import { formatNumber, formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { filtersFor, licenseCell, link, modelCell, modelFacts, numberCell, organizationCell, type Context, type Filters, type Table, type TableRow } from './view-table.js'
+import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table, type TableRow } from './view-table.js'
 
 export interface DiffView {
   layout: LayoutView
@@ -24,13 +24,7 @@ export interface DiffView {
 function entryTable(ctx: Context, id: string, caption: string, entries: readonly DiffEntry[], rankLabel: string, empty: string): Table {
   const rows: TableRow[] = entries.map((e) => {
     const f = modelFacts(ctx, e.model, e)
-    return {
-      org: f.organization,
-      license: f.license,
-      open: f.open,
-      search: f.search,
-      cells: [numberCell(e.rank), modelCell(ctx, e.model, f.name), numberCell(e.score), organizationCell(ctx, f.organization), licenseCell(f.license, f.open)]
-    }
+    return modelRow(f, [numberCell(e.rank), modelCell(ctx, e.model, f.name), numberCell(e.score), organizationCell(ctx, f.organization), licenseCell(f.license, f.open)])
   })
   return {
     id,
@@ -51,22 +45,16 @@ function entryTable(ctx: Context, id: string, caption: string, entries: readonly
 export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[]): DiffView {
   const moved: TableRow[] = diff.moved.map((m) => {
     const f = modelFacts(ctx, m.model, m)
-    return {
-      org: f.organization,
-      license: f.license,
-      open: f.open,
-      search: f.search,
-      cells: [
-        modelCell(ctx, m.model, f.name),
-        { text: `${m.from.rank} → ${m.to.rank}`, sort: m.to.rank },
-        { text: formatSigned(m.rankDelta), sort: m.rankDelta, cls: m.rankDelta > 0 ? 'up' : 'down' },
-        { text: m.from.score !== undefined && m.to.score !== undefined ? `${formatNumber(m.from.score)} → ${formatNumber(m.to.score)}` : '', sort: m.to.score ?? '' },
-        { text: formatSigned(m.scoreDelta), sort: m.scoreDelta ?? '' },
-        { text: m.votesGained === undefined ? '' : formatSigned(m.votesGained), sort: m.votesGained ?? '' },
-        { text: m.significant ? 'yes' : 'no', sort: m.significant ? 1 : 0, cls: m.significant ? 'significant' : undefined },
-        organizationCell(ctx, f.organization)
-      ]
-    }
+    return modelRow(f, [
+      modelCell(ctx, m.model, f.name),
+      { text: `${m.from.rank} → ${m.to.rank}`, sort: m.to.rank },
+      { text: formatSigned(m.rankDelta), sort: m.rankDelta, cls: m.rankDelta > 0 ? 'up' : 'down' },
+      { text: m.from.score !== undefined && m.to.score !== undefined ? `${formatNumber(m.from.score)} → ${formatNumber(m.to.score)}` : '', sort: m.to.score ?? '' },
+      { text: formatSigned(m.scoreDelta), sort: m.scoreDelta ?? '' },
+      { text: m.votesGained === undefined ? '' : formatSigned(m.votesGained), sort: m.votesGained ?? '' },
+      { text: m.significant ? 'yes' : 'no', sort: m.significant ? 1 : 0, cls: m.significant ? 'significant' : undefined },
+      organizationCell(ctx, f.organization)
+    ])
   })
   const before = all[index - 1]
   const after = all[index + 1]

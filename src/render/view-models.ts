@@ -4,7 +4,7 @@ import type { RegistryModel } from '../registry/types.js'
 import { boardTitle } from '../store/sources.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { filtersFor, licenseCell, link, modelCell, modelFacts, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'
+import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'
 
 export interface ModelsView {
   layout: LayoutView
@@ -43,20 +43,14 @@ export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: 
       const boards = Object.keys(m.boards).sort(compareBoards)
       const best = boards.length ? Math.min(...boards.map((b) => m.boards[b]!.bestRank)) : undefined
       const now = currentPlaces(ctx, m)
-      return {
-        org: f.organization,
-        license: f.license,
-        open: f.open,
-        search: f.search,
-        cells: [
-          modelCell(ctx, m.id, m.name),
-          organizationCell(ctx, f.organization),
-          licenseCell(f.license, f.open),
-          { text: now.text || 'none', sort: now.count },
-          { text: String(boards.length), sort: boards.length, cls: 'boards', badge: undefined },
-          numberCell(best)
-        ]
-      }
+      return modelRow(f, [
+        modelCell(ctx, m.id, m.name),
+        organizationCell(ctx, f.organization),
+        licenseCell(f.license, f.open),
+        { text: now.text || 'none', sort: now.count },
+        { text: String(boards.length), sort: boards.length, cls: 'boards', badge: undefined },
+        numberCell(best)
+      ])
     }),
     empty: 'No models.',
     notes: []

@@ -68,6 +68,11 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   return { name, organization, license, open, search, model: m }
 }
 
+/** A table row of a model: its cells, with the facts the filters read. */
+export function modelRow(f: ReturnType<typeof modelFacts>, cells: Cell[]): TableRow {
+  return { org: f.organization, license: f.license, open: f.open, search: f.search, cells }
+}
+
 export function modelCell(ctx: Context, id: string, name: string, extra: Partial<Cell> = {}): Cell {
   return { text: name, href: link(ctx, paths.model(id)), sort: name.toLowerCase(), ...extra }
 }
@@ -152,7 +157,7 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
     if (withCutoff) cells.push({ text: row.knowledgeCutoff ?? '' })
     if (withOrg) cells.push(organizationCell(ctx, f.organization))
     if (withLicense) cells.push(licenseCell(f.license, f.open))
-    return { org: f.organization, license: f.license, open: f.open, search: f.search, cells }
+    return modelRow(f, cells)
   })
   return {
     id: options.id,

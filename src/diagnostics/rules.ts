@@ -76,6 +76,11 @@ export const rules = {
     title: 'Missing value',
     hint: 'A row lacks a value every row of this table must have (rank, model or score).'
   },
+  'unranked-row': {
+    severity: 'warning',
+    title: 'Unranked row',
+    hint: 'Upstream lists a model it has not ranked yet (an `AutoEval` estimate instead of arena votes); it is left out of the ranking.'
+  },
   'multiple-tables': {
     severity: 'warning',
     title: 'Several tables',

@@ -83,7 +83,8 @@ describe('score', () => {
     ['1495±12Preliminary', { value: 1495, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
     ['1316 (±12) Preliminary', { value: 1316, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
     ['1669 (++13/-13)', { value: 1669, preliminary: false, interval: { plus: 13, minus: 13, percent: false } }],
-    ['12.47%±1.54%', { value: 12.47, preliminary: false, interval: { plus: 1.54, minus: 1.54, percent: true } }]
+    ['12.47%±1.54%', { value: 12.47, preliminary: false, interval: { plus: 1.54, minus: 1.54, percent: true } }],
+    ['1607 (++17/-17) AutoEval', { value: 1607, preliminary: false, autoEval: true, interval: { plus: 17, minus: 17, percent: false } }]
   ])('%j', (raw, value) => expect(readScore(raw)).toEqual({ value }))
 
   it('tells corruption from nonsense', () => {

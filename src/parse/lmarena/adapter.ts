@@ -119,6 +119,8 @@ interface TableResult {
   truncatedAt?: Place
   maxLower: number
   table: Table
+  /** Rows upstream listed without a rank (AutoEval estimates): shown, but not ranked. */
+  unranked: number
 }
 
 function problemMessage(problem: 'corrupted' | 'unparseable', field: string, raw: string, at: Place, expected: string): Message {
@@ -138,6 +140,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
   let truncatedAt: Place | undefined
   let maxLower = 0
   let gluedRows = 0
+  let unranked = 0
   data.forEach((tr: TableRow, index) => {
     const rowPlace = place(tr, { line: 1, column: 1 })
     const texts = tr.children.map(cellText)
@@ -202,7 +205,9 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
         }
       }
     }
+    let autoEval = false
     take('score', 'score', readScore, 'a score such as `1483`, `1483 Preliminary` or `1504±10`', (s) => {
+      if (s.autoEval) autoEval = true
       row.score = s.value
       if (s.preliminary) row.preliminary = true
       if (s.interval) {
@@ -248,6 +253,12 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
       } else if ('problem' in s) messages.push(problemMessage(s.problem, col.metric!, raw, p, 'a measure such as `12.47%±1.54%`'))
     }
     if (Object.keys(metrics).length) row.metrics = metrics
+    if (row.rank === undefined && autoEval) {
+      // Upstream lists models it has not ranked yet, with an automatic estimate instead of votes.
+      unranked++
+      messages.push(message('unranked-row', rowPlace, `Row ${quote(row.name ?? '(no name)')} has no rank (an \`AutoEval\` estimate${row.score !== undefined ? ` of ${row.score}` : ''}, not arena votes), expected ranked rows only; left out of the ranking`))
+      return
+    }
     if (row.rank === undefined) {
       // Pages without a rank column are ranked by position.
       if (!byRole('rank')) row.rank = rows.length + 1
@@ -282,7 +293,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
       }
     }
   }
-  const result: TableResult = { rows, places, maxLower, table }
+  const result: TableResult = { rows, places, maxLower, table, unranked }
   if (rows[0]) result.firstRank = rows[0].rank
   const last = rows.at(-1)
   if (last) result.lastRank = last.rank
@@ -349,6 +360,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
     places: g.flatMap((r) => r.places),
     truncatedAt: g.find((r) => r.truncatedAt)?.truncatedAt,
     maxLower: Math.max(...g.map((r) => r.maxLower)),
+    unranked: g.reduce((n, r) => n + r.unranked, 0),
     table: g[0]!.table
   }))
   merged.sort((a, b) => b.rows.length - a.rows.length)
@@ -365,7 +377,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   } else if (!chosen.truncatedAt) {
     const tableAt = place(chosen.table, { line: 1, column: 1 })
     const end = { line: chosen.table.position?.end.line ?? tableAt.line, column: 1 }
-    if (declared !== undefined && count < declared) {
+    if (declared !== undefined && count + chosen.unranked < declared) {
       messages.push(message('truncated-table', end, `Unexpected end of table after ${count} rows, expected the ${declared} rows the page announces`))
     } else if (declared === undefined && chosen.maxLower > count + Math.max(5, count * 0.1)) {
       messages.push(message('truncated-table', end, `Unexpected end of table after ${count} rows, expected rows down to rank ${chosen.maxLower} (the rank spreads point there)`))

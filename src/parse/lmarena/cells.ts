@@ -106,6 +106,8 @@ export interface Score {
   value: number
   interval?: Interval
   preliminary: boolean
+  /** `AutoEval`: an automatic estimate for a model not yet ranked by votes. */
+  autoEval?: true
 }
 
 /**
@@ -118,10 +120,14 @@ export function readScore(raw: string): Read<Score> {
   let text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
   let preliminary = false
-  // A trailing or leading word: strip it when it means "preliminary".
-  const word = /^(.*?)[\s(\[]*([\p{L}.]+)[\s)\]]*$/u.exec(text)
+  let autoEval = false
+  // A trailing or leading word: strip it when it means "preliminary" (or "AutoEval").
+  const word = /^(.*?)[\s(\[]*([\p{L}.-]+)[\s)\]]*$/u.exec(text)
   if (word && /\d/.test(word[1]!) && isPreliminaryWord(word[2]!)) {
     preliminary = true
+    text = word[1]!.trim()
+  } else if (word && /\d/.test(word[1]!) && /^auto-?eval$/i.test(word[2]!)) {
+    autoEval = true
     text = word[1]!.trim()
   }
   const lead = /^[\s(\[]*([\p{L}.]+)[\s)\]]*(.*)$/u.exec(text)
@@ -133,9 +139,10 @@ export function readScore(raw: string): Read<Score> {
   if (!m) return { problem: classify(text) }
   const value = parseDecimal(m[1]!)
   if (value === undefined) return { problem: classify(text) }
-  if (!m[3]) return { value: { value, preliminary } }
+  const marks = autoEval ? { preliminary, autoEval: true as const } : { preliminary }
+  if (!m[3]) return { value: { value, ...marks } }
   const interval = readInterval(m[3])
-  if ('value' in interval) return { value: { value, interval: interval.value, preliminary } }
+  if ('value' in interval) return { value: { value, interval: interval.value, ...marks } }
   return { problem: 'problem' in interval ? interval.problem : 'unparseable' }
 }
 

@@ -9,8 +9,8 @@ import { parseSources } from '../fetch/sources.js'
 import { checkFile } from '../store/check.js'
 import { discover } from '../store/discover.js'
 import { digest, normaliseContent } from '../store/import.js'
-import { writeAtomic } from './import.js'
 import { UsageError, seconds, type Io } from './io.js'
+import { writeFileAtomic } from '../write/file.js'
 
 export const usage = `Usage: leaderlog fetch [--sources FILE] [--snapshots DIR] [--timeout MS] [--retries N] [--backoff MS] [--dry-run]
 
@@ -80,7 +80,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
     }
     const outcome = decide(entry, got, stored ?? [])
     if (outcome.status === 'stored') {
-      if (!values['dry-run']) await writeAtomic(path.join(store, outcome.target), outcome.content)
+      if (!values['dry-run']) await writeFileAtomic(path.join(store, outcome.target), outcome.content)
       // Later entries of the same source and language see it as stored.
       stored!.push(outcome.file)
     }

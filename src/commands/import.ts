@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { discover } from '../store/discover.js'
 import { planImport, type Capture, type Decision } from '../store/import.js'
 import { sourceInfo, sourceIds } from '../store/sources.js'
+import { writeFileAtomic } from '../write/file.js'
 import { UsageError, plural, type Io } from './io.js'
 
 const run = promisify(execFile)
@@ -48,7 +49,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   for (const failure of captures.failed) io.stdout.write(`refused  ${failure.label}: ${failure.reason}\n`)
   for (const d of decisions) {
     if (d.action === 'add') {
-      await writeAtomic(path.join(store, d.target), d.capture.content)
+      await writeFileAtomic(path.join(store, d.target), d.capture.content)
       added++
       io.stdout.write(`${d.overwrite ? 'replaced' : 'added   '} ${values.snapshots}/${d.target} from ${d.capture.label}${d.errors ? ` (${plural(d.errors, 'error')}: see leaderlog check)` : ''}\n`)
     } else if (d.action === 'skip') {
@@ -105,12 +106,4 @@ async function gitCaptures(repo: string, file: string): Promise<{ ok: Capture[];
     }
   }
   return { ok, failed }
-}
-
-/** Write through a temporary file and rename, so a reader never sees half a file. */
-export async function writeAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  await writeFile(temp, content)
-  await rename(temp, file)
 }

@@ -37,7 +37,8 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
     return { parser: PARSER_VERSION, source: null, language: options.language ?? null, snapshots: [], messages }
   }
   const format = info?.format ?? detectFormat(doc)
-  const language = options.language ?? detectLanguage(doc.prose) ?? 'en'
+  const detected = detectLanguage(doc.prose)
+  const language = options.language ?? detected ?? 'en'
   const found = findDataTime(doc.lines)
   const input: AdapterInput = { language, dated: found !== undefined }
   if (options.source) input.source = options.source
@@ -59,5 +60,5 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
     )
   }
   const snapshots = found || options.fallbackDate ? output.snapshots : []
-  return { parser: PARSER_VERSION, source: output.source, language, snapshots, messages }
+  return { parser: PARSER_VERSION, source: output.source, language, ...(detected ? { detectedLanguage: detected } : {}), snapshots, messages }
 }

@@ -37,6 +37,7 @@ export const ParseResultSchema = z.object({
   parser: z.string(),
   source: SourceIdSchema.nullable(),
   language: LanguageSchema.nullable(),
+  detectedLanguage: LanguageSchema.optional(),
   snapshots: z.array(
     SnapshotSchema.extend({
       places: z.array(CellPlacesSchema),
@@ -51,6 +52,8 @@ export interface ParseResult {
   parser: string
   source: string | null
   language: string | null
+  /** The language the page's prose reads as, whatever it was said to be (undefined when it has no prose). */
+  detectedLanguage?: string
   snapshots: ParsedSnapshot[]
   messages: z.infer<typeof MessageSchema>[]
 }

@@ -1,7 +1,6 @@
 import { message, quote, type Message } from '../diagnostics/diagnostic.js'
 import type { ParseResult, ParsedSnapshot } from '../schema/snapshot.js'
 import { parsePage } from '../parse/index.js'
-import { detectLanguage } from '../parse/language.js'
 import { validateSnapshot } from '../validate/snapshot.js'
 import { parseStorePath, type StorePath } from './layout.js'
 
@@ -36,7 +35,7 @@ export function checkFile(path: string, content: string, parse: typeof parsePage
     if (dated && dated.date !== stored.date) {
       messages.push(message('filename-mismatch', { line: 1, column: 1 }, `File name says ${stored.date} but the page's data time is ${dated.updatedAt}, expected \`${stored.source}/${dated.date}.${stored.language}.md\``))
     }
-    const detected = detectLanguage(contentProse(content))
+    const detected = parsed.detectedLanguage
     if (detected && primary(detected) !== primary(stored.language)) {
       messages.push(message('filename-mismatch', { line: 1, column: 1 }, `File name says language \`${stored.language}\` but the page reads as \`${detected}\``, 'warning'))
     }
@@ -46,14 +45,6 @@ export function checkFile(path: string, content: string, parse: typeof parsePage
 
 function primary(tag: string): string {
   return tag.split('-')[0]!.toLowerCase()
-}
-
-/** Prose of a page without its tables, for language detection. */
-function contentProse(content: string): string {
-  return content
-    .split('\n')
-    .filter((l) => !l.trim().startsWith('|'))
-    .join('\n')
 }
 
 /**

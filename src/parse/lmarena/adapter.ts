@@ -59,13 +59,17 @@ function layoutOf(table: Table): Layout {
   const [head, ...body] = table.children
   const headerCells = head ? head.children.map(cellText) : []
   const headerless = looksLikeData(headerCells)
-  const rows = (headerless ? table.children : body).filter((r) => !isPlaceholder(r.children.map(cellText)))
-  const width = Math.max(headerCells.length, ...rows.map((r) => r.children.length))
+  const rows = (headerless ? table.children : body).map((r) => ({ cells: r.children, texts: r.children.map(cellText) })).filter((r) => !isPlaceholder(r.texts))
+  const width = Math.max(headerCells.length, ...rows.map((r) => r.cells.length))
   const columns: Column[] = []
   const shapes: Shape[] = []
   for (let i = 0; i < width; i++) {
-    const cells = rows.map((r) => cellText(r.children[i]))
-    shapes.push(shapeOf(cells, rows.map((r) => hasLink(r.children[i]))))
+    shapes.push(
+      shapeOf(
+        rows.map((r) => r.texts[i] ?? ''),
+        rows.map((r) => hasLink(r.cells[i]))
+      )
+    )
     columns.push({ index: i, header: headerless ? '' : (headerCells[i] ?? '').trim(), role: undefined })
   }
   const taken = new Set<Role>()
@@ -80,8 +84,7 @@ function layoutOf(table: Table): Layout {
       if (role !== 'metric') taken.add(role)
     }
   })
-  // 2. Agent-style measures: percentages with intervals under unknown headers.
-  // 3. Everything else by the shape of its cells.
+  // 2. Everything else by the shape of its cells.
   columns.forEach((col, i) => {
     if (col.role) return
     const role = roleOfShape(shapes[i]!, taken)
@@ -90,7 +93,7 @@ function layoutOf(table: Table): Layout {
       if (role !== 'metric') taken.add(role)
     }
   })
-  // A glued spread (`612`) under an unknown header looks like a second rank column.
+  // Measures beside the score (the agent board's percentages) are kept under stable keys.
   for (const col of columns) {
     if (col.role === 'metric' || (col.role === 'score' && shapes[col.index]!.percent >= 0.5)) col.metric = metricKey(col.header, col.index)
   }
@@ -166,7 +169,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
       if (!col) return undefined
       const cell = tr.children[col.index]
       if (!cell) return undefined
-      return [cellText(cell), cellPlace(cell, rowPlace)]
+      return [texts[col.index]!, cellPlace(cell, rowPlace)]
     }
     const row: Partial<Row> = {}
     const at: CellPlaces = { row: [rowPlace.line, rowPlace.column] }
@@ -235,7 +238,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
     if (url && !row.url) {
       const cell = tr.children[url.index]
       const link = cell?.children.find((c) => c.type === 'link')
-      const candidate = link && link.type === 'link' ? link.url : cellText(cell).trim()
+      const candidate = link && link.type === 'link' ? link.url : (texts[url.index] ?? '').trim()
       if (/^https?:\/\/\S+$/i.test(candidate)) {
         row.url = candidate
         const p = cellPlace(cell, rowPlace)
@@ -244,9 +247,8 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
     }
     const metrics: NonNullable<Row['metrics']> = {}
     for (const col of layout.columns.filter((c) => c.metric)) {
-      const cell = tr.children[col.index]
-      const raw = cellText(cell)
-      const p = cellPlace(cell, rowPlace)
+      const raw = texts[col.index] ?? ''
+      const p = cellPlace(tr.children[col.index], rowPlace)
       const s = readScore(raw)
       if ('value' in s) {
         metrics[col.metric!] = { value: s.value.value, ...(s.value.interval ? { ciPlus: s.value.interval.plus, ciMinus: s.value.interval.minus } : {}), ...(/%/.test(raw) ? { unit: '%' as const } : {}) }

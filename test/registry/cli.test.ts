@@ -54,7 +54,7 @@ describe('leaderlog registry', () => {
     await writeFile(path.join(dir, 'registry.json'), '{\n  "models": [{ "id": "x", "aliases": "Claude" }]\n}\n')
     const c = captureIo(dir)
     expect(await main(['registry', '--snapshots', '.', '--json'], c.io)).toBe(1)
-    expect(c.err()).toBe('registry.json:2:38: error Invalid `models.0.aliases`: expected array, received string, found `"Claude"` [invalid-registry-data]\n')
+    expect(c.err()).toBe('registry.json\n2:38 error Invalid `models.0.aliases`: expected an array, found `"Claude"` invalid-registry-data leaderlog\n\n✖ 1 error\n')
     expect(JSON.parse(c.out()).models.length).toBeGreaterThan(0)
   })
 

@@ -5,13 +5,13 @@ import { parseRegistryData, type RegistryData } from '../../src/registry/data.js
 import { normalize } from '../../src/registry/normalize.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
-import { snapshotsDir } from '../helpers.js'
+import { seedStore, snapshotsDir } from '../helpers.js'
 
 let result: NormalizeResult
 let data: RegistryData
 let parsed: { name: string; license?: string }[]
 beforeAll(async () => {
-  const site = await loadSite({ dir: snapshotsDir, shownAs: 'snapshots' })
+  const site = await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })
   result = site.normalized
   data = parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')).data
   parsed = site.checked.flatMap((f) => f.result.snapshots.flatMap((s) => s.rows))
@@ -54,7 +54,7 @@ describe('registry of the seeds', () => {
   })
 
   it('gives the 266 models the EN 2025-11-18 and FR 2025-11-20 snapshots share the same ids, each snapshot normalized on its own', async () => {
-    const { checked } = await loadSite({ dir: snapshotsDir, shownAs: 'snapshots' })
+    const { checked } = await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })
     const snapshots = checked.flatMap((f) => f.result.snapshots.map((snapshot) => ({ file: `snapshots/${f.path}`, snapshot })))
     const only = (file: string) => normalize(snapshots.filter((s) => s.file === file), data).snapshots[0]!
     const en = only('snapshots/lmarena-text/2025-11-18.en.md')
@@ -79,7 +79,7 @@ describe('registry of the seeds', () => {
   })
 
   it('is deterministic and sorted', async () => {
-    const again = (await loadSite({ dir: snapshotsDir, shownAs: 'snapshots' })).normalized
+    const again = (await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })).normalized
     expect(JSON.stringify(again)).toBe(JSON.stringify(result))
     const ids = result.registry.models.map((m) => m.id)
     expect(ids).toEqual([...ids].sort())

@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli.js'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
+import { seedStore } from '../helpers.js'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const seedStore = path.join(repoRoot, 'snapshots')
+export { seedStore } from '../helpers.js'
 
 /** The seeds through the real pipeline: store → normalize → site model. */
-export async function seedSite(dir = seedStore, today?: string): Promise<SiteModel> {
-  const site = await loadSite({ dir, shownAs: 'snapshots' })
+export async function seedSite(dir?: string, today?: string): Promise<SiteModel> {
+  const site = await loadSite({ dir: dir ?? (await seedStore()), shownAs: 'snapshots' })
   return buildSiteModel({ ...site, ...(today ? { today } : {}) })
 }
 

@@ -14,7 +14,7 @@ import { seedStore } from './helpers.js'
 let seeds: NormalizeResult
 
 beforeAll(async () => {
-  seeds = (await loadSite({ dir: seedStore, shownAs: 'snapshots' })).normalized
+  seeds = (await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })).normalized
 })
 
 /** The seeds with hostile values planted in a real row and its registry entry. */

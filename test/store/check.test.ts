@@ -3,11 +3,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
 import { parseStorePath, storePath } from '../../src/store/layout.js'
-import { captureIo, snapshotsDir, tempDir } from '../helpers.js'
+import { captureIo, copySeeds, tempDir } from '../helpers.js'
 
 async function storeWithSeeds(): Promise<string> {
   const dir = await tempDir()
-  await cp(snapshotsDir, path.join(dir, 'snapshots'), { recursive: true })
+  await copySeeds(path.join(dir, 'snapshots'))
   return dir
 }
 
@@ -24,7 +24,7 @@ describe('store layout', () => {
 
 describe('leaderlog check', () => {
   it('passes on the seeds with one summary line', async () => {
-    const c = captureIo()
+    const c = captureIo(await storeWithSeeds())
     expect(await main(['check'], c.io)).toBe(0)
     expect(c.out()).toMatch(/^Checked 3 files \(6 snapshots, 586 rows\): 0 errors, 0 warnings in \d+\.\d\d s\n$/)
   })

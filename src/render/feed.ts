@@ -1,3 +1,4 @@
+import { Feed } from 'feed'
 import { compareText } from '../core/compare.js'
 import type { Board } from '../model/boards.js'
 import type { SnapshotDiff } from '../model/diffs.js'
@@ -63,8 +64,15 @@ export function diffEntries(site: SiteModel, base: BaseUrl, board: Board, diff: 
   return out
 }
 
-/** `dist/feed.xml`: Atom, newest first; dates come from the data, never the clock. */
-export function atomFeed(site: SiteModel, base: BaseUrl): string {
+/**
+ * `dist/feed.xml`: Atom, newest first; dates come from the data, never the
+ * clock. Written by the `feed` library; a feed needs absolute links, so it
+ * exists only when the site's absolute URL is known (`--base-url https://…`).
+ * Titles and summaries are text: escaped for the `html` type the library
+ * declares, with characters XML cannot carry removed.
+ */
+export function atomFeed(site: SiteModel, base: BaseUrl): string | undefined {
+  if (!base.absolute) return undefined
   const entries = site.boards
     .flatMap((b) => (site.diffs.get(b.id) ?? []).flatMap((d) => diffEntries(site, base, b, d)))
     .map((e, i) => ({ e, i }))
@@ -74,33 +82,33 @@ export function atomFeed(site: SiteModel, base: BaseUrl): string {
   const latest = site.boards.map((b) => timestamp(b, b.latest.date)).sort().pop() ?? '1970-01-01T00:00:00Z'
   const updated = entries[0]?.updated && entries[0].updated > latest ? entries[0].updated : latest
   const home = absoluteUrl(base, paths.home())
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    '  <title>leaderlog: new leaders, new entries, big moves</title>',
-    `  <id>${escapeXml(base.absolute ? home : 'urn:leaderlog:feed')}</id>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(base, paths.feed()))}"/>`,
-    `  <updated>${updated}</updated>`,
-    '  <author><name>leaderlog</name></author>'
-  ]
-  for (const e of entries) {
-    lines.push(
-      '  <entry>',
-      `    <id>${escapeXml(e.id)}</id>`,
-      `    <title>${escapeXml(e.title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(e.link)}"/>`,
-      `    <updated>${e.updated}</updated>`,
-      `    <summary>${escapeXml(e.summary)}</summary>`,
-      '  </entry>'
-    )
-  }
-  lines.push('</feed>')
-  return lines.join('\n') + '\n'
+  const feed = new Feed({
+    title: 'leaderlog: new leaders, new entries, big moves',
+    id: home,
+    link: home,
+    feedLinks: { atom: absoluteUrl(base, paths.feed()) },
+    updated: new Date(updated),
+    generator: 'leaderlog',
+    copyright: '',
+    author: { name: 'leaderlog' }
+  })
+  for (const e of entries) feed.addItem({ title: htmlText(e.title), id: e.id, link: e.link, date: new Date(e.updated), description: htmlText(e.summary) })
+  return feed.atom1() + '\n'
 }
 
-/** `dist/sitemap.xml` of every page (not the 404). */
-export function sitemap(base: BaseUrl, pages: readonly { path: string; lastmod?: string }[]): string {
+/** Text for an Atom `html` construct: escaped markup, no character XML 1.0 forbids. */
+function htmlText(text: string): string {
+  return escapeXml(xmlChars(text))
+}
+
+/** Remove what XML 1.0 cannot carry (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF). */
+export function xmlChars(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+}
+
+/** `dist/sitemap.xml` of every page (not the 404); the protocol needs absolute URLs, so only with an absolute base. */
+export function sitemap(base: BaseUrl, pages: readonly { path: string; lastmod?: string }[]): string | undefined {
+  if (!base.absolute) return undefined
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
   for (const p of [...pages].sort((a, b) => compareText(a.path, b.path))) {
     lines.push(`  <url><loc>${escapeXml(absoluteUrl(base, p.path))}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ''}</url>`)

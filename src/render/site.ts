@@ -81,7 +81,9 @@ export function renderSite(site: SiteModel, options: RenderOptions): OutputFile[
     }
     for (const d of site.diffs.get(board.id) ?? []) files.push({ path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) })
   }
-  files.push({ path: paths.feed(), content: atomFeed(site, options.base) })
-  files.push({ path: paths.sitemap(), content: sitemap(options.base, jobs.map((j) => ({ path: j.path, lastmod: j.lastmod }))) })
+  const feed = atomFeed(site, options.base)
+  if (feed !== undefined) files.push({ path: paths.feed(), content: feed })
+  const map = sitemap(options.base, jobs.map((j) => ({ path: j.path, lastmod: j.lastmod })))
+  if (map !== undefined) files.push({ path: paths.sitemap(), content: map })
   return files.sort((a, b) => compareText(a.path, b.path))
 }

@@ -32,7 +32,7 @@ export interface HomeView {
   boards: BoardSummary[]
   filters: Filters
   dataHref: string
-  feedHref: string
+  feedHref?: string
 }
 
 export function boardSummary(ctx: Context, board: Board, today: string): BoardSummary {
@@ -75,6 +75,6 @@ export function homeView(ctx: Context): HomeView {
     boards,
     filters: filtersFor(boards.map((b) => b.table)),
     dataHref: link(ctx, paths.boardsData()),
-    feedHref: link(ctx, paths.feed())
+    ...(ctx.base.absolute ? { feedHref: link(ctx, paths.feed()) } : {})
   }
 }

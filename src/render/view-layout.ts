@@ -12,7 +12,8 @@ export interface LayoutView {
   description: string
   css: string
   js: string
-  feed: string
+  /** The Atom feed, when the site has one (it needs an absolute base URL). */
+  feed?: string
   home: string
   icon: string
   data: string
@@ -35,7 +36,7 @@ export function layoutView(ctx: Context, options: { title: string; description: 
     description: options.description,
     css: link(ctx, paths.css()),
     js: link(ctx, paths.js()),
-    feed: link(ctx, paths.feed()),
+    ...(ctx.base.absolute ? { feed: link(ctx, paths.feed()) } : {}),
     home: link(ctx, paths.home()),
     icon: link(ctx, paths.icon()),
     data: link(ctx, paths.boardsData()),

@@ -53,8 +53,6 @@ describe('leaderlog build on the seeds', () => {
       'data-quality/index.html',
       'assets/site.css',
       'assets/site.js',
-      'feed.xml',
-      'sitemap.xml',
       'data/boards.json',
       'data/models.json',
       'data/lmarena-text/2025-11-20.json',
@@ -63,6 +61,10 @@ describe('leaderlog build on the seeds', () => {
     ]) {
       expect(files, f).toContain(f)
     }
+    // A feed and a sitemap need the site's absolute URL (`--base-url https://…`); see below.
+    expect(files).not.toContain('feed.xml')
+    expect(files).not.toContain('sitemap.xml')
+    expect(read(out, 'index.html')).not.toContain('application/atom+xml')
     // One model page per registry model.
     const models = JSON.parse(read(out, 'data/models.json')).models as { id: string }[]
     expect(pages().filter((f) => /^models\/[^/]+\/index\.html$/.test(f))).toHaveLength(models.length)
@@ -123,17 +125,21 @@ describe('leaderlog build on the seeds', () => {
     expect(opus).toMatchObject({ organization: 'Anthropic', repairs: [{ from: 'Anthropicclaude-opus-4-1-20250805', to: 'claude-opus-4-1-20250805' }] })
   })
 
-  it('writes an Atom feed of new leaders, new entries and big moves, and a sitemap', () => {
-    const feed = read(out, 'feed.xml')
+  it('writes an Atom feed of new leaders, new entries and big moves, and a sitemap, given the absolute URL', async () => {
+    const abs = path.join(work, 'abs')
+    expect((await run(['build', '--snapshots', seeds, '--out', abs, '--base-url', 'https://example.org/'])).code).toBe(0)
+    const feed = read(abs, 'feed.xml')
     expect(feed).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/)
-    expect(feed).toContain('<title>New leader on LMArena Text: gemini-3-pro</title>')
-    expect(feed).toContain('<title>4 new on LMArena Text: gemini-3-pro, gpt-5.1-high, gpt-5.1, hunyuan-vision-1.5-thinking</title>')
-    expect(feed).toContain('<updated>2025-11-20T08:08:26Z</updated>')
-    const sitemap = read(out, 'sitemap.xml')
+    expect(feed).toContain('<title type="html"><![CDATA[New leader on LMArena Text: gemini-3-pro]]></title>')
+    expect(feed).toContain('<title type="html"><![CDATA[4 new on LMArena Text: gemini-3-pro, gpt-5.1-high, gpt-5.1, hunyuan-vision-1.5-thinking]]></title>')
+    expect(feed).toContain('<updated>2025-11-20T08:08:26.000Z</updated>')
+    expect(feed).toContain('<link rel="self" href="https://example.org/feed.xml"/>')
+    expect(read(abs, 'index.html')).toContain('<link rel="alternate" type="application/atom+xml" title="leaderlog: leaders, entries and big moves" href="/feed.xml">')
+    const sitemap = read(abs, 'sitemap.xml')
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
     expect(locs).toHaveLength(pages().length - 1) // every page but the 404
-    expect(locs).toContain('/boards/lmarena-text/diff/2025-11-18_2025-11-20/')
-  })
+    expect(locs).toContain('https://example.org/boards/lmarena-text/diff/2025-11-18_2025-11-20/')
+  }, 60_000)
 
   it('passes html-validate on every page', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })

@@ -18,7 +18,7 @@ beforeAll(async () => {
 })
 
 /** The seeds with hostile values planted in a real row and its registry entry. */
-function hostile(): OutputFile[] {
+function hostile(base = parseBaseUrl('/')): OutputFile[] {
   const normalized: NormalizeResult = structuredClone(seeds)
   const snapshot = normalized.snapshots.find((s) => s.board === 'lmarena-text' && s.date === '2025-11-20')!
   const grok = snapshot.rows.find((r) => r.model === 'grok-4.1')!
@@ -29,8 +29,10 @@ function hostile(): OutputFile[] {
   model.name = '<script>alert("name")</script>'
   model.organization = 'Evil "Org" <b>&'
   model.aliases.push("<img src=x onerror='alert(1)'>")
+  // The new leader of 2025-11-20 is named in the feed: a CDATA end and a control character too.
+  normalized.registry.models.find((m) => m.id === 'gemini-3-pro')!.name = '<script>alert("leader")</script>]]>\u0007'
   const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  return renderSite(site, { base: parseBaseUrl('/'), registry: normalized.registry })
+  return renderSite(site, { base, registry: normalized.registry })
 }
 
 describe('render', () => {
@@ -55,8 +57,10 @@ describe('render', () => {
       const report = await validator.validateString(html.find((f) => f.path === path)!.content, path)
       expect(report.results.flatMap((r) => r.messages.map((m) => m.message)), path).toEqual([])
     }
-    const feed = files.find((f) => f.path === 'feed.xml')!.content
+    const feed = hostile(parseBaseUrl('https://example.org/')).find((f) => f.path === 'feed.xml')!.content
     expect(feed).not.toContain('<script>')
+    expect(feed).toContain('<title type="html"><![CDATA[New leader on LMArena Text: &lt;script&gt;alert(&quot;leader&quot;)&lt;/script&gt;]]&gt;]]></title>')
+    expect(feed).not.toMatch(/[\u0000-\u0008]/)
   })
 
   it('quotes CSV fields that need it', () => {

@@ -30,14 +30,14 @@ describe('buildRace', () => {
     )
     expect(runsOf(race, 'a')).toEqual([
       { start: 'first', end: 'gap', dates: ['2026-01-01', '2026-01-02', '2026-01-03'], before: undefined, after: undefined },
-      { start: 'gap', end: 'below', dates: ['2026-02-10'], before: undefined, after: undefined }
+      { start: 'gap', end: 'below', dates: ['2026-02-10'], before: undefined, after: '2026-02-11' }
     ])
     expect(runsOf(race, 'b')).toEqual([
       { start: 'first', end: 'fell', dates: ['2026-01-01'], before: undefined, after: '2026-01-02' },
       { start: 'rose', end: 'gap', dates: ['2026-01-03'], before: '2026-01-02', after: undefined },
       { start: 'gap', end: 'last', dates: ['2026-02-10', '2026-02-11'], before: undefined, after: undefined }
     ])
-    expect(runsOf(race, 'c')).toEqual([{ start: 'entered', end: 'left', dates: ['2026-01-02'], before: undefined, after: undefined }])
+    expect(runsOf(race, 'c')).toEqual([{ start: 'entered', end: 'left', dates: ['2026-01-02'], before: '2026-01-01', after: '2026-01-03' }])
     expect(runsOf(race, 'e')).toEqual([{ start: 'rose', end: 'last', dates: ['2026-02-11'], before: '2026-02-10', after: undefined }])
     expect(race.days.map((d) => [d.date, d.days, d.gapBefore])).toEqual([
       ['2026-01-01', 1, false],

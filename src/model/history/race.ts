@@ -67,9 +67,9 @@ export type RacePoint = Omit<RaceEntry, 'model' | 'name'> & { date: string; days
 export interface RaceRun {
   start: RunStart
   end: RunEnd
-  /** With `rose`: the date of the snapshot before, where it was below the top K. */
+  /** The snapshot before the run, unless it starts the board or follows a gap (with `rose`: where it was below the top K). */
   before?: string
-  /** With `fell`: the date of the next snapshot, where it is below the top K. */
+  /** The snapshot after the run, unless it ends the board or a gap follows (with `fell`: where it is below the top K). */
   after?: string
   points: RacePoint[]
 }
@@ -155,10 +155,10 @@ function seriesOf(days: readonly RaceDay[], placeOf: (i: number, model: string) 
         if (place.state === 'in' && !day.gapBefore) continue
         const run = byModel.get(e.model)!.series.runs.at(-1)!
         if (day.gapBefore) run.end = 'gap'
-        else if (place.state === 'out') {
-          run.end = 'fell'
+        else {
+          run.end = place.state === 'out' ? 'fell' : place.state === 'below' ? 'below' : 'left'
           run.after = day.date
-        } else run.end = place.state === 'below' ? 'below' : 'left'
+        }
       }
     }
     for (const e of day.top) {
@@ -174,10 +174,10 @@ function seriesOf(days: readonly RaceDay[], placeOf: (i: number, model: string) 
       if (before) {
         const prev = placeOf(i - 1, e.model)
         if (day.gapBefore) run.start = 'gap'
-        else if (prev.state === 'out') {
-          run.start = 'rose'
+        else {
+          run.start = prev.state === 'out' ? 'rose' : prev.state === 'below' ? 'surfaced' : 'entered'
           run.before = before.date
-        } else run.start = prev.state === 'below' ? 'surfaced' : 'entered'
+        }
       }
       item.series.runs.push(run)
     }

@@ -24,7 +24,7 @@ describe('on the seed store, through the real pipeline', () => {
     const lives = history.boardLifecycles(board.snapshots)
     expect(lives.find((l) => l.model === 'gemini-3-pro')).toMatchObject({ first: '2025-11-20', daysAtTop: 1, status: 'listed' })
     expect(history.compareSpans(board.snapshots).map((s) => s.span.id)).toEqual(['all']) // 2 days apart: no snapshot a week back
-  })
+  }, 60_000) // parsing the seeds takes seconds on a busy machine
 
   it('condensing twice changes nothing; charts of no snapshot are empty but valid', () => {
     const once = history.condenseRace(history.buildRace(churn(200)))

@@ -1,6 +1,6 @@
 import { line } from 'd3-shape'
 import { addDays } from '../../model/history/calendar.js'
-import { condenseRace, type Race, type RacePoint, type RaceRun, type RaceSeries } from '../../model/history/race.js'
+import { condenseRace, type Race, type RacePoint, type RaceSeries } from '../../model/history/race.js'
 import { formatNumber } from '../format.js'
 import { placeFree, placeLabels, type Label } from './labels.js'
 import { assignStyles, styleClasses } from './palette.js'
@@ -20,14 +20,6 @@ export interface BumpChartOptions {
 }
 
 type XY = [number, number]
-
-const END_TEXT: Record<RaceRun['end'], string> = {
-  last: 'still there on the last date',
-  fell: 'fell out of the top',
-  left: 'left the board',
-  below: 'below the rows upstream showed',
-  gap: 'no data after'
-}
 
 function spanEnd(p: Pick<RacePoint, 'date' | 'days'>): string {
   return addDays(p.date, p.days - 1)
@@ -244,11 +236,14 @@ function table(race: Race): ChartResult['table'] {
     const lastRun = s.runs.at(-1)!
     const tail = lastRun.points.at(-1)!
     const inTop = s.runs.reduce((n, r) => n + r.points.reduce((m, p) => m + p.days, 0), 0)
-    let status = END_TEXT[lastRun.end]
-    if (lastRun.end === 'fell') status = `fell below #${race.top} on ${lastRun.after}`
-    if (lastRun.end === 'left') status = `left the board on ${lastRun.after}`
-    if (lastRun.end === 'below') status = `below the top ${formatNumber(shown.get(lastRun.after ?? '') ?? 0)} shown on ${lastRun.after}`
-    if (lastRun.end === 'gap') status = `not back in the top ${race.top} after the data gap that follows ${spanEnd(tail)}`
+    const n = shown.get(lastRun.after ?? '')
+    const status = {
+      last: 'still there on the last date',
+      fell: `fell below #${race.top} on ${lastRun.after}`,
+      left: `left the board on ${lastRun.after}`,
+      below: `below the ${n === undefined ? 'rows' : `top ${formatNumber(n)}`} shown on ${lastRun.after}`,
+      gap: `not back in the top ${race.top} after the data gap that follows ${spanEnd(tail)}`
+    }[lastRun.end]
     return [s.name, head.date, `#${formatNumber(head.rank)}`, spanEnd(tail), `#${formatNumber(tail.rank)}`, formatNumber(inTop), status]
   })
   return {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { cachedParser } from '../src/parse/cache.js'
@@ -9,6 +9,30 @@ export const sharedDir = path.resolve(repoRoot, '../shared')
 export const corpusDir = path.join(sharedDir, 'corpus/cherry-studio-docs')
 export const hasCorpus = existsSync(corpusDir)
 export const snapshotsDir = path.join(repoRoot, 'snapshots')
+
+/**
+ * The seed snapshots and the data files beside them. The repo's `snapshots/`
+ * holds the whole history; tests that need a small store use a private copy
+ * of these (`copySeeds`, `seedStore`).
+ */
+export const seedFiles = ['lmarena-text/2025-11-18.en.md', 'lmarena-text/2025-11-20.fr.md', 'seal/2024-05-13.en.md', 'registry.json', 'sources.json'] as const
+
+/** Copy the seed store into `dir` (a new temporary directory by default); returns the store directory. */
+export async function copySeeds(dir?: string): Promise<string> {
+  const to = dir ?? (await tempDir('leaderlog-seeds-'))
+  for (const file of seedFiles) {
+    await mkdir(path.dirname(path.join(to, file)), { recursive: true })
+    await copyFile(path.join(snapshotsDir, file), path.join(to, file))
+  }
+  return to
+}
+
+let shared: Promise<string> | undefined
+
+/** A private store of the seeds, shared by the tests of one file: read it, never write to it. */
+export function seedStore(): Promise<string> {
+  return (shared ??= copySeeds())
+}
 
 export function tempDir(prefix = 'leaderlog-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix))

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { main } from '../src/cli.js'
-import { captureIo, repoRoot, tempDir } from './helpers.js'
+import { captureIo, copySeeds, repoRoot, tempDir } from './helpers.js'
 
 const run = promisify(execFile)
 const validator = path.join(repoRoot, 'node_modules/.bin/action-validator')
@@ -214,15 +214,15 @@ describe('GitHub workflows', () => {
     })
 
     it('reads the error count from the real `leaderlog check` summary', async () => {
-      const sed = /sed -E '([^']+)'/.exec(yaml)?.[1]
-      expect(sed).toBeDefined()
-      const c = captureIo(repoRoot)
-      await main(['check'], c.io)
-      const { stdout } = await run('bash', ['-c', `printf '%s' "$1" | tail -n 1 | sed -E "$2"`, 'sh', c.out(), sed!])
-      expect(stdout.trim()).toMatch(/^\d+$/)
-      const dirty = 'Checked 9 files (9 snapshots, 900 rows): 1 error, 3 warnings in 1.00 s\n'
-      const { stdout: one } = await run('bash', ['-c', `printf '%s' "$1" | tail -n 1 | sed -E "$2"`, 'sh', dirty, sed!])
-      expect(one.trim()).toBe('1')
+      // The workflow's own extraction, exactly as written there (thousands separators removed).
+      const extract = /(sed -E '[^']+' \| tr -d ,)/.exec(yaml)?.[1]
+      expect(extract).toBeDefined()
+      const count = async (text: string) => (await run('bash', ['-c', `printf '%s' "$1" | tail -n 1 | ${extract!}`, 'sh', text])).stdout.trim()
+      const c = captureIo(await copySeeds())
+      await main(['check', '--snapshots', '.'], c.io)
+      expect(await count(c.out())).toBe('0')
+      expect(await count('Checked 9 files (9 snapshots, 900 rows): 1 error, 3 warnings in 1.00 s\n')).toBe('1')
+      expect(await count('Checked 974 files (993 snapshots, 216,710 rows): 1,234 errors, 568 warnings in 1.00 s\n')).toBe('1234')
     })
   })
 })

@@ -1,21 +1,17 @@
-import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { countSeverities, formatDiagnostic } from '../diagnostics/diagnostic.js'
-import { blockedFiles, isBlocking } from '../validate/publishable.js'
+import { count, seconds } from '../core/text.js'
+import { countSeverities, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { formatDiagnostic, report } from '../diagnostics/report.js'
 import { buildSiteModel } from '../model/site.js'
-import { loadRegistryData, normalize } from '../registry/index.js'
+import { loadSite } from '../pipeline/load-site.js'
 import { renderSite } from '../render/site.js'
 import { parseBaseUrl } from '../render/urls.js'
-import { isCalendarDate } from '../store/layout.js'
-import { cachedParser } from '../parse/cache.js'
-import { parsePage } from '../parse/index.js'
-import { checkFile } from '../store/check.js'
-import { discover } from '../store/discover.js'
-import { displayPath, loadStore } from '../store/load.js'
+import { displayPath, isCalendarDate, respell } from '../store/layout.js'
+import { isBlocking, isFatal } from '../validate/publishable.js'
 import { writeSiteAtomically } from '../write/atomic.js'
+import { parserFor, storeOf, UsageError, type Io } from './io.js'
 import { createProgress } from './progress.js'
-import { plural, seconds, UsageError, type Io } from './io.js'
 
 export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--cache DIR]
 
@@ -57,67 +53,44 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
     throw new UsageError((error as Error).message)
   }
   const started = now()
-  const dir = values.snapshots!
-  const storeDir = path.resolve(io.cwd, dir)
-  // A mistyped --snapshots must not replace the site with an empty one.
-  const isDir = await stat(storeDir).then(
-    (s) => s.isDirectory(),
-    () => false
-  )
-  if (!isDir) throw new Error(`Cannot read snapshots from ${dir}: no such directory`)
-  const parse = values.cache ? cachedParser(path.resolve(io.cwd, values.cache)) : parsePage
+  const store = storeOf(io, values.snapshots!)
   const progress = createProgress(io.stderr, now)
-  const total = await discover(storeDir).then(
-    (files) => files.length,
-    () => 0
-  )
-  let read = 0
-  const store = await loadStore(storeDir, dir, (relative, content) => {
-    progress.update(++read, total, 'snapshots read')
-    return checkFile(relative, content, parse)
-  }).catch((error: Error) => {
-    throw new Error(`Cannot read snapshots from ${dir}: ${error.message}`)
+  // Pages name store files `snapshots/<file>` however the directory was spelled: two builds
+  // of one store are byte-identical from any working directory.
+  const site = await loadSite(store, {
+    parse: parserFor(io, values.cache),
+    display: (relative) => displayPath('snapshots', relative),
+    onProgress: (done, total) => progress.update(done, total, 'snapshots read')
   })
-  const registryData = await loadRegistryData(storeDir, dir)
-  const blocked = blockedFiles(store.diagnostics)
-  const normalized = normalize(
-    store.snapshots.filter((s) => !blocked.has(s.file)),
-    registryData.data
-  )
-  const registryDiagnostics = [...registryData.diagnostics, ...normalized.diagnostics]
-  const all = [...store.diagnostics, ...registryDiagnostics]
-  const { errors, warnings } = countSeverities(all)
-
-  if (values.strict && errors > 0) {
-    progress.finish()
-    for (const d of all) if (d.severity === 'error') io.stderr.write(formatDiagnostic(d) + '\n')
-    io.stderr.write(`leaderlog build: ${plural(errors, 'error')} (--strict): nothing written, ${values.out} left as it was\n`)
+  const { errors, warnings } = countSeverities(site.diagnostics)
+  progress.finish()
+  const shown = (d: Diagnostic): Diagnostic => ({ ...d, file: respell(d.file, store.shownAs) })
+  const fatal = site.diagnostics.filter(isFatal)
+  if (fatal.length) {
+    // A broken registry data file would publish other ids: other URLs.
+    io.stderr.write(report(fatal.map(shown), { color: !!io.stderr.isTTY }))
+    io.stderr.write(`leaderlog build: ${count(fatal.length, 'error')} in the registry data file: nothing written, ${values.out} left as it was\n`)
     return 1
   }
-  progress.finish()
-  for (const file of [...blocked].sort()) {
-    const first = store.diagnostics.find((d) => d.file === file && isBlocking(d))!
-    io.stderr.write(`${formatDiagnostic(first)}\n  → not published\n`)
+  if (values.strict && errors > 0) {
+    io.stderr.write(report(site.diagnostics.filter((d) => d.severity === 'error').map(shown), { color: !!io.stderr.isTTY }))
+    io.stderr.write(`leaderlog build: ${count(errors, 'error')} (--strict): nothing written, ${values.out} left as it was\n`)
+    return 1
+  }
+  for (const file of [...site.blocked].sort()) {
+    const first = site.diagnostics.find((d) => d.file === file && isBlocking(d))!
+    io.stderr.write(`${formatDiagnostic(shown(first))}\n  → not published\n`)
   }
   if (errors || warnings) {
-    io.stderr.write(`Found ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the snapshots (\`leaderlog check\` lists them; the site's data-quality page shows them)${blocked.size ? `; ${plural(blocked.size, 'file')} not published` : ''}\n`)
+    io.stderr.write(`Found ${count(errors, 'error')} and ${count(warnings, 'warning')} in the snapshots (\`leaderlog check\` lists them; the site's data-quality page shows them)${site.blocked.size ? `; ${count(site.blocked.size, 'file')} not published` : ''}\n`)
   }
 
-  const site = buildSiteModel({
-    normalized: { ...normalized, diagnostics: registryDiagnostics },
-    diagnostics: store.diagnostics,
-    files: store.files.map((f) => ({
-      file: displayPath(dir, f.path),
-      snapshots: f.result.snapshots.filter((s) => s.date).map((s) => ({ board: s.board, date: s.date }))
-    })),
-    blocked,
-    today: values.today
-  })
-  const files = renderSite(site, { base, registry: normalized.registry, onProgress: (done, all) => progress.update(done, all, 'pages rendered') })
-  await writeSiteAtomically(path.resolve(io.cwd, values.out!), files, [io.cwd, storeDir], (done, all) => progress.update(done, all, 'files written')).finally(() =>
+  const model = buildSiteModel({ ...site, today: values.today })
+  const files = renderSite(model, { base, registry: site.normalized.registry, onProgress: (done, all) => progress.update(done, all, 'pages rendered') })
+  await writeSiteAtomically(path.resolve(io.cwd, values.out!), files, [io.cwd, store.dir], (done, all) => progress.update(done, all, 'files written')).finally(() =>
     progress.finish()
   )
-  const snapshots = site.boards.reduce((n, b) => n + b.snapshots.length, 0)
-  io.stdout.write(`Wrote ${plural(files.length, 'file')} (${plural(snapshots, 'snapshot')}, ${plural(site.models.length, 'model')}) in ${seconds(now() - started)} s\n`)
+  const snapshots = model.boards.reduce((n, b) => n + b.snapshots.length, 0)
+  io.stdout.write(`Wrote ${count(files.length, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}) in ${seconds(now() - started)} s\n`)
   return 0
 }

@@ -1,15 +1,18 @@
+import { seconds } from '../core/text.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { formatDiagnostic, inFile } from '../diagnostics/diagnostic.js'
-import { decide, type Outcome, type StoredFile } from '../fetch/decide.js'
+import { inFile } from '../diagnostics/diagnostic.js'
+import { report } from '../diagnostics/report.js'
+import { decide, type History, type Outcome, type StoredFile } from '../fetch/decide.js'
 import { download, type DownloadOptions } from '../fetch/download.js'
 import { allReached, formatOutcome, formatSummary } from '../fetch/report.js'
 import { parseSources } from '../fetch/sources.js'
-import { checkFile } from '../store/check.js'
-import { discover } from '../store/discover.js'
+import { readStore, StoreError } from '../pipeline/load-site.js'
+import { parseRegistryData } from '../registry/data.js'
+import { registryFile } from '../store/layout.js'
 import { digest, normaliseContent } from '../store/import.js'
-import { UsageError, seconds, type Io } from './io.js'
+import { UsageError, type Io } from './io.js'
 import { writeFileAtomic } from '../write/file.js'
 
 export const usage = `Usage: leaderlog fetch [--sources FILE] [--snapshots DIR] [--timeout MS] [--retries N] [--backoff MS] [--dry-run]
@@ -61,14 +64,14 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
   }
   const { sources, messages } = parseSources(text)
   if (messages.length) {
-    for (const d of inFile(sourcesFile.split(path.sep).join('/'), messages)) io.stderr.write(formatDiagnostic(d) + '\n')
+    io.stderr.write(report(inFile(sourcesFile.split(path.sep).join('/'), messages), { color: !!io.stderr.isTTY }))
     return 2
   }
 
   const storeShownAs = values.snapshots!
   const store = path.resolve(io.cwd, storeShownAs)
   const downloads = await inParallel(sources, parallel, (entry) => download(entry.url, options))
-  const storedBySource = new Map<string, StoredFile[]>()
+  const storedBySource = new Map<string, History>()
   const outcomes: Outcome[] = []
   for (const [index, entry] of sources.entries()) {
     const got = downloads[index]!
@@ -78,11 +81,11 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
       stored = await readSource(store, entry.source)
       storedBySource.set(entry.source, stored)
     }
-    const outcome = decide(entry, got, stored ?? [])
+    const outcome = decide(entry, got, stored ?? { files: [], unreadable: [], registry: emptyRegistry() })
     if (outcome.status === 'stored') {
       if (!values['dry-run']) await writeFileAtomic(path.join(store, outcome.target), outcome.content)
       // Later entries of the same source and language see it as stored.
-      stored!.push(outcome.file)
+      stored!.files.push(outcome.file)
     }
     outcomes.push(outcome)
     io.stdout.write(formatOutcome(outcome, storeShownAs) + '\n')
@@ -96,15 +99,20 @@ function integer(flag: string, raw: string, min: number): number {
   return Number(raw)
 }
 
-/** The checked snapshots of one source in the store. */
-async function readSource(store: string, source: string): Promise<StoredFile[]> {
-  const files = await discover(path.join(store, source)).catch(() => [] as string[])
-  const out: StoredFile[] = []
-  for (const f of files) {
-    const content = await readFile(path.join(store, source, f), 'utf8')
-    out.push({ ...checkFile(`${source}/${f}`, content), digest: digest(normaliseContent(content)) })
-  }
-  return out
+/** The stored history of one source, read and checked by the pipeline, with each file's digest. */
+async function readSource(store: string, source: string): Promise<History> {
+  const contents = await readStore({ dir: store, shownAs: store }, { sources: [source] }).catch((error) => {
+    if (error instanceof StoreError) return undefined
+    throw error
+  })
+  if (!contents) return { files: [], unreadable: [], registry: emptyRegistry() }
+  const files: StoredFile[] = []
+  for (const f of contents.files) files.push({ ...f, digest: digest(normaliseContent(await readFile(path.join(store, f.path), 'utf8'))) })
+  return { ...contents, files }
+}
+
+function emptyRegistry(): History['registry'] {
+  return { path: registryFile, ...parseRegistryData('{}') }
 }
 
 /** Map with at most `limit` calls in flight; results in input order. */

@@ -1,12 +1,13 @@
+import { count } from '../core/text.js'
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { discover } from '../store/discover.js'
 import { planImport, type Capture, type Decision } from '../store/import.js'
-import { sourceInfo, sourceIds } from '../store/sources.js'
+import { sourceInfo, sourceIds } from '../core/sources.js'
 import { writeFileAtomic } from '../write/file.js'
-import { UsageError, plural, type Io } from './io.js'
+import { UsageError, type Io } from './io.js'
 
 const run = promisify(execFile)
 
@@ -51,7 +52,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     if (d.action === 'add') {
       await writeFileAtomic(path.join(store, d.target), d.capture.content)
       added++
-      io.stdout.write(`${d.overwrite ? 'replaced' : 'added   '} ${values.snapshots}/${d.target} from ${d.capture.label}${d.errors ? ` (${plural(d.errors, 'error')}: see leaderlog check)` : ''}\n`)
+      io.stdout.write(`${d.overwrite ? 'replaced' : 'added   '} ${values.snapshots}/${d.target} from ${d.capture.label}${d.errors ? ` (${count(d.errors, 'error')}: see leaderlog check)` : ''}\n`)
     } else if (d.action === 'skip') {
       skipped++
       io.stdout.write(`skipped  ${d.capture.label}: ${d.reason}\n`)
@@ -60,7 +61,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`refused  ${d.capture.label}${d.target ? ` → ${values.snapshots}/${d.target}` : ''}: ${d.reason}\n`)
     }
   }
-  io.stdout.write(`Imported ${plural(added, 'snapshot')}, skipped ${skipped}, refused ${refused}\n`)
+  io.stdout.write(`Imported ${count(added, 'snapshot')}, skipped ${skipped}, refused ${refused}\n`)
   return refused > 0 && added === 0 && skipped === 0 ? 1 : 0
 }
 

@@ -1,3 +1,8 @@
+import path from 'node:path'
+import { cachedParser } from '../parse/cache.js'
+import { parsePage } from '../parse/index.js'
+import type { Parser, Store } from '../pipeline/load-site.js'
+
 /** What a command may touch: its streams and working directory. Tests pass their own. */
 export interface Io {
   stdout: { write(chunk: string): unknown; isTTY?: boolean }
@@ -8,10 +13,12 @@ export interface Io {
 /** A usage error: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
-export function seconds(ms: number): string {
-  return (ms / 1000).toFixed(2)
+/** The store a command reads: `--snapshots DIR` resolved against the working directory, named as typed. */
+export function storeOf(io: Io, dir: string): Store {
+  return { dir: path.resolve(io.cwd, dir), shownAs: dir }
 }
 
-export function plural(n: number, word: string, many = word + 's'): string {
-  return `${n} ${n === 1 ? word : many}`
+/** `parsePage`, or its on-disk cache with `--cache DIR`. */
+export function parserFor(io: Io, cache: string | undefined): Parser {
+  return cache ? cachedParser(path.resolve(io.cwd, cache)) : parsePage
 }

@@ -1,14 +1,16 @@
+import { count } from '../core/text.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { formatDiagnostic, inFile, message, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { inFile, message, sortDiagnostics, START, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { formatDiagnostic } from '../diagnostics/report.js'
 import { publicSnapshot, type Snapshot } from '../schema/snapshot.js'
 import { checkFile } from '../store/check.js'
 import { parseStorePath } from '../store/layout.js'
-import { sourceInfo, sourceIds } from '../store/sources.js'
+import { sourceInfo, sourceIds } from '../core/sources.js'
 import { parsePage } from '../parse/index.js'
 import { validateSnapshot } from '../validate/snapshot.js'
-import { UsageError, plural, type Io } from './io.js'
+import { UsageError, type Io } from './io.js'
 
 export const usage = `Usage: leaderlog parse FILE… [--source ID] [--json] [--snapshots DIR]
 
@@ -41,7 +43,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
       content = await readFile(absolute, 'utf8')
     } catch (error) {
       unreadable++
-      reports.push({ file, snapshots: [], diagnostics: inFile(file, [message('unreadable-file', { line: 1, column: 1 }, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)]) })
+      reports.push({ file, snapshots: [], diagnostics: inFile(file, [message('unreadable-file', START, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })]) })
       continue
     }
     const relative = path.relative(store, absolute).split(path.sep).join('/')
@@ -70,7 +72,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
     for (const report of reports) {
       io.stdout.write(`${report.file}\n`)
       for (const s of report.snapshots) {
-        io.stdout.write(`  ${s.board} ${s.date}${s.updatedAt && s.updatedAt.length > 10 ? ` (${s.updatedAt})` : ''} [${s.language}]: ${plural(s.rows.length, 'row')}\n`)
+        io.stdout.write(`  ${s.board} ${s.date}${s.updatedAt && s.updatedAt.length > 10 ? ` (${s.updatedAt})` : ''} [${s.language}]: ${count(s.rows.length, 'row')}\n`)
         for (const row of s.rows.slice(0, 3)) io.stdout.write(`    ${row.rank}. ${row.name}${row.score !== undefined ? ` ${row.score}` : ''}${row.preliminary ? ' (preliminary)' : ''}\n`)
         if (s.rows.length > 3) io.stdout.write(`    …\n`)
       }

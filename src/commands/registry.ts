@@ -1,13 +1,15 @@
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { countSeverities, formatDiagnostic } from '../diagnostics/diagnostic.js'
-import { loadRegistry } from '../registry/load.js'
+import { count, seconds } from '../core/text.js'
+import { countSeverities } from '../diagnostics/diagnostic.js'
+import { report } from '../diagnostics/report.js'
+import { loadSite } from '../pipeline/load-site.js'
 import { suggest } from '../registry/suggest.js'
-import type { RegistryModel } from '../registry/types.js'
-import { UsageError, plural, seconds, type Io } from './io.js'
+import { modelsJson } from '../render/data.js'
+import { isFatal } from '../validate/publishable.js'
+import { parserFor, storeOf, UsageError, type Io } from './io.js'
 
-export const usage = `Usage: leaderlog registry [--snapshots DIR] [--json]
-       leaderlog registry suggest [--snapshots DIR] [--json] [--min SIMILARITY]
+export const usage = `Usage: leaderlog registry [--snapshots DIR] [--json] [--cache DIR]
+       leaderlog registry suggest [--snapshots DIR] [--json] [--min SIMILARITY] [--cache DIR]
 
 Reconcile every snapshot under DIR (default snapshots/) into one model
 registry, using DIR/registry.json (the maintainers' data file) when present.
@@ -18,13 +20,14 @@ names, same organization, never in one snapshot), with the evidence, for a
 maintainer to add to DIR/registry.json. --min sets the name similarity
 (0–1, default 0.6).
 
+Reads the store through the same pipeline as \`leaderlog check\` and \`build\`.
 Exits 1 when the data file is broken, else 0.`
 
 export async function registryCommand(argv: string[], io: Io, now: () => number = Date.now): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { snapshots: { type: 'string', default: 'snapshots' }, json: { type: 'boolean' }, min: { type: 'string' } }
+    options: { snapshots: { type: 'string', default: 'snapshots' }, json: { type: 'boolean' }, min: { type: 'string' }, cache: { type: 'string' } }
   })
   const [sub, ...extra] = positionals
   if (extra.length > 0 || (sub !== undefined && sub !== 'suggest')) throw new UsageError(`unexpected \`${positionals.join(' ')}\`; the only subcommand is \`suggest\``)
@@ -33,16 +36,18 @@ export async function registryCommand(argv: string[], io: Io, now: () => number 
   if (!(minimum > 0 && minimum <= 1)) throw new UsageError(`--min expects a similarity between 0 and 1, found \`${values.min}\``)
 
   const started = now()
-  const dir = values.snapshots!
-  const { store, result } = await loadRegistry(path.resolve(io.cwd, dir), dir).catch((error: Error) => {
-    throw new Error(`Cannot read snapshots from ${dir}: ${error.message}`)
-  })
-  const dataProblems = result.diagnostics.filter((d) => d.rule === 'invalid-registry-data')
-  for (const d of dataProblems) io.stderr.write(formatDiagnostic(d) + '\n')
-  const code = countSeverities(dataProblems).errors > 0 ? 1 : 0
+  const site = await loadSite(storeOf(io, values.snapshots!), { parse: parserFor(io, values.cache) })
+  const { registry, snapshots, disagreements } = site.normalized
+  const fatal = site.diagnostics.filter(isFatal)
+  io.stderr.write(report(fatal, { color: !!io.stderr.isTTY }))
+  const { errors, warnings } = countSeverities(site.diagnostics)
+  if (!values.json && errors + warnings > fatal.length) {
+    io.stderr.write(`Found ${count(errors, 'error')} and ${count(warnings, 'warning')} in the store (\`leaderlog check\` lists them)\n`)
+  }
+  const code = fatal.length > 0 ? 1 : 0
 
   if (sub === 'suggest') {
-    const suggestions = suggest(result, minimum)
+    const suggestions = suggest(site.normalized, minimum)
     if (values.json) {
       io.stdout.write(JSON.stringify({ suggestions }, null, 2) + '\n')
       return code
@@ -50,38 +55,23 @@ export async function registryCommand(argv: string[], io: Io, now: () => number 
     for (const s of suggestions) {
       io.stdout.write(`${s.ids[0]}  ~  ${s.ids[1]}\n  ${JSON.stringify(s.names[0])} / ${JSON.stringify(s.names[1])}\n  ${s.evidence.join('; ')}\n`)
     }
-    io.stdout.write(`${plural(suggestions.length, 'suggestion')} among ${plural(result.registry.models.length, 'model')} in ${seconds(now() - started)} s\n`)
+    io.stdout.write(`${count(suggestions.length, 'suggestion')} among ${count(registry.models.length, 'model')} in ${seconds(now() - started)} s\n`)
     return code
   }
 
   if (values.json) {
-    io.stdout.write(JSON.stringify({ models: result.registry.models.map(publicModel) }, null, 2) + '\n')
+    io.stdout.write(modelsJson(registry))
     return code
   }
-  for (const m of result.registry.models) {
+  for (const m of registry.models) {
     const facts = [m.organization, m.license].filter(Boolean).join(', ')
     io.stdout.write(`${m.id}  ${m.name}${facts ? ` (${facts})` : ''}  ${Object.keys(m.boards).join(' ')}\n`)
     for (const r of m.repairs) io.stdout.write(`  repaired ${JSON.stringify(r.from)} → ${JSON.stringify(r.to)} [${r.rule}]\n`)
   }
-  const aliases = result.registry.models.reduce((n, m) => n + m.aliases.length, 0)
-  const repairs = result.registry.models.reduce((n, m) => n + m.repairs.length, 0)
+  const aliases = registry.models.reduce((n, m) => n + m.aliases.length, 0)
+  const repairs = registry.models.reduce((n, m) => n + m.repairs.length, 0)
   io.stdout.write(
-    `Registry: ${plural(result.registry.models.length, 'model')}, ${plural(aliases, 'alias', 'aliases')}, ${plural(repairs, 'repair')} from ${plural(result.snapshots.length, 'snapshot')} (${plural(store.files.length, 'file')}); ${plural(result.disagreements.length, 'disagreement')} between language variants in ${seconds(now() - started)} s\n`
+    `Registry: ${count(registry.models.length, 'model')}, ${count(aliases, 'alias', 'aliases')}, ${count(repairs, 'repair')} from ${count(snapshots.length, 'snapshot')} (${count(site.checked.length, 'file')}); ${count(disagreements.length, 'disagreement')} between language variants in ${seconds(now() - started)} s\n`
   )
   return code
-}
-
-/** The public shape, keys in a fixed order (the contract of dist/data/models.json). */
-export function publicModel(m: RegistryModel): RegistryModel {
-  return {
-    id: m.id,
-    name: m.name,
-    ...(m.organization !== undefined ? { organization: m.organization } : {}),
-    ...(m.license !== undefined ? { license: m.license } : {}),
-    ...(m.spdx !== undefined ? { spdx: m.spdx } : {}),
-    ...(m.openWeights !== undefined ? { openWeights: m.openWeights } : {}),
-    aliases: m.aliases,
-    boards: Object.fromEntries(Object.entries(m.boards).map(([board, p]) => [board, { first: p.first, last: p.last, bestRank: p.bestRank }])),
-    repairs: m.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule }))
-  }
 }

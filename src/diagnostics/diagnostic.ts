@@ -1,7 +1,15 @@
 import { z } from 'zod'
-import { rules, ruleIds, type RuleId, type Severity } from './rules.js'
+import { compareText } from '../core/compare.js'
+import { rules, ruleIds, type Rule, type RuleArgs, type RuleId } from './rules.js'
 
-/** A diagnostic as produced by a pure stage: no file yet (the edge adds it). */
+export { quote, visible } from './quote.js'
+
+/**
+ * Diagnostics as data: what a pure stage found (a `Message`: place, rule,
+ * severity, text), and, once an edge knows the file, a `Diagnostic`. Plain
+ * objects, so parse results can be cached and sent between threads; the CLI
+ * turns them into `vfile-message`s for `vfile-reporter` (`report.ts`).
+ */
 export const PlaceSchema = z.object({
   line: z.number().int().min(1),
   column: z.number().int().min(1)
@@ -20,12 +28,26 @@ export type Message = z.infer<typeof MessageSchema>
 export const DiagnosticSchema = MessageSchema.extend({ file: z.string() })
 export type Diagnostic = z.infer<typeof DiagnosticSchema>
 
-export const START: Place = { line: 1, column: 1 }
+/** The start of a file: where a finding about the whole file is reported. */
+export const START: Place = Object.freeze({ line: 1, column: 1 })
 
-/** Make a message for `rule` at `place`, with the rule's default severity unless told. */
-export function message(rule: RuleId, place: Place | undefined, text: string, severity?: Severity): Message {
-  const at = place ?? START
-  return { line: at.line, column: at.column, severity: severity ?? rules[rule].severity, rule, message: text }
+/** A cell position as stored in `CellPlaces` (`[line, column]`) as a place. */
+export function placeAt(cell: readonly [number, number] | undefined, fallback: Place = START): Place {
+  return cell ? { line: cell[0], column: cell[1] } : fallback
+}
+
+type Args<R extends RuleId> = RuleArgs<R> extends void ? [] : [args: RuleArgs<R>]
+
+/** A message for `rule` at `place`, worded by the rule's catalogue entry from `args`. */
+export function message<R extends RuleId>(rule: R, place: Place, ...args: Args<R>): Message {
+  const entry = rules[rule] as Rule<unknown>
+  const values = args[0]
+  return { line: place.line, column: place.column, severity: entry.severityOf?.(values) ?? entry.severity, rule, message: entry.message(values) }
+}
+
+/** A message with its file: the diagnostic an edge reports. */
+export function diagnostic<R extends RuleId>(file: string, rule: R, place: Place, ...args: Args<R>): Diagnostic {
+  return { file, ...message(rule, place, ...args) }
 }
 
 export function inFile(file: string, messages: readonly Message[]): Diagnostic[] {
@@ -36,24 +58,15 @@ export function inFile(file: string, messages: readonly Message[]): Diagnostic[]
 export function sortDiagnostics<T extends Message & { file?: string }>(list: readonly T[]): T[] {
   return [...list].sort(
     (a, b) =>
-      compare(a.file ?? '', b.file ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
       a.line - b.line ||
       a.column - b.column ||
-      compare(a.rule, b.rule) ||
-      compare(a.message, b.message)
+      compareText(a.rule, b.rule) ||
+      compareText(a.message, b.message)
   )
 }
 
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** `path:line:column: severity message [rule]` */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.rule}]`
-}
-
-export function countSeverities(list: readonly Message[]): { errors: number; warnings: number } {
+export function countSeverities(list: readonly Pick<Message, 'severity'>[]): { errors: number; warnings: number } {
   let errors = 0
   let warnings = 0
   for (const d of list) {
@@ -61,11 +74,4 @@ export function countSeverities(list: readonly Message[]): { errors: number; war
     else warnings++
   }
   return { errors, warnings }
-}
-
-/** Show a value in a message the way the unified collective does: in backticks, shortened. */
-export function quote(value: string, max = 40): string {
-  const flat = value.replace(/\s+/g, ' ').trim()
-  const short = flat.length > max ? flat.slice(0, max - 1) + '…' : flat
-  return '`' + short.replace(/`/g, "'") + '`'
 }

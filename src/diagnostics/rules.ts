@@ -1,133 +1,245 @@
 /**
  * The message catalogue: every rule a diagnostic can carry, with its default
- * severity, a title and a hint. Users search for a rule id; README documents them.
+ * severity, a title, a hint, and the one function that words its message from
+ * the values a call site found. Call sites pass values, never sentences, so a
+ * rule reads the same wherever it fires and users can search for its id.
+ * Rule ids are permanent (README documents them); messages say what was
+ * found, in backticks, and what was expected.
  */
+import { quote } from './quote.js'
+
 export type Severity = 'error' | 'warning'
 
-export interface Rule {
+export interface Rule<A> {
   readonly severity: Severity
   readonly title: string
   readonly hint: string
+  readonly message: (args: A) => string
+  /** For a rule whose severity depends on what was found (else `severity`). */
+  readonly severityOf?: (args: A) => Severity
 }
 
+function rule<A = void>(r: Rule<A>): Rule<A> {
+  return r
+}
+
+/** What the zod helper (`zod.ts`) reports of a schema issue. */
+export interface SchemaIssue {
+  /** Dotted path of the field (`rows.3.score`, `models.2.id`); `''` for the whole value. */
+  field: string
+  /** What the schema expects, in words (`a number`, `an id [a-z0-9][a-z0-9.-]*`). */
+  expected: string
+  /** The value found, as JSON; undefined when there is none. */
+  found: string | undefined
+  /** Unknown object keys, for an `unrecognized_keys` issue. */
+  keys?: string[]
+}
+
+export type Truncation =
+  | { kind: 'placeholder'; text: string }
+  | { kind: 'mid-row'; cells: number; width: number }
+  | { kind: 'empty' }
+  | { kind: 'announced'; rows: number; declared: number }
+  | { kind: 'spreads'; rows: number; lowest: number }
+  | { kind: 'previous'; rows: number; board: string; expected: number; date: string }
+  | { kind: 'page-end'; after: string }
+
+const shown = (found: string | undefined): string => (found === undefined ? 'nothing' : quote(found))
+
 export const rules = {
-  'not-leaderboard': {
+  'not-leaderboard': rule<{ page: string; expected?: 'seal' }>({
     severity: 'error',
     title: 'Not a leaderboard page',
-    hint: 'Upstream published another page (e.g. the project introduction) at the leaderboard path; the file has no leaderboard table.'
-  },
-  'unknown-source': {
+    hint: 'Upstream published another page (e.g. the project introduction) at the leaderboard path; the file has no leaderboard table.',
+    message: ({ page, expected }) =>
+      `Unexpected page ${quote(page)}, expected ${expected === 'seal' ? 'SEAL boards (a title, `Model`, `Score95% Confidence`, then rows)' : 'a leaderboard with a table of models'}`
+  }),
+  'unknown-source': rule<{ source: string }>({
     severity: 'error',
     title: 'Unknown source format',
-    hint: 'The content matches no adapter; pass `--source` to say which page it is.'
-  },
-  'missing-date': {
+    hint: 'The content matches no adapter; pass `--source` to say which page it is.',
+    message: ({ source }) => `Unknown source ${quote(source)}, expected one of the sources leaderlog knows`
+  }),
+  'missing-date': rule<{ fallback?: string }>({
     severity: 'error',
     title: 'No data date',
-    hint: 'The page carries no data update time; a snapshot cannot be dated.'
-  },
-  'missing-table': {
+    hint: 'The page carries no data update time; a snapshot cannot be dated.',
+    message: ({ fallback }) =>
+      `Page has no data time, expected a line such as \`**Data Update Time**: 2025-11-18 08:08:22 UTC\`${fallback ? `; the file name's date ${fallback} is used` : ''}`
+  }),
+  'missing-table': rule<{ kind: 'page'; page: string; otherTables: number } | { kind: 'board'; board: string } | { kind: 'undated' }>({
     severity: 'error',
     title: 'Leaderboard without a table',
-    hint: 'The page looks like a leaderboard but contains no table of models.'
-  },
-  'truncated-table': {
+    hint: 'The page looks like a leaderboard but contains no table of models.',
+    message: (a) =>
+      a.kind === 'page'
+        ? `Page ${quote(a.page)} has no table of models${a.otherTables ? ` (${a.otherTables} other table${a.otherTables > 1 ? 's' : ''})` : ''}, expected a leaderboard table`
+        : a.kind === 'board'
+          ? `Board ${quote(a.board)} has no rows, expected rank, name, score and interval lines`
+          : 'Page holds no dated leaderboard snapshot, expected a leaderboard table and its data time'
+  }),
+  'truncated-table': rule<Truncation>({
     severity: 'error',
     title: 'Table truncated',
-    hint: 'The table stops early: a placeholder row, fewer rows than announced or than the previous snapshot, or ranks that point past the last row.'
-  },
-  'leaked-reasoning': {
+    hint: 'The table stops early: a placeholder row, fewer rows than announced or than the previous snapshot, or ranks that point past the last row.',
+    message: (t) => {
+      switch (t.kind) {
+        case 'placeholder':
+          return `Unexpected placeholder row ${quote(t.text)} instead of data, expected a row per model; the table stops here`
+        case 'mid-row':
+          return `Unexpected end of table in the middle of a row (${t.cells} of ${t.width} cells), expected complete rows; row left out`
+        case 'empty':
+          return 'Unexpected end of table right after its header, expected a row per model'
+        case 'announced':
+          return `Unexpected end of table after ${t.rows} rows, expected the ${t.declared} rows the page announces`
+        case 'spreads':
+          return `Unexpected end of table after ${t.rows} rows, expected rows down to rank ${t.lowest} (the rank spreads point there)`
+        case 'previous':
+          return `Unexpected ${t.rows} rows on \`${t.board}\`, expected about ${t.expected} like the previous snapshot (${t.date})`
+        case 'page-end':
+          return `Unexpected end of page after rank ${quote(t.after)}, expected name, score and interval lines`
+      }
+    }
+  }),
+  'leaked-reasoning': rule<{ lines: number; closed: boolean }>({
     severity: 'warning',
     title: 'Leaked model reasoning',
-    hint: 'The translation model left its reasoning (`<think>…</think>`) in the page; it is ignored.'
-  },
-  'corrupted-token': {
+    hint: 'The translation model left its reasoning (`<think>…</think>`) in the page; it is ignored.',
+    message: ({ lines, closed }) => `Unexpected model reasoning \`<think>\` (${lines} lines${closed ? '' : ', never closed'}), expected the translated page only; ignored`
+  }),
+  'corrupted-token': rule<{ value: string; field: string; expected: string } | { value: string; field: 'name' }>({
     severity: 'error',
     title: 'Corrupted token in a cell',
-    hint: 'A foreign token (e.g. `极`) was inserted into a cell by the translation; the value is not trusted and left out.'
-  },
-  'missing-header': {
+    hint: 'A foreign token (e.g. `极`) was inserted into a cell by the translation; the value is not trusted and left out.',
+    message: (a) =>
+      'expected' in a
+        ? `Unexpected foreign token in ${quote(a.value)} (\`${a.field}\`), expected ${a.expected}; value left out`
+        : `Unexpected foreign token in model name ${quote(a.value)}, expected a model name; kept as found (the registry repairs names)`
+  }),
+  'missing-header': rule({
     severity: 'warning',
     title: 'Missing header row',
-    hint: 'The table starts with data; columns were recognised by the shape of their cells.'
-  },
-  'unknown-column': {
+    hint: 'The table starts with data; columns were recognised by the shape of their cells.',
+    message: () => 'Unexpected data in the header row, expected column names; columns recognised by their cells'
+  }),
+  'unknown-column': rule<{ header: string }>({
     severity: 'warning',
     title: 'Unknown column',
-    hint: 'Neither the header nor the cells of this column say what it holds; it is ignored.'
-  },
-  'duplicate-model': {
+    hint: 'Neither the header nor the cells of this column say what it holds; it is ignored.',
+    message: ({ header }) => `Unknown column ${quote(header || '(empty)')}, expected a known header or recognisable cells; ignored`
+  }),
+  'duplicate-model': rule<{ name: string; board?: string; firstLine?: number; model?: { id: string; other: string } }>({
     severity: 'warning',
     title: 'Duplicated model',
-    hint: 'The same model appears twice in one snapshot; the first row is kept.'
-  },
-  'unparseable-number': {
+    hint: 'The same model appears twice in one snapshot; the first row is kept.',
+    message: ({ name, board, firstLine, model }) =>
+      model
+        ? `Unexpected ${quote(name)} on \`${board}\`: it is the registry model \`${model.id}\` like ${quote(model.other)} in the same snapshot, expected each model once; the first row is kept`
+        : `Unexpected second row for ${quote(name)}${board ? ` on board \`${board}\`` : ''}${firstLine ? ` (first at line ${firstLine})` : ''}; the first row is kept`
+  }),
+  'unparseable-number': rule<{ value: string; field: string; expected: string }>({
     severity: 'error',
     title: 'Unparseable number',
-    hint: 'A numeric cell holds something that is not a number.'
-  },
-  'ragged-row': {
+    hint: 'A numeric cell holds something that is not a number.',
+    message: ({ value, field, expected }) => `Unexpected ${quote(value)} in \`${field}\`, expected ${expected}`
+  }),
+  'ragged-row': rule<{ cells: number; width: number }>({
     severity: 'error',
     title: 'Ragged row',
-    hint: 'A row has a different number of cells than the header.'
-  },
-  'missing-cell': {
+    hint: 'A row has a different number of cells than the header.',
+    message: ({ cells, width }) => `Unexpected ${cells} cells in row, expected ${width} like the header; row left out (its cells cannot be matched to columns)`
+  }),
+  'missing-cell': rule<{ missing: 'rank'; name?: string } | { missing: 'name'; rank: number; found?: string }>({
     severity: 'error',
     title: 'Missing value',
-    hint: 'A row lacks a value every row of this table must have (rank, model or score).'
-  },
-  'unranked-row': {
+    hint: 'A row lacks a value every row of this table must have (rank, model or score).',
+    message: (a) =>
+      a.missing === 'rank'
+        ? `Row without a rank${a.name ? ` (${quote(a.name)})` : ''}, expected a whole number in \`rank\`; row left out`
+        : `Row ${a.rank} has no model name${a.found !== undefined ? ` (found ${quote(a.found)})` : ''}; row left out`
+  }),
+  'unranked-row': rule<{ name?: string; score?: number }>({
     severity: 'warning',
     title: 'Unranked row',
-    hint: 'Upstream lists a model it has not ranked yet (an `AutoEval` estimate instead of arena votes); it is left out of the ranking.'
-  },
-  'multiple-tables': {
+    hint: 'Upstream lists a model it has not ranked yet (an `AutoEval` estimate instead of arena votes); it is left out of the ranking.',
+    message: ({ name, score }) =>
+      `Row ${quote(name ?? '(no name)')} has no rank (an \`AutoEval\` estimate${score !== undefined ? ` of ${score}` : ''}, not arena votes), expected ranked rows only; left out of the ranking`
+  }),
+  'multiple-tables': rule<{ rows: number; used: { line: number; rows: number } }>({
     severity: 'warning',
     title: 'Several tables',
-    hint: 'The page holds several leaderboard tables that do not continue each other; the longest is used.'
-  },
-  'invalid-row': {
+    hint: 'The page holds several leaderboard tables that do not continue each other; the longest is used.',
+    message: ({ rows, used }) =>
+      `Unexpected second leaderboard table (${rows} rows) that does not continue the first, expected one table; the table at line ${used.line} (${used.rows} rows) is used`
+  }),
+  'invalid-row': rule<SchemaIssue & { row: string }>({
     severity: 'error',
     title: 'Invalid row',
-    hint: 'A row breaks the schema (see the message for the field, what was expected and what was found).'
-  },
-  'invalid-snapshot': {
+    hint: 'A row breaks the schema (see the message for the field, what was expected and what was found).',
+    message: ({ field, row, expected, found }) => `Invalid \`${field}\` in row ${quote(row)}: expected ${expected}, found ${shown(found)}; row left out`
+  }),
+  'invalid-snapshot': rule<SchemaIssue>({
     severity: 'error',
     title: 'Invalid snapshot',
-    hint: 'A snapshot breaks the schema.'
-  },
-  'filename-mismatch': {
+    hint: 'A snapshot breaks the schema.',
+    message: ({ field, expected, found }) => `Invalid snapshot \`${field}\`: expected ${expected}, found ${shown(found)}`
+  }),
+  'filename-mismatch': rule<{ kind: 'date'; named: string; updatedAt: string; expected: string } | { kind: 'language'; named: string; detected: string }>({
     severity: 'error',
     title: 'File name disagrees with content',
-    hint: 'Store files are named `<source>/<YYYY-MM-DD>.<lang>.md` after the data date, source and language written inside.'
-  },
-  'misplaced-file': {
+    hint: 'Store files are named `<source>/<YYYY-MM-DD>.<lang>.md` after the data date, source and language written inside.',
+    message: (a) =>
+      a.kind === 'date'
+        ? `File name says ${a.named} but the page's data time is ${a.updatedAt}, expected \`${a.expected}\``
+        : `File name says language \`${a.named}\` but the page reads as \`${a.detected}\``,
+    severityOf: (a) => (a.kind === 'language' ? 'warning' : 'error')
+  }),
+  'misplaced-file': rule<{ path: string }>({
     severity: 'warning',
     title: 'File outside the store convention',
-    hint: 'Files under snapshots/ must be `<source>/<YYYY-MM-DD>.<lang>.md`.'
-  },
-  'unreadable-file': {
+    hint: 'Files under snapshots/ must be `<source>/<YYYY-MM-DD>.<lang>.md`.',
+    message: ({ path }) => `Unexpected file name ${quote(path)}, expected \`<source>/<YYYY-MM-DD>.<lang>.md\` with a known source`
+  }),
+  'unreadable-file': rule<{ reason: string }>({
     severity: 'error',
     title: 'Unreadable file',
-    hint: 'The file could not be read.'
-  },
-  'invalid-sources': {
+    hint: 'The file could not be read.',
+    message: ({ reason }) => `Cannot read file: ${reason}`
+  }),
+  'invalid-sources': rule<{ kind: 'json'; reason: string } | ({ kind: 'schema' } & SchemaIssue) | { kind: 'repeated'; entry: string; first: number }>({
     severity: 'error',
     title: 'Invalid sources file',
-    hint: 'The sources file (`snapshots/sources.json`) is not JSON or breaks its schema: `{"sources":[{"source","language","url"}]}` with a known source, a BCP 47 language and an http(s) URL.'
-  },
-  'variant-disagreement': {
+    hint: 'The sources file (`snapshots/sources.json`) is not JSON or breaks its schema: `{"sources":[{"source","language","url"}]}` with a known source, a BCP 47 language and an http(s) URL.',
+    message: (a) => {
+      if (a.kind === 'json') return `Invalid JSON: ${a.reason}`
+      if (a.kind === 'repeated') return `Unexpected repeated entry ${quote(a.entry, 120)}, expected each source, language and URL once (first at sources.${a.first})`
+      return schemaMessage(a)
+    }
+  }),
+  'variant-disagreement': rule<{ field: string; found: string; model: string; board: string; date: string; kept: string; keptAt: string; inPlace?: boolean }>({
     severity: 'warning',
     title: 'Language variants disagree',
-    hint: 'Two language variants of one board and date (e.g. the EN and FR pages of a day) give a model different values; the original language wins (zh, then en, then the rest).'
-  },
-  'invalid-registry-data': {
+    hint: 'Two language variants of one board and date (e.g. the EN and FR pages of a day) give a model different values; the original language wins (zh, then en, then the rest).',
+    message: (a) =>
+      `Unexpected \`${a.field}\` ${quote(a.found)} ${a.inPlace ? 'in the place of' : 'for'} \`${a.model}\` on \`${a.board}\` ${a.date}, expected ${quote(a.kept)} as in ${a.keptAt} (kept)`
+  }),
+  'invalid-registry-data': rule<{ kind: 'json'; reason: string } | ({ kind: 'schema' } & SchemaIssue)>({
     severity: 'error',
     title: 'Invalid registry data file',
-    hint: 'The registry data file (`snapshots/registry.json`) is not JSON or breaks its schema: `{"providerPrefixes":[…],"models":[{"id","name","organization","aliases","note"}],"organizations":[{"name","aliases"}],"licenses":[{"name","spdx","openWeights","aliases"}]}`; the file is ignored until fixed.'
-  }
-} as const satisfies Record<string, Rule>
+    hint: 'The registry data file (`snapshots/registry.json`) is not JSON or breaks its schema: `{"providerPrefixes":[…],"models":[{"id","name","organization","aliases","note"}],"organizations":[{"name","aliases"}],"licenses":[{"name","spdx","openWeights","aliases"}]}`; the file is ignored until fixed.',
+    message: (a) => (a.kind === 'json' ? `Invalid JSON: ${a.reason}` : schemaMessage(a))
+  })
+} as const
+
+/** `Invalid `models.2.id`: expected …, found …` — how every data file words a schema issue. */
+function schemaMessage(issue: SchemaIssue): string {
+  if (issue.keys?.length) return `Unexpected field ${quote(issue.keys[0]!)} ${issue.field ? `in \`${issue.field}\`` : 'at the top level'}, expected ${issue.expected}`
+  return `Invalid ${issue.field ? `\`${issue.field}\`` : 'top-level value'}: expected ${issue.expected}, found ${shown(issue.found)}`
+}
 
 export type RuleId = keyof typeof rules
 
 export const ruleIds = Object.keys(rules) as RuleId[]
+
+/** The values a rule's message is made of. */
+export type RuleArgs<R extends RuleId> = Parameters<(typeof rules)[R]['message']>[0]

@@ -1,6 +1,7 @@
-import { countSeverities, sortDiagnostics, type Message } from '../diagnostics/diagnostic.js'
+import { countSeverities, message, sortDiagnostics, START, type Message } from '../diagnostics/diagnostic.js'
 import { parsePage } from '../parse/index.js'
-import { checkAcrossFiles, checkFile, type CheckedFile } from '../store/check.js'
+import { analyse, type StoreContents } from '../pipeline/analyse.js'
+import { checkParsed, type CheckedFile } from '../store/check.js'
 import { digest, normaliseContent } from '../store/import.js'
 import { parseStorePath, storePath } from '../store/layout.js'
 import type { Download } from './download.js'
@@ -8,22 +9,25 @@ import type { SourceEntry } from './sources.js'
 
 /**
  * What to do with one downloaded page. Pure: the page (or why there is none)
- * and the stored snapshots of its source in, one outcome out. The page is
- * checked exactly as `leaderlog check` would check it once stored: `checkFile`
- * under its store path, then the checks across files against the stored
- * history of its boards.
+ * and the stored history of its source in, one outcome out. The page is
+ * checked exactly as `leaderlog check` would check it once stored: parsed and
+ * validated under its store path, then through the pipeline's `analyse` with
+ * the stored history of its source (checks across files, registry).
  */
 export type Outcome =
   | { status: 'stored'; entry: SourceEntry; date: string; rows: number; warnings: number; target: string; content: string; file: StoredFile }
   | { status: 'unchanged'; entry: SourceEntry; date: string; rows: number; target: string; differs: boolean }
   | { status: 'older'; entry: SourceEntry; date: string; newest: string }
-  | { status: 'broken'; entry: SourceEntry; date?: string; problem: Message; errors: number }
+  | { status: 'broken'; entry: SourceEntry; date?: string; problem: Message & { file?: string }; errors: number }
   | { status: 'unreachable'; entry: SourceEntry; reason: string }
 
 export type Status = Outcome['status']
 
 /** A checked store file and the digest of its content (to tell a re-published page from the stored copy). */
 export type StoredFile = CheckedFile & { digest: string }
+
+/** The stored history of a page's source: its checked files and the registry data file. */
+export type History = Omit<StoreContents, 'files'> & { files: StoredFile[] }
 
 /** Order of statuses in summaries. */
 export const statuses: readonly Status[] = ['stored', 'unchanged', 'older', 'broken', 'unreachable']
@@ -36,39 +40,34 @@ export const statuses: readonly Status[] = ['stored', 'unchanged', 'older', 'bro
  * unchanged (its date is stored), then older (before the newest stored date of
  * this source and language), else stored.
  */
-export function decide(entry: SourceEntry, download: Download, stored: readonly StoredFile[], parse: typeof parsePage = parsePage): Outcome {
+export function decide(entry: SourceEntry, download: Download, history: History, parse: typeof parsePage = parsePage): Outcome {
   if (!download.ok) return { status: 'unreachable', entry, reason: download.reason }
   const content = normaliseContent(download.content)
   const parsed = parse(content, { source: entry.source, language: entry.language })
   const dated = parsed.snapshots.find((s) => s.date)
   if (!dated) {
-    const problem = sortDiagnostics(parsed.messages.filter((m) => m.severity === 'error'))[0] ?? {
-      line: 1,
-      column: 1,
-      severity: 'error' as const,
-      rule: 'missing-table' as const,
-      message: 'Page holds no dated leaderboard snapshot, expected a leaderboard table and its data time'
-    }
+    const problem = sortDiagnostics(parsed.messages.filter((m) => m.severity === 'error'))[0] ?? message('missing-table', START, { kind: 'undated' })
     return { status: 'broken', entry, problem, errors: Math.max(1, countSeverities(parsed.messages).errors) }
   }
   const date = dated.date
   const target = storePath({ source: entry.source, date, language: entry.language })
   // The page was parsed without a fallback date and has one of its own, so
-  // checkFile's parse (which would only add the fallback) gives the same result.
-  const file = checkFile(target, content, () => parsed)
-  const history = stored.filter((f) => f.path !== target)
-  const across = checkAcrossFiles([...history, file]).get(target) ?? []
-  const messages = sortDiagnostics([...file.result.messages, ...across])
+  // the store's parse (which would only add the fallback) gives the same result.
+  const file = checkParsed(target, parsed)
+  const stored = history.files.filter((f) => f.path !== target)
+  // The same pipeline as `leaderlog check`, over the page's source as it would be once stored.
+  const analysis = analyse({ ...history, files: [...stored, file] }, (relative) => relative)
+  const messages = analysis.diagnostics.filter((d) => d.file === target)
   const { errors, warnings } = countSeverities(messages)
   const rows = file.result.snapshots.reduce((n, s) => n + s.rows.length, 0)
   if (errors > 0) {
     return { status: 'broken', entry, date, problem: messages.find((m) => m.severity === 'error')!, errors }
   }
-  const same = stored.find((f) => f.path === target)
+  const same = history.files.find((f) => f.path === target)
   if (same) {
     return { status: 'unchanged', entry, date, rows, target, differs: same.digest !== digest(content) }
   }
-  const newest = newestDate(stored, entry)
+  const newest = newestDate(history.files, entry)
   if (newest !== undefined && date < newest) return { status: 'older', entry, date, newest }
   return { status: 'stored', entry, date, rows, warnings, target, content, file: { ...file, digest: digest(content) } }
 }

@@ -1,4 +1,4 @@
-import { plural } from '../commands/io.js'
+import { count } from '../core/text.js'
 import { statuses, type Outcome, type Status } from './decide.js'
 
 /**
@@ -17,15 +17,15 @@ export function formatOutcome(outcome: Outcome, storeShownAs: string): string {
   const head = `${outcome.status.padEnd(width)} ${who}`
   switch (outcome.status) {
     case 'stored': {
-      const notes = [plural(outcome.rows, 'row'), ...(outcome.warnings ? [plural(outcome.warnings, 'warning')] : [])]
+      const notes = [count(outcome.rows, 'row'), ...(outcome.warnings ? [count(outcome.warnings, 'warning')] : [])]
       return `${head} ${outcome.date} (${notes.join(', ')}) → ${joinPosix(storeShownAs, outcome.target)}`
     }
     case 'unchanged':
-      return `${head} ${outcome.date} (${plural(outcome.rows, 'row')}, already stored${outcome.differs ? '; the page differs from the stored copy, which is kept' : ''})`
+      return `${head} ${outcome.date} (${count(outcome.rows, 'row')}, already stored${outcome.differs ? '; the page differs from the stored copy, which is kept' : ''})`
     case 'older':
       return `${head} ${outcome.date}: the store already has ${outcome.newest}; not stored`
     case 'broken': {
-      const more = outcome.errors > 1 ? ` (+${plural(outcome.errors - 1, 'more error')})` : ''
+      const more = outcome.errors > 1 ? ` (+${count(outcome.errors - 1, 'more error')})` : ''
       return `${head}${outcome.date ? ' ' + outcome.date : ''}: ${outcome.problem.line}:${outcome.problem.column} ${outcome.problem.message} [${outcome.problem.rule}]${more}`
     }
     case 'unreachable':
@@ -42,7 +42,7 @@ export function countStatuses(outcomes: readonly Outcome[]): Record<Status, numb
 /** `Fetched 15 pages in 3.20 s: 2 stored, 11 unchanged, 1 older, 1 broken, 0 unreachable` */
 export function formatSummary(outcomes: readonly Outcome[], seconds: string): string {
   const counts = countStatuses(outcomes)
-  return `Fetched ${plural(outcomes.length, 'page')} in ${seconds} s: ${statuses.map((s) => `${counts[s]} ${s}`).join(', ')}`
+  return `Fetched ${count(outcomes.length, 'page')} in ${seconds} s: ${statuses.map((s) => `${counts[s]} ${s}`).join(', ')}`
 }
 
 /** Every page was reached and either stored, unchanged or older. */

@@ -1,6 +1,6 @@
+import { compareText } from '../core/compare.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
-import { compare } from '../diagnostics/diagnostic.js'
-import { boardTitle, sources } from '../store/sources.js'
+import { boardTitle, sources } from '../core/sources.js'
 import { daysBetween, latestDate } from './dates.js'
 
 /** A board's newest snapshot older than this many days (relative to "today") is stale. */
@@ -26,8 +26,8 @@ const knownOrder = sources.flatMap((s) => s.boards)
 export function compareBoards(a: string, b: string): number {
   const ia = knownOrder.indexOf(a)
   const ib = knownOrder.indexOf(b)
-  if (ia !== ib) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || compare(a, b)
-  return compare(a, b)
+  if (ia !== ib) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || compareText(a, b)
+  return compareText(a, b)
 }
 
 /**
@@ -50,7 +50,7 @@ export function buildBoards(snapshots: readonly ReconciledSnapshot[], today: str
   return [...byBoard.entries()]
     .sort(([a], [b]) => compareBoards(a, b))
     .map(([id, list]) => {
-      const sorted = [...list].sort((a, b) => compare(a.date, b.date))
+      const sorted = [...list].sort((a, b) => compareText(a.date, b.date))
       const latest = sorted[sorted.length - 1]!
       const ageDays = daysBetween(latest.date, today)
       return {

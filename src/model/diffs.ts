@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../registry/types.js'
 
 /** Where a model stood in one snapshot. */
@@ -87,12 +88,12 @@ function compareMoves(a: Move, b: Move): number {
     Math.abs(b.rankDelta) - Math.abs(a.rankDelta) ||
     Math.abs(b.scoreDelta ?? 0) - Math.abs(a.scoreDelta ?? 0) ||
     a.to.rank - b.to.rank ||
-    (a.model < b.model ? -1 : a.model > b.model ? 1 : 0)
+    compareText(a.model, b.model)
   )
 }
 
 function byRank(a: DiffEntry, b: DiffEntry): number {
-  return a.rank - b.rank || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0)
+  return a.rank - b.rank || compareText(a.model, b.model)
 }
 
 /** What changed on a board from snapshot `a` to the next snapshot `b`. */

@@ -1,4 +1,4 @@
-import { compare } from '../diagnostics/diagnostic.js'
+import { compareText } from '../core/compare.js'
 import type { RegistryModel } from '../registry/types.js'
 
 export interface Organization {
@@ -32,12 +32,12 @@ export function buildOrganizations(models: readonly RegistryModel[]): Organizati
   }
   const taken = new Set<string>()
   return [...byName.entries()]
-    .sort(([a], [b]) => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b))
+    .sort(([a], [b]) => compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b))
     .map(([name, ids]) => {
       const base = slugify(name)
       let slug = base
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
       taken.add(slug)
-      return { slug, name, models: ids.sort(compare) }
+      return { slug, name, models: ids.sort(compareText) }
     })
 }

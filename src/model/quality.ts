@@ -1,4 +1,5 @@
-import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { compareText } from '../core/compare.js'
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Disagreement, RegistryModel } from '../registry/types.js'
 
 export interface FileQuality {
@@ -48,20 +49,20 @@ export function buildQuality(input: QualityInput): Quality {
   }
   const held = new Map(input.files.map((f) => [f.file, f.snapshots]))
   const files: FileQuality[] = [...byFile.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([file, list]) => ({
       file,
       published: !input.blocked.has(file) && (held.get(file)?.length ?? 0) > 0,
-      snapshots: [...(held.get(file) ?? [])].sort((a, b) => compare(a.board, b.board) || compare(a.date, b.date)),
+      snapshots: [...(held.get(file) ?? [])].sort((a, b) => compareText(a.board, b.board) || compareText(a.date, b.date)),
       diagnostics: sortDiagnostics(list),
       errors: list.filter((d) => d.severity === 'error').length,
       warnings: list.filter((d) => d.severity === 'warning').length
     }))
   const repairs = input.models
     .flatMap((m) => m.repairs.map((r) => ({ model: m.id, name: m.name, from: r.from, to: r.to, rule: r.rule })))
-    .sort((a, b) => compare(a.from, b.from) || compare(a.model, b.model))
+    .sort((a, b) => compareText(a.from, b.from) || compareText(a.model, b.model))
   const disagreements = [...input.disagreements].sort(
-    (a, b) => compare(a.board, b.board) || compare(a.date, b.date) || compare(a.model, b.model) || compare(a.field, b.field)
+    (a, b) => compareText(a.board, b.board) || compareText(a.date, b.date) || compareText(a.model, b.model) || compareText(a.field, b.field)
   )
   const all = [...input.diagnostics, ...input.registryDiagnostics]
   return {

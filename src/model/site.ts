@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { NormalizeResult, RegistryModel } from '../registry/types.js'
 import { buildBoards, siteToday, type Board } from './boards.js'
@@ -24,8 +25,8 @@ export interface SiteModel {
 
 export interface SiteInput {
   normalized: NormalizeResult
-  /** Diagnostics of reading the store (parse, validate). */
-  diagnostics: readonly Diagnostic[]
+  /** Diagnostics of reading the store (parse, validate, checks across files). */
+  fileDiagnostics: readonly Diagnostic[]
   files: readonly { file: string; snapshots: { board: string; date: string }[] }[]
   /** Files left out of the site because of blocking errors. */
   blocked: ReadonlySet<string>
@@ -37,7 +38,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const { registry, snapshots, disagreements, diagnostics } = input.normalized
   const today = siteToday(snapshots, input.today)
   const boards = today ? buildBoards(snapshots, today) : []
-  const models = [...registry.models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const models = [...registry.models].sort((a, b) => compareText(a.id, b.id))
   const organizations = buildOrganizations(models)
   return {
     today,
@@ -49,7 +50,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     organizations,
     organizationSlugs: new Map(organizations.map((o) => [o.name, o.slug])),
     quality: buildQuality({
-      diagnostics: input.diagnostics,
+      diagnostics: input.fileDiagnostics,
       files: input.files,
       blocked: input.blocked,
       models,

@@ -77,13 +77,7 @@ export function prepare(content: string): Document {
     const line = lineOf(content, r.start)
     const column = r.start - content.lastIndexOf('\n', r.start - 1)
     const closed = content.slice(r.start, r.end).toLowerCase().endsWith('</think>')
-    messages.push(
-      message(
-        'leaked-reasoning',
-        { line, column },
-        `Unexpected model reasoning \`<think>\` (${lineOf(content, r.end) - line + 1} lines${closed ? '' : ', never closed'}), expected the translated page only; ignored`
-      )
-    )
+    messages.push(message('leaked-reasoning', { line, column }, { lines: lineOf(content, r.end) - line + 1, closed }))
   }
   const text = ranges.length ? mask(content, ranges) : content
   const root = toMdast(text)

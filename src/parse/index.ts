@@ -1,6 +1,6 @@
-import { message, quote, type Message } from '../diagnostics/diagnostic.js'
+import { message, START, type Message } from '../diagnostics/diagnostic.js'
 import type { ParseResult } from '../schema/snapshot.js'
-import { sourceInfo } from '../store/sources.js'
+import { sourceInfo } from '../core/sources.js'
 import type { AdapterInput } from './adapter.js'
 import { findDataTime } from './dates.js'
 import { detectFormat } from './detect.js'
@@ -33,7 +33,7 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   const messages: Message[] = [...doc.messages]
   const info = options.source ? sourceInfo(options.source) : undefined
   if (options.source && !info) {
-    messages.push(message('unknown-source', { line: 1, column: 1 }, `Unknown source ${quote(options.source)}, expected one of the sources leaderlog knows`))
+    messages.push(message('unknown-source', START, { source: options.source }))
     return { parser: PARSER_VERSION, source: null, language: options.language ?? null, snapshots: [], messages }
   }
   const format = info?.format ?? detectFormat(doc)
@@ -51,13 +51,7 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   const output = format === 'seal' ? parseSeal(doc, input) : parseLmarena(doc, input)
   messages.push(...output.messages)
   if (!found && output.snapshots.length > 0) {
-    messages.push(
-      message(
-        'missing-date',
-        { line: 1, column: 1 },
-        `Page has no data time, expected a line such as \`**Data Update Time**: 2025-11-18 08:08:22 UTC\`${options.fallbackDate ? `; the file name's date ${options.fallbackDate} is used` : ''}`
-      )
-    )
+    messages.push(message('missing-date', START, options.fallbackDate ? { fallback: options.fallbackDate } : {}))
   }
   const snapshots = found || options.fallbackDate ? output.snapshots : []
   return { parser: PARSER_VERSION, source: output.source, language, ...(detected ? { detectedLanguage: detected } : {}), snapshots, messages }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { message, quote, type Message } from '../diagnostics/diagnostic.js'
-import { JsonSyntaxError, parseJsonWithPlaces, placeOf } from '../diagnostics/json-places.js'
+import { readDataFile } from '../diagnostics/data-file.js'
+import type { Message } from '../diagnostics/diagnostic.js'
 import { idPattern } from './keys.js'
 
 /**
@@ -66,30 +66,6 @@ export const emptyData: RegistryData = { providerPrefixes: [], models: [], organ
 
 /** Parse the data file; errors are positioned messages and leave the empty data in place. */
 export function parseRegistryData(content: string): { data: RegistryData; messages: Message[] } {
-  let placed
-  try {
-    placed = parseJsonWithPlaces(content)
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return { data: emptyData, messages: [message('invalid-registry-data', error.place, `Invalid JSON: ${error.message}`)] }
-    throw error
-  }
-  const result = RegistryDataSchema.safeParse(placed.value)
-  if (result.success) return { data: result.data, messages: [] }
-  const messages = result.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '(root)'
-    const found = valueAt(placed.value, issue.path)
-    const what = issue.message.replace(/^Invalid input: /i, '').replace(/^expected /i, '')
-    return message(
-      'invalid-registry-data',
-      placeOf(placed, issue.path),
-      `Invalid \`${field}\`: expected ${what}, found ${found === undefined ? 'nothing' : quote(JSON.stringify(found))}`
-    )
-  })
-  return { data: emptyData, messages }
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = value
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined
-  return v
+  const { data, messages } = readDataFile(content, RegistryDataSchema, 'invalid-registry-data')
+  return { data: data ?? emptyData, messages }
 }

@@ -1,7 +1,6 @@
 /** The normalize stage: raw parsed snapshots → one model registry and one snapshot per (board, date). */
 export { normalize, type NormalizeInput } from './normalize.js'
 export { parseRegistryData, RegistryDataSchema, emptyData, type RegistryData } from './data.js'
-export { loadRegistry, loadRegistryData, dataFileName } from './load.js'
 export { repairName, repairContext, repairRules, type RepairRule } from './repair.js'
 export { licenseKey, LicenseTable } from './license.js'
 export { OrganizationTable } from './organization.js'

@@ -46,7 +46,3 @@ export function looksLikeModelId(text: string): boolean {
 
 /** Han, kana or a replacement character: what a translation glitch leaves in a Latin name. */
 export const foreignToken = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\uFFFD]+/gu
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}

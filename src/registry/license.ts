@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js'
 import type { LicenseEntry } from './data.js'
 
 /**
@@ -142,7 +143,7 @@ export class LicenseTable {
       m.set(raw.trim(), (m.get(raw.trim()) ?? 0) + n)
       counts.set(key, m)
     }
-    for (const [key, m] of counts) this.seenByKey.set(key, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0])
+    for (const [key, m] of counts) this.seenByKey.set(key, [...m].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0])
   }
 
   /** The canonical license of a spelling; `known` when the data file names it. */

@@ -1,5 +1,6 @@
+import { compareText } from '../core/compare.js'
 import type { OrganizationEntry } from './data.js'
-import { compareText, looseKey } from './keys.js'
+import { looseKey } from './keys.js'
 
 /**
  * Organization spellings → one name. By rule, spellings that differ only in

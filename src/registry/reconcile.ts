@@ -1,7 +1,7 @@
-import { message, quote, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { compareText } from '../core/compare.js'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { rowFields, type Row, type RowField } from '../schema/row.js'
 import { orderRow, type ParsedSnapshot } from '../schema/snapshot.js'
-import { compareText } from './keys.js'
 import type { Disagreement, ReconciledRow, ReconciledSnapshot } from './types.js'
 
 /**
@@ -73,10 +73,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
       let entry = byId.get(id)
       if (entry?.at.has(v)) {
         const place = cell(variant, i, 'name')
-        diagnostics.push({
-          file: variant.file,
-          ...message('duplicate-model', place, `Unexpected ${quote(row.name)} on \`${variant.snapshot.board}\`: it is the registry model \`${id}\` like ${quote(variant.snapshot.rows[entry.at.get(v)!]!.name)} in the same snapshot, expected each model once; the first row is kept`)
-        })
+        diagnostics.push(diagnostic(variant.file, 'duplicate-model', place, { name: row.name, board: variant.snapshot.board, model: { id, other: variant.snapshot.rows[entry.at.get(v)!]!.name } }))
         return
       }
       // A variant's name that is no model of the original, or a model the original shows
@@ -119,14 +116,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
         { file: sorted[v]!.file, line: at[0], column: at[1], value: found }
       ]
     })
-    diagnostics.push({
-      file: sorted[v]!.file,
-      ...message(
-        'variant-disagreement',
-        { line: at[0], column: at[1] },
-        `Unexpected \`name\` ${quote(found)} in the place of \`${entry.id}\` on \`${first.snapshot.board}\` ${first.snapshot.date}, expected ${quote(kept)} as in ${sorted[v0]!.file}:${keptAt[0]}:${keptAt[1]} (kept)`
-      )
-    })
+    diagnostics.push(diagnostic(sorted[v]!.file, 'variant-disagreement', { line: at[0], column: at[1] }, { field: 'name', found, inPlace: true, model: entry.id, board: first.snapshot.board, date: first.snapshot.date, kept, keptAt: `${sorted[v0]!.file}:${keptAt[0]}:${keptAt[1]}` }))
   }
   const rows: { row: ReconciledRow; order: [number, number] }[] = []
   for (const entry of merged) {
@@ -153,14 +143,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon): Reconcile
       for (const [n, other] of others.entries()) {
         const at = values[n + 1]!
         const keptAt = values[0]!
-        diagnostics.push({
-          file: at.file,
-          ...message(
-            'variant-disagreement',
-            { line: at.line, column: at.column },
-            `Unexpected \`${field}\` ${quote(show(other.value))} for \`${entry.id}\` on \`${board}\` ${first.snapshot.date}, expected ${quote(show(kept.value))} as in ${keptAt.file}:${keptAt.line}:${keptAt.column} (kept)`
-          )
-        })
+        diagnostics.push(diagnostic(at.file, 'variant-disagreement', { line: at.line, column: at.column }, { field, found: show(other.value), model: entry.id, board, date: first.snapshot.date, kept: show(kept.value), keptAt: `${keptAt.file}:${keptAt.line}:${keptAt.column}` }))
       }
     }
     const row = orderRow({ ...(out as Partial<Row>), name: entry.name } as Row)

@@ -1,5 +1,6 @@
+import { compareText } from '../core/compare.js'
 import type { Repair } from './types.js'
-import { compareText, foreignToken, looksLikeModelId, nameKey } from './keys.js'
+import { foreignToken, looksLikeModelId, nameKey } from './keys.js'
 
 /**
  * Glitch repair of model names, by rule. Each rule says what it repairs; the

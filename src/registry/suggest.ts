@@ -1,4 +1,5 @@
-import { compareText, nameKey } from './keys.js'
+import { compareText } from '../core/compare.js'
+import { nameKey } from './keys.js'
 import type { NormalizeResult, RegistryModel } from './types.js'
 
 /**

@@ -1,6 +1,7 @@
+import { compareText } from '../core/compare.js'
 import { daysBetween } from '../model/dates.js'
 import { escapeXml } from './escape.js'
-import { formatNumber } from './format.js'
+import { formatNumber } from '../core/text.js'
 
 /** One point of a time series; `low`/`high` draw a confidence band. */
 export interface ChartPoint {
@@ -55,7 +56,7 @@ export function ticks(min: number, max: number, count: number, integer = false):
 export function lineChart(options: ChartOptions): string {
   const width = options.width ?? 480
   const height = options.height ?? 200
-  const points = [...options.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const points = [...options.points].sort((a, b) => compareText(a.date, b.date))
   const titleId = `${options.id}-title`
   const descId = `${options.id}-desc`
   const first = points[0]

@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js'
 import type { Board } from '../model/boards.js'
 import type { SnapshotDiff } from '../model/diffs.js'
 import type { SiteModel } from '../model/site.js'
@@ -67,7 +68,7 @@ export function atomFeed(site: SiteModel, base: BaseUrl): string {
   const entries = site.boards
     .flatMap((b) => (site.diffs.get(b.id) ?? []).flatMap((d) => diffEntries(site, base, b, d)))
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.updated < b.e.updated ? 1 : a.e.updated > b.e.updated ? -1 : a.i - b.i))
+    .sort((a, b) => compareText(b.e.updated, a.e.updated) || a.i - b.i)
     .map(({ e }) => e)
     .slice(0, FEED_ENTRIES)
   const latest = site.boards.map((b) => timestamp(b, b.latest.date)).sort().pop() ?? '1970-01-01T00:00:00Z'
@@ -101,7 +102,7 @@ export function atomFeed(site: SiteModel, base: BaseUrl): string {
 /** `dist/sitemap.xml` of every page (not the 404). */
 export function sitemap(base: BaseUrl, pages: readonly { path: string; lastmod?: string }[]): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-  for (const p of [...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const p of [...pages].sort((a, b) => compareText(a.path, b.path))) {
     lines.push(`  <url><loc>${escapeXml(absoluteUrl(base, p.path))}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ''}</url>`)
   }
   lines.push('</urlset>')

@@ -1,12 +1,6 @@
 /** Number and date formatting for pages: fixed locale, so output never depends on the machine. */
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
-
-export function formatNumber(n: number | undefined): string {
-  if (n === undefined) return ''
-  return Number.isInteger(n) ? integer.format(n) : decimal.format(n)
-}
+import { formatNumber } from '../core/text.js'
 
 /** `+3`, `−2`, `0` (a real minus sign). */
 export function formatSigned(n: number | undefined): string {
@@ -31,11 +25,6 @@ export function formatUpdatedAt(value: string | null, date: string): string {
 
 export function formatDays(n: number): string {
   return n === 1 ? '1 day' : `${formatNumber(n)} days`
-}
-
-/** `1 snapshot`, `2 snapshots`, `1,234 models`. */
-export function count(n: number, word: string, many = word + 's'): string {
-  return `${formatNumber(n)} ${n === 1 ? word : many}`
 }
 
 /** `$1.25 / $10` (input / output price per million tokens). */

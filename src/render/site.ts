@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
 import { boardsJson, diffJson, modelsJson, snapshotCsv, snapshotJson } from './data.js'
@@ -82,5 +83,5 @@ export function renderSite(site: SiteModel, options: RenderOptions): OutputFile[
   }
   files.push({ path: paths.feed(), content: atomFeed(site, options.base) })
   files.push({ path: paths.sitemap(), content: sitemap(options.base, jobs.map((j) => ({ path: j.path, lastmod: j.lastmod }))) })
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return files.sort((a, b) => compareText(a.path, b.path))
 }

@@ -1,6 +1,7 @@
 import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff } from '../model/diffs.js'
-import { formatNumber, formatSigned } from './format.js'
+import { formatNumber } from '../core/text.js'
+import { formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table, type TableRow } from './view-table.js'

@@ -1,5 +1,6 @@
+import { count } from '../core/text.js'
 import type { Board } from '../model/boards.js'
-import { count } from './format.js'
+
 import { formatDays, formatUpdatedAt } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'

@@ -1,7 +1,7 @@
 import { compareBoards } from '../model/boards.js'
 import type { HistoryPoint } from '../model/histories.js'
 import type { RegistryModel } from '../registry/types.js'
-import { boardTitle } from '../store/sources.js'
+import { boardTitle } from '../core/sources.js'
 import { lineChart } from './chart.js'
 import { formatInterval } from './format.js'
 import { paths } from './urls.js'

@@ -1,7 +1,7 @@
 import { compareBoards } from '../model/boards.js'
 import type { Organization } from '../model/organizations.js'
 import type { RegistryModel } from '../registry/types.js'
-import { boardTitle } from '../store/sources.js'
+import { boardTitle } from '../core/sources.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'

@@ -1,6 +1,7 @@
+import { count } from '../core/text.js'
 import type { Disagreement } from '../registry/types.js'
-import { boardTitle } from '../store/sources.js'
-import { count } from './format.js'
+import { boardTitle } from '../core/sources.js'
+
 import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'

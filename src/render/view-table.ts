@@ -1,8 +1,9 @@
-import { compare } from '../diagnostics/diagnostic.js'
+import { compareText } from '../core/compare.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { SiteModel } from '../model/site.js'
 import { safeUrl } from './escape.js'
-import { formatInterval, formatNumber, formatPrice, formatSigned, formatTokens, metricLabel } from './format.js'
+import { formatNumber } from '../core/text.js'
+import { formatInterval, formatPrice, formatSigned, formatTokens, metricLabel } from './format.js'
 import { href, paths, type BaseUrl } from './urls.js'
 
 /** One table cell as the template prints it: text, maybe a link, a sort key. */
@@ -120,7 +121,7 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
   // Extra measures (the agent board's), but not one that only repeats the score.
   const metrics = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))]
     .filter((m) => !rows.every((r) => r.metrics?.[m]?.value === r.score))
-    .sort(compare)
+    .sort(compareText)
   if (withStyle) columns.push({ key: 'style', label: 'Rank (style control)', numeric: true })
   for (const m of metrics) columns.push({ key: `m-${m}`, label: metricLabel(m), numeric: true })
   if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true })
@@ -165,7 +166,7 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
     columns,
     rows: out,
     empty: 'No models in this snapshot.',
-    notes: [...notes.entries()].sort(([a], [b]) => compare(a, b)).map(([mark, text]) => ({ mark, text }))
+    notes: [...notes.entries()].sort(([a], [b]) => compareText(a, b)).map(([mark, text]) => ({ mark, text }))
   }
 }
 
@@ -187,6 +188,6 @@ export function filtersFor(tables: readonly Table[]): Filters {
       if (r.open) open = true
     }
   }
-  const byName = (a: string, b: string) => compare(a.toLowerCase(), b.toLowerCase()) || compare(a, b)
+  const byName = (a: string, b: string) => compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b)
   return { organizations: [...orgs].sort(byName), licenses: [...licenses].sort(byName), open }
 }

@@ -1,8 +1,8 @@
-import { message, quote, type Message } from '../diagnostics/diagnostic.js'
+import { message, placeAt, START, type Message } from '../diagnostics/diagnostic.js'
 import type { ParseResult, ParsedSnapshot } from '../schema/snapshot.js'
-import { parsePage } from '../parse/index.js'
+import { parsePage, type ParseOptions } from '../parse/index.js'
 import { validateSnapshot } from '../validate/snapshot.js'
-import { parseStorePath, type StorePath } from './layout.js'
+import { parseStorePath, storePath, type StorePath } from './layout.js'
 
 /**
  * One file of the store, parsed and validated. Pure: built from the file's
@@ -15,14 +15,24 @@ export interface CheckedFile {
   result: ParseResult
 }
 
-/** Parse and validate one store file; the store path supplies source, language and a fallback date. */
+/** What the store path tells the parser: source, language and a fallback date. */
+export function parseOptionsFor(path: string): ParseOptions {
+  const stored = parseStorePath(path)
+  return stored ? { source: stored.source, language: stored.language, fallbackDate: stored.date } : {}
+}
+
+/** Parse and validate one store file. */
 export function checkFile(path: string, content: string, parse: typeof parsePage = parsePage): CheckedFile {
+  return checkParsed(path, parse(content, parseOptionsFor(path)))
+}
+
+/** Validate one store file's parse result (parsed with `parseOptionsFor(path)`) and check it against its path. */
+export function checkParsed(path: string, parsed: ParseResult): CheckedFile {
   const stored = parseStorePath(path)
   const messages: Message[] = []
   if (!stored) {
-    messages.push(message('misplaced-file', { line: 1, column: 1 }, `Unexpected file name ${quote(path)}, expected \`<source>/<YYYY-MM-DD>.<lang>.md\` with a known source`))
+    messages.push(message('misplaced-file', START, { path }))
   }
-  const parsed = parse(content, stored ? { source: stored.source, language: stored.language, fallbackDate: stored.date } : {})
   const snapshots: ParsedSnapshot[] = []
   messages.push(...parsed.messages)
   for (const snapshot of parsed.snapshots) {
@@ -33,11 +43,12 @@ export function checkFile(path: string, content: string, parse: typeof parsePage
   if (stored) {
     const dated = snapshots.find((s) => s.date)
     if (dated && dated.date !== stored.date) {
-      messages.push(message('filename-mismatch', { line: 1, column: 1 }, `File name says ${stored.date} but the page's data time is ${dated.updatedAt}, expected \`${stored.source}/${dated.date}.${stored.language}.md\``))
+      const expected = storePath({ source: stored.source, date: dated.date, language: stored.language })
+      messages.push(message('filename-mismatch', START, { kind: 'date', named: stored.date, updatedAt: dated.updatedAt ?? dated.date, expected }))
     }
     const detected = parsed.detectedLanguage
     if (detected && primary(detected) !== primary(stored.language)) {
-      messages.push(message('filename-mismatch', { line: 1, column: 1 }, `File name says language \`${stored.language}\` but the page reads as \`${detected}\``, 'warning'))
+      messages.push(message('filename-mismatch', START, { kind: 'language', named: stored.language, detected }))
     }
   }
   return { path, ...(stored ? { stored } : {}), result: { ...parsed, snapshots, messages } }
@@ -71,9 +82,8 @@ export function checkAcrossFiles(files: readonly CheckedFile[]): Map<string, Mes
       const truncatedAlready = file.result.messages.some((m) => m.rule === 'truncated-table')
       if (previous && previous.date < snapshot.date && !announced && !truncatedAlready && rows < previous.rows * 0.5) {
         const at = snapshot.places.at(-1)?.row
-        const place = at ? { line: at[0], column: at[1] } : { line: 1, column: 1 }
         const list2 = extra.get(file.path) ?? []
-        list2.push(message('truncated-table', place, `Unexpected ${rows} rows on \`${snapshot.board}\`, expected about ${previous.rows} like the previous snapshot (${previous.date})`))
+        list2.push(message('truncated-table', placeAt(at), { kind: 'previous', rows, board: snapshot.board, expected: previous.rows, date: previous.date }))
         extra.set(file.path, list2)
         continue
       }

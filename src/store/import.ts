@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js'
 import { createHash } from 'node:crypto'
 import { countSeverities } from '../diagnostics/diagnostic.js'
 import { parsePage } from '../parse/index.js'
@@ -60,7 +61,7 @@ export function planImport(captures: readonly Capture[], existing: ReadonlyMap<s
     list.push({ capture, target, content: normaliseContent(capture.content), updatedAt: snapshot.updatedAt, errors: countSeverities(result.messages).errors })
     byTarget.set(target, list)
   }
-  for (const [target, list] of [...byTarget.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [target, list] of [...byTarget.entries()].sort((a, b) => compareText(a[0], b[0]))) {
     // The best capture of a day: without errors first, then the latest data time, then the latest capture.
     const ranked = [...list].sort((a, b) => a.errors - b.errors || compareTime(b.updatedAt, a.updatedAt) || b.capture.order - a.capture.order)
     const best = ranked[0]!

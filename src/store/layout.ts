@@ -1,4 +1,5 @@
-import { sourceIds } from './sources.js'
+import path from 'node:path'
+import { sourceIds } from '../core/sources.js'
 
 /**
  * The snapshot store convention: `<source>/<YYYY-MM-DD>.<lang>.md` under the
@@ -29,4 +30,20 @@ export function storePath(p: StorePath): string {
 export function isCalendarDate(date: string): boolean {
   const d = new Date(date + 'T00:00:00Z')
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date
+}
+
+/** The maintainers' registry data file, beside the snapshots it describes. */
+export const registryFile = 'registry.json'
+
+/** The maintainers' sources file (`leaderlog fetch`). */
+export const sourcesFile = 'sources.json'
+
+/** Display path of a store file: the directory as given, joined POSIX-style. */
+export function displayPath(dir: string, relative: string): string {
+  return path.posix.join(dir.split(path.sep).join('/'), relative)
+}
+
+/** A display path under `from` (e.g. `snapshots/…`) renamed under `to`, the store as the user typed it. */
+export function respell(file: string, to: string, from = 'snapshots'): string {
+  return file === from || file.startsWith(from + '/') ? displayPath(to, file.slice(from.length + 1)) : file
 }

@@ -32,3 +32,14 @@ export function publishable<T extends { file: string }>(snapshots: readonly T[],
   const blocked = blockedFiles(diagnostics)
   return snapshots.filter((s) => !blocked.has(s.file))
 }
+
+/**
+ * Errors that make any output wrong, not just one file's: a broken registry
+ * data file would change published ids. `check`, `build` and `registry` fail
+ * on them.
+ */
+export const fatalRules: readonly RuleId[] = ['invalid-registry-data']
+
+export function isFatal(d: Diagnostic): boolean {
+  return d.severity === 'error' && fatalRules.includes(d.rule)
+}

@@ -1,5 +1,5 @@
-import type { z } from 'zod'
-import { message, quote, type Message, type Place } from '../diagnostics/diagnostic.js'
+import { message, placeAt, START, type Message } from '../diagnostics/diagnostic.js'
+import { schemaIssue } from '../diagnostics/zod.js'
 import { RowSchema } from '../schema/row.js'
 import { SnapshotSchema, type ParsedSnapshot } from '../schema/snapshot.js'
 
@@ -23,9 +23,8 @@ export function validateSnapshot(snapshot: ParsedSnapshot): { snapshot: ParsedSn
     }
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? 'row')
-      const cell = at[field as keyof typeof at] ?? at.row
-      const where: Place = cell ? { line: cell[0], column: cell[1] } : { line: 1, column: 1 }
-      messages.push(message('invalid-row', where, `Invalid \`${field}\` in row ${quote(String(row.name ?? i + 1))}: expected ${expectation(issue)}, found ${quote(JSON.stringify(valueAt(row, issue.path)))}; row left out`))
+      const where = placeAt(at[field as keyof typeof at] ?? at.row)
+      messages.push(message('invalid-row', where, { ...schemaIssue(issue, row), field, row: String(row.name ?? i + 1) }))
     }
   })
   const { places: _places, declaredRows: _declared, ...plain } = { ...snapshot, rows }
@@ -33,18 +32,8 @@ export function validateSnapshot(snapshot: ParsedSnapshot): { snapshot: ParsedSn
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.path[0] === 'rows') continue
-      messages.push(message('invalid-snapshot', { line: 1, column: 1 }, `Invalid snapshot \`${issue.path.join('.')}\`: expected ${expectation(issue)}, found ${quote(JSON.stringify(valueAt(plain, issue.path)))}`))
+      messages.push(message('invalid-snapshot', START, schemaIssue(issue, plain)))
     }
   }
   return { snapshot: { ...snapshot, rows, places }, messages }
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = value
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined
-  return v
-}
-
-function expectation(issue: z.core.$ZodIssue): string {
-  return issue.message.replace(/^Invalid input: /i, '').replace(/^expected /i, '')
 }

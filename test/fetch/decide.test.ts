@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decide, newestDate, type StoredFile } from '../../src/fetch/decide.js'
+import { decide, newestDate, type History, type StoredFile } from '../../src/fetch/decide.js'
+import { parseRegistryData } from '../../src/registry/data.js'
 import { checkFile } from '../../src/store/check.js'
 import { digest, normaliseContent } from '../../src/store/import.js'
 import { snapshotsDir } from '../helpers.js'
@@ -16,7 +17,11 @@ function stored(relative: string, content: string): StoredFile {
   return { ...checkFile(relative, content), digest: digest(normaliseContent(content)) }
 }
 
-const store = [stored('lmarena-text/2025-11-18.en.md', seedEn), stored('lmarena-text/2025-11-20.fr.md', seedFr)]
+const store: History = {
+  files: [stored('lmarena-text/2025-11-18.en.md', seedEn), stored('lmarena-text/2025-11-20.fr.md', seedFr)],
+  unreadable: [],
+  registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) }
+}
 const en = { source: 'lmarena-text', language: 'en', url: 'https://example.com/en.md' }
 const ok = (content: string) => ({ ok: true as const, content, url: en.url, status: 200, attempts: 1 })
 
@@ -46,9 +51,9 @@ describe('decide', () => {
   })
 
   it('compares dates per source and language', () => {
-    expect(newestDate(store, { source: 'lmarena-text', language: 'en' })).toBe('2025-11-18')
-    expect(newestDate(store, { source: 'lmarena-text', language: 'fr' })).toBe('2025-11-20')
-    expect(newestDate(store, { source: 'lmarena-text', language: 'ja' })).toBeUndefined()
+    expect(newestDate(store.files, { source: 'lmarena-text', language: 'en' })).toBe('2025-11-18')
+    expect(newestDate(store.files, { source: 'lmarena-text', language: 'fr' })).toBe('2025-11-20')
+    expect(newestDate(store.files, { source: 'lmarena-text', language: 'ja' })).toBeUndefined()
     // A Japanese page of any date is new when no Japanese page is stored.
     const ja = decide({ ...en, language: 'ja' }, ok(seedEn), store)
     expect(ja).toMatchObject({ status: 'stored', target: 'lmarena-text/2025-11-18.ja.md' })

@@ -276,7 +276,7 @@ describe('leaderlog fetch over loopback HTTP', () => {
     await writeFile(path.join(dir, 'bad.json'), text)
     const c = captureIo(dir)
     expect(await fetchCommand(['--sources', 'bad.json'], c.io)).toBe(2)
-    expect(c.err()).toBe('bad.json:3:58: error Unexpected `ftp://example.com/x.md` in `sources.0.url`, expected an absolute http(s) URL [invalid-sources]\n')
+    expect(c.err()).toBe('bad.json\n3:58 error Invalid `sources.0.url`: expected an absolute http(s) URL, found `"ftp://example.com/x.md"` invalid-sources leaderlog\n\n✖ 1 error\n')
     expect(c.out()).toBe('')
   })
 

@@ -57,19 +57,19 @@ describe('sources file', () => {
     const r = parseSources(text)
     expect(r.sources).toEqual([])
     expect(r.messages.map((m) => `${m.line}:${m.column} ${m.message} [${m.rule}]`)).toEqual([
-      '3:17 Unexpected `lmarena-txt` in `sources.0.source`, expected a known source (lmarena-text, lmarena-agent, lmarena-search, lmarena-vision, lmarena-code-webdev, lmarena-text-to-image, seal) [invalid-sources]',
-      '4:45 Unexpected `English` in `sources.1.language`, expected a BCP 47 language tag [invalid-sources]',
-      '5:5 Unexpected missing value in `sources.2.url`, expected a string [invalid-sources]',
-      '6:86 Unexpected field `lang` in sources.3, expected only source, language, url, note [invalid-sources]'
+      '3:17 Invalid `sources.0.source`: expected a known source (lmarena-text, lmarena-agent, lmarena-search, lmarena-vision, lmarena-code-webdev, lmarena-text-to-image, seal), found `"lmarena-txt"` [invalid-sources]',
+      '4:45 Invalid `sources.1.language`: expected a BCP 47 language tag, found `"English"` [invalid-sources]',
+      '5:5 Invalid `sources.2.url`: expected a string, found nothing [invalid-sources]',
+      '6:86 Unexpected field `lang` in `sources.3`, expected only `source`, `language`, `url`, `note` [invalid-sources]'
     ])
   })
 
   it('says what the top level should be', () => {
-    expect(parseSources('[]').messages.map((m) => m.message)).toEqual(['Unexpected array at the top level, expected an object'])
+    expect(parseSources('[]').messages.map((m) => m.message)).toEqual(['Invalid top-level value: expected an object, found `[]`'])
     expect(parseSources('{"sources":[{"source":"seal","language":"en","url":"https://example.com/s.md"}],"extra":1}').messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
-      '1:81 Unexpected field `extra` at the top level, expected only sources'
+      '1:81 Unexpected field `extra` at the top level, expected only `sources`'
     ])
-    expect(parseSources('{"sources":[]}').messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['1:12 Unexpected array in `sources`, expected at least one source'])
+    expect(parseSources('{"sources":[]}').messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['1:12 Invalid `sources`: expected at least one source, found `[]`'])
   })
 
   it('reports JSON syntax errors and repeated entries at their place', () => {

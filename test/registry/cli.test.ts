@@ -2,12 +2,12 @@ import { cp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
-import { captureIo, snapshotsDir, tempDir } from '../helpers.js'
+import { captureIo, copySeeds, seedStore, tempDir } from '../helpers.js'
 
 describe('leaderlog registry', () => {
   it('prints the registry as JSON with the public keys in order', async () => {
-    const c = captureIo()
-    expect(await main(['registry', '--json'], c.io)).toBe(0)
+    const c = captureIo(await seedStore())
+    expect(await main(['registry', '--snapshots', '.', '--json'], c.io)).toBe(0)
     const json = JSON.parse(c.out()) as { models: Record<string, unknown>[] }
     expect(Object.keys(json)).toEqual(['models'])
     const opus = json.models.find((m) => m.id === 'claude-opus-4-1-20250805')!
@@ -26,15 +26,15 @@ describe('leaderlog registry', () => {
   })
 
   it('prints a summary line in text mode', async () => {
-    const c = captureIo()
-    expect(await main(['registry'], c.io)).toBe(0)
+    const c = captureIo(await seedStore())
+    expect(await main(['registry', '--snapshots', '.'], c.io)).toBe(0)
     expect(c.out()).toMatch(/^claude-opus-4-1-20250805 {2}claude-opus-4-1-20250805 \(Anthropic, Proprietary\) {2}lmarena-text$/m)
     expect(c.out()).toMatch(/\nRegistry: \d+ models, \d+ aliases, \d+ repairs from 6 snapshots \(3 files\); 0 disagreements between language variants in \d+\.\d\d s\n$/)
   })
 
   it('lists suggestions with their evidence', async () => {
-    const c = captureIo()
-    expect(await main(['registry', 'suggest', '--json'], c.io)).toBe(0)
+    const c = captureIo(await seedStore())
+    expect(await main(['registry', 'suggest', '--snapshots', '.', '--json'], c.io)).toBe(0)
     const { suggestions } = JSON.parse(c.out()) as { suggestions: { ids: string[]; evidence: string[] }[] }
     expect(suggestions.length).toBeGreaterThan(0)
     for (const s of suggestions) expect(s.evidence).toContain('never in one snapshot')
@@ -50,16 +50,16 @@ describe('leaderlog registry', () => {
 
   it('reports a broken data file with its position and exits 1', async () => {
     const dir = await tempDir()
-    await cp(snapshotsDir, dir, { recursive: true })
+    await copySeeds(dir)
     await writeFile(path.join(dir, 'registry.json'), '{\n  "models": [{ "id": "x", "aliases": "Claude" }]\n}\n')
     const c = captureIo(dir)
     expect(await main(['registry', '--snapshots', '.', '--json'], c.io)).toBe(1)
-    expect(c.err()).toBe('registry.json:2:38: error Invalid `models.0.aliases`: expected array, received string, found `"Claude"` [invalid-registry-data]\n')
+    expect(c.err()).toBe('registry.json\n2:38 error Invalid `models.0.aliases`: expected an array, found `"Claude"` invalid-registry-data leaderlog\n\n✖ 1 error\n')
     expect(JSON.parse(c.out()).models.length).toBeGreaterThan(0)
   })
 
   it('rejects an unknown subcommand with exit 2', async () => {
-    const c = captureIo()
+    const c = captureIo(await seedStore())
     expect(await main(['registry', 'merge'], c.io)).toBe(2)
     expect(c.err()).toMatch(/the only subcommand is `suggest`/)
   })

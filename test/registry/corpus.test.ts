@@ -6,8 +6,8 @@ import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { repairRules } from '../../src/registry/repair.js'
 import { suggest } from '../../src/registry/suggest.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
-import { loadStore } from '../../src/store/load.js'
-import { hasCorpus, snapshotsDir } from '../helpers.js'
+import { loadSite } from '../../src/pipeline/load-site.js'
+import { hasCorpus, seedStore, snapshotsDir } from '../helpers.js'
 import { asStore, corpusFiles, readCorpusFile } from './corpus.js'
 
 // The whole corpus, read as a store (one capture per board, date and language), plus the seeds.
@@ -70,7 +70,7 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
   })
 
   it('ships data-file entries only for spellings the captured data shows', async () => {
-    const seeds = (await loadStore(snapshotsDir, 'snapshots')).snapshots.flatMap((s) => s.snapshot.rows)
+    const seeds = (await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })).checked.flatMap((f) => f.result.snapshots.flatMap((s) => s.rows))
     const rows = [...inputs.flatMap((i) => i.snapshot.rows), ...seeds]
     // A raw spelling, or the repaired form of one.
     const names = new Set([...rows.map((r) => r.name), ...result.registry.models.flatMap((m) => m.repairs.map((r) => r.to))])

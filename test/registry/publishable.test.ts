@@ -2,12 +2,12 @@ import { cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
-import { captureIo, snapshotsDir, tempDir } from '../helpers.js'
+import { captureIo, copySeeds, tempDir } from '../helpers.js'
 
 describe('registry and site read the store the same way', () => {
   it('leaves a file that is not published out of both registry --json and models.json', async () => {
     const dir = await tempDir()
-    await cp(snapshotsDir, path.join(dir, 'snapshots'), { recursive: true })
+    await copySeeds(path.join(dir, 'snapshots'))
     // A cut capture of the next day with a model no other file has: it must not reach the registry.
     const content = await readFile(path.join(dir, 'snapshots/lmarena-text/2025-11-20.fr.md'), 'utf8')
     const lines = content.replace(/2025-11-20 08:08:26/g, '2025-11-21 08:08:26').replace('| gemini-3-pro ', '| only-in-a-cut-file ').split('\n')

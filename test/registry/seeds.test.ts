@@ -2,19 +2,19 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseRegistryData, type RegistryData } from '../../src/registry/data.js'
-import { loadRegistry } from '../../src/registry/load.js'
 import { normalize } from '../../src/registry/normalize.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
-import { loadStore } from '../../src/store/load.js'
-import { snapshotsDir } from '../helpers.js'
+import { loadSite } from '../../src/pipeline/load-site.js'
+import { seedStore, snapshotsDir } from '../helpers.js'
 
 let result: NormalizeResult
 let data: RegistryData
 let parsed: { name: string; license?: string }[]
 beforeAll(async () => {
-  result = (await loadRegistry(snapshotsDir, 'snapshots')).result
+  const site = await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })
+  result = site.normalized
   data = parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')).data
-  parsed = (await loadStore(snapshotsDir, 'snapshots')).snapshots.flatMap((s) => s.snapshot.rows)
+  parsed = site.checked.flatMap((f) => f.result.snapshots.flatMap((s) => s.rows))
 })
 
 const model = (id: string) => result.registry.models.find((m) => m.id === id)
@@ -54,8 +54,9 @@ describe('registry of the seeds', () => {
   })
 
   it('gives the 266 models the EN 2025-11-18 and FR 2025-11-20 snapshots share the same ids, each snapshot normalized on its own', async () => {
-    const store = await loadStore(snapshotsDir, 'snapshots')
-    const only = (file: string) => normalize(store.snapshots.filter((s) => s.file === file), data).snapshots[0]!
+    const { checked } = await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })
+    const snapshots = checked.flatMap((f) => f.result.snapshots.map((snapshot) => ({ file: `snapshots/${f.path}`, snapshot })))
+    const only = (file: string) => normalize(snapshots.filter((s) => s.file === file), data).snapshots[0]!
     const en = only('snapshots/lmarena-text/2025-11-18.en.md')
     const fr = only('snapshots/lmarena-text/2025-11-20.fr.md')
     expect(en.rows).toHaveLength(266)
@@ -78,7 +79,7 @@ describe('registry of the seeds', () => {
   })
 
   it('is deterministic and sorted', async () => {
-    const again = (await loadRegistry(snapshotsDir, 'snapshots')).result
+    const again = (await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })).normalized
     expect(JSON.stringify(again)).toBe(JSON.stringify(result))
     const ids = result.registry.models.map((m) => m.id)
     expect(ids).toEqual([...ids].sort())

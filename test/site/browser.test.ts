@@ -21,7 +21,7 @@ const origins = new Set<string>()
 
 beforeAll(async () => {
   work = await tempDir('browser')
-  const built = await run(['build', '--snapshots', seedStore, '--out', path.join(work, 'dist'), '--base-url', prefix])
+  const built = await run(['build', '--snapshots', await seedStore(), '--out', path.join(work, 'dist'), '--base-url', prefix])
   if (built.code !== 0) throw new Error(built.err)
   server = await serve(path.join(work, 'dist'), prefix)
   // playwright launches with a fresh temporary user-data-dir of its own.
@@ -207,8 +207,8 @@ describe('site in a browser', () => {
   it('shows errors, warnings and unpublished files on the data-quality page, accessibly', async () => {
     // A store with a cut capture that also leaked the translator's reasoning: one error, one warning.
     const store = path.join(work, 'store')
-    await cp(seedStore, store, { recursive: true })
-    const lines = (await readFile(path.join(seedStore, 'lmarena-text/2025-11-18.en.md'), 'utf8')).split('\n')
+    await cp(await seedStore(), store, { recursive: true })
+    const lines = (await readFile(path.join(await seedStore(), 'lmarena-text/2025-11-18.en.md'), 'utf8')).split('\n')
     let rows = 0
     const cut = lines.slice(0, lines.findIndex((l) => l.includes('◄') && ++rows === 40) + 1)
     cut.splice(2, 0, '<think>Translate the table, keep the numbers.</think>')

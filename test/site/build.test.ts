@@ -17,7 +17,7 @@ beforeAll(async () => {
   work = await tempDir('build')
   // A private copy of the seed store: every build of this file reads the same input.
   seeds = path.join(work, 'seeds')
-  await cp(seedStore, seeds, { recursive: true })
+  await cp(await seedStore(), seeds, { recursive: true })
   out = path.join(work, 'dist')
   built = await run(['build', '--snapshots', seeds, '--out', out])
   files = listFiles(out)

@@ -4,24 +4,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli.js'
-import { loadRegistry } from '../../src/registry/index.js'
-import { blockedFiles } from '../../src/validate/publishable.js'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
-import { displayPath } from '../../src/store/load.js'
+import { loadSite } from '../../src/pipeline/load-site.js'
+import { seedStore } from '../helpers.js'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const seedStore = path.join(repoRoot, 'snapshots')
+export { seedStore } from '../helpers.js'
 
 /** The seeds through the real pipeline: store → normalize → site model. */
-export async function seedSite(dir = seedStore, today?: string): Promise<SiteModel> {
-  const { store, result } = await loadRegistry(dir, 'snapshots')
-  return buildSiteModel({
-    normalized: result,
-    diagnostics: store.diagnostics,
-    files: store.files.map((f) => ({ file: displayPath('snapshots', f.path), snapshots: f.result.snapshots.map((s) => ({ board: s.board, date: s.date })) })),
-    blocked: blockedFiles(store.diagnostics),
-    today
-  })
+export async function seedSite(dir?: string, today?: string): Promise<SiteModel> {
+  const site = await loadSite({ dir: dir ?? (await seedStore()), shownAs: 'snapshots' })
+  return buildSiteModel({ ...site, ...(today ? { today } : {}) })
 }
 
 export async function tempDir(prefix: string): Promise<string> {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { HtmlValidate } from 'html-validate'
 import { blockedFiles } from '../../src/validate/publishable.js'
 import { buildSiteModel } from '../../src/model/site.js'
-import { loadRegistry } from '../../src/registry/index.js'
+import { loadSite } from '../../src/pipeline/load-site.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
 import { lineChart, ticks } from '../../src/render/chart.js'
 import { snapshotCsv } from '../../src/render/data.js'
@@ -14,7 +14,7 @@ import { seedStore } from './helpers.js'
 let seeds: NormalizeResult
 
 beforeAll(async () => {
-  seeds = (await loadRegistry(seedStore, 'snapshots')).result
+  seeds = (await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })).normalized
 })
 
 /** The seeds with hostile values planted in a real row and its registry entry. */
@@ -29,7 +29,7 @@ function hostile(): OutputFile[] {
   model.name = '<script>alert("name")</script>'
   model.organization = 'Evil "Org" <b>&'
   model.aliases.push("<img src=x onerror='alert(1)'>")
-  const site = buildSiteModel({ normalized, diagnostics: [], files: [], blocked: new Set() })
+  const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
   return renderSite(site, { base: parseBaseUrl('/'), registry: normalized.registry })
 }
 

@@ -3,11 +3,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
 import { parseStorePath, storePath } from '../../src/store/layout.js'
-import { captureIo, snapshotsDir, tempDir } from '../helpers.js'
+import { captureIo, copySeeds, tempDir } from '../helpers.js'
 
 async function storeWithSeeds(): Promise<string> {
   const dir = await tempDir()
-  await cp(snapshotsDir, path.join(dir, 'snapshots'), { recursive: true })
+  await copySeeds(path.join(dir, 'snapshots'))
   return dir
 }
 
@@ -24,7 +24,7 @@ describe('store layout', () => {
 
 describe('leaderlog check', () => {
   it('passes on the seeds with one summary line', async () => {
-    const c = captureIo()
+    const c = captureIo(await storeWithSeeds())
     expect(await main(['check'], c.io)).toBe(0)
     expect(c.out()).toMatch(/^Checked 3 files \(6 snapshots, 586 rows\): 0 errors, 0 warnings in \d+\.\d\d s\n$/)
   })
@@ -48,9 +48,10 @@ describe('leaderlog check', () => {
     const c = captureIo(dir)
     expect(await main(['check'], c.io)).toBe(1)
     const lines = c.out().trim().split('\n')
-    expect(lines[0]).toBe(
-      'snapshots/lmarena-text/2025-11-17.en.md:1:1: error File name says 2025-11-17 but the page\'s data time is 2025-11-18T08:08:22Z, expected `lmarena-text/2025-11-18.en.md` [filename-mismatch]'
-    )
+    // vfile-reporter: the file, then `line:column severity message rule source`, then the totals.
+    expect(lines[0]).toBe('snapshots/lmarena-text/2025-11-17.en.md')
+    expect(lines[1]).toBe("1:1 error File name says 2025-11-17 but the page's data time is 2025-11-18T08:08:22Z, expected `lmarena-text/2025-11-18.en.md` filename-mismatch leaderlog")
+    expect(lines[3]).toBe('✖ 1 error')
     expect(lines.at(-1)).toMatch(/^Checked 4 files .*: 1 error, 0 warnings in/)
   })
 
@@ -65,7 +66,7 @@ describe('leaderlog check', () => {
     await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-21.fr.md'), cut)
     const c = captureIo(dir)
     expect(await main(['check', '--snapshots', 'snapshots'], c.io)).toBe(1)
-    expect(c.out()).toMatch(/snapshots\/lmarena-text\/2025-11-21\.fr\.md:\d+:1: error Unexpected 20 rows on `lmarena-text`, expected about 270 like the previous snapshot \(2025-11-20\) \[truncated-table\]/)
+    expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-21\.fr\.md\n\d+:1 +error +Unexpected 20 rows on `lmarena-text`, expected about 270 like the previous snapshot \(2025-11-20\) +truncated-table +leaderlog$/m)
   })
 
   it('warns about files outside the convention; --strict turns warnings into failure', async () => {
@@ -74,7 +75,7 @@ describe('leaderlog check', () => {
     await cp(path.join(dir, 'snapshots/seal/2024-05-13.en.md'), path.join(dir, 'snapshots/misc/seal.txt'))
     const c = captureIo(dir)
     expect(await main(['check'], c.io)).toBe(0)
-    expect(c.out()).toMatch(/^snapshots\/misc\/seal\.txt:1:1: warning Unexpected file name `misc\/seal\.txt`.*\[misplaced-file\]$/m)
+    expect(c.out()).toMatch(/^snapshots\/misc\/seal\.txt\n1:1 +warning +Unexpected file name `misc\/seal\.txt`.* +misplaced-file +leaderlog$/m)
     const strict = captureIo(dir)
     expect(await main(['check', '--strict'], strict.io)).toBe(1)
   })
@@ -84,7 +85,7 @@ describe('leaderlog check', () => {
     await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-19.ja.md'), '# Project Introduction\n\nCherry Studio is an AI assistant.\n')
     const c = captureIo(dir)
     expect(await main(['check'], c.io)).toBe(1)
-    expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-19\.ja\.md:1:1: error Unexpected page `Project Introduction`, expected a leaderboard with a table of models \[not-leaderboard\]$/m)
+    expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-19\.ja\.md\n1:1 +error +Unexpected page `Project Introduction`, expected a leaderboard with a table of models +not-leaderboard +leaderlog$/m)
     expect(c.out()).toMatch(/Checked 4 files \(6 snapshots, 586 rows\)/)
   })
 })

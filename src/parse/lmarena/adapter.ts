@@ -1,6 +1,6 @@
 import type { Table, TableCell, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { message, quote, type Message, type Place } from '../../diagnostics/diagnostic.js'
+import { message, placeAt, START, type Message, type Place } from '../../diagnostics/diagnostic.js'
 import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces, ParsedSnapshot } from '../../schema/snapshot.js'
 import type { Document } from '../document.js'
@@ -8,7 +8,7 @@ import type { AdapterInput, AdapterOutput } from '../adapter.js'
 import { isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from './cells.js'
 import { fits, metricKey, roleOfHeader, roleOfShape, shapeOf, type Role, type Shape } from './columns.js'
 import { knownLicenses, readModelCell, splitGluedLicense } from './model-cell.js'
-import { lmarenaCategories, type LmarenaCategory } from '../../store/sources.js'
+import { lmarenaCategories, type LmarenaCategory } from '../../core/sources.js'
 
 /**
  * The LMArena adapter: every table format upstream has published since
@@ -128,8 +128,8 @@ interface TableResult {
 
 function problemMessage(problem: 'corrupted' | 'unparseable', field: string, raw: string, at: Place, expected: string): Message {
   return problem === 'corrupted'
-    ? message('corrupted-token', at, `Unexpected foreign token in ${quote(raw)} (\`${field}\`), expected ${expected}; value left out`)
-    : message('unparseable-number', at, `Unexpected ${quote(raw)} in \`${field}\`, expected ${expected}`)
+    ? message('corrupted-token', at, { value: raw, field, expected })
+    : message('unparseable-number', at, { value: raw, field, expected })
 }
 
 function readRows(table: Table, layout: Layout, messages: Message[]): TableResult {
@@ -145,11 +145,11 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
   let gluedRows = 0
   let unranked = 0
   data.forEach((tr: TableRow, index) => {
-    const rowPlace = place(tr, { line: 1, column: 1 })
+    const rowPlace = place(tr, START)
     const texts = tr.children.map(cellText)
     if (isPlaceholder(texts)) {
       truncatedAt ??= rowPlace
-      messages.push(message('truncated-table', rowPlace, `Unexpected placeholder row ${quote(texts.filter(Boolean).join(' '))} instead of data, expected a row per model; the table stops here`))
+      messages.push(message('truncated-table', rowPlace, { kind: 'placeholder', text: texts.filter(Boolean).join(' ') }))
       return
     }
     if (tr.children.length !== width) {
@@ -158,10 +158,10 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
         // Trailing empty cells (`| … | |`): harmless.
       } else if (index === data.length - 1 && tr.children.length < width) {
         truncatedAt ??= rowPlace
-        messages.push(message('truncated-table', rowPlace, `Unexpected end of table in the middle of a row (${tr.children.length} of ${width} cells), expected complete rows; row left out`))
+        messages.push(message('truncated-table', rowPlace, { kind: 'mid-row', cells: tr.children.length, width }))
         return
       } else {
-        messages.push(message('ragged-row', rowPlace, `Unexpected ${tr.children.length} cells in row, expected ${width} like the header; row left out (its cells cannot be matched to columns)`))
+        messages.push(message('ragged-row', rowPlace, { cells: tr.children.length, width }))
         return
       }
     }
@@ -204,7 +204,7 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
         if (m.license) (row.license = m.license), (at.license = [p.line, p.column])
         if (m.glued) gluedRows++
         if (junk.test(m.name)) {
-          messages.push(message('corrupted-token', p, `Unexpected foreign token in model name ${quote(m.name)}, expected a model name; kept as found (the registry repairs names)`))
+          messages.push(message('corrupted-token', p, { value: m.name, field: 'name' }))
         }
       }
     }
@@ -258,25 +258,25 @@ function readRows(table: Table, layout: Layout, messages: Message[]): TableResul
     if (row.rank === undefined && autoEval) {
       // Upstream lists models it has not ranked yet, with an automatic estimate instead of votes.
       unranked++
-      messages.push(message('unranked-row', rowPlace, `Row ${quote(row.name ?? '(no name)')} has no rank (an \`AutoEval\` estimate${row.score !== undefined ? ` of ${row.score}` : ''}, not arena votes), expected ranked rows only; left out of the ranking`))
+      messages.push(message('unranked-row', rowPlace, { ...(row.name !== undefined ? { name: row.name } : {}), ...(row.score !== undefined ? { score: row.score } : {}) }))
       return
     }
     if (row.rank === undefined) {
       // Pages without a rank column are ranked by position.
       if (!byRole('rank')) row.rank = rows.length + 1
       else {
-        messages.push(message('missing-cell', rowPlace, `Row without a rank${row.name ? ` (${quote(row.name)})` : ''}, expected a whole number in \`rank\`; row left out`))
+        messages.push(message('missing-cell', rowPlace, { missing: 'rank', ...(row.name ? { name: row.name } : {}) }))
         return
       }
     }
     if (!row.name) {
       const found = cellAt(model)
-      messages.push(message('missing-cell', found?.[1] ?? rowPlace, `Row ${row.rank} has no model name${found ? ` (found ${quote(found[0])})` : ''}; row left out`))
+      messages.push(message('missing-cell', found?.[1] ?? rowPlace, { missing: 'name', rank: row.rank, ...(found ? { found: found[0] } : {}) }))
       return
     }
     const dup = seen.get(row.name)
     if (dup !== undefined) {
-      messages.push(message('duplicate-model', at.name ? { line: at.name[0], column: at.name[1] } : rowPlace, `Unexpected second row for ${quote(row.name)} (first at line ${dup}); the first row is kept`))
+      messages.push(message('duplicate-model', placeAt(at.name, rowPlace), { name: row.name, firstLine: dup }))
       return
     }
     seen.set(row.name, rowPlace.line)
@@ -333,18 +333,18 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   if (candidates.length === 0) {
     // A leaderboard page that lost its table still carries its data time; another page does not.
     if (!input.dated) {
-      messages.push(message('not-leaderboard', { line: 1, column: 1 }, `Unexpected page ${quote(doc.title || doc.content.trim().split('\n')[0] || '(empty)')}, expected a leaderboard with a table of models`))
+      messages.push(message('not-leaderboard', START, { page: doc.title || doc.content.trim().split('\n')[0] || '(empty)' }))
     } else {
-      messages.push(message('missing-table', place(doc.tables[0], { line: 1, column: 1 }), `Page ${quote(doc.title || '(untitled)')} has no table of models${doc.tables.length ? ` (${doc.tables.length} other table${doc.tables.length > 1 ? 's' : ''})` : ''}, expected a leaderboard table`))
+      messages.push(message('missing-table', place(doc.tables[0], START), { kind: 'page', page: doc.title || '(untitled)', otherTables: doc.tables.length }))
     }
     return { source, snapshots: [], messages }
   }
   for (const c of candidates) {
-    if (c.layout.headerless) messages.push(message('missing-header', place(c.table, { line: 1, column: 1 }), 'Unexpected data in the header row, expected column names; columns recognised by their cells'))
+    if (c.layout.headerless) messages.push(message('missing-header', place(c.table, START)))
     for (const col of c.layout.columns) {
       if (!col.role && !c.layout.headerless) {
         const head = c.table.children[0]?.children[col.index]
-        messages.push(message('unknown-column', cellPlace(head, place(c.table, { line: 1, column: 1 })), `Unknown column ${quote(col.header || '(empty)')}, expected a known header or recognisable cells; ignored`))
+        messages.push(message('unknown-column', cellPlace(head, place(c.table, START)), { header: col.header }))
       }
     }
   }
@@ -369,20 +369,20 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   const chosen = merged[0]!
   if (merged.length > 1) {
     for (const other of merged.slice(1)) {
-      messages.push(message('multiple-tables', place(other.table, { line: 1, column: 1 }), `Unexpected second leaderboard table (${other.rows.length} rows) that does not continue the first, expected one table; the table at line ${chosen.table.position?.start.line} (${chosen.rows.length} rows) is used`))
+      messages.push(message('multiple-tables', place(other.table, START), { rows: other.rows.length, used: { line: chosen.table.position?.start.line ?? 1, rows: chosen.rows.length } }))
     }
   }
   const declared = declaredRows(doc.headings)
   const count = chosen.rows.length
   if (count === 0 && !chosen.truncatedAt) {
-    messages.push(message('truncated-table', place(chosen.table, { line: 1, column: 1 }), 'Unexpected end of table right after its header, expected a row per model'))
+    messages.push(message('truncated-table', place(chosen.table, START), { kind: 'empty' }))
   } else if (!chosen.truncatedAt) {
-    const tableAt = place(chosen.table, { line: 1, column: 1 })
+    const tableAt = place(chosen.table, START)
     const end = { line: chosen.table.position?.end.line ?? tableAt.line, column: 1 }
     if (declared !== undefined && count + chosen.unranked < declared) {
-      messages.push(message('truncated-table', end, `Unexpected end of table after ${count} rows, expected the ${declared} rows the page announces`))
+      messages.push(message('truncated-table', end, { kind: 'announced', rows: count, declared }))
     } else if (declared === undefined && chosen.maxLower > count + Math.max(5, count * 0.1)) {
-      messages.push(message('truncated-table', end, `Unexpected end of table after ${count} rows, expected rows down to rank ${chosen.maxLower} (the rank spreads point there)`))
+      messages.push(message('truncated-table', end, { kind: 'spreads', rows: count, lowest: chosen.maxLower }))
     }
   }
   const snapshot: ParsedSnapshot = {

@@ -1,4 +1,4 @@
-import { message, quote, type Message } from '../../diagnostics/diagnostic.js'
+import { message, START, type Message } from '../../diagnostics/diagnostic.js'
 import type { Flag, Row } from '../../schema/row.js'
 import type { CellPlaces, ParsedSnapshot } from '../../schema/snapshot.js'
 import type { AdapterInput, AdapterOutput } from '../adapter.js'
@@ -71,7 +71,7 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
       if (!('value' in rank)) break
       const [nameLine, scoreLine, ciLine] = [lines[j + 1], lines[j + 2], lines[j + 3]]
       if (!nameLine || !scoreLine || !ciLine) {
-        messages.push(message('truncated-table', rankLine, `Unexpected end of page after rank ${quote(rankLine.text)}, expected name, score and interval lines`))
+        messages.push(message('truncated-table', rankLine, { kind: 'page-end', after: rankLine.text }))
         j = lines.length
         break
       }
@@ -81,7 +81,8 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
       const row: Row = { rank: rank.value, name }
       const score = parseDecimal(scoreLine.text)
       if (score === undefined) {
-        messages.push(message(/\d/.test(scoreLine.text) ? 'corrupted-token' : 'unparseable-number', scoreLine, `Unexpected ${quote(scoreLine.text)} in \`score\`, expected a number such as \`1165\` or \`90.35\``))
+        const problem = { value: scoreLine.text, field: 'score', expected: 'a number such as `1165` or `90.35`' }
+        messages.push(/\d/.test(scoreLine.text) ? message('corrupted-token', scoreLine, problem) : message('unparseable-number', scoreLine, problem))
       } else {
         row.score = score
         at.score = [scoreLine.line, scoreLine.column]
@@ -92,10 +93,10 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
         row.ciMinus = ci.value.minus
         at.ciPlus = at.ciMinus = [ciLine.line, ciLine.column]
       } else {
-        messages.push(message('unparseable-number', ciLine, `Unexpected ${quote(ciLine.text)} in \`ciPlus\`, expected an interval such as \`+24/-27\``))
+        messages.push(message('unparseable-number', ciLine, { value: ciLine.text, field: 'ciPlus', expected: 'an interval such as `+24/-27`' }))
       }
       if (seen.has(name)) {
-        messages.push(message('duplicate-model', nameLine, `Unexpected second row for ${quote(name)} on board \`${board}\`; the first row is kept`))
+        messages.push(message('duplicate-model', nameLine, { name, board }))
       } else {
         seen.add(name)
         snapshot.rows.push(row)
@@ -111,7 +112,7 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
       footnotes.set(mark, after.text.slice(mark.length).trim())
     }
     if (snapshot.rows.length === 0) {
-      messages.push(message('missing-table', titleLine, `Board ${quote(titleLine.text)} has no rows, expected rank, name, score and interval lines`))
+      messages.push(message('missing-table', titleLine, { kind: 'board', board: titleLine.text }))
     }
     snapshots.push(snapshot)
     i = j - 1
@@ -123,7 +124,7 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
     row.flags = [...(row.flags ?? []), flag]
   }
   if (snapshots.length === 0) {
-    messages.push(message('not-leaderboard', { line: 1, column: 1 }, `Unexpected page ${quote(lines[0]?.text ?? '(empty)')}, expected SEAL boards (a title, \`Model\`, \`Score95% Confidence\`, then rows)`))
+    messages.push(message('not-leaderboard', START, { page: lines[0]?.text ?? '(empty)', expected: 'seal' }))
   }
   return { source: 'seal', snapshots, messages }
 }

@@ -1,4 +1,4 @@
-import { compare } from '../../diagnostics/diagnostic.js'
+import { compareText } from '../../core/compare.js'
 import type { ReconciledRow } from '../../registry/types.js'
 import { delta, interval } from '../diffs.js'
 import { chronological, coverage, DEFAULT_GAP_DAYS, isGap, type GapOptions, type HistorySnapshot } from './snapshot.js'
@@ -96,7 +96,7 @@ export function buildFrontier(snapshots: readonly HistorySnapshot[], info: Model
       days: cover[i]!,
       snapshots: 1,
       gapBefore: i > 0 && isGap(list[i - 1]!.date, s.date, gapDays),
-      organizations: [...byOrg.values()].sort((a, b) => b.score - a.score || compare(a.organization, b.organization))
+      organizations: [...byOrg.values()].sort((a, b) => b.score - a.score || compareText(a.organization, b.organization))
     }
     if (s.shownRows !== undefined) day.shownRows = s.shownRows
     if (open) day.open = open
@@ -122,7 +122,7 @@ export function leadingOrganizations(frontier: Frontier, count = 5): string[] {
   }
   for (const o of frontier.days.at(-1)?.organizations ?? []) latest.set(o.organization, o.score)
   return [...held.keys()]
-    .sort((a, b) => held.get(b)! - held.get(a)! || (latest.get(b) ?? -Infinity) - (latest.get(a) ?? -Infinity) || compare(a, b))
+    .sort((a, b) => held.get(b)! - held.get(a)! || (latest.get(b) ?? -Infinity) - (latest.get(a) ?? -Infinity) || compareText(a, b))
     .slice(0, count)
 }
 

@@ -1,4 +1,4 @@
-import { compare } from '../../diagnostics/diagnostic.js'
+import { compareText } from '../../core/compare.js'
 import type { ReconciledRow } from '../../registry/types.js'
 import { daysBetween } from '../dates.js'
 import { addDays } from './calendar.js'
@@ -65,7 +65,7 @@ function dayOf(snapshot: HistorySnapshot, days: number, afterGap: boolean): Day 
   const rows = ranked(snapshot.rows)
   const top = rows[0]
   if (!top) return undefined
-  const leaders = rows.filter((r) => r.rank === top.rank).sort((a, b) => compare(a.model, b.model))
+  const leaders = rows.filter((r) => r.rank === top.rank).sort((a, b) => compareText(a.model, b.model))
   const runnerUp = rows.find((r) => r.rank !== top.rank)
   const shared = leaders.length > 1
   const known = runnerUp !== undefined && canTell(top, runnerUp)
@@ -147,5 +147,5 @@ function buildStreaks(reigns: readonly Reign[]): Streak[] {
     })
   })
   done.push(...open.values())
-  return done.sort((a, b) => compare(a.from, b.from) || compare(a.model, b.model))
+  return done.sort((a, b) => compareText(a.from, b.from) || compareText(a.model, b.model))
 }

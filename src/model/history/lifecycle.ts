@@ -1,4 +1,4 @@
-import { compare } from '../../diagnostics/diagnostic.js'
+import { compareText } from '../../core/compare.js'
 import type { ReconciledRow } from '../../registry/types.js'
 import { delta } from '../diffs.js'
 import { absence, chronological, coverage, DEFAULT_GAP_DAYS, isGap, type Absence, type GapOptions, type HistorySnapshot } from './snapshot.js'
@@ -98,7 +98,7 @@ export function boardLifecycles(snapshots: readonly HistorySnapshot[], options: 
     }
   })
   return [...rows.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([model, seen]) => lifecycleOf(model, list, seen.from, seen.rows, cover, gaps, options.votesRatio ?? DEFAULT_VOTES_RATIO))
 }
 

@@ -1,4 +1,4 @@
-import { compare } from '../../diagnostics/diagnostic.js'
+import { compareText } from '../../core/compare.js'
 import type { ReconciledRow } from '../../registry/types.js'
 import { interval } from '../diffs.js'
 import { chronological, coverage, DEFAULT_GAP_DAYS, isGap, ranked, type GapOptions, type HistorySnapshot } from './snapshot.js'
@@ -183,7 +183,7 @@ function seriesOf(days: readonly RaceDay[], placeOf: (i: number, model: string) 
     }
   })
   return [...byModel.values()]
-    .sort((a, b) => a.firstDay - b.firstDay || a.firstPosition - b.firstPosition || compare(a.series.model, b.series.model))
+    .sort((a, b) => a.firstDay - b.firstDay || a.firstPosition - b.firstPosition || compareText(a.series.model, b.series.model))
     .map((item) => item.series)
 }
 

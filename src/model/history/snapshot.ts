@@ -1,4 +1,4 @@
-import { compare } from '../../diagnostics/diagnostic.js'
+import { compareText } from '../../core/compare.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../../registry/types.js'
 import { daysBetween } from '../dates.js'
 
@@ -26,7 +26,7 @@ export type Absence = 'below' | 'absent'
 
 /** Snapshots oldest first; of two with one date, the first given is kept. */
 export function chronological<T extends { date: string }>(snapshots: readonly T[]): T[] {
-  const sorted = [...snapshots].sort((a, b) => compare(a.date, b.date))
+  const sorted = [...snapshots].sort((a, b) => compareText(a.date, b.date))
   return sorted.filter((s, i) => i === 0 || sorted[i - 1]!.date !== s.date)
 }
 

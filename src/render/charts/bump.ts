@@ -1,7 +1,7 @@
 import { line } from 'd3-shape'
 import { addDays } from '../../model/history/calendar.js'
 import { condenseRace, type Race, type RacePoint, type RaceSeries } from '../../model/history/race.js'
-import { formatNumber } from '../format.js'
+import { formatNumber } from '../../core/text.js'
 import { placeFree, placeLabels, type Label } from './labels.js'
 import { assignStyles, styleClasses } from './palette.js'
 import { fixed, labelText, open, text, textWidth, title, type ChartResult } from './svg.js'

@@ -1,6 +1,7 @@
 import { addDays } from '../../model/history/calendar.js'
 import type { LeaderTimeline } from '../../model/history/leaders.js'
-import { formatDays, formatNumber } from '../format.js'
+import { formatNumber } from '../../core/text.js'
+import { formatDays } from '../format.js'
 import { assignStyles, styleClasses } from './palette.js'
 import { fixed, labelText, open, text, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'

@@ -1,0 +1,156 @@
+import { compareText } from '../../core/compare.js'
+import type { ReconciledRow } from '../../registry/types.js'
+import { delta, interval } from '../diffs.js'
+import { chronological, coverage, DEFAULT_GAP_DAYS, isGap, type GapOptions, type HistorySnapshot } from './snapshot.js'
+
+/** What the registry knows of a model: its organization and whether its weights are open. */
+export type ModelInfo = (model: string) => { organization?: string; openWeights?: boolean } | undefined
+
+/** The best-scored model of a group on one date. */
+export interface Best {
+  model: string
+  name: string
+  score: number
+  rank: number
+  interval?: [number, number]
+}
+
+export interface OrganizationBest extends Best {
+  organization: string
+}
+
+export interface FrontierDay {
+  date: string
+  /** Calendar days this point stands for (see `coverage`; summed when condensed). */
+  days: number
+  snapshots: number
+  gapBefore: boolean
+  shownRows?: number
+  /** Each organization's best model, best score first (then organization name). */
+  organizations: OrganizationBest[]
+  /** The best model with open weights, and the best without (models whose openness is unknown are in neither). */
+  open?: Best
+  proprietary?: Best
+  /** `proprietary.score − open.score`, when both are known. */
+  gap?: number
+  /**
+   * When the page shows only its top N and no open-weights model among them:
+   * the gap is at least the best proprietary score minus the lowest score shown.
+   */
+  gapAtLeast?: number
+}
+
+export interface Frontier {
+  board: string
+  gapDays: number
+  /** One per snapshot with scores, or after `condenseFrontier` only the change points. */
+  days: FrontierDay[]
+}
+
+function bestOf(row: ReconciledRow & { score: number }): Best {
+  const b: Best = { model: row.model, name: row.name, score: row.score, rank: row.rank }
+  const iv = interval(row)
+  if (iv) b.interval = [iv[0], iv[1]]
+  return b
+}
+
+function better(a: Best, b: Best): boolean {
+  return a.score > b.score || (a.score === b.score && (a.rank < b.rank || (a.rank === b.rank && a.model < b.model)))
+}
+
+function scored(rows: readonly ReconciledRow[]): (ReconciledRow & { score: number })[] {
+  return rows.filter((r): r is ReconciledRow & { score: number } => r.score !== undefined)
+}
+
+/**
+ * The best score of each organization on each date of a board, and the gap
+ * between the best open-weights model and the best proprietary one. Snapshots
+ * without scores are skipped; models `info` knows no organization of count
+ * only towards the open/proprietary bests (when their openness is known).
+ */
+export function buildFrontier(snapshots: readonly HistorySnapshot[], info: ModelInfo, options: GapOptions = {}): Frontier {
+  const gapDays = options.gapDays ?? DEFAULT_GAP_DAYS
+  const list = chronological(snapshots).filter((s) => scored(s.rows).length > 0)
+  const cover = coverage(
+    list.map((s) => s.date),
+    gapDays
+  )
+  const days = list.map((s, i): FrontierDay => {
+    const byOrg = new Map<string, OrganizationBest>()
+    let open: Best | undefined
+    let proprietary: Best | undefined
+    const rows = scored(s.rows)
+    for (const row of rows) {
+      const about = info(row.model)
+      const best = bestOf(row)
+      const org = about?.organization
+      if (org !== undefined) {
+        const held = byOrg.get(org)
+        if (!held || better(best, held)) byOrg.set(org, { organization: org, ...best })
+      }
+      if (about?.openWeights === true && (!open || better(best, open))) open = best
+      if (about?.openWeights === false && (!proprietary || better(best, proprietary))) proprietary = best
+    }
+    const day: FrontierDay = {
+      date: s.date,
+      days: cover[i]!,
+      snapshots: 1,
+      gapBefore: i > 0 && isGap(list[i - 1]!.date, s.date, gapDays),
+      organizations: [...byOrg.values()].sort((a, b) => b.score - a.score || compareText(a.organization, b.organization))
+    }
+    if (s.shownRows !== undefined) day.shownRows = s.shownRows
+    if (open) day.open = open
+    if (proprietary) day.proprietary = proprietary
+    if (open && proprietary) day.gap = delta(open.score, proprietary.score)
+    else if (proprietary && s.shownRows !== undefined) day.gapAtLeast = delta(Math.min(...rows.map((r) => r.score)), proprietary.score)
+    return day
+  })
+  return { board: list[0]?.board ?? '', gapDays, days }
+}
+
+/**
+ * The `count` organizations to draw: most calendar days as the best
+ * organization first, then the best score on the last date, then name.
+ */
+export function leadingOrganizations(frontier: Frontier, count = 5): string[] {
+  const held = new Map<string, number>()
+  const latest = new Map<string, number>()
+  for (const day of frontier.days) {
+    for (const o of day.organizations) held.set(o.organization, held.get(o.organization) ?? 0)
+    const top = day.organizations[0]
+    if (top) held.set(top.organization, held.get(top.organization)! + day.days)
+  }
+  for (const o of frontier.days.at(-1)?.organizations ?? []) latest.set(o.organization, o.score)
+  return [...held.keys()]
+    .sort((a, b) => held.get(b)! - held.get(a)! || (latest.get(b) ?? -Infinity) - (latest.get(a) ?? -Infinity) || compareText(a, b))
+    .slice(0, count)
+}
+
+function signature(day: FrontierDay, organizations: ReadonlySet<string> | undefined): string {
+  const one = (b: Best | undefined) => (b ? `${b.model}=${b.score}` : '-')
+  const orgs = day.organizations.filter((o) => !organizations || organizations.has(o.organization))
+  return [...orgs.map((o) => `${o.organization}:${one(o)}`), one(day.open), one(day.proprietary), day.gapAtLeast ?? ''].join('\n')
+}
+
+/**
+ * The frontier on fewer dates: the first and last, both sides of every gap,
+ * and the dates where the best model or score of one of `organizations`
+ * (default: all), or of the open or proprietary side, changed. A kept date
+ * stands for the days and snapshots merged into it.
+ */
+export function condenseFrontier(frontier: Frontier, organizations?: readonly string[]): Frontier {
+  const only = organizations ? new Set(organizations) : undefined
+  const sig = frontier.days.map((d) => signature(d, only))
+  const n = frontier.days.length
+  const days: FrontierDay[] = []
+  frontier.days.forEach((day, i) => {
+    const keep = i === 0 || i === n - 1 || day.gapBefore || frontier.days[i + 1]?.gapBefore === true || sig[i] !== sig[i - 1]
+    const last = days[days.length - 1]
+    if (keep || !last) days.push({ ...day })
+    else {
+      last.days += day.days
+      last.snapshots += day.snapshots
+    }
+  })
+  return { ...frontier, days }
+}

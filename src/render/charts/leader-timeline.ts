@@ -1,0 +1,102 @@
+import { addDays } from '../../model/history/calendar.js'
+import type { LeaderTimeline } from '../../model/history/leaders.js'
+import { formatNumber } from '../../core/text.js'
+import { formatDays } from '../format.js'
+import { assignStyles, styleClasses } from './palette.js'
+import { fixed, labelText, open, text, title, type ChartResult } from './svg.js'
+import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
+
+export interface LeaderTimelineChartOptions {
+  /** Unique within the page. */
+  id: string
+  boardTitle?: string
+  width?: number
+  fontSize?: number
+  /** Longest name shown above a row, in characters. */
+  maxName?: number
+}
+
+/**
+ * Who held #1, as horizontal bars on a time axis: one row per model that led,
+ * one bar per reign (lighter and dashed when #1 was shared), gaps shaded.
+ */
+export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTimelineChartOptions): ChartResult {
+  const board = options.boardTitle ?? timeline.board
+  const width = options.width ?? 400
+  const fs = options.fontSize ?? 12
+  const maxName = options.maxName ?? 40
+  const chartTitle = `Who was #1 on ${board}`
+  const reigns = timeline.reigns
+  const tableOut = table(timeline)
+  if (!reigns.length) {
+    const caption = `No snapshot of ${board} yet.`
+    return { svg: open({ id: options.id, kind: 'chart-leaders', width, height: 40, fontSize: fs, title: chartTitle, desc: caption }) + '</svg>', caption, table: tableOut }
+  }
+  // One row per model that led, in the order they first did.
+  const models: { model: string; name: string; days: number; from: string; to: string }[] = []
+  for (const r of reigns) {
+    r.leaders.forEach((model, i) => {
+      let m = models.find((x) => x.model === model)
+      if (!m) models.push((m = { model, name: r.names[i]!, days: 0, from: r.from, to: r.until }))
+      m.name = r.names[i]!
+      m.days += r.days
+      m.to = r.until
+    })
+  }
+  const current = new Set(timeline.current.map((s) => s.model))
+  const top = 4
+  const rowH = fs + 16
+  const plotBottom = top + models.length * rowH
+  const height = plotBottom + fs + 8
+  const scale = timeScale(timeline.from, addDays(timeline.to, 1), 6, width - 6)
+  const x = (date: string) => xOf(scale, date)
+  const styles = assignStyles(models.map((m) => ({ from: m.from, to: m.to })))
+  const rows = models.map((m, i) => {
+    const rowTop = top + i * rowH
+    const label = `${labelText(m.name, maxName)} · ${formatDays(m.days)}${current.has(m.model) ? ' · #1 now' : ''}`
+    const bars = reigns
+      .filter((r) => r.leaders.includes(m.model))
+      .map((r) => {
+        const x0 = x(r.from)
+        const w = Math.max(1.5, x(addDays(r.until, 1)) - x0)
+        const shared = r.leaders.length > 1
+        const cls = `chart-reign${shared ? ' chart-reign-shared' : ''}${r.tiedSnapshots === r.snapshots && !shared ? ' chart-reign-tied' : ''}`
+        const others = r.names.filter((_, k) => r.leaders[k] !== m.model)
+        const about = `${m.name}: #1 from ${r.from} to ${r.until} (${formatDays(r.days)})${shared ? `, shared with ${others.join(', ')}` : ''}; tied with #2 in ${formatNumber(r.tiedSnapshots)} of ${formatNumber(r.snapshots)} snapshots`
+        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(rowTop + fs + 4)}" width="${fixed(w)}" height="9">${title(about)}</rect>`
+      })
+      .join('')
+    return `<g class="chart-series ${styleClasses(styles[i]!)}">${title(m.name)}${text('chart-row-label', 6, rowTop + fs, label)}${bars}</g>`
+  })
+  const gaps = reigns.flatMap((r, i) => (r.afterGap && i > 0 ? [[addDays(reigns[i - 1]!.until, 1), r.from] as const] : []))
+  const now = timeline.current
+  const longest = timeline.longest
+  const caption =
+    (now.length ? `${now.map((s) => labelText(s.name)).join(' and ')} ${now.length > 1 ? 'share' : 'holds'} #1 on ${board} since ${now[0]!.from} (${formatDays(now[0]!.days)}).` : '') +
+    (longest ? ` Longest streak: ${labelText(longest.name)}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '') +
+    ` ${reigns.length === 1 ? 'One reign' : `${formatNumber(reigns.length)} reigns`} from ${timeline.from} to ${timeline.to}` +
+    (reigns.some((r) => r.leaders.length > 1) ? '; lighter dashed bars: #1 shared.' : '.')
+  const svg = [
+    open({ id: options.id, kind: 'chart-leaders', width, height, fontSize: fs, title: chartTitle, desc: caption.trim() }),
+    gapShades(scale, gaps, top, plotBottom, false),
+    timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: 0, right: width }),
+    ...rows,
+    '</svg>'
+  ].join('')
+  return { svg, caption: caption.trim(), table: tableOut }
+}
+
+function table(timeline: LeaderTimeline): ChartResult['table'] {
+  return {
+    columns: ['#1', 'From', 'Until', 'Days', 'Snapshots', 'Tied with #2'],
+    numeric: [false, false, false, true, true, false],
+    rows: timeline.reigns.map((r) => [
+      r.names.join(' & '),
+      r.from,
+      r.until,
+      formatNumber(r.days),
+      formatNumber(r.snapshots),
+      r.leaders.length > 1 ? 'shared #1' : `${formatNumber(r.tiedSnapshots)} of ${formatNumber(r.snapshots)}`
+    ])
+  }
+}

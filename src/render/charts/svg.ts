@@ -1,0 +1,72 @@
+import { escapeXml } from '../escape.js'
+
+/** A chart's text alternative: plain strings (escape them when writing HTML). */
+export interface ChartTable {
+  columns: string[]
+  /** Per column: right-align it (numbers). */
+  numeric: boolean[]
+  rows: string[][]
+}
+
+/**
+ * What every chart builder returns: `svg` is markup, safe to insert as is;
+ * `caption` and `table` are plain text with the same data, for a
+ * `<figcaption>` and an accessible table or list.
+ */
+export interface ChartResult {
+  svg: string
+  caption: string
+  table: ChartTable
+}
+
+export interface ChartFrame {
+  /** Unique within the page (prefix of the title and description ids). */
+  id: string
+  /** Extra class on `<svg>` besides `chart`. */
+  kind: string
+  width: number
+  height: number
+  /** Font size of the labels, in user units (axis labels are 10). */
+  fontSize: number
+  title: string
+  desc: string
+}
+
+/** Coordinates with two decimals at most: small files, identical bytes on every machine. */
+export function fixed(n: number): string {
+  return String(Math.round(n * 100) / 100)
+}
+
+// Bidi embeddings, overrides and isolates, marks, and control characters: in a
+// label they could reorder the text around them or hide what the name says.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/** A name as a chart shows it: unsafe characters removed, at most `max` characters (with `…`). */
+export function labelText(name: string, max = Infinity): string {
+  const chars = [...name.replace(UNSAFE, '').trim()]
+  return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join('') + '…' : chars.join('')
+}
+
+/** Width of a label in user units, a generous estimate (no font metrics at build time). */
+export function textWidth(text: string, fontSize: number): number {
+  return [...text].length * fontSize * 0.6
+}
+
+/** `<text>` with escaped content; `cls` and `extra` attributes are trusted. */
+export function text(cls: string, x: number, y: number, content: string, extra = ''): string {
+  return `<text class="${cls}" x="${fixed(x)}" y="${fixed(y)}"${extra}>${escapeXml(content)}</text>`
+}
+
+export function title(content: string): string {
+  return `<title>${escapeXml(labelText(content))}</title>`
+}
+
+/** Opening of a responsive chart: `viewBox`, full width, labelled by its title and description. */
+export function open(frame: ChartFrame): string {
+  const t = `${frame.id}-title`
+  const d = `${frame.id}-desc`
+  return (
+    `<svg class="chart ${frame.kind}" viewBox="0 0 ${fixed(frame.width)} ${fixed(frame.height)}" width="100%" font-size="${fixed(frame.fontSize)}" role="img" aria-labelledby="${escapeXml(t)} ${escapeXml(d)}" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="${escapeXml(t)}">${escapeXml(labelText(frame.title))}</title><desc id="${escapeXml(d)}">${escapeXml(labelText(frame.desc))}</desc>`
+  )
+}

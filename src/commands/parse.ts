@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { inFile, message, sortDiagnostics, START, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { formatDiagnostic } from '../diagnostics/report.js'
+import { report } from '../diagnostics/report.js'
 import { publicSnapshot, type Snapshot } from '../schema/snapshot.js'
 import { checkFile } from '../store/check.js'
 import { parseStorePath } from '../store/layout.js'
@@ -69,16 +69,17 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   if (values.json) {
     io.stdout.write(JSON.stringify({ files: reports }, null, 2) + '\n')
   } else {
-    for (const report of reports) {
-      io.stdout.write(`${report.file}\n`)
-      for (const s of report.snapshots) {
+    for (const file of reports) {
+      io.stdout.write(`${file.file}\n`)
+      for (const s of file.snapshots) {
         io.stdout.write(`  ${s.board} ${s.date}${s.updatedAt && s.updatedAt.length > 10 ? ` (${s.updatedAt})` : ''} [${s.language}]: ${count(s.rows.length, 'row')}\n`)
         for (const row of s.rows.slice(0, 3)) io.stdout.write(`    ${row.rank}. ${row.name}${row.score !== undefined ? ` ${row.score}` : ''}${row.preliminary ? ' (preliminary)' : ''}\n`)
         if (s.rows.length > 3) io.stdout.write(`    …\n`)
       }
-      if (report.snapshots.length === 0) io.stdout.write('  no snapshot\n')
-      for (const d of report.diagnostics) io.stdout.write(`${formatDiagnostic(d)}\n`)
+      if (file.snapshots.length === 0) io.stdout.write('  no snapshot\n')
     }
+    const all = reports.flatMap((r) => r.diagnostics)
+    if (all.length) io.stdout.write('\n' + report(all, { color: !!io.stdout.isTTY }))
   }
   return unreadable > 0 ? 1 : 0
 }

@@ -41,6 +41,9 @@ export function placeOf(json: PlacedJson, path: readonly PropertyKey[]): Place {
   return { line: 1, column: 1 }
 }
 
+/** Deeper documents are refused (a data file is a few levels deep; recursion must not overflow the stack). */
+export const MAX_DEPTH = 64
+
 export function parseJsonWithPlaces(text: string): PlacedJson {
   const places = new Map<string, Place>()
   const keys = new Map<string, Place>()
@@ -103,10 +106,13 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
     fail('a closed string')
   }
 
+  let depth = 0
+
   function value(path: string): unknown {
     space()
     places.set(path, placeAt(i))
     const ch = text[i]
+    if ((ch === '{' || ch === '[') && ++depth > MAX_DEPTH) fail(`at most ${MAX_DEPTH} nested objects and arrays`)
     if (ch === '{') return object(path)
     if (ch === '[') return array(path)
     if (ch === '"') return string()
@@ -122,6 +128,7 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
     space()
     if (text[i] === '}') {
       i++
+      depth--
       return out
     }
     for (;;) {
@@ -135,7 +142,8 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
       space()
       if (text[i] !== ':') fail('`:`')
       i++
-      out[key] = value(child)
+      // An own property even for `__proto__` (as JSON.parse does): data never sets a prototype.
+      Object.defineProperty(out, key, { value: value(child), enumerable: true, writable: true, configurable: true })
       space()
       if (text[i] === ',') {
         i++
@@ -143,6 +151,7 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
       }
       if (text[i] === '}') {
         i++
+        depth--
         return out
       }
       fail('`,` or `}`')
@@ -155,6 +164,7 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
     space()
     if (text[i] === ']') {
       i++
+      depth--
       return out
     }
     for (;;) {
@@ -166,6 +176,7 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
       }
       if (text[i] === ']') {
         i++
+        depth--
         return out
       }
       fail('`,` or `]`')

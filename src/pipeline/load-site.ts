@@ -63,6 +63,10 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   const parse = options.parse ?? parsePage
   let relatives = await discover(store.dir)
   if (options.sources) relatives = relatives.filter((r) => options.sources!.includes(r.split('/')[0]!))
+  else if (relatives.length === 0) {
+    // A directory that is not a store (a mistyped --snapshots, the parent of snapshots/) must not pass as an empty one.
+    throw new StoreError(`Cannot read snapshots from ${store.shownAs}: no snapshot files in it (expected <source>/<YYYY-MM-DD>.<lang>.md)`)
+  }
   const files = new Array<CheckedFile | undefined>(relatives.length)
   const unreadable: { path: string; reason: string }[] = []
   let next = 0

@@ -54,7 +54,8 @@ export function parseBaseUrl(value: string | undefined): BaseUrl {
     const path = url.pathname.endsWith('/') ? url.pathname : url.pathname + '/'
     return { path, absolute: url.origin + path }
   }
-  if (!value.startsWith('/') || /[\s?#"'<>\\]/.test(value)) {
+  // `//host/` is protocol-relative: another host, not a path.
+  if (!value.startsWith('/') || value.startsWith('//') || /[\s?#"'<>\\]/.test(value)) {
     throw new Error(`Invalid --base-url \`${value}\`: expected an http(s) URL or a path like \`/leaderlog/\``)
   }
   return { path: value.endsWith('/') ? value : value + '/' }

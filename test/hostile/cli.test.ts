@@ -1,0 +1,69 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli.js'
+import { parseRegistryData } from '../../src/registry/data.js'
+import { parseBaseUrl } from '../../src/render/urls.js'
+import { captureIo, copySeeds, tempDir } from '../helpers.js'
+
+// Careless and hostile input at the CLI (issue 10): each test fails without its fix.
+
+describe('a store that is not there', () => {
+  for (const command of ['check', 'registry', 'build']) {
+    it(`\`${command}\` on a mistyped --snapshots fails with exit 1 and says why`, async () => {
+      const dir = await tempDir()
+      const c = captureIo(dir)
+      expect(await main([command, '--snapshots', 'snapshotz'], c.io)).toBe(1)
+      expect(c.err()).toBe(`leaderlog ${command}: Cannot read snapshots from snapshotz: no such directory\n`)
+      expect(c.out()).toBe('')
+    })
+
+    it(`\`${command}\` in a directory without snapshots/ in it fails rather than finding 0 files`, async () => {
+      const dir = await tempDir()
+      await mkdir(path.join(dir, 'snapshots'))
+      await writeFile(path.join(dir, 'snapshots', 'sources.json'), '{"sources":[]}')
+      const c = captureIo(dir)
+      expect(await main([command], c.io)).toBe(1)
+      expect(c.err()).toMatch(/^leaderlog \w+: Cannot read snapshots from snapshots: no snapshot files in it/)
+    })
+  }
+})
+
+describe('terminal escapes', () => {
+  it('`check` shows control, escape and bidi characters from a page escaped, never raw', async () => {
+    const store = await copySeeds()
+    const page = await readFile(path.join(store, 'lmarena-text/2025-11-18.en.md'), 'utf8')
+    // A corrupted cell whose text would clear the screen, retitle the terminal and reverse the line.
+    const hostile = page.replace('| 1483Preliminary', '| 14\u001b[2J\u001b]0;pwned\u0007\u202e极83')
+    expect(hostile).not.toBe(page)
+    await writeFile(path.join(store, 'lmarena-text/2025-11-18.en.md'), hostile)
+    const c = captureIo(store)
+    expect(await main(['check', '--snapshots', '.'], c.io)).toBe(1)
+    const out = c.out()
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+    expect(out).toContain('\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{202e}')
+  })
+})
+
+describe('data files', () => {
+  it('a deeply nested registry.json is an invalid-registry-data error, not a stack overflow', () => {
+    const { messages } = parseRegistryData('{"models":' + '['.repeat(200_000))
+    expect(messages).toEqual([
+      { line: 1, column: 74, severity: 'error', rule: 'invalid-registry-data', message: 'Invalid JSON: Unexpected `[`, expected at most 64 nested objects and arrays' }
+    ])
+  })
+
+  it('`__proto__` in a data file is an ordinary (unknown) key, never a prototype', () => {
+    const { messages } = parseRegistryData('{"__proto__":{"models":[{"id":"x"}]}}')
+    expect(messages.map((m) => m.message)).toEqual(['Unexpected field `__proto__` at the top level, expected only `$comment`, `providerPrefixes`, `models`, `organizations`, `licenses`'])
+  })
+})
+
+describe('--base-url', () => {
+  it('refuses a protocol-relative URL, which would load every asset from another host', async () => {
+    expect(() => parseBaseUrl('//evil.com/')).toThrow(/Invalid --base-url `\/\/evil\.com\/`/)
+    const c = captureIo(await copySeeds())
+    expect(await main(['build', '--snapshots', '.', '--out', 'dist', '--base-url', '//evil.com/'], c.io)).toBe(2)
+    expect(parseBaseUrl('/leaderlog/')).toEqual({ path: '/leaderlog/' })
+  })
+})

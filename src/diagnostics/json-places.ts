@@ -122,16 +122,35 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
     return literal[0] === 'true' ? true : literal[0] === 'false' ? false : literal[0] === 'null' ? null : Number(literal[0])
   }
 
-  function object(path: string): Record<string, unknown> {
+  /** Consume `ch` when it is next. */
+  function take(ch: string): boolean {
+    if (text[i] !== ch) return false
     i++
-    const out: Record<string, unknown> = {}
+    return true
+  }
+
+  /**
+   * The members of an object or the items of an array, up to `close`: `read`
+   * reads one; after each comes `,` or `close`.
+   */
+  function members(close: '}' | ']', read: () => void): void {
+    i++
     space()
-    if (text[i] === '}') {
-      i++
-      depth--
-      return out
+    if (!take(close)) {
+      for (;;) {
+        read()
+        space()
+        if (take(',')) continue
+        if (take(close)) break
+        fail(`\`,\` or \`${close}\``)
+      }
     }
-    for (;;) {
+    depth--
+  }
+
+  function object(path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    members('}', () => {
       space()
       if (text[i] !== '"') fail('a `"`-quoted key')
       const keyPlace = placeAt(i)
@@ -140,47 +159,17 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
       if (Object.hasOwn(out, key)) throw new JsonSyntaxError(`Unexpected duplicate key \`${key}\`, expected each key once`, keyPlace)
       keys.set(child, keyPlace)
       space()
-      if (text[i] !== ':') fail('`:`')
-      i++
+      if (!take(':')) fail('`:`')
       // An own property even for `__proto__` (as JSON.parse does): data never sets a prototype.
       Object.defineProperty(out, key, { value: value(child), enumerable: true, writable: true, configurable: true })
-      space()
-      if (text[i] === ',') {
-        i++
-        continue
-      }
-      if (text[i] === '}') {
-        i++
-        depth--
-        return out
-      }
-      fail('`,` or `}`')
-    }
+    })
+    return out
   }
 
   function array(path: string): unknown[] {
-    i++
     const out: unknown[] = []
-    space()
-    if (text[i] === ']') {
-      i++
-      depth--
-      return out
-    }
-    for (;;) {
-      out.push(value(path === '' ? String(out.length) : `${path}.${out.length}`))
-      space()
-      if (text[i] === ',') {
-        i++
-        continue
-      }
-      if (text[i] === ']') {
-        i++
-        depth--
-        return out
-      }
-      fail('`,` or `]`')
-    }
+    members(']', () => out.push(value(path === '' ? String(out.length) : `${path}.${out.length}`)))
+    return out
   }
 
   const root = value('')

@@ -2,6 +2,7 @@ import { seconds } from '../core/text.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { utcDate } from '../core/dates.js'
 import { inFile } from '../diagnostics/diagnostic.js'
 import { report } from '../diagnostics/report.js'
 import { decide, type History, type Outcome, type StoredFile } from '../fetch/decide.js'
@@ -54,6 +55,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
     backoff: integer('--backoff', values.backoff!, 0)
   }
   const started = now()
+  const today = utcDate(started)
   const sourcesFile = values.sources ?? path.posix.join(values.snapshots!.split(path.sep).join('/'), 'sources.json')
   let text: string
   try {
@@ -81,7 +83,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
       stored = await readSource(store, entry.source)
       storedBySource.set(entry.source, stored)
     }
-    const outcome = decide(entry, got, stored ?? { files: [], unreadable: [], registry: emptyRegistry() })
+    const outcome = decide(entry, got, stored ?? { files: [], unreadable: [], registry: emptyRegistry() }, today)
     if (outcome.status === 'stored') {
       if (!values['dry-run']) await writeFileAtomic(path.join(store, outcome.target), outcome.content)
       // Later entries of the same source and language see it as stored.

@@ -1,4 +1,6 @@
 import path from 'node:path'
+import { utcDate } from '../core/dates.js'
+import { isCalendarDate } from '../store/layout.js'
 import { cachedParser } from '../parse/cache.js'
 import { parsePage } from '../parse/index.js'
 import type { Parser, Store } from '../pipeline/load-site.js'
@@ -21,4 +23,11 @@ export function storeOf(io: Io, dir: string): Store {
 /** `parsePage`, or its on-disk cache with `--cache DIR`. */
 export function parserFor(io: Io, cache: string | undefined): Parser {
   return cache ? cachedParser(path.resolve(io.cwd, cache)) : parsePage
+}
+
+/** "Today" of a run: `--today DATE` when given (checked), else the clock's UTC date. Only edges read the clock. */
+export function todayOf(given: string | undefined, now: () => number): string {
+  if (given === undefined) return utcDate(now())
+  if (!isCalendarDate(given)) throw new UsageError(`Invalid --today \`${given}\`: expected a date YYYY-MM-DD`)
+  return given
 }

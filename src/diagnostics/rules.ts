@@ -101,6 +101,18 @@ export const rules = {
       }
     }
   }),
+  'future-date': rule<{ date: string; today: string }>({
+    severity: 'error',
+    title: 'Data date in the future',
+    hint: 'The page says its data is from a day that has not come yet (after the day of the run, plus one day for time zones): a typo or a forged page. It is not published, and `fetch` never stores it.',
+    message: ({ date, today }) => `Unexpected data date ${date}, expected a date on or before ${today} (the day of this run, plus one)`
+  }),
+  'invalid-encoding': rule<{ charset: string }>({
+    severity: 'error',
+    title: 'Page not in its declared encoding',
+    hint: 'The page holds bytes its declared charset cannot decode (shown as U+FFFD, the replacement character): it was damaged on the way or declared wrongly. `fetch` never stores it.',
+    message: ({ charset }) => `Unexpected replacement character (U+FFFD) after decoding as ${charset}, expected text in the charset the server declared`
+  }),
   'leaked-reasoning': rule<{ lines: number; closed: boolean }>({
     severity: 'warning',
     title: 'Leaked model reasoning',

@@ -1,6 +1,6 @@
 import { countSeverities, message, sortDiagnostics, START, type Message } from '../diagnostics/diagnostic.js'
 import { parsePage } from '../parse/index.js'
-import { analyse, type StoreContents } from '../pipeline/analyse.js'
+import { analyse, latestAllowed, type StoreContents } from '../pipeline/analyse.js'
 import { checkParsed, type CheckedFile } from '../store/check.js'
 import { digest, normaliseContent } from '../store/import.js'
 import { parseStorePath, storePath } from '../store/layout.js'
@@ -40,9 +40,16 @@ export const statuses: readonly Status[] = ['stored', 'unchanged', 'older', 'bro
  * unchanged (its date is stored), then older (before the newest stored date of
  * this source and language), else stored.
  */
-export function decide(entry: SourceEntry, download: Download, history: History, parse: typeof parsePage = parsePage): Outcome {
+export function decide(entry: SourceEntry, download: Download, history: History, today: string, parse: typeof parsePage = parsePage): Outcome {
   if (!download.ok) return { status: 'unreachable', entry, reason: download.reason }
   const content = normaliseContent(download.content)
+  const damaged = content.indexOf('\uFFFD')
+  if (damaged >= 0) {
+    const before = content.slice(0, damaged)
+    const line = before.split('\n').length
+    const problem = message('invalid-encoding', { line, column: damaged - before.lastIndexOf('\n') }, { charset: download.charset })
+    return { status: 'broken', entry, problem, errors: 1 }
+  }
   const parsed = parse(content, { source: entry.source, language: entry.language })
   const dated = parsed.snapshots.find((s) => s.date)
   if (!dated) {
@@ -56,7 +63,7 @@ export function decide(entry: SourceEntry, download: Download, history: History,
   const file = checkParsed(target, parsed)
   const stored = history.files.filter((f) => f.path !== target)
   // The same pipeline as `leaderlog check`, over the page's source as it would be once stored.
-  const analysis = analyse({ ...history, files: [...stored, file] }, (relative) => relative)
+  const analysis = analyse({ ...history, files: [...stored, file] }, (relative) => relative, today)
   const messages = analysis.diagnostics.filter((d) => d.file === target)
   const { errors, warnings } = countSeverities(messages)
   const rows = file.result.snapshots.reduce((n, s) => n + s.rows.length, 0)
@@ -67,17 +74,22 @@ export function decide(entry: SourceEntry, download: Download, history: History,
   if (same) {
     return { status: 'unchanged', entry, date, rows, target, differs: same.digest !== digest(content) }
   }
-  const newest = newestDate(history.files, entry)
+  const newest = newestDate(history.files, entry, today)
   if (newest !== undefined && date < newest) return { status: 'older', entry, date, newest }
   return { status: 'stored', entry, date, rows, warnings, target, content, file: { ...file, digest: digest(content) } }
 }
 
-/** The newest data date stored for the entry's source and language. */
-export function newestDate(stored: readonly CheckedFile[], entry: Pick<SourceEntry, 'source' | 'language'>): string | undefined {
+/**
+ * The newest data date stored for the entry's source and language. A stored
+ * file dated in the future (an error `check` reports) does not count: it must
+ * not make every later real day look older.
+ */
+export function newestDate(stored: readonly CheckedFile[], entry: Pick<SourceEntry, 'source' | 'language'>, today: string): string | undefined {
   let newest: string | undefined
+  const limit = latestAllowed(today)
   for (const f of stored) {
     const at = parseStorePath(f.path)
-    if (!at || at.source !== entry.source || at.language !== entry.language) continue
+    if (!at || at.source !== entry.source || at.language !== entry.language || at.date > limit) continue
     if (newest === undefined || at.date > newest) newest = at.date
   }
   return newest

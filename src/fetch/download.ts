@@ -23,12 +23,13 @@ export interface DownloadOptions {
 }
 
 export type Download =
-  | { ok: true; content: string; url: string; status: number; attempts: number }
+  | { ok: true; content: string; url: string; status: number; attempts: number; charset: string }
   | { ok: false; reason: string; attempts: number }
 
 interface Attempt {
   ok: boolean
   content?: string
+  charset?: string
   url?: string
   status?: number
   reason: string
@@ -45,7 +46,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
   for (let n = 1; n <= attempts; n++) {
     if (n > 1) await sleep(options.backoff * 2 ** (n - 2))
     last = await attempt(url, options)
-    if (last.ok) return { ok: true, content: last.content!, url: last.url!, status: last.status!, attempts: n }
+    if (last.ok) return { ok: true, content: last.content!, url: last.url!, status: last.status!, attempts: n, charset: last.charset! }
     if (!last.transient) return { ok: false, reason: last.reason, attempts: n }
   }
   return { ok: false, reason: attempts > 1 ? `${last!.reason} after ${attempts} attempts` : last!.reason, attempts }
@@ -82,7 +83,15 @@ async function attempt(start: string, options: DownloadOptions): Promise<Attempt
       }
       const body = await readBody(response, maxBytes, controller.signal)
       if ('reason' in body) return { ok: false, reason: body.reason, transient: body.transient }
-      return { ok: true, content: new TextDecoder('utf-8').decode(body.bytes), url, status: response.status, reason: '', transient: false }
+      const charset = charsetOf(response.headers.get('content-type'))
+      let decoder: InstanceType<typeof TextDecoder>
+      try {
+        decoder = new TextDecoder(charset)
+      } catch {
+        return { ok: false, reason: `unsupported charset \`${charset}\``, transient: false }
+      }
+      // Bytes the charset cannot decode become U+FFFD, which `decide` reports (such a page is never stored).
+      return { ok: true, content: decoder.decode(body.bytes), charset: decoder.encoding, url, status: response.status, reason: '', transient: false }
     }
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, reason: `timed out after ${options.timeout} ms`, transient: true }
@@ -135,6 +144,11 @@ async function readBody(response: Response, maxBytes: number, signal: AbortSigna
     offset += chunk.byteLength
   }
   return { bytes }
+}
+
+/** The charset a Content-Type declares (`text/markdown; charset=iso-8859-1`); UTF-8 when it declares none. */
+export function charsetOf(contentType: string | null): string {
+  return /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8'
 }
 
 function networkReason(error: unknown): string {

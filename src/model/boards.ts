@@ -1,7 +1,7 @@
 import { compareText } from '../core/compare.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { boardTitle, sources } from '../core/sources.js'
-import { daysBetween, latestDate } from './dates.js'
+import { daysBetween, latestDate } from '../core/dates.js'
 
 /** A board's newest snapshot older than this many days (relative to "today") is stale. */
 export const STALE_AFTER_DAYS = 3

@@ -2,6 +2,7 @@ import { inFile, message, sortDiagnostics, START, type Diagnostic, type Message 
 import { normalize } from '../registry/normalize.js'
 import type { RegistryData } from '../registry/data.js'
 import type { NormalizeResult } from '../registry/types.js'
+import { addDays } from '../core/dates.js'
 import { checkAcrossFiles, type CheckedFile } from '../store/check.js'
 import { blockedFiles } from '../validate/publishable.js'
 
@@ -36,14 +37,20 @@ export interface Analysis {
   normalized: NormalizeResult
 }
 
-/** `display` names a store file in diagnostics and pages (e.g. `snapshots/<relative>`). */
-export function analyse(store: StoreContents, display: (relative: string) => string): Analysis {
+/**
+ * `display` names a store file in diagnostics and pages (e.g.
+ * `snapshots/<relative>`). `today` (`YYYY-MM-DD`, given by the edge: the day
+ * of the run) flags data dates after it, plus one day for time zones.
+ */
+export function analyse(store: StoreContents, display: (relative: string) => string, today?: string): Analysis {
   const across = checkAcrossFiles(store.files)
   const fileDiagnostics: Diagnostic[] = []
   for (const u of store.unreadable) fileDiagnostics.push(...inFile(display(u.path), [message('unreadable-file', START, { reason: u.reason })]))
   for (const file of store.files) {
     fileDiagnostics.push(...inFile(display(file.path), file.result.messages))
     fileDiagnostics.push(...inFile(display(file.path), across.get(file.path) ?? []))
+    const future = today ? futureDate(file, today) : undefined
+    if (future) fileDiagnostics.push(...inFile(display(file.path), [future]))
   }
   const blocked = blockedFiles(fileDiagnostics)
   const inputs = store.files.flatMap((f) => {
@@ -61,4 +68,15 @@ export function analyse(store: StoreContents, display: (relative: string) => str
     blocked,
     normalized: { ...normalized, diagnostics: registryDiagnostics }
   }
+}
+
+/** The latest date a page may carry on `today`: one day ahead, for the time zones of upstream and of the run. */
+export function latestAllowed(today: string): string {
+  return addDays(today, 1)
+}
+
+function futureDate(file: CheckedFile, today: string): Message | undefined {
+  const limit = latestAllowed(today)
+  const date = file.result.snapshots.find((s) => s.date && s.date > limit)?.date
+  return date ? message('future-date', START, { date, today: limit }) : undefined
 }

@@ -26,6 +26,8 @@ export type Parser = (content: string, options: ParseOptions) => ParseResult | P
 
 export interface LoadOptions {
   parse?: Parser
+  /** The day of the run (`YYYY-MM-DD`): later data dates are errors. The edge reads it from the clock or `--today`. */
+  today?: string
   /** How diagnostics and pages name a store file; default `<shownAs>/<relative>`. */
   display?: (relative: string) => string
   /** Only the files of these sources (`fetch` reads the history of the pages that arrived). */
@@ -49,7 +51,7 @@ const inFlight = 16
 
 export async function loadSite(store: Store, options: LoadOptions = {}): Promise<LoadedSite> {
   const contents = await readStore(store, options)
-  const analysis = analyse(contents, options.display ?? ((relative) => displayPath(store.shownAs, relative)))
+  const analysis = analyse(contents, options.display ?? ((relative) => displayPath(store.shownAs, relative)), options.today)
   return { store, checked: [...contents.files], contents, ...analysis }
 }
 

@@ -1,5 +1,5 @@
 import { compareText } from '../core/compare.js'
-import { daysBetween } from '../model/dates.js'
+import { daysBetween } from '../core/dates.js'
 import { escapeXml } from './escape.js'
 import { formatNumber } from '../core/text.js'
 

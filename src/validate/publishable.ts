@@ -12,6 +12,7 @@ export const blockingRules: readonly RuleId[] = [
   'not-leaderboard',
   'unknown-source',
   'missing-date',
+  'future-date',
   'missing-table',
   'truncated-table',
   'invalid-snapshot',

@@ -23,11 +23,12 @@ const store: History = {
   registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) }
 }
 const en = { source: 'lmarena-text', language: 'en', url: 'https://example.com/en.md' }
-const ok = (content: string) => ({ ok: true as const, content, url: en.url, status: 200, attempts: 1 })
+const today = '2025-11-22'
+const ok = (content: string) => ({ ok: true as const, content, url: en.url, status: 200, attempts: 1, charset: 'utf-8' })
 
 describe('decide', () => {
   it('stores a new day under <source>/<date>.<lang>.md with the content normalised', () => {
-    const o = decide(en, ok(newDay.replace(/\n/g, '\r\n')), store)
+    const o = decide(en, ok(newDay.replace(/\n/g, '\r\n')), store, today)
     expect(o.status).toBe('stored')
     if (o.status !== 'stored') return
     expect(o.target).toBe('lmarena-text/2025-11-21.en.md')
@@ -36,9 +37,9 @@ describe('decide', () => {
   })
 
   it('says whether an unchanged day was re-published with other content', () => {
-    const same = decide(en, ok(seedEn), store)
+    const same = decide(en, ok(seedEn), store, today)
     expect(same).toMatchObject({ status: 'unchanged', date: '2025-11-18', differs: false })
-    const edited = decide(en, ok(seedEn.replace('## Disclaimer', '## Disclaimer\n\nA sentence upstream added.')), store)
+    const edited = decide(en, ok(seedEn.replace('## Disclaimer', '## Disclaimer\n\nA sentence upstream added.')), store, today)
     expect(edited).toMatchObject({ status: 'unchanged', date: '2025-11-18', differs: true })
   })
 
@@ -46,20 +47,39 @@ describe('decide', () => {
     // The seed's third score with a corrupted token inside, as translations shipped them.
     const corrupted = seedEn.replace('| 1452            |', '| 14极52          |')
     expect(corrupted).not.toBe(seedEn)
-    const o = decide(en, ok(corrupted), store)
+    const o = decide(en, ok(corrupted), store, today)
     expect(o).toMatchObject({ status: 'broken', date: '2025-11-18', problem: { rule: 'corrupted-token' } })
   })
 
   it('compares dates per source and language', () => {
-    expect(newestDate(store.files, { source: 'lmarena-text', language: 'en' })).toBe('2025-11-18')
-    expect(newestDate(store.files, { source: 'lmarena-text', language: 'fr' })).toBe('2025-11-20')
-    expect(newestDate(store.files, { source: 'lmarena-text', language: 'ja' })).toBeUndefined()
+    expect(newestDate(store.files, { source: 'lmarena-text', language: 'en' }, today)).toBe('2025-11-18')
+    expect(newestDate(store.files, { source: 'lmarena-text', language: 'fr' }, today)).toBe('2025-11-20')
+    expect(newestDate(store.files, { source: 'lmarena-text', language: 'ja' }, today)).toBeUndefined()
     // A Japanese page of any date is new when no Japanese page is stored.
-    const ja = decide({ ...en, language: 'ja' }, ok(seedEn), store)
+    const ja = decide({ ...en, language: 'ja' }, ok(seedEn), store, today)
     expect(ja).toMatchObject({ status: 'stored', target: 'lmarena-text/2025-11-18.ja.md' })
   })
 
   it('passes the reason of an unreachable page through', () => {
-    expect(decide(en, { ok: false, reason: 'HTTP 503 after 3 attempts', attempts: 3 }, store)).toEqual({ status: 'unreachable', entry: en, reason: 'HTTP 503 after 3 attempts' })
+    expect(decide(en, { ok: false, reason: 'HTTP 503 after 3 attempts', attempts: 3 }, store, today)).toEqual({ status: 'unreachable', entry: en, reason: 'HTTP 503 after 3 attempts' })
+  })
+
+  it('refuses a page dated in the future, and a stored future page does not make real days look older', () => {
+    const future = newDay.replace(/2025-11-21/g, '2099-01-01')
+    expect(future).not.toBe(newDay)
+    const o = decide(en, ok(future), store, today)
+    expect(o).toMatchObject({ status: 'broken', date: '2099-01-01', problem: { rule: 'future-date', message: 'Unexpected data date 2099-01-01, expected a date on or before 2025-11-23 (the day of this run, plus one)' } })
+    // Stored anyway (imported by hand): the next real day is still new.
+    const poisoned: History = { ...store, files: [...store.files, stored('lmarena-text/2099-01-01.en.md', future)] }
+    expect(newestDate(poisoned.files, en, today)).toBe('2025-11-18')
+    expect(decide(en, ok(newDay), poisoned, today)).toMatchObject({ status: 'stored', date: '2025-11-21' })
+  })
+
+  it('refuses a page with replacement characters, at the first one', () => {
+    const damaged = newDay.replace('| 1', '| \uFFFD1')
+    const o = decide(en, { ...ok(damaged), charset: 'utf-8' }, store, today)
+    expect(o).toMatchObject({ status: 'broken', problem: { rule: 'invalid-encoding', message: 'Unexpected replacement character (U+FFFD) after decoding as utf-8, expected text in the charset the server declared' } })
+    if (o.status !== 'broken') return
+    expect(damaged.split('\n')[o.problem.line - 1]!.slice(o.problem.column - 1)).toMatch(/^\uFFFD1/)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareSnapshots, compareSpans, standardSpans } from '../../src/model/history/compare.js'
-import { addDays, addMonths } from '../../src/model/history/calendar.js'
+import { addDays, addMonths } from '../../src/core/dates.js'
 import { row, snap } from './fixtures.js'
 
 describe('compareSnapshots', () => {

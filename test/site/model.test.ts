@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildBoards, siteToday, STALE_AFTER_DAYS } from '../../src/model/boards.js'
-import { daysBetween } from '../../src/model/dates.js'
+import { daysBetween } from '../../src/core/dates.js'
 import { consecutiveDiffs, diffSnapshots, interval, isSignificant, standing } from '../../src/model/diffs.js'
 import { buildOrganizations, slugify } from '../../src/model/organizations.js'
 import { blockedFiles } from '../../src/validate/publishable.js'

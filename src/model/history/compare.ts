@@ -1,6 +1,6 @@
 import { diffSnapshots, type DiffEntry, type Move } from '../diffs.js'
-import { daysBetween } from '../dates.js'
-import { addDays, addMonths } from './calendar.js'
+import { daysBetween } from '../../core/dates.js'
+import { addDays, addMonths } from '../../core/dates.js'
 import { chronological, type HistorySnapshot } from './snapshot.js'
 
 /** Two snapshots of a board compared, as the consecutive diffs do, for any pair of dates. */

@@ -1,5 +1,4 @@
 /** The history views of a board: pure functions of its snapshots, oldest first. */
-export { addDays, addMonths } from './calendar.js'
 export { compareSnapshots, compareSpans, standardSpans, type Comparison, type Span, type SpanId } from './compare.js'
 export { buildFrontier, condenseFrontier, leadingOrganizations, type Best, type Frontier, type FrontierDay, type ModelInfo, type OrganizationBest } from './frontier.js'
 export { leaderTimeline, type LeaderTimeline, type Reign, type Streak } from './leaders.js'

@@ -1,7 +1,7 @@
 import { compareText } from '../../core/compare.js'
 import type { ReconciledRow } from '../../registry/types.js'
-import { daysBetween } from '../dates.js'
-import { addDays } from './calendar.js'
+import { daysBetween } from '../../core/dates.js'
+import { addDays } from '../../core/dates.js'
 import { chronological, coverage, DEFAULT_GAP_DAYS, isGap, ranked, type GapOptions, type HistorySnapshot } from './snapshot.js'
 import { canTell, isTied } from './ties.js'
 

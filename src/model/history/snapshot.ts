@@ -1,6 +1,6 @@
 import { compareText } from '../../core/compare.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../../registry/types.js'
-import { daysBetween } from '../dates.js'
+import { daysBetween } from '../../core/dates.js'
 
 /**
  * What the history views read of a board's snapshot. Any `ReconciledSnapshot`

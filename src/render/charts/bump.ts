@@ -1,5 +1,5 @@
 import { line } from 'd3-shape'
-import { addDays } from '../../model/history/calendar.js'
+import { addDays } from '../../core/dates.js'
 import { condenseRace, type Race, type RacePoint, type RaceSeries } from '../../model/history/race.js'
 import { formatNumber } from '../../core/text.js'
 import { placeFree, placeLabels, type Label } from './labels.js'

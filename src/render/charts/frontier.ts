@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale'
 import { area, curveStepAfter, line } from 'd3-shape'
-import { addDays } from '../../model/history/calendar.js'
+import { addDays } from '../../core/dates.js'
 import { condenseFrontier, leadingOrganizations, type Frontier, type FrontierDay } from '../../model/history/frontier.js'
 import { formatNumber } from '../../core/text.js'
 import { placeLabels } from './labels.js'

@@ -1,4 +1,4 @@
-import { addDays } from '../../model/history/calendar.js'
+import { addDays } from '../../core/dates.js'
 import type { LeaderTimeline } from '../../model/history/leaders.js'
 import { formatNumber } from '../../core/text.js'
 import { formatDays } from '../format.js'

@@ -1,5 +1,5 @@
 import { scaleUtc, type ScaleTime } from 'd3-scale'
-import { addDays } from '../../model/history/calendar.js'
+import { addDays } from '../../core/dates.js'
 import { fixed, text, textWidth } from './svg.js'
 
 export type TimeScale = ScaleTime<number, number>

@@ -1,10 +1,30 @@
 import { z } from 'zod'
 import { RowSchema, rowFields, type Row, type RowField } from './row.js'
 import { MessageSchema } from '../diagnostics/diagnostic.js'
+import type { CsvLayout } from '../core/archives.js'
 
 export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag')
+/** A BCP 47 tag; a private-use part (`en-x-exports`) names the archive a CSV capture comes from. */
+export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(-x(-[A-Za-z0-9]{1,8})+)?$/, 'a BCP 47 language tag')
 export const SourceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id')
+
+/**
+ * Where a snapshot that is not upstream's own page came from, and what its
+ * `rank` means (the pages can say which rank is shown):
+ *  - `upstream`: upstream's rank as the archive copied it (LMArena's rank
+ *    with intervals, ties shared);
+ *  - `position`: the row's position in the archive's file (1, 2, 3, …);
+ *  - `derived`: the archive has no rank; leaderlog ranked the rows by score,
+ *    equal scores sharing a rank (1, 2, 2, 4).
+ * Markdown captures have none.
+ */
+export const ProvenanceSchema = z
+  .object({
+    archive: z.string().regex(/^[a-z0-9]{1,8}$/, 'an archive id'),
+    rank: z.enum(['upstream', 'position', 'derived'])
+  })
+  .strict()
+export type Provenance = z.infer<typeof ProvenanceSchema>
 
 export const SnapshotSchema = z
   .object({
@@ -13,6 +33,7 @@ export const SnapshotSchema = z
     updatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/).nullable(),
     language: LanguageSchema,
     source: SourceIdSchema,
+    provenance: ProvenanceSchema.optional(),
     rows: z.array(RowSchema)
   })
   .strict()
@@ -38,6 +59,7 @@ export const ParseResultSchema = z.object({
   source: SourceIdSchema.nullable(),
   language: LanguageSchema.nullable(),
   detectedLanguage: LanguageSchema.optional(),
+  layout: z.enum(['export', 'ratings']).optional(),
   snapshots: z.array(
     SnapshotSchema.extend({
       places: z.array(CellPlacesSchema),
@@ -54,6 +76,8 @@ export interface ParseResult {
   language: string | null
   /** The language the page's prose reads as, whatever it was said to be (undefined when it has no prose). */
   detectedLanguage?: string
+  /** A CSV capture: the layout its header has (an archive's daily `export`, or `ratings` with a `date` column). */
+  layout?: CsvLayout
   snapshots: ParsedSnapshot[]
   messages: z.infer<typeof MessageSchema>[]
 }
@@ -75,6 +99,7 @@ export function publicSnapshot(s: Snapshot): Snapshot {
     updatedAt: s.updatedAt,
     language: s.language,
     source: s.source,
+    ...(s.provenance ? { provenance: { archive: s.provenance.archive, rank: s.provenance.rank } } : {}),
     rows: s.rows.map(orderRow)
   }
 }

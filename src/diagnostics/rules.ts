@@ -7,6 +7,7 @@
  * found, in backticks, and what was expected.
  */
 import { quote } from './quote.js'
+import type { CsvLayout } from '../core/archives.js'
 
 export type Severity = 'error' | 'warning'
 
@@ -43,6 +44,7 @@ export type Truncation =
   | { kind: 'spreads'; rows: number; lowest: number }
   | { kind: 'previous'; rows: number; board: string; expected: number; date: string }
   | { kind: 'page-end'; after: string }
+  | { kind: 'open-quote' }
 
 const shown = (found: string | undefined): string => (found === undefined ? 'nothing' : quote(found))
 
@@ -60,12 +62,14 @@ export const rules = {
     hint: 'The content matches no adapter; pass `--source` to say which page it is.',
     message: ({ source }) => `Unknown source ${quote(source)}, expected one of the sources leaderlog knows`
   }),
-  'missing-date': rule<{ fallback?: string }>({
+  'missing-date': rule<{ fallback?: string; csv?: boolean }>({
     severity: 'error',
     title: 'No data date',
-    hint: 'The page carries no data update time; a snapshot cannot be dated.',
-    message: ({ fallback }) =>
-      `Page has no data time, expected a line such as \`**Data Update Time**: 2025-11-18 08:08:22 UTC\`${fallback ? `; the file name's date ${fallback} is used` : ''}`
+    hint: 'The page carries no data update time; a snapshot cannot be dated. A CSV export carries none by design: it is dated by its store name, `--date` or a date in its file name.',
+    message: ({ fallback, csv }) =>
+      csv
+        ? 'File has no data date, expected a `date` column or a date to know it by (its store name `<YYYY-MM-DD>.en-x-<archive>.csv`, `import --date`, or a date in its file name)'
+        : `Page has no data time, expected a line such as \`**Data Update Time**: 2025-11-18 08:08:22 UTC\`${fallback ? `; the file name's date ${fallback} is used` : ''}`
   }),
   'missing-table': rule<{ kind: 'page'; page: string; otherTables: number } | { kind: 'board'; board: string } | { kind: 'undated' }>({
     severity: 'error',
@@ -98,6 +102,8 @@ export const rules = {
           return `Unexpected ${t.rows} rows on \`${t.board}\`, expected about ${t.expected} like the previous snapshot (${t.date})`
         case 'page-end':
           return `Unexpected end of page after rank ${quote(t.after)}, expected name, score and interval lines`
+        case 'open-quote':
+          return 'Unexpected end of file inside the quoted field that starts here, expected a closing `"`; the table stops here (row left out)'
       }
     }
   }),
@@ -149,11 +155,11 @@ export const rules = {
         ? `Unexpected ${quote(name)} on \`${board}\`: it is the registry model \`${model.id}\` like ${quote(model.other)} in the same snapshot, expected each model once; the first row is kept`
         : `Unexpected second row for ${quote(name)}${board ? ` on board \`${board}\`` : ''}${firstLine ? ` (first at line ${firstLine})` : ''}; the first row is kept`
   }),
-  'unparseable-number': rule<{ value: string; field: string; expected: string }>({
+  'unparseable-number': rule<{ value: string; field: string; expected: string; dropped?: boolean }>({
     severity: 'error',
     title: 'Unparseable number',
     hint: 'A numeric cell holds something that is not a number.',
-    message: ({ value, field, expected }) => `Unexpected ${quote(value)} in \`${field}\`, expected ${expected}`
+    message: ({ value, field, expected, dropped }) => `Unexpected ${quote(value)} in \`${field}\`, expected ${expected}${dropped ? '; row left out' : ''}`
   }),
   'ragged-row': rule<{ cells: number; width: number }>({
     severity: 'error',
@@ -161,14 +167,24 @@ export const rules = {
     hint: 'A row has a different number of cells than the header.',
     message: ({ cells, width }) => `Unexpected ${cells} cells in row, expected ${width} like the header; row left out (its cells cannot be matched to columns)`
   }),
-  'missing-cell': rule<{ missing: 'rank'; name?: string } | { missing: 'name'; rank: number; found?: string }>({
+  'missing-cell': rule<
+    { missing: 'rank'; name?: string } | { missing: 'name'; rank?: number; found?: string } | { missing: 'score'; name: string; column: string } | { missing: 'date'; name?: string }
+  >({
     severity: 'error',
     title: 'Missing value',
-    hint: 'A row lacks a value every row of this table must have (rank, model or score).',
-    message: (a) =>
-      a.missing === 'rank'
-        ? `Row without a rank${a.name ? ` (${quote(a.name)})` : ''}, expected a whole number in \`rank\`; row left out`
-        : `Row ${a.rank} has no model name${a.found !== undefined ? ` (found ${quote(a.found)})` : ''}; row left out`
+    hint: 'A row lacks a value every row of this table must have (rank, model, the score a rank is derived from, or the date of a many-dates file).',
+    message: (a) => {
+      switch (a.missing) {
+        case 'rank':
+          return `Row without a rank${a.name ? ` (${quote(a.name)})` : ''}, expected a whole number in \`rank\`; row left out`
+        case 'name':
+          return `Row${a.rank !== undefined ? ` ${a.rank}` : ''} has no model name${a.found !== undefined ? ` (found ${quote(a.found)})` : ''}; row left out`
+        case 'score':
+          return `Row ${quote(a.name)} has no score, expected a number in \`${a.column}\` to rank it by; row left out`
+        case 'date':
+          return `Row${a.name ? ` ${quote(a.name)}` : ''} has no data date, expected a date such as \`20230508\` in \`date\`; row left out`
+      }
+    }
   }),
   'unranked-row': rule<{ name?: string; score?: number }>({
     severity: 'warning',
@@ -196,21 +212,57 @@ export const rules = {
     hint: 'A snapshot breaks the schema.',
     message: ({ field, expected, found }) => `Invalid snapshot \`${field}\`: expected ${expected}, found ${shown(found)}`
   }),
-  'filename-mismatch': rule<{ kind: 'date'; named: string; updatedAt: string; expected: string } | { kind: 'language'; named: string; detected: string }>({
+  'filename-mismatch': rule<
+    | { kind: 'date'; named: string; updatedAt: string; expected: string }
+    | { kind: 'language'; named: string; detected: string }
+    | { kind: 'dates'; named: string; dates: number; first: string; last: string }
+    | { kind: 'archive'; named: string; layout: CsvLayout; expected: string }
+    | { kind: 'format'; layout: CsvLayout; expected: string }
+  >({
     severity: 'error',
     title: 'File name disagrees with content',
-    hint: 'Store files are named `<source>/<YYYY-MM-DD>.<lang>.md` after the data date, source and language written inside.',
-    message: (a) =>
-      a.kind === 'date'
-        ? `File name says ${a.named} but the page's data time is ${a.updatedAt}, expected \`${a.expected}\``
-        : `File name says language \`${a.named}\` but the page reads as \`${a.detected}\``,
+    hint: 'Store files are named `<source>/<YYYY-MM-DD>.<lang>.md` (or `.en-x-<archive>.csv` for an archive capture) after the data date, source, language and archive of their content; one date per file.',
+    message: (a) => {
+      switch (a.kind) {
+        case 'date':
+          return `File name says ${a.named} but the page's data time is ${a.updatedAt}, expected \`${a.expected}\``
+        case 'language':
+          return `File name says language \`${a.named}\` but the page reads as \`${a.detected}\``
+        case 'dates':
+          return `File name says ${a.named} but the file holds ${a.dates} data dates (${a.first} to ${a.last}), expected one date per file (\`leaderlog import\` slices such a file by date)`
+        case 'archive':
+          return `File name says archive \`${a.named}\` but the header is ${layoutWords[a.layout]} header, expected \`${a.expected}\``
+        case 'format':
+          return `File name says markdown (\`.md\`) but the content is CSV with ${layoutWords[a.layout]} header, expected \`${a.expected}\``
+      }
+    },
     severityOf: (a) => (a.kind === 'language' ? 'warning' : 'error')
   }),
   'misplaced-file': rule<{ path: string }>({
     severity: 'warning',
     title: 'File outside the store convention',
-    hint: 'Files under snapshots/ must be `<source>/<YYYY-MM-DD>.<lang>.md`.',
-    message: ({ path }) => `Unexpected file name ${quote(path)}, expected \`<source>/<YYYY-MM-DD>.<lang>.md\` with a known source`
+    hint: 'Files under snapshots/ must be `<source>/<YYYY-MM-DD>.<lang>.md`, or `<source>/<YYYY-MM-DD>.en-x-<archive>.csv` for a capture from a known archive of a one-board source.',
+    message: ({ path }) =>
+      `Unexpected file name ${quote(path)}, expected \`<source>/<YYYY-MM-DD>.<lang>.md\` or \`<source>/<YYYY-MM-DD>.en-x-<archive>.csv\` with a known source and archive`
+  }),
+  'missing-column': rule<{ header: string; missing: readonly ('name' | 'rank or score')[] }>({
+    severity: 'error',
+    title: 'Missing column',
+    hint: 'A CSV capture needs a `model` column, and a `rank` column or a score column (`arena_score`, `arena_elo`, `rating`, `score`) to rank by; without them no row is read.',
+    message: ({ header, missing }) =>
+      `Unexpected header ${quote(header, 80)} without ${missing.map((m) => (m === 'name' ? 'a `model` column' : 'a `rank` or score column (`arena_score`, `arena_elo`, `rating`)')).join(' or ')}, expected a leaderboard's columns; no rows read`
+  }),
+  'formula-cell': rule<{ value: string; field: string }>({
+    severity: 'warning',
+    title: 'Formula-looking cell',
+    hint: 'A text cell starts like a spreadsheet formula (`=`, `@`, `+`, `-`): opened in a spreadsheet, it would run. The text is kept as data and escaped wherever it is shown; check the capture.',
+    message: ({ value, field }) => `Unexpected formula-looking ${quote(value)} in \`${field}\`, expected plain text; kept as text`
+  }),
+  'malformed-csv': rule<{ kind: 'stray-quote' }>({
+    severity: 'warning',
+    title: 'Malformed CSV',
+    hint: 'A `"` where RFC 4180 allows none: inside an unquoted field, or after the closing quote of a quoted one. The characters are kept as part of the cell.',
+    message: () => 'Unexpected `"` outside a quoted field, expected a field quoted as a whole (`"a ""b"""`); kept as text'
   }),
   'unreadable-file': rule<{ reason: string }>({
     severity: 'error',
@@ -242,6 +294,11 @@ export const rules = {
     message: (a) => (a.kind === 'json' ? `Invalid JSON: ${a.reason}` : schemaMessage(a))
   })
 } as const
+
+const layoutWords: Record<CsvLayout, string> = {
+  export: "an export's",
+  ratings: "a ratings file's"
+}
 
 /** `Invalid `models.2.id`: expected …, found …` — how every data file words a schema issue. */
 function schemaMessage(issue: SchemaIssue): string {

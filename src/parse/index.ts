@@ -7,6 +7,7 @@ import { detectFormat } from './detect.js'
 import { prepare } from './document.js'
 import { detectLanguage } from './language.js'
 import { parseLmarena } from './lmarena/adapter.js'
+import { looksLikeCsv, parseCsv } from './csv/index.js'
 import { parseSeal } from './seal/adapter.js'
 
 /**
@@ -20,8 +21,10 @@ export interface ParseOptions {
   source?: string
   /** Language when known (store file name); else detected from prose. */
   language?: string
-  /** Date from the store file name, used only when the page has none. */
+  /** Date from the store file name, used only when the page has none (a CSV export never has one). */
   fallbackDate?: string
+  /** `csv` when known (a store file's `.csv`, `import --format`); else recognised by content. */
+  format?: 'markdown' | 'csv'
 }
 
 /**
@@ -29,6 +32,7 @@ export interface ParseOptions {
  * depends only on (content, options, PARSER_VERSION) and is plain data.
  */
 export function parsePage(content: string, options: ParseOptions = {}): ParseResult {
+  if (options.format === 'csv' || (options.format === undefined && looksLikeCsv(content))) return parseCsvCapture(content, options)
   const doc = prepare(content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
   const messages: Message[] = [...doc.messages]
   const info = options.source ? sourceInfo(options.source) : undefined
@@ -55,4 +59,27 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   }
   const snapshots = found || options.fallbackDate ? output.snapshots : []
   return { parser: PARSER_VERSION, source: output.source, language, ...(detected ? { detectedLanguage: detected } : {}), snapshots, messages }
+}
+
+/** A CSV capture (an archive's export or ratings file); read as `lmarena-text` unless told. */
+function parseCsvCapture(content: string, options: ParseOptions): ParseResult {
+  const source = options.source ?? 'lmarena-text'
+  const info = sourceInfo(source)
+  if (!info) {
+    return { parser: PARSER_VERSION, source: null, language: options.language ?? null, snapshots: [], messages: [message('unknown-source', START, { source })] }
+  }
+  const output = parseCsv(content, {
+    board: info.boards.length === 1 ? info.boards[0]! : source,
+    source,
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.fallbackDate ? { date: options.fallbackDate } : {})
+  })
+  return {
+    parser: PARSER_VERSION,
+    source,
+    language: output.language,
+    ...(output.layout ? { layout: output.layout } : {}),
+    snapshots: output.snapshots,
+    messages: output.messages
+  }
 }

@@ -1,0 +1,51 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js'
+import { parsePage, type ParseOptions } from '../../src/parse/index.js'
+import { publicSnapshot } from '../../src/schema/snapshot.js'
+import { validateSnapshot } from '../../src/validate/snapshot.js'
+
+/**
+ * CSV fixtures: `test/fixtures/csv/<case>/input.csv` (plus an optional
+ * `options.json`: the parse options a store name or `import` would give)
+ * next to `expected.json`: snapshots (with each row's cell positions) and
+ * diagnostics. A case without `expected.json` fails: run `UPDATE=1 npx
+ * vitest run test/csv/fixtures.test.ts` to write it, then review it.
+ */
+const root = path.join(import.meta.dirname, '../fixtures/csv')
+const cases = readdirSync(root)
+  .filter((d) => existsSync(path.join(root, d, 'input.csv')))
+  .sort()
+
+function run(dir: string) {
+  const input = readFileSync(path.join(dir, 'input.csv'), 'utf8')
+  const optionsFile = path.join(dir, 'options.json')
+  const options: ParseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
+  const parsed = parsePage(input, options)
+  const messages = [...parsed.messages]
+  const snapshots = parsed.snapshots.map((s) => {
+    const checked = validateSnapshot(s)
+    messages.push(...checked.messages)
+    return { ...publicSnapshot(checked.snapshot), places: checked.snapshot.places }
+  })
+  return { source: parsed.source, language: parsed.language, layout: parsed.layout ?? null, snapshots, diagnostics: sortDiagnostics(messages) }
+}
+
+describe('CSV fixtures', () => {
+  it('has a case for both layouts and every fault', () => {
+    expect(cases).toEqual(
+      expect.arrayContaining(['export-lmsys-upstream-ranks', 'export-stylectrl-row-positions', 'ratings-many-dates', 'missing-columns', 'bad-numbers', 'ragged-rows', 'formula-cells'])
+    )
+  })
+  for (const name of cases) {
+    it(name, () => {
+      const dir = path.join(root, name)
+      const actual = run(dir)
+      const expectedFile = path.join(dir, 'expected.json')
+      if (process.env.UPDATE) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+      expect(existsSync(expectedFile), `${name}/expected.json is missing: run with UPDATE=1 and review it`).toBe(true)
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+    })
+  }
+})

@@ -2,6 +2,7 @@ import { message, placeAt, START, type Message } from '../diagnostics/diagnostic
 import type { ParseResult, ParsedSnapshot } from '../schema/snapshot.js'
 import { parsePage, type ParseOptions } from '../parse/index.js'
 import { validateSnapshot } from '../validate/snapshot.js'
+import { archiveInfo, archiveLanguage, archiveOf, defaultArchive } from '../core/archives.js'
 import { parseStorePath, storePath, type StorePath } from './layout.js'
 
 /**
@@ -18,7 +19,8 @@ export interface CheckedFile {
 /** What the store path tells the parser: source, language and a fallback date. */
 export function parseOptionsFor(path: string): ParseOptions {
   const stored = parseStorePath(path)
-  return stored ? { source: stored.source, language: stored.language, fallbackDate: stored.date } : {}
+  if (!stored) return {}
+  return { source: stored.source, language: stored.language, fallbackDate: stored.date, ...(stored.format === 'csv' ? { format: 'csv' as const } : {}) }
 }
 
 /** Parse and validate one store file. */
@@ -42,9 +44,20 @@ export function checkParsed(path: string, parsed: ParseResult): CheckedFile {
   }
   if (stored) {
     const dated = snapshots.find((s) => s.date)
-    if (dated && dated.date !== stored.date) {
-      const expected = storePath({ source: stored.source, date: dated.date, language: stored.language })
+    const dates = [...new Set(snapshots.map((s) => s.date).filter(Boolean))].sort()
+    if (dates.length > 1) {
+      messages.push(message('filename-mismatch', START, { kind: 'dates', named: stored.date, dates: dates.length, first: dates[0]!, last: dates.at(-1)! }))
+    } else if (dated && dated.date !== stored.date) {
+      const expected = storePath({ ...stored, date: dated.date })
       messages.push(message('filename-mismatch', START, { kind: 'date', named: stored.date, updatedAt: dated.updatedAt ?? dated.date, expected }))
+    }
+    const layout = parsed.layout
+    if (layout && stored.format === 'csv' && archiveInfo(archiveOf(stored.language)!)!.layout !== layout) {
+      const expected = storePath({ ...stored, language: archiveLanguage(defaultArchive(layout).id) })
+      messages.push(message('filename-mismatch', START, { kind: 'archive', named: archiveOf(stored.language)!, layout, expected }))
+    } else if (layout && stored.format !== 'csv') {
+      const expected = storePath({ ...stored, language: archiveLanguage(defaultArchive(layout).id), format: 'csv' })
+      messages.push(message('filename-mismatch', START, { kind: 'format', layout, expected }))
     }
     const detected = parsed.detectedLanguage
     if (detected && primary(detected) !== primary(stored.language)) {

@@ -1,30 +1,39 @@
 import path from 'node:path'
-import { sourceIds } from '../core/sources.js'
+import { archiveInfo, archiveOf } from '../core/archives.js'
+import { sourceIds, sourceInfo } from '../core/sources.js'
 
 /**
- * The snapshot store convention: `<source>/<YYYY-MM-DD>.<lang>.md` under the
- * snapshots directory. POSIX paths only.
+ * The snapshot store convention, under the snapshots directory (POSIX paths):
+ *  - `<source>/<YYYY-MM-DD>.<lang>.md`: a capture of upstream's page;
+ *  - `<source>/<YYYY-MM-DD>.en-x-<archive>.csv`: a capture from a CSV archive
+ *    (`en-x-exports`: English, private-use subtag naming the archive), one
+ *    date per file, for a source with one board.
  */
 export interface StorePath {
   source: string
   date: string
   language: string
+  /** `csv` for an archive capture (its archive is the language's private-use part); else markdown. */
+  format?: 'csv'
 }
 
-const pattern = /^([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2}-\d{2})\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/
+const pattern = /^([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2}-\d{2})\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*(?:-x(?:-[A-Za-z0-9]{1,8})+)?)\.(md|csv)$/
 
 /** Parse a path relative to the store; undefined when it does not follow the convention. */
 export function parseStorePath(relative: string): StorePath | undefined {
   const match = pattern.exec(relative.split('\\').join('/'))
   if (!match) return undefined
-  const [, source, date, language] = match as unknown as [string, string, string, string]
+  const [, source, date, language, extension] = match as unknown as [string, string, string, string, 'md' | 'csv']
   if (!sourceIds.includes(source)) return undefined
   if (!isCalendarDate(date)) return undefined
-  return { source, date, language }
+  if (extension === 'md') return { source, date, language }
+  const archive = archiveOf(language)
+  if (!archive || !archiveInfo(archive) || sourceInfo(source)!.boards.length !== 1) return undefined
+  return { source, date, language, format: 'csv' }
 }
 
 export function storePath(p: StorePath): string {
-  return `${p.source}/${p.date}.${p.language}.md`
+  return `${p.source}/${p.date}.${p.language}.${p.format === 'csv' ? 'csv' : 'md'}`
 }
 
 export function isCalendarDate(date: string): boolean {

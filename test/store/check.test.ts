@@ -20,6 +20,47 @@ describe('store layout', () => {
     expect(parseStorePath('unknown-board/2025-11-18.en.md')).toBeUndefined()
     expect(parseStorePath('lmarena-text/latest.md')).toBeUndefined()
   })
+
+  it('names archive captures `<date>.en-x-<archive>.csv`: a known archive, a one-board source', () => {
+    const stored = { source: 'lmarena-text', date: '2024-06-19', language: 'en-x-exports', format: 'csv' as const }
+    expect(parseStorePath('lmarena-text/2024-06-19.en-x-exports.csv')).toEqual(stored)
+    expect(storePath(stored)).toBe('lmarena-text/2024-06-19.en-x-exports.csv')
+    expect(parseStorePath('lmarena-text/2023-05-08.en-x-ratings.csv')).toMatchObject({ language: 'en-x-ratings', format: 'csv' })
+    expect(parseStorePath('lmarena-text/2024-06-19.en.csv')).toBeUndefined()
+    expect(parseStorePath('lmarena-text/2024-06-19.en-x-elsewhere.csv')).toBeUndefined()
+    expect(parseStorePath('seal/2024-06-19.en-x-exports.csv')).toBeUndefined()
+  })
+})
+
+const exportCsv = 'rank,model,arena_elo,95_pct_ci,votes,organization,license,knowledge_cutoff,url\n1,GPT-4o-2024-05-13,1287,+3/-3,42046,OpenAI,Proprietary,2023/10,https://openai.com/index/hello-gpt-4o/\n2,Claude 3 Opus,1249,+2/-2,133262,Anthropic,Proprietary,2023/8,\n'
+const ratingsCsv = 'key,Model,rating,License,Organization,date\ngpt-4,ChatGPT-4,1274.18,Proprietary,OpenAI,20230508\nclaude-v1,Claude 1,1224.71,Proprietary,Anthropic,20230508\n'
+
+describe('leaderlog check on archive captures', () => {
+  it('reads CSV captures beside the markdown ones', async () => {
+    const dir = await storeWithSeeds()
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2024-06-19.en-x-exports.csv'), exportCsv)
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2023-05-08.en-x-ratings.csv'), ratingsCsv)
+    const c = captureIo(dir)
+    expect(await main(['check'], c.io)).toBe(0)
+    expect(c.out()).toMatch(/^Checked 5 files \(8 snapshots, 590 rows\): 0 errors, 0 warnings in/)
+  })
+
+  it('checks the file name against the content: date, one date per file, archive, format', async () => {
+    const dir = await storeWithSeeds()
+    const store = path.join(dir, 'snapshots/lmarena-text')
+    await writeFile(path.join(store, '2023-05-09.en-x-ratings.csv'), ratingsCsv)
+    await writeFile(path.join(store, '2023-05-22.en-x-ratings.csv'), ratingsCsv + 'gpt-4,ChatGPT-4,1224.56,Proprietary,OpenAI,20230522\n')
+    await writeFile(path.join(store, '2023-05-08.en-x-exports.csv'), ratingsCsv)
+    await writeFile(path.join(store, '2024-06-19.en.md'), exportCsv)
+    const c = captureIo(dir)
+    expect(await main(['check'], c.io)).toBe(1)
+    // vfile-reporter pads the columns; compare words.
+    const out = c.out().replace(/ +/g, ' ')
+    expect(out).toContain("snapshots/lmarena-text/2023-05-09.en-x-ratings.csv\n1:1 error File name says 2023-05-09 but the page's data time is 2023-05-08, expected `lmarena-text/2023-05-08.en-x-ratings.csv` filename-mismatch leaderlog")
+    expect(out).toContain('1:1 error File name says 2023-05-22 but the file holds 2 data dates (2023-05-08 to 2023-05-22), expected one date per file (`leaderlog import` slices such a file by date) filename-mismatch')
+    expect(out).toContain("1:1 error File name says archive `exports` but the header is a ratings file's header, expected `lmarena-text/2023-05-08.en-x-ratings.csv` filename-mismatch")
+    expect(out).toContain("1:1 error File name says markdown (`.md`) but the content is CSV with an export's header, expected `lmarena-text/2024-06-19.en-x-exports.csv` filename-mismatch")
+  })
 })
 
 describe('leaderlog check', () => {

@@ -9,6 +9,8 @@ import { checkFile } from '../store/check.js'
 import { parseStorePath } from '../store/layout.js'
 import { sourceInfo, sourceIds } from '../core/sources.js'
 import { parsePage } from '../parse/index.js'
+import { looksLikeCsv } from '../parse/csv/index.js'
+import { dateIn } from '../store/import.js'
 import { validateSnapshot } from '../validate/snapshot.js'
 import { UsageError, type Io } from './io.js'
 
@@ -16,7 +18,8 @@ export const usage = `Usage: leaderlog parse FILE… [--source ID] [--json] [--s
 
 Parse captured pages and print what was understood. A file inside the store
 (DIR, default snapshots/) is read under the store convention; any other file is
-recognised by its content, or by --source (${sourceIds.join(', ')}).
+recognised by its content, or by --source (${sourceIds.join(', ')}). A CSV
+export outside the store is dated by a date in its file name.
 Exits 0 whenever every file could be read.`
 
 export interface FileReport {
@@ -55,7 +58,9 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
       snapshots = checked.result.snapshots
       messages = checked.result.messages
     } else {
-      const parsed = parsePage(content, values.source ? { source: values.source } : {})
+      // A CSV export holds no date: outside the store it is known by a date in its file name.
+      const date = looksLikeCsv(content) ? dateIn(path.basename(file)) : undefined
+      const parsed = parsePage(content, { ...(values.source ? { source: values.source } : {}), ...(date ? { fallbackDate: date } : {}) })
       messages = [...parsed.messages]
       snapshots = []
       for (const s of parsed.snapshots) {

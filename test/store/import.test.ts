@@ -85,3 +85,86 @@ describe('leaderlog import', () => {
     expect(d.err()).toMatch(/unknown source `nope`/)
   })
 })
+
+describe('leaderlog import of CSV archives', () => {
+  const lmsys = 'rank,model,arena_elo,95_pct_ci,votes,organization,license,knowledge_cutoff,url\n1,GPT-4o-2024-05-13,1287,+3/-3,42046,OpenAI,Proprietary,2023/10,https://openai.com/index/hello-gpt-4o/\n2,Gemini-Advanced-0514,1267,+3/-4,34382,Google,Proprietary,Online,https://gemini.google.com/advanced\n'
+  const ratings =
+    'key,Model,rating,License,Organization,date\r\ngpt-4,ChatGPT-4,1274.18,Proprietary,OpenAI,20230508\r\nclaude-v1,Claude 1,1224.71,Proprietary,Anthropic,20230508\r\ngpt-4,ChatGPT-4,1224.56,Proprietary,OpenAI,20230522\r\n'
+
+  it('stores an export as <date>.en-x-exports.csv, dated by its file name, as captured; re-importing skips it', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, '2024-06-19_3792cf0.csv'), lmsys)
+    const c = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '2024-06-19_3792cf0.csv'], c.io)).toBe(0)
+    expect(c.out()).toBe('added    snapshots/lmarena-text/2024-06-19.en-x-exports.csv from 2024-06-19_3792cf0.csv\nImported 1 snapshot, skipped 0, refused 0\n')
+    expect(await readFile(path.join(dir, 'snapshots/lmarena-text/2024-06-19.en-x-exports.csv'), 'utf8')).toBe(lmsys)
+    const again = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '2024-06-19_3792cf0.csv'], again.io)).toBe(0)
+    expect(again.out()).toMatch(/skipped  2024-06-19_3792cf0\.csv: identical to the stored snapshot\nImported 0 snapshots, skipped 1, refused 0\n$/)
+  })
+
+  it('refuses an export it cannot date, and takes --date', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'lmsys.csv'), lmsys)
+    const refused = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', 'lmsys.csv'], refused.io)).toBe(1)
+    expect(refused.out()).toMatch(/^refused  lmsys\.csv: an export holds no data date: name the file by its date .* or pass --date\n/)
+    const dated = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '--date', '2024-06-20', 'lmsys.csv'], dated.io)).toBe(0)
+    expect(await listStore(path.join(dir, 'snapshots'))).toEqual(['lmarena-text/2024-06-20.en-x-exports.csv'])
+  })
+
+  it('cuts a ratings file into one store file per date: the header and that date’s lines as written', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'alltime.csv'), ratings)
+    const c = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', 'alltime.csv'], c.io)).toBe(0)
+    expect(await listStore(path.join(dir, 'snapshots'))).toEqual(['lmarena-text/2023-05-08.en-x-ratings.csv', 'lmarena-text/2023-05-22.en-x-ratings.csv'])
+    expect(await readFile(path.join(dir, 'snapshots/lmarena-text/2023-05-22.en-x-ratings.csv'), 'utf8')).toBe('key,Model,rating,License,Organization,date\r\ngpt-4,ChatGPT-4,1224.56,Proprietary,OpenAI,20230522\r\n')
+    const check = captureIo(dir)
+    expect(await main(['check'], check.io)).toBe(0)
+    const again = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', 'alltime.csv'], again.io)).toBe(0)
+    expect(again.out()).toMatch(/Imported 0 snapshots, skipped 2, refused 0\n$/)
+  })
+
+  it('dates --git versions of an export by the version in the commit message, else the commit day', async () => {
+    const repo = await tempDir()
+    const env = (date: string) => ({ ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date })
+    const git = (date: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { env: env(date) })
+    git('2024-06-19T13:39:29Z', 'init', '-q')
+    await mkdir(path.join(repo, 'csv'), { recursive: true })
+    await writeFile(path.join(repo, 'csv/lmsys.csv'), lmsys)
+    git('2024-06-20T01:00:00Z', 'add', '.')
+    git('2024-06-20T01:00:00Z', 'commit', '-qm', 'auto: update csv outputs to version 2024.06.19')
+    await writeFile(path.join(repo, 'csv/lmsys.csv'), lmsys.replace('42046', '42047'))
+    git('2024-07-07T11:17:20+02:00', 'commit', '-qam', 'manual refresh')
+    const dir = await tempDir()
+    const c = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '--git', repo, '--path', 'csv/lmsys.csv'], c.io)).toBe(0)
+    expect(await listStore(path.join(dir, 'snapshots'))).toEqual(['lmarena-text/2024-06-19.en-x-exports.csv', 'lmarena-text/2024-07-07.en-x-exports.csv'])
+  })
+
+  it('takes --format and --archive, and refuses what they contradict', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'alltime.csv'), ratings)
+    const wrong = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '--archive', 'exports', 'alltime.csv'], wrong.io)).toBe(1)
+    expect(wrong.out()).toMatch(/refused  alltime\.csv: archive `exports` holds export files, but this header is a ratings file/)
+    const page = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '--format', 'csv', en], page.io)).toBe(1)
+    expect(page.out()).toMatch(/refused .*: Unexpected header .* \[missing-column\]/)
+    const seal = captureIo(dir)
+    expect(await main(['import', '--source', 'seal', 'alltime.csv'], seal.io)).toBe(1)
+    expect(seal.out()).toMatch(/refused  alltime\.csv: a CSV capture holds one board, and source `seal` has 4/)
+    for (const [flag, value, error] of [
+      ['--archive', 'nope', /unknown archive `nope`; known: exports, ratings/],
+      ['--format', 'xlsx', /unknown format `xlsx`/],
+      ['--date', '2024-02-30', /invalid --date `2024-02-30`/]
+    ] as const) {
+      const c = captureIo(dir)
+      expect(await main(['import', '--source', 'lmarena-text', flag, value, 'alltime.csv'], c.io)).toBe(2)
+      expect(c.err()).toMatch(error)
+    }
+  })
+})

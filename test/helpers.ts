@@ -8,6 +8,9 @@ export const repoRoot = path.resolve(import.meta.dirname, '..')
 export const sharedDir = path.resolve(repoRoot, '../shared')
 export const corpusDir = path.join(sharedDir, 'corpus/cherry-studio-docs')
 export const hasCorpus = existsSync(corpusDir)
+/** The CSV archives of the LMArena text board (issue 13): daily exports and the rating history. */
+export const archivesDir = path.join(sharedDir, 'corpus/lmarena-archives')
+export const hasArchives = existsSync(archivesDir)
 export const snapshotsDir = path.join(repoRoot, 'snapshots')
 
 /**

@@ -58,10 +58,14 @@ export function modelsJson(registry: Registry): string {
   return toJson(publicRegistry(registry))
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. Text a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first: a
+ * `formula-cell` kept from a capture) gets a leading `'`, as OWASP advises.
+ */
 function csvField(value: unknown): string {
   if (value === undefined || value === null) return ''
-  const text = typeof value === 'string' ? value : String(value)
+  const text = typeof value === 'string' ? (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) : String(value)
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text
 }
 

@@ -71,6 +71,14 @@ describe('render', () => {
     expect(line).toContain(',"a,""b""\nc",')
   })
 
+  it('defuses CSV cells a spreadsheet would run as formulas (a formula-cell kept from a capture)', () => {
+    const s = structuredClone(seeds.snapshots.find((x) => x.board === 'lmarena-text')!)
+    s.rows = [{ ...s.rows[0]!, name: '=HYPERLINK("http://x","y")', organization: '@SUM(A1)', score: -3 }]
+    const [, line] = snapshotCsv(s).split('\r\n')
+    expect(line).toContain(`,"'=HYPERLINK(""http://x"",""y"")",-3,`)
+    expect(line).toContain(",'@SUM(A1),")
+  })
+
   it('accepts only http(s) URLs as links', () => {
     expect(safeUrl('https://lmarena.ai/')).toBe('https://lmarena.ai/')
     expect(safeUrl('HTTP://example.org/x')).toBe('http://example.org/x')

@@ -18,7 +18,7 @@ export const snapshotsDir = path.join(repoRoot, 'snapshots')
  * holds the whole history; tests that need a small store use a private copy
  * of these (`copySeeds`, `seedStore`).
  */
-export const seedFiles = ['lmarena-text/2025-11-18.en.md', 'lmarena-text/2025-11-20.fr.md', 'seal/2024-05-13.en.md', 'registry.json', 'sources.json'] as const
+export const seedFiles = ['lmarena-text/2025-11-18.en.md', 'lmarena-text/2025-11-20.fr.md', 'seal/2024-05-13.en.md', 'registry.json', 'sources.json', 'events.json'] as const
 
 /** Copy the seed store into `dir` (a new temporary directory by default); returns the store directory. */
 export async function copySeeds(dir?: string): Promise<string> {

@@ -11,7 +11,7 @@ import { allReached, formatOutcome, formatSummary } from '../fetch/report.js'
 import { parseSources } from '../fetch/sources.js'
 import { readStore, StoreError } from '../pipeline/load-site.js'
 import { parseRegistryData } from '../registry/data.js'
-import { registryFile } from '../store/layout.js'
+import { eventsFile, registryFile } from '../store/layout.js'
 import { digest, normaliseContent } from '../store/import.js'
 import { UsageError, type Io } from './io.js'
 import { writeFileAtomic } from '../write/file.js'
@@ -83,7 +83,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
       stored = await readSource(store, entry.source)
       storedBySource.set(entry.source, stored)
     }
-    const outcome = decide(entry, got, stored ?? { files: [], unreadable: [], registry: emptyRegistry() }, today)
+    const outcome = decide(entry, got, stored ?? emptyHistory(), today)
     if (outcome.status === 'stored') {
       if (!values['dry-run']) await writeFileAtomic(path.join(store, outcome.target), outcome.content)
       // Later entries of the same source and language see it as stored.
@@ -107,14 +107,15 @@ async function readSource(store: string, source: string): Promise<History> {
     if (error instanceof StoreError) return undefined
     throw error
   })
-  if (!contents) return { files: [], unreadable: [], registry: emptyRegistry() }
+  if (!contents) return emptyHistory()
   const files: StoredFile[] = []
   for (const f of contents.files) files.push({ ...f, digest: digest(normaliseContent(await readFile(path.join(store, f.path), 'utf8'))) })
   return { ...contents, files }
 }
 
-function emptyRegistry(): History['registry'] {
-  return { path: registryFile, ...parseRegistryData('{}') }
+/** The history of a source the store has no file of. */
+function emptyHistory(): History {
+  return { files: [], unreadable: [], registry: { path: registryFile, ...parseRegistryData('{}') }, events: { path: eventsFile, events: [], messages: [] } }
 }
 
 /** Map with at most `limit` calls in flight; results in input order. */

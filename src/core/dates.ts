@@ -40,3 +40,10 @@ export function latestDate(dates: Iterable<string>): string | undefined {
 export function utcDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
+
+/** A real calendar date written `YYYY-MM-DD` (not `2025-02-30`). */
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false
+  const d = new Date(date + 'T00:00:00Z')
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date
+}

@@ -36,6 +36,9 @@ export const sources: readonly SourceInfo[] = [
 
 export const sourceIds = sources.map((s) => s.id)
 
+/** Every board of every source, in catalogue order. */
+export const boardIds: readonly string[] = sources.flatMap((s) => s.boards)
+
 export function sourceInfo(id: string): SourceInfo | undefined {
   return sources.find((s) => s.id === id)
 }

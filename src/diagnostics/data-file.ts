@@ -4,7 +4,7 @@ import { JsonSyntaxError, parseJsonWithPlaces, placeOf, type PlacedJson } from '
 import { schemaIssue } from './zod.js'
 
 /** Rules of the maintainer-edited JSON data files. */
-export type DataFileRule = 'invalid-sources' | 'invalid-registry-data'
+export type DataFileRule = 'invalid-sources' | 'invalid-registry-data' | 'invalid-events'
 
 /**
  * Read a maintainer-edited JSON file against its schema. Every problem is a

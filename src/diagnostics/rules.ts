@@ -287,6 +287,12 @@ export const rules = {
     message: (a) =>
       `Unexpected \`${a.field}\` ${quote(a.found)} ${a.inPlace ? 'in the place of' : 'for'} \`${a.model}\` on \`${a.board}\` ${a.date}, expected ${quote(a.kept)} as in ${a.keptAt} (kept)`
   }),
+  'invalid-events': rule<{ kind: 'json'; reason: string } | ({ kind: 'schema' } & SchemaIssue) | { kind: 'board'; board: string }>({
+    severity: 'error',
+    title: 'Invalid events file',
+    hint: 'The events file (`snapshots/events.json`) is not JSON or breaks its schema: `{"events":[{"date","boards","title","note"}]}` with a date YYYY-MM-DD, known boards (or none for all) and a title; `check`, `build` and `registry` fail until it is fixed.',
+    message: (a) => (a.kind === 'json' ? `Invalid JSON: ${a.reason}` : a.kind === 'board' ? `Unknown board ${quote(a.board)}, expected a board leaderlog knows` : schemaMessage(a))
+  }),
   'invalid-registry-data': rule<{ kind: 'json'; reason: string } | ({ kind: 'schema' } & SchemaIssue)>({
     severity: 'error',
     title: 'Invalid registry data file',

@@ -1,6 +1,7 @@
 import { inFile, message, sortDiagnostics, START, type Diagnostic, type Message } from '../diagnostics/diagnostic.js'
 import { normalize } from '../registry/normalize.js'
 import type { RegistryData } from '../registry/data.js'
+import type { Event } from '../schema/events.js'
 import type { NormalizeResult } from '../registry/types.js'
 import { addDays } from '../core/dates.js'
 import { checkAcrossFiles, type CheckedFile } from '../store/check.js'
@@ -20,6 +21,8 @@ export interface StoreContents {
   unreadable: readonly { path: string; reason: string }[]
   /** The registry data file (`registry.json`, relative to the store) as read. */
   registry: { path: string; data: RegistryData; messages: readonly Message[] }
+  /** The events file (`events.json`), as read. */
+  events: { path: string; events: readonly Event[]; messages: readonly Message[] }
 }
 
 export interface Analysis {
@@ -27,7 +30,7 @@ export interface Analysis {
   diagnostics: Diagnostic[]
   /** Of those, the findings of single files and the checks across files. */
   fileDiagnostics: Diagnostic[]
-  /** Of those, the registry's: its data file and the normalize stage. */
+  /** Of those, the registry's: the data files (`registry.json`, `events.json`) and the normalize stage. */
   registryDiagnostics: Diagnostic[]
   /** Every file (display path) and the snapshots it holds. */
   files: { file: string; snapshots: { board: string; date: string }[] }[]
@@ -35,6 +38,8 @@ export interface Analysis {
   blocked: ReadonlySet<string>
   /** The registry and one snapshot per board and date, from what is published. */
   normalized: NormalizeResult
+  /** Dated events upstream, by date (`events.json`). */
+  events: readonly Event[]
 }
 
 /**
@@ -58,7 +63,11 @@ export function analyse(store: StoreContents, display: (relative: string) => str
     return blocked.has(file) ? [] : f.result.snapshots.filter((s) => s.date).map((snapshot) => ({ file, snapshot }))
   })
   const normalized = normalize(inputs, store.registry.data)
-  const registryDiagnostics = sortDiagnostics([...inFile(display(store.registry.path), store.registry.messages), ...normalized.diagnostics])
+  const registryDiagnostics = sortDiagnostics([
+    ...inFile(display(store.registry.path), store.registry.messages),
+    ...inFile(display(store.events.path), store.events.messages),
+    ...normalized.diagnostics
+  ])
   const sortedFiles = sortDiagnostics(fileDiagnostics)
   return {
     diagnostics: sortDiagnostics([...sortedFiles, ...registryDiagnostics]),
@@ -66,7 +75,8 @@ export function analyse(store: StoreContents, display: (relative: string) => str
     registryDiagnostics,
     files: store.files.map((f) => ({ file: display(f.path), snapshots: f.result.snapshots.filter((s) => s.date).map((s) => ({ board: s.board, date: s.date })) })),
     blocked,
-    normalized: { ...normalized, diagnostics: registryDiagnostics }
+    normalized: { ...normalized, diagnostics: registryDiagnostics },
+    events: store.events.events
   }
 }
 

@@ -5,7 +5,9 @@ import { parsePage, type ParseOptions } from '../parse/index.js'
 import { parseRegistryData } from '../registry/data.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
 import { discover } from '../store/discover.js'
-import { displayPath, registryFile } from '../store/layout.js'
+import { boardIds } from '../core/sources.js'
+import { parseEvents } from '../schema/events.js'
+import { displayPath, eventsFile, registryFile } from '../store/layout.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
 
 /**
@@ -92,17 +94,26 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   return {
     files: files.filter((f): f is CheckedFile => f !== undefined),
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
-    registry: await readRegistryFile(store)
+    registry: await readRegistryFile(store),
+    events: await readEventsFile(store)
+  }
+}
+
+async function readEventsFile(store: Store): Promise<StoreContents['events']> {
+  const content = await readOptional(store, eventsFile)
+  return { path: eventsFile, ...(content === undefined ? { events: [], messages: [] } : parseEvents(content, boardIds)) }
+}
+
+/** A data file of the store; undefined when there is none. */
+async function readOptional(store: Store, name: string): Promise<string | undefined> {
+  try {
+    return await readFile(path.join(store.dir, name), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new StoreError(`Cannot read ${displayPath(store.shownAs, name)}: ${(error as Error).message}`)
   }
 }
 
 async function readRegistryFile(store: Store): Promise<StoreContents['registry']> {
-  let content: string
-  try {
-    content = await readFile(path.join(store.dir, registryFile), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path: registryFile, ...parseRegistryData('{}') }
-    throw new StoreError(`Cannot read ${displayPath(store.shownAs, registryFile)}: ${(error as Error).message}`)
-  }
-  return { path: registryFile, ...parseRegistryData(content) }
+  return { path: registryFile, ...parseRegistryData((await readOptional(store, registryFile)) ?? '{}') }
 }

@@ -1,9 +1,10 @@
+import { isCalendarDate } from '../core/dates.js'
 import { z } from 'zod'
 import { RowSchema, rowFields, type Row, type RowField } from './row.js'
 import { MessageSchema } from '../diagnostics/diagnostic.js'
 import type { CsvLayout } from '../core/archives.js'
 
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+export const DateSchema = z.string().refine(isCalendarDate, 'a date YYYY-MM-DD')
 /** A BCP 47 tag; a private-use part (`en-x-exports`) names the archive a CSV capture comes from. */
 export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(-x(-[A-Za-z0-9]{1,8})+)?$/, 'a BCP 47 language tag')
 export const SourceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id')

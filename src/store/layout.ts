@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { isCalendarDate } from '../core/dates.js'
 import { archiveInfo, archiveOf } from '../core/archives.js'
 import { sourceIds, sourceInfo } from '../core/sources.js'
 
@@ -36,13 +37,13 @@ export function storePath(p: StorePath): string {
   return `${p.source}/${p.date}.${p.language}.${p.format === 'csv' ? 'csv' : 'md'}`
 }
 
-export function isCalendarDate(date: string): boolean {
-  const d = new Date(date + 'T00:00:00Z')
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date
-}
+export { isCalendarDate }
 
 /** The maintainers' registry data file, beside the snapshots it describes. */
 export const registryFile = 'registry.json'
+
+/** The maintainers' events file: dated events upstream, shown on charts and diffs. */
+export const eventsFile = 'events.json'
 
 /** The maintainers' sources file (`leaderlog fetch`). */
 export const sourcesFile = 'sources.json'

@@ -39,7 +39,7 @@ export function publishable<T extends { file: string }>(snapshots: readonly T[],
  * data file would change published ids. `check`, `build` and `registry` fail
  * on them.
  */
-export const fatalRules: readonly RuleId[] = ['invalid-registry-data']
+export const fatalRules: readonly RuleId[] = ['invalid-registry-data', 'invalid-events']
 
 export function isFatal(d: Diagnostic): boolean {
   return d.severity === 'error' && fatalRules.includes(d.rule)

@@ -20,7 +20,8 @@ function stored(relative: string, content: string): StoredFile {
 const store: History = {
   files: [stored('lmarena-text/2025-11-18.en.md', seedEn), stored('lmarena-text/2025-11-20.fr.md', seedFr)],
   unreadable: [],
-  registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) }
+  registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) },
+  events: { path: 'events.json', events: [], messages: [] }
 }
 const en = { source: 'lmarena-text', language: 'en', url: 'https://example.com/en.md' }
 const today = '2025-11-22'

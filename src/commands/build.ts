@@ -10,7 +10,7 @@ import { parseBaseUrl } from '../render/urls.js'
 import { displayPath, isCalendarDate, respell } from '../store/layout.js'
 import { isBlocking, isFatal } from '../validate/publishable.js'
 import { writeSiteAtomically } from '../write/atomic.js'
-import { parserFor, storeOf, UsageError, type Io } from './io.js'
+import { cacheOption, storeOf, UsageError, type Io } from './io.js'
 import { createProgress } from './progress.js'
 
 export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--cache DIR]
@@ -58,7 +58,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   // Pages name store files `snapshots/<file>` however the directory was spelled: two builds
   // of one store are byte-identical from any working directory.
   const site = await loadSite(store, {
-    parse: parserFor(io, values.cache),
+    ...cacheOption(io, values.cache),
     display: (relative) => displayPath('snapshots', relative),
     onProgress: (done, total) => progress.update(done, total, 'snapshots read')
   })

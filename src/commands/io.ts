@@ -1,7 +1,5 @@
 import path from 'node:path'
-import { cachedParser } from '../parse/cache.js'
-import { parsePage } from '../parse/index.js'
-import type { Parser, Store } from '../pipeline/load-site.js'
+import type { Store } from '../pipeline/load-site.js'
 
 /** What a command may touch: its streams and working directory. Tests pass their own. */
 export interface Io {
@@ -18,7 +16,7 @@ export function storeOf(io: Io, dir: string): Store {
   return { dir: path.resolve(io.cwd, dir), shownAs: dir }
 }
 
-/** `parsePage`, or its on-disk cache with `--cache DIR`. */
-export function parserFor(io: Io, cache: string | undefined): Parser {
-  return cache ? cachedParser(path.resolve(io.cwd, cache)) : parsePage
+/** `--cache DIR` resolved against the working directory, as `loadSite` takes it. */
+export function cacheOption(io: Io, cache: string | undefined): { cache?: string } {
+  return cache ? { cache: path.resolve(io.cwd, cache) } : {}
 }

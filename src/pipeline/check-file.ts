@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url'
+import { message, START } from '../diagnostics/diagnostic.js'
+import { codeDigest } from '../parse/code-digest.js'
+import { PARSER_VERSION, parsePage } from '../parse/index.js'
+import type { ParseResult } from '../schema/snapshot.js'
+import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
+
+/**
+ * The per-file half of the pipeline: parse one store file and validate it on
+ * its own. Pure (a function of the relative path and the content), so its
+ * result can be kept on disk and computed on any thread. Whatever happens
+ * inside the parser, the file gets a result: a crash becomes a `parser-crash`
+ * error on the file, never an exception that stops the run.
+ */
+export function checkStoreFile(relative: string, content: string, parse: typeof parsePage = parsePage): CheckedFile {
+  let parsed: ParseResult
+  try {
+    parsed = parse(content, parseOptionsFor(relative))
+  } catch (error) {
+    parsed = crashResult(relative, error instanceof Error ? error.message : String(error))
+  }
+  return checkParsed(relative, parsed)
+}
+
+/** What a file whose parse crashed (threw, or killed its worker) holds: nothing but the error. */
+export function crashResult(relative: string, reason: string): ParseResult {
+  const options = parseOptionsFor(relative)
+  return {
+    parser: PARSER_VERSION,
+    source: options.source ?? null,
+    language: options.language ?? null,
+    snapshots: [],
+    messages: [message('parser-crash', START, { reason })]
+  }
+}
+
+let digest: string | undefined
+
+/**
+ * Digest of the code a checked result depends on: every module this one
+ * reaches through its imports (parser, validation, store layout, …) and
+ * PARSER_VERSION. It keys the cache of checked files.
+ */
+export function checkerDigest(): string {
+  return (digest ??= codeDigest(fileURLToPath(import.meta.url), PARSER_VERSION))
+}

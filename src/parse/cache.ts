@@ -17,7 +17,14 @@ import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
  * parsed again.
  */
 
-let digest: string | undefined
+const digests = new Map<string, string>()
+
+/** `codeDigest(entry, PARSER_VERSION)`, computed once per entry. */
+export function digestOf(entry: string): string {
+  let digest = digests.get(entry)
+  if (!digest) digests.set(entry, (digest = codeDigest(entry, PARSER_VERSION)))
+  return digest
+}
 
 /** The parser's entry module: `index.js` beside this one (or `index.ts` when running from the sources). */
 export function parserEntry(): string {
@@ -28,7 +35,7 @@ export function parserEntry(): string {
 
 /** Digest of the code parse results depend on: the import graph from the parser's entry, and PARSER_VERSION. */
 export function parserDigest(): string {
-  return (digest ??= codeDigest(parserEntry(), PARSER_VERSION))
+  return digestOf(parserEntry())
 }
 
 export interface CacheStats {

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
 import { message, START } from '../diagnostics/diagnostic.js'
-import { codeDigest } from '../parse/code-digest.js'
 import { PARSER_VERSION, parsePage } from '../parse/index.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
@@ -22,6 +21,9 @@ export function checkStoreFile(relative: string, content: string, parse: typeof 
   return checkParsed(relative, parsed)
 }
 
+/** This module: the entry of the code a checked result depends on (its import graph keys the cache). */
+export const checkerModule = fileURLToPath(import.meta.url)
+
 /** What a file whose parse crashed (threw, or killed its worker) holds: nothing but the error. */
 export function crashResult(relative: string, reason: string): ParseResult {
   const options = parseOptionsFor(relative)
@@ -34,13 +36,3 @@ export function crashResult(relative: string, reason: string): ParseResult {
   }
 }
 
-let digest: string | undefined
-
-/**
- * Digest of the code a checked result depends on: every module this one
- * reaches through its imports (parser, validation, store layout, …) and
- * PARSER_VERSION. It keys the cache of checked files.
- */
-export function checkerDigest(): string {
-  return (digest ??= codeDigest(fileURLToPath(import.meta.url), PARSER_VERSION))
-}

@@ -1,13 +1,13 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
-import { openCache } from '../parse/cache.js'
+import { digestOf, openCache } from '../parse/cache.js'
 import { parsePage, type ParseOptions } from '../parse/index.js'
 import { parseRegistryData } from '../registry/data.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
 import { discover } from '../store/discover.js'
 import { displayPath, parseStorePath, registryFile } from '../store/layout.js'
-import { checkerDigest, checkStoreFile, crashResult } from './check-file.js'
+import { checkerModule, checkStoreFile, crashResult } from './check-file.js'
 import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
 
@@ -58,6 +58,11 @@ export interface LoadedSite extends Analysis {
 /** The store cannot be read at all: a mistyped `--snapshots` must never look like an empty store. */
 export class StoreError extends Error {}
 
+/** The digest the cache of checked files is keyed on (the daily workflow names its cache after it). */
+export function parseCacheDigest(): string {
+  return digestOf(checkerModule)
+}
+
 /** Files read (and checked, on the main thread) at once. */
 const inFlight = 16
 
@@ -68,6 +73,16 @@ export async function loadSite(store: Store, options: LoadOptions = {}): Promise
   const contents = await readStore(store, options)
   const analysis = analyse(contents, options.display ?? ((relative) => displayPath(store.shownAs, relative)))
   return { store, checked: [...contents.files], contents, ...analysis }
+}
+
+/**
+ * The store analysed, without the files' parse results: what `build` needs.
+ * The parse results (most of the memory, cell positions above all) are let
+ * go as soon as the checks across files and the registry are done.
+ */
+export async function analyseStore(store: Store, options: LoadOptions = {}): Promise<Analysis & { store: Store }> {
+  const analysis = analyse(await readStore(store, options), options.display ?? ((relative) => displayPath(store.shownAs, relative)))
+  return { store, ...analysis }
 }
 
 /**
@@ -85,7 +100,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   let relatives = await discover(store.dir)
   if (options.sources) relatives = relatives.filter((r) => options.sources!.includes(r.split('/')[0]!))
   const custom = options.parse && options.parse !== parsePage ? options.parse : undefined
-  const cache = options.cache && !custom ? openCache(options.cache, checkerDigest()) : undefined
+  const cache = options.cache && !custom ? openCache(options.cache, parseCacheDigest()) : undefined
   const files = new Array<CheckedFile | undefined>(relatives.length)
   const unreadable: { path: string; reason: string }[] = []
   const misses: number[] = []

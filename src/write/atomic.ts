@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -219,7 +219,7 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
 /** Whether the file at `file` holds exactly `bytes` (a size check first, so most changed files are never read). */
 function sameBytes(file: string, bytes: Buffer): boolean {
   try {
-    const info = statSync(file)
+    const info = lstatSync(file) // a symbolic link is never taken for a file of the previous site
     if (!info.isFile() || info.size !== bytes.length) return false
     return readFileSync(file).equals(bytes)
   } catch {

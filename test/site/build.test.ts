@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
@@ -299,6 +299,25 @@ describe('build behaviour', () => {
     expect(here.code).toBe(1)
     expect(here.err).toMatch(/Refusing to build into/)
   })
+
+  it('links the files whose bytes are unchanged from the previous site instead of writing them again', async () => {
+    const site = path.join(work, 'relinked')
+    expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
+    const inode = (f: string) => statSync(path.join(site, f)).ino
+    const before = new Map(listFiles(site).map((f) => [f, inode(f)]))
+    // Another "today": the home and board pages change (stale warnings), the rest does not.
+    expect((await run(['build', '--snapshots', seeds, '--out', site, '--today', '2025-11-25'])).code).toBe(0)
+    const changed = listFiles(site).filter((f) => inode(f) !== before.get(f))
+    expect(changed).toEqual(expect.arrayContaining(['.leaderlog', 'index.html', 'boards/lmarena-text/index.html']))
+    expect(changed.length).toBeLessThan(20)
+    expect(inode('boards/lmarena-text/2025-11-18/index.html')).toBe(before.get('boards/lmarena-text/2025-11-18/index.html'))
+    expect(inode('data/lmarena-text/2025-11-20.json')).toBe(before.get('data/lmarena-text/2025-11-20.json'))
+    // The result is what a build into an empty directory writes.
+    const fresh = path.join(work, 'relinked-fresh')
+    expect((await run(['build', '--snapshots', seeds, '--out', fresh, '--today', '2025-11-25'])).code).toBe(0)
+    expect(listFiles(site)).toEqual(listFiles(fresh))
+    for (const f of listFiles(fresh)) expect(read(site, f), f).toBe(read(fresh, f))
+  }, 120_000)
 
   it('knows its own output by the stamp file and its content, not by a data/boards.json', async () => {
     // A folder that happens to hold a data/boards.json (the old guard took it for a site).

@@ -8,6 +8,7 @@ import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.j
 import { discover } from '../store/discover.js'
 import { displayPath, parseStorePath, registryFile } from '../store/layout.js'
 import { checkerModule, checkStoreFile, crashResult } from './check-file.js'
+import { withPackedPlaces } from './places.js'
 import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
 
@@ -123,7 +124,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
     const hit = cache?.get(relative, content)
     if (!hit) return void misses.push(index)
     const stored = parseStorePath(relative)
-    files[index] = { path: relative, ...(stored ? { stored } : {}), result: hit }
+    files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result: hit })
     progress()
   })
   // Check the rest, on threads when there are enough of them.
@@ -136,8 +137,8 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       const content = await read(relative)
       if (content === undefined) return
       const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkStoreFile(relative, content)
-      files[index] = file
       if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, file.result)
+      files[index] = packed(file)
       progress()
     })
   } finally {
@@ -148,6 +149,11 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
     registry: await readRegistryFile(store)
   }
+}
+
+/** A checked file whose cell positions are packed (`places.ts`): what a loaded store keeps of each file. */
+function packed(file: CheckedFile): CheckedFile {
+  return { ...file, result: { ...file.result, snapshots: file.result.snapshots.map(withPackedPlaces) } }
 }
 
 /** Check a file with a stand-in parser (which may be async), a crash becoming a `parser-crash` error as on the threads. */

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadSite, type LoadOptions } from '../../src/pipeline/load-site.js'
+import type { CheckedFile } from '../../src/store/check.js'
 import { parsePage } from '../../src/parse/index.js'
 import { copySeeds, snapshotsDir, tempDir } from '../helpers.js'
 
@@ -31,6 +32,9 @@ async function sampleStore(): Promise<string> {
 
 const load = (dir: string, options: LoadOptions) => loadSite({ dir, shownAs: 'snapshots' }, options)
 
+/** Checked files as plain data (cell positions unpacked, as JSON writes them). */
+const plain = (files: readonly CheckedFile[]) => JSON.parse(JSON.stringify(files)) as CheckedFile[]
+
 describe('parsing on worker threads', () => {
   it('gives the same results as the main thread', async () => {
     const dir = await sampleStore()
@@ -38,7 +42,8 @@ describe('parsing on worker threads', () => {
     const pooled = await load(dir, { threads: { threshold: 0, size: 2 } })
     expect(alone.checked.length).toBeGreaterThanOrEqual(15)
     expect(alone.checked.every((f) => f.result.snapshots.length > 0)).toBe(true)
-    expect(pooled.checked).toEqual(alone.checked)
+    expect(plain(pooled.checked)).toEqual(plain(alone.checked))
+    expect(plain(alone.checked)[0]!.result.snapshots[0]!.places[0]).toMatchObject({ row: [expect.any(Number), 1], rank: expect.any(Array), name: expect.any(Array) })
     expect(pooled.diagnostics).toEqual(alone.diagnostics)
     expect(pooled.normalized).toEqual(alone.normalized)
   }, 300_000)
@@ -49,8 +54,8 @@ describe('parsing on worker threads', () => {
     const fresh = await load(dir, { threads: false })
     const filled = await load(dir, { cache, threads: { threshold: 0, size: 2 } })
     const again = await load(dir, { cache, threads: { threshold: 0, size: 2 } })
-    expect(filled.checked).toEqual(fresh.checked)
-    expect(again.checked).toEqual(fresh.checked)
+    expect(plain(filled.checked)).toEqual(plain(fresh.checked))
+    expect(plain(again.checked)).toEqual(plain(fresh.checked))
     expect(again.diagnostics).toEqual(fresh.diagnostics)
   }, 300_000)
 
@@ -70,7 +75,7 @@ describe('parsing on worker threads', () => {
     expect([...site.blocked].sort()).toEqual(['snapshots/lmarena-text/2025-11-19.en.md', 'snapshots/lmarena-text/2025-11-21.en.md', 'snapshots/lmarena-text/2025-11-22.en.md'])
     // The other files are checked as on the main thread, by the threads that replaced the dead ones.
     const good = (s: typeof site) => s.checked.filter((f) => !/2025-11-(19|21|22)/.test(f.path))
-    expect(good(site)).toEqual(good(alone))
+    expect(plain(good(site))).toEqual(plain(good(alone)))
     expect(site.normalized.snapshots.map((s) => `${s.board} ${s.date}`)).toEqual(alone.normalized.snapshots.map((s) => `${s.board} ${s.date}`))
   }, 300_000)
 

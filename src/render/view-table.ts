@@ -29,6 +29,8 @@ export interface Column {
   key: string
   label: string
   numeric?: boolean
+  /** How the script reads a number column's text (`readShown`); default a plain number. */
+  reads?: 'price' | 'tokens'
   /** The cells of this column are row headers (`<th scope="row">`). */
   rowHeader?: boolean
 }
@@ -110,7 +112,17 @@ export function licenseCell(license: string, open: string): Cell {
  * `−3` → -3, `+2` → 2, `±11` → 11, and a pair by its larger half
  * (`+33/−27` → 33); NaN when it is not one. `assets/site.js` reads the same.
  */
-export function readShown(text: string): number {
+export function readShown(text: string, reads?: Column['reads']): number {
+  if (reads === 'price') {
+    // `$1.25 / $10`, `? / $10`: the first price.
+    const m = /\$([\d,.]+)/.exec(text)
+    return m ? Number(m[1]!.replace(/,/g, '')) : NaN
+  }
+  if (reads === 'tokens') {
+    // `128K`, `1.05M`, `512`.
+    const m = /^([\d,.]+)([KM]?)$/.exec(text.trim())
+    return m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 'M' ? 1_000_000 : m[2] === 'K' ? 1_000 : 1) : NaN
+  }
   const one = (t: string) => {
     const plain = t.trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+±]/, '')
     return plain === '' ? NaN : Number(plain)
@@ -120,8 +132,8 @@ export function readShown(text: string): number {
 }
 
 /** A cell of a number column: the sort key is printed only when the text does not give it back exactly. */
-export function shownNumber(text: string, value: number): Cell {
-  return readShown(text) === value ? { text } : { text, sort: value }
+export function shownNumber(text: string, value: number, reads?: Column['reads']): Cell {
+  return readShown(text, reads) === value ? { text } : { text, sort: value }
 }
 
 /** A 95% interval (`±11`, `+33/−27`), sorted by its larger half. */
@@ -129,9 +141,9 @@ export function intervalCell(plus: number | undefined, minus: number | undefined
   return plus === undefined && minus === undefined ? { text: '' } : shownNumber(formatInterval(plus, minus), Math.max(plus ?? 0, minus ?? 0))
 }
 
-/** A cell whose text does not read as its value (a price, `128K`): the value as sort key, when there is one. */
-export function optionalSort(text: string, value: number | undefined): Cell {
-  return value === undefined ? { text } : { text, sort: value }
+/** A cell of a price or token column: the sort key is printed when the text does not give it back (`131.1K` for 131,072). */
+export function readCell(text: string, value: number | undefined, reads: Column['reads']): Cell {
+  return value === undefined ? { text } : shownNumber(text, value, reads)
 }
 
 export function numberCell(n: number | undefined): Cell {
@@ -178,8 +190,8 @@ export function standingsTable(
     .sort(compareText)
   if (withStyle) columns.push({ key: 'style', label: 'Rank (style control)', numeric: true })
   for (const m of metrics) columns.push({ key: `m-${m}`, label: metricLabel(m), numeric: true })
-  if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true })
-  if (withContext) columns.push({ key: 'context', label: 'Context', numeric: true })
+  if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true, reads: 'price' })
+  if (withContext) columns.push({ key: 'context', label: 'Context', numeric: true, reads: 'tokens' })
   if (withCutoff) columns.push({ key: 'cutoff', label: 'Knowledge cutoff' })
   if (withOrg) columns.push({ key: 'organization', label: 'Organization' })
   if (withLicense) columns.push({ key: 'license', label: 'License' })
@@ -207,8 +219,8 @@ export function standingsTable(
       const metric = row.metrics?.[m]
       cells.push(metric ? { text: formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), sort: metric.value } : { text: '' })
     }
-    if (withPrice) cells.push(optionalSort(formatPrice(row.priceInput, row.priceOutput), row.priceInput ?? row.priceOutput))
-    if (withContext) cells.push(optionalSort(formatTokens(row.context), row.context))
+    if (withPrice) cells.push(readCell(formatPrice(row.priceInput, row.priceOutput), row.priceInput ?? row.priceOutput, 'price'))
+    if (withContext) cells.push(readCell(formatTokens(row.context), row.context, 'tokens'))
     if (withCutoff) cells.push({ text: row.knowledgeCutoff ?? '' })
     if (withOrg) cells.push(organizationCell(ctx, f.organization, options.organizationLinks ?? true))
     if (withLicense) cells.push(licenseCell(f.license, f.open))

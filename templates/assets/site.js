@@ -27,18 +27,32 @@
     var plain = String(text).trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+\u00b1]/, '')
     return plain === '' ? NaN : Number(plain)
   }
-  function readNumber(text) {
+  // A price column by its first price (`$1.25 / $10`), a token count with its unit (`128K`, `1.05M`).
+  function readPrice(text) {
+    var m = /\$([\d,.]+)/.exec(String(text))
+    return m ? Number(m[1].replace(/,/g, '')) : NaN
+  }
+  function readTokens(text) {
+    var m = /^([\d,.]+)([KM]?)$/.exec(String(text).trim())
+    return m ? Number(m[1].replace(/,/g, '')) * (m[2] === 'M' ? 1000000 : m[2] === 'K' ? 1000 : 1) : NaN
+  }
+  function readNumber(text, type) {
+    if (type === 'price' || type === 'tokens') {
+      var v = type === 'price' ? readPrice(text) : readTokens(text)
+      return isNaN(v) ? null : v
+    }
     var parts = String(text).split('/')
     var n = parts.length === 2 ? Math.max(Math.abs(readOne(parts[0])), Math.abs(readOne(parts[1]))) : readOne(text)
     return isNaN(n) ? null : n
   }
 
   // The sort key: `data-sort` where the page gives one, else what the cell shows.
-  function cellValue(row, index, numeric) {
+  function cellValue(row, index, type) {
     var cell = row.cells[index]
-    if (!cell) return numeric ? null : ''
+    if (!cell) return type ? null : ''
     var explicit = cell.getAttribute('data-sort')
-    if (numeric) return readNumber(explicit !== null ? explicit : shown(cell))
+    if (explicit !== null && type) return readNumber(explicit)
+    if (type) return readNumber(shown(cell), type)
     return (explicit !== null ? explicit : shown(cell)).trim().toLowerCase()
   }
 
@@ -51,11 +65,11 @@
     })
     if (index < 0) return false
     var header = headers[index]
-    var numeric = header.getAttribute('data-type') === 'number'
+    var type = header.getAttribute('data-type')
     header.setAttribute('aria-sort', descending ? 'descending' : 'ascending')
     var body = table.tBodies[0]
     var rows = Array.prototype.slice.call(body.rows).map(function (row, i) {
-      return { row: row, value: cellValue(row, index, numeric), i: i }
+      return { row: row, value: cellValue(row, index, type), i: i }
     })
     rows.sort(function (a, b) {
       // Empty values last whatever the direction; ties keep the page's order.

@@ -11,6 +11,7 @@ import { snapshotCsv } from '../../src/render/data.js'
 import { safeUrl } from '../../src/render/escape.js'
 import { renderAll, type OutputFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
+import { numberCell, readShown, shownNumber } from '../../src/render/view-table.js'
 import { seedStore } from './helpers.js'
 
 let seeds: NormalizeResult
@@ -86,6 +87,23 @@ describe('render', () => {
         if (!/^-?\d+(\.\d+)?$/.test(value)) expect(value, line).not.toMatch(/^[=+\-@\t\r]/)
       }
     }
+  })
+
+  it('prints a sort key only where the script cannot read it from the text', () => {
+    expect(readShown('1,451')).toBe(1451)
+    expect(readShown('−3')).toBe(-3)
+    expect(readShown('+2')).toBe(2)
+    expect(readShown('±11')).toBe(11)
+    expect(readShown('+33/−27')).toBe(33)
+    expect(readShown('$1.25 / $10', 'price')).toBe(1.25)
+    expect(readShown('? / $10', 'price')).toBe(10)
+    expect(readShown('128K', 'tokens')).toBe(128_000)
+    expect(readShown('1.05M', 'tokens')).toBe(1_050_000)
+    expect(readShown('new')).toBeNaN()
+    expect(numberCell(1451)).toEqual({ text: '1,451' })
+    expect(numberCell(90.3456)).toEqual({ text: '90.35', sort: 90.3456 })
+    expect(shownNumber('131.1K', 131_072, 'tokens')).toEqual({ text: '131.1K', sort: 131_072 })
+    expect(shownNumber('1M', 1_000_000, 'tokens')).toEqual({ text: '1M' })
   })
 
   it('formats whole numbers as Intl does (en-US), by its own faster path', () => {

@@ -109,8 +109,9 @@ export function licenseCell(license: string, open: string): Cell {
 
 /**
  * A number as the script reads a number column's text: `1,451` → 1451,
- * `−3` → -3, `+2` → 2, `±11` → 11, and a pair by its larger half
- * (`+33/−27` → 33); NaN when it is not one. `assets/site.js` reads the same.
+ * `−3` → -3, `+2` → 2, `±11` → 11, `14.61%` → 14.61, and a pair by its
+ * larger half (`+33/−27` → 33); NaN when it is not one. `assets/site.js`
+ * reads the same.
  */
 export function readShown(text: string, reads?: Column['reads']): number {
   if (reads === 'price') {
@@ -124,7 +125,7 @@ export function readShown(text: string, reads?: Column['reads']): number {
     return m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 'M' ? 1_000_000 : m[2] === 'K' ? 1_000 : 1) : NaN
   }
   const one = (t: string) => {
-    const plain = t.trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+±]/, '')
+    const plain = t.trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+±]/, '').replace(/%$/, '')
     return plain === '' ? NaN : Number(plain)
   }
   const parts = text.split('/')
@@ -217,7 +218,7 @@ export function standingsTable(
     if (withStyle) cells.push(numberCell(row.rankStyleControl))
     for (const m of metrics) {
       const metric = row.metrics?.[m]
-      cells.push(metric ? { text: formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), sort: metric.value } : { text: '' })
+      cells.push(metric ? shownNumber(formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), metric.value) : { text: '' })
     }
     if (withPrice) cells.push(readCell(formatPrice(row.priceInput, row.priceOutput), row.priceInput ?? row.priceOutput, 'price'))
     if (withContext) cells.push(readCell(formatTokens(row.context), row.context, 'tokens'))

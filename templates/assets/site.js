@@ -21,10 +21,10 @@
     return first && first.nodeType === 3 ? first.nodeValue.trim() : cell.textContent.trim()
   }
 
-  // A number column's text as a number: `1,451`, `−3` (a real minus sign), `+2`, `±11`, and a
+  // A number column's text as a number: `1,451`, `−3` (a real minus sign), `+2`, `±11`, `14.61%`, and a
   // pair by its larger half (`+33/−27`): as the build reads it (render/view-table.ts, readShown).
   function readOne(text) {
-    var plain = String(text).trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+\u00b1]/, '')
+    var plain = String(text).trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+\u00b1]/, '').replace(/%$/, '')
     return plain === '' ? NaN : Number(plain)
   }
   // A price column by its first price (`$1.25 / $10`), a token count with its unit (`128K`, `1.05M`).

@@ -95,6 +95,7 @@ describe('render', () => {
     expect(readShown('+2')).toBe(2)
     expect(readShown('±11')).toBe(11)
     expect(readShown('+33/−27')).toBe(33)
+    expect(readShown('14.61%')).toBe(14.61)
     expect(readShown('$1.25 / $10', 'price')).toBe(1.25)
     expect(readShown('? / $10', 'price')).toBe(10)
     expect(readShown('128K', 'tokens')).toBe(128_000)

@@ -1,73 +1,237 @@
 #!/usr/bin/env node
-// Benchmark: parse throughput over the real corpus (../shared/corpus), and a
-// full `check` of the store. Numbers, not pass/fail: speed targets are read
-// from here, never from timed tests. Usage: npm run bench [-- --limit N]
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs'
-import path from 'node:path'
-import { parseArgs } from 'node:util'
-import { fileURLToPath } from 'node:url'
-import { parsePage } from '../lib/parse/index.js'
-import { cachedParser } from '../lib/parse/cache.js'
-import { mkdtempSync, rmSync } from 'node:fs'
+// Benchmark of `leaderlog build` on the repo's own store: cold (empty parse
+// cache), warm, and new days added one at a time; prints a table of what was
+// measured against its target. Speed is read from here, never from timed tests.
+//
+//   npm run bench [-- --snapshots DIR] [--cli FILE] [--warm N] [--days N] [--sample N] [--keep]
+//
+// --sample N times the parse of every Nth file only for the parse floor (and
+// scales it up): the floor is a sum of single-threaded parses, as long as a
+// cold build on one core.
+//
+// Each build runs in a child process (`node scripts/bench.mjs --child …`) that
+// reports its own `process.resourceUsage()`: CPU time of all its threads and
+// peak RSS. One new day is each active source's newest capture: those are held
+// out of the cold and warm builds and added back, newest last, one day per
+// build, so the new day misses the parse cache exactly as the daily job's does.
+import { spawn } from 'node:child_process'
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
-import { loadStore } from '../lib/store/load.js'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const corpus = path.resolve(root, '../shared/corpus/cherry-studio-docs')
-const { values } = parseArgs({ options: { limit: { type: 'string' } } })
+const self = fileURLToPath(import.meta.url)
 
-function files(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = path.join(dir, name)
-      return statSync(p).isDirectory() ? files(p) : name.endsWith('.md') ? [p] : []
-    })
+if (process.argv[2] === '--child') {
+  // `--child USAGE_FILE CLI ARGS…`: run the CLI in this process, then record what it cost.
+  const [usageFile, cli, ...args] = process.argv.slice(3)
+  const { main } = await import(pathToFileURL(cli).href)
+  const code = await main(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
+  const usage = process.resourceUsage()
+  await writeFile(usageFile, JSON.stringify({ code, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRss: usage.maxRSS * 1024 }))
+  process.exit(code)
 }
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  const sum = sorted.reduce((a, b) => a + b, 0)
-  return { n: sorted.length, mean: sum / sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1), total: sum }
-}
-
-const ms = (x) => `${x.toFixed(1)} ms`
-const lines = []
-if (existsSync(corpus)) {
-  let list = files(corpus)
-  if (values.limit) list = list.slice(0, Number(values.limit))
-  const contents = list.map((f) => readFileSync(f, 'utf8'))
-  parsePage(contents[0]) // warm up the JIT
-  const times = []
-  let rows = 0
-  const started = performance.now()
-  for (const content of contents) {
-    const t = performance.now()
-    const result = parsePage(content)
-    times.push(performance.now() - t)
-    rows += result.snapshots.reduce((n, s) => n + s.rows.length, 0)
+const { values } = parseArgs({
+  options: {
+    snapshots: { type: 'string', default: path.join(root, 'snapshots') },
+    cli: { type: 'string', default: path.join(root, 'lib/cli.js') },
+    warm: { type: 'string', default: '3' },
+    days: { type: 'string', default: '2' },
+    sample: { type: 'string', default: '1' },
+    keep: { type: 'boolean' }
   }
-  const wall = performance.now() - started
-  const s = stats(times)
-  lines.push(`parse: ${s.n} corpus files, ${rows} rows in ${(wall / 1000).toFixed(2)} s — per file mean ${ms(s.mean)}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}; ${Math.round(rows / (wall / 1000))} rows/s`)
-  // The same files through the on-disk parse cache: filled once, then read back.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'leaderlog-bench-'))
-  const cached = cachedParser(dir)
-  let t = performance.now()
-  for (const content of contents) cached(content)
-  const fill = performance.now() - t
-  t = performance.now()
-  for (const content of contents) cached(content)
-  const warm = performance.now() - t
-  rmSync(dir, { recursive: true, force: true })
-  lines.push(`parse cache: fill ${(fill / 1000).toFixed(2)} s, warm ${(warm / 1000).toFixed(2)} s (${ms(warm / contents.length)} per file, ${cached.stats.hits} hits)`)
-} else {
-  lines.push(`parse: corpus not found at ${corpus}; skipped`)
+})
+const cli = path.resolve(values.cli)
+const lib = path.dirname(cli)
+const cores = os.availableParallelism()
+const MB = 1e6
+const KB = 1e3
+const MiB = 2 ** 20
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'leaderlog-bench-'))
+const store = path.join(work, 'snapshots')
+const out = path.join(work, 'dist')
+const cache = path.join(work, 'cache')
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
+const log = (line) => process.stderr.write(line + '\n')
+
+/** Every file under `dir`, relative, POSIX, sorted. */
+async function walk(dir, sub = '') {
+  const out = []
+  for (const e of (await readdir(path.join(dir, sub), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = sub ? `${sub}/${e.name}` : e.name
+    if (e.isDirectory()) out.push(...(await walk(dir, rel)))
+    else out.push(rel)
+  }
+  return out
 }
-const t = performance.now()
-const store = await loadStore(path.join(root, 'snapshots'), 'snapshots')
-lines.push(`check: ${store.files.length} store files, ${store.snapshots.length} snapshots in ${ms(performance.now() - t)}`)
-const mem = process.memoryUsage()
-lines.push(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`)
-console.log(lines.join('\n'))
+
+const storePattern = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\.([A-Za-z-]+)\.md$/
+
+/** The newest `days` captures of every source that published in the last 3 days of the store: oldest day first. */
+function heldOut(files, days) {
+  const captures = files.map((f) => storePattern.exec(f)).filter(Boolean)
+  const newest = captures.map((m) => m[2]).sort().at(-1)
+  const recent = new Date(Date.parse(newest) - 3 * 86400e3).toISOString().slice(0, 10)
+  const bySource = new Map()
+  for (const m of captures) bySource.set(`${m[1]} ${m[3]}`, [...(bySource.get(`${m[1]} ${m[3]}`) ?? []), m[0]])
+  const out = Array.from({ length: days }, () => [])
+  for (const list of bySource.values()) {
+    list.sort()
+    if (storePattern.exec(list.at(-1))[2] < recent) continue
+    list.slice(-days).forEach((f, i, taken) => out[days - taken.length + i].push(f))
+  }
+  return out.filter((d) => d.length)
+}
+
+/** Output size: files, bytes, the largest HTML page, bytes per kind of file. */
+async function measureOutput(dir) {
+  const files = await walk(dir)
+  let bytes = 0
+  let largest = { path: '', size: 0 }
+  const kinds = new Map()
+  for (const f of files) {
+    const { size } = await stat(path.join(dir, f))
+    bytes += size
+    if (f.endsWith('.html') && size > largest.size) largest = { path: f, size }
+    const kind = kindOf(f)
+    const k = kinds.get(kind) ?? { files: 0, bytes: 0 }
+    k.files++
+    k.bytes += size
+    kinds.set(kind, k)
+  }
+  return { files: files.length, bytes, largest, kinds }
+}
+
+function kindOf(f) {
+  if (/^boards\/[^/]+\/diff\//.test(f)) return 'diff pages'
+  if (/^boards\/[^/]+\/\d{4}-\d{2}-\d{2}\//.test(f)) return 'snapshot pages'
+  if (/^boards\//.test(f)) return 'board pages'
+  if (/^data\/[^/]+\/diff\//.test(f)) return 'diff JSON'
+  if (/^data\/[^/]+\/[^/]+\.json$/.test(f)) return 'snapshot JSON'
+  if (/^data\/[^/]+\/[^/]+\.csv$/.test(f)) return 'snapshot CSV'
+  if (/^models\/[^/]+\//.test(f)) return 'model pages'
+  if (/^organizations\//.test(f)) return 'organization pages'
+  if (/^data-quality\//.test(f)) return 'data-quality pages'
+  return 'other'
+}
+
+/** Run one build in a child process: wall time, CPU time of every thread, peak RSS. */
+function build(label) {
+  const usageFile = path.join(work, 'usage.json')
+  const args = [self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache]
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', async (code) => {
+      const wall = (performance.now() - started) / 1000
+      if (code !== 0) return reject(new Error(`${label}: build exited ${code}\n${stderr.slice(-2000)}`))
+      const usage = JSON.parse(await readFile(usageFile, 'utf8'))
+      const summary = stdout.trim().split('\n').at(-1)
+      log(`${label}: ${wall.toFixed(2)} s wall, ${usage.cpu.toFixed(2)} s CPU, ${(usage.maxRss / MiB).toFixed(0)} MiB peak RSS (load ${load()}) — ${summary}`)
+      resolve({ wall, cpu: usage.cpu, maxRss: usage.maxRss, summary })
+    })
+  })
+}
+
+/** Sum of each file's parse time, in this process, one file after the other (every `step`th file, scaled up). */
+async function parseFloor(all, step) {
+  const files = all.filter((_, i) => i % step === 0)
+  const { parsePage } = await import(pathToFileURL(path.join(lib, 'parse/index.js')).href)
+  const contents = await Promise.all(files.map((f) => readFile(path.join(store, f), 'utf8')))
+  const options = files.map((f) => {
+    const m = storePattern.exec(f)
+    return m ? { source: m[1], language: m[3], fallbackDate: m[2] } : {}
+  })
+  for (let i = 0; i < Math.min(3, files.length); i++) parsePage(contents[i], options[i]) // warm up the JIT
+  let total = 0
+  let max = { file: '', ms: 0 }
+  for (let i = 0; i < files.length; i++) {
+    const t = performance.now()
+    parsePage(contents[i], options[i])
+    const ms = performance.now() - t
+    total += ms
+    if (ms > max.ms) max = { file: files[i], ms }
+  }
+  return { total: (total / 1000) * (all.length / files.length), mean: total / files.length, max, timed: files.length }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+
+try {
+  log(`bench: ${cli} on ${values.snapshots}, ${cores} cores, load ${load()}, work dir ${work}`)
+  await cp(values.snapshots, store, { recursive: true })
+  const all = await walk(store)
+  const days = heldOut(all, Number(values.days))
+  const held = days.flat()
+  // Hold the new days out of the cold and warm builds.
+  const stash = path.join(work, 'held')
+  for (const f of held) {
+    await cp(path.join(store, f), path.join(stash, f))
+    await rm(path.join(store, f))
+  }
+  const storeFiles = all.filter((f) => !held.includes(f) && storePattern.test(f))
+  log(`store: ${storeFiles.length} captures (+ ${held.length} held out as ${days.length} new days: ${days.map((d) => d.length).join(', ')} files)`)
+
+  const floor = await parseFloor(storeFiles, Number(values.sample))
+  log(`parse: ${floor.total.toFixed(1)} s for ${storeFiles.length} files (${floor.timed} timed: mean ${floor.mean.toFixed(1)} ms, max ${floor.max.ms.toFixed(0)} ms ${floor.max.file}); floor ${(floor.total / cores).toFixed(1)} s on ${cores} cores (load ${load()})`)
+
+  const cold = await build('cold')
+  const coldOut = await measureOutput(out)
+  const warms = []
+  for (let i = 0; i < Number(values.warm); i++) warms.push(await build(`warm ${i + 1}`))
+  const warm = { wall: median(warms.map((w) => w.wall)), cpu: median(warms.map((w) => w.cpu)), maxRss: Math.max(...warms.map((w) => w.maxRss)) }
+  const newDays = []
+  let before = coldOut
+  for (const [i, day] of days.entries()) {
+    for (const f of day) await cp(path.join(stash, f), path.join(store, f))
+    const run = await build(`new day ${i + 1} (${day.length} files)`)
+    const after = await measureOutput(out)
+    const kinds = new Map([...after.kinds].map(([k, v]) => [k, v.bytes - (before.kinds.get(k)?.bytes ?? 0)]))
+    newDays.push({ ...run, growth: after.bytes - before.bytes, files: after.files - before.files, kinds })
+    before = after
+  }
+  const final = before
+  const newDay = newDays.length ? { wall: median(newDays.map((d) => d.wall)), growth: newDays.reduce((n, d) => n + d.growth, 0) / newDays.length, maxRss: Math.max(...newDays.map((d) => d.maxRss)) } : undefined
+
+  const floorS = floor.total / cores
+  const rows = [
+    ['cold build, wall', `${cold.wall.toFixed(1)} s`, `≤ 1.2 × floor = ${(1.2 * floorS).toFixed(1)} s`, cold.wall / (1.2 * floorS)],
+    ['cold build, CPU', `${cold.cpu.toFixed(1)} s`, '', undefined],
+    ['parse floor (Σ parse ÷ cores)', `${floorS.toFixed(1)} s`, `${floor.total.toFixed(1)} s ÷ ${cores}`, undefined],
+    ['warm build, wall (median)', `${warm.wall.toFixed(2)} s`, '≤ 3 s', warm.wall / 3],
+    ['warm build, CPU', `${warm.cpu.toFixed(2)} s`, '', undefined],
+    ...(newDay ? [['one new day, wall (median)', `${newDay.wall.toFixed(2)} s`, `≤ 1.2 × warm = ${(1.2 * warm.wall).toFixed(2)} s`, newDay.wall / (1.2 * warm.wall)]] : []),
+    ['peak RSS, cold', `${(cold.maxRss / MiB).toFixed(0)} MiB`, '≤ 512 MiB', cold.maxRss / (512 * MiB)],
+    ['peak RSS, warm', `${(Math.max(warm.maxRss, newDay?.maxRss ?? 0) / MiB).toFixed(0)} MiB`, '≤ 512 MiB', Math.max(warm.maxRss, newDay?.maxRss ?? 0) / (512 * MiB)],
+    ['files written', `${final.files}`, '', undefined],
+    ['output', `${(final.bytes / MB).toFixed(1)} MB`, '≤ 100 MB', final.bytes / (100 * MB)],
+    ...(newDay ? [['growth per new day (mean)', `${(newDay.growth / KB).toFixed(0)} KB`, '≤ 250 KB', newDay.growth / (250 * KB)]] : []),
+    ['largest page', `${(final.largest.size / KB).toFixed(0)} KB ${final.largest.path}`, '≤ 300 KB', final.largest.size / (300 * KB)]
+  ]
+  const table = [
+    '| measure | value | target | ratio |',
+    '|---|---|---|---|',
+    ...rows.map(([m, v, t, r]) => `| ${m} | ${v} | ${t} | ${r === undefined ? '' : `${r.toFixed(2)}${r <= 1 ? ' ✓' : ' ✗'}`} |`)
+  ]
+  const growth = (k) => (newDays.length ? newDays.reduce((n, d) => n + (d.kinds.get(k) ?? 0), 0) / newDays.length : 0)
+  const kinds = [
+    '| output by kind | files | bytes | per file | growth per new day |',
+    '|---|---|---|---|---|',
+    ...[...final.kinds.entries()]
+      .sort((a, b) => b[1].bytes - a[1].bytes)
+      .map(([k, v]) => `| ${k} | ${v.files} | ${(v.bytes / MB).toFixed(2)} MB | ${(v.bytes / v.files / KB).toFixed(1)} KB | ${(growth(k) / KB).toFixed(1)} KB |`)
+  ]
+  console.log(`leaderlog bench: ${storeFiles.length} + ${held.length} captures, ${cores} cores, load ${load()}\n\n${table.join('\n')}\n\n${kinds.join('\n')}`)
+} finally {
+  if (values.keep) log(`kept ${work}`)
+  else await rm(work, { recursive: true, force: true })
+}

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -98,6 +98,47 @@ describe('GitHub workflows', () => {
       expect(job.build).toMatch(/^ {4}if: \$\{\{ needs\.fetch\.outputs\.upstream == 'ok' \|\| inputs\.deploy_despite_upstream \}\}$/m)
       expect(yaml).toMatch(/workflow_dispatch:\n\s+inputs:\n\s+deploy_despite_upstream:\n[^\n]*\n\s+type: boolean\n\s+default: false/)
       expect(job.deploy).not.toMatch(/^ {4}if:/m)
+    })
+
+    it('reuses the parse cache: the fetch job restores it for its checks and fetch, the build job restores and saves it', () => {
+      const key = /key: leaderlog-parse-v\$\{\{ steps\.parser\.outputs\.version \}\}-\$\{\{ github\.run_id \}\}\n\s+restore-keys: \|\n\s+leaderlog-parse-v\$\{\{ steps\.parser\.outputs\.version \}\}-/
+      expect(job.fetch).toMatch(/uses: actions\/cache\/restore@v\d+\n\s+with:\n\s+path: \.cache\/\n/)
+      expect(job.fetch).toMatch(key)
+      expect(job.build).toMatch(key)
+      // The key is the digest of the parser's code, as the build computes it.
+      for (const block of [job.fetch!, job.build!]) expect(block).toMatch(/import\('\.\/lib\/pipeline\/load-site\.js'\); console\.log\('version=' \+ m\.parseCacheDigest\(\)\)/)
+      expect(job.fetch!.match(/node lib\/cli\.js (check|fetch) --cache \.cache\/parse/g)).toEqual(['check --cache .cache/parse', 'fetch --cache .cache/parse', 'check --cache .cache/parse'].map((c) => `node lib/cli.js ${c}`))
+      expect(job.build).toMatch(/npm run build -- .*--cache \.cache\/parse/)
+      // Restore comes before the first use.
+      expect(job.fetch!.indexOf('actions/cache/restore@')).toBeLessThan(job.fetch!.indexOf('node lib/cli.js check'))
+    })
+
+    it('fails the build before deploying a site over the 1 GB GitHub Pages publishes, and warns from 700 MB', async () => {
+      const script = stepScript('Check the site fits GitHub Pages')
+      expect(job.build!.indexOf('Check the site fits GitHub Pages')).toBeLessThan(job.build!.indexOf('upload-pages-artifact'))
+      const site = async (bytes: number) => {
+        const dir = await tempDir('leaderlog-size-')
+        await mkdir(path.join(dir, 'dist/data'), { recursive: true })
+        await writeFile(path.join(dir, 'dist/index.html'), 'home')
+        await writeFile(path.join(dir, 'dist/data/big.json'), '')
+        await truncate(path.join(dir, 'dist/data/big.json'), bytes) // sparse: an apparent size, no disk
+        try {
+          const { stdout } = await run('bash', ['-e', '-c', script], { cwd: dir })
+          return { code: 0, stdout }
+        } catch (error) {
+          return { code: (error as { code: number }).code, stdout: (error as { stdout: string }).stdout }
+        }
+      }
+      const small = await site(50_000_000)
+      expect(small.code).toBe(0)
+      expect(small.stdout).toMatch(/^Site: 500\d{5} bytes in 2 files$/m)
+      expect(small.stdout).not.toContain('::')
+      const large = await site(800_000_000)
+      expect(large.code).toBe(0)
+      expect(large.stdout).toMatch(/::warning::The site is 800\d{6} bytes/)
+      const over = await site(1_000_000_001)
+      expect(over.code).toBe(1)
+      expect(over.stdout).toMatch(/::error::The site is 100000\d{4} bytes, over the 1 GB/)
     })
 
     it('gives each job only the permissions it needs', () => {

@@ -4,13 +4,13 @@ import { count, seconds } from '../core/text.js'
 import { countSeverities, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostic, report } from '../diagnostics/report.js'
 import { buildSiteModel } from '../model/site.js'
-import { loadSite } from '../pipeline/load-site.js'
+import { analyseStore } from '../pipeline/load-site.js'
 import { renderSite } from '../render/site.js'
 import { parseBaseUrl } from '../render/urls.js'
 import { displayPath, isCalendarDate, respell } from '../store/layout.js'
 import { isBlocking, isFatal } from '../validate/publishable.js'
 import { writeSiteAtomically } from '../write/atomic.js'
-import { parserFor, storeOf, todayOf, UsageError, type Io } from './io.js'
+import { cacheOption, storeOf, todayOf, UsageError, type Io } from './io.js'
 import { createProgress } from './progress.js'
 
 export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--cache DIR]
@@ -57,8 +57,8 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   const progress = createProgress(io.stderr, now)
   // Pages name store files `snapshots/<file>` however the directory was spelled: two builds
   // of one store are byte-identical from any working directory.
-  const site = await loadSite(store, {
-    parse: parserFor(io, values.cache),
+  const site = await analyseStore(store, {
+    ...cacheOption(io, values.cache),
     today: todayOf(values.today, now),
     display: (relative) => displayPath('snapshots', relative),
     onProgress: (done, total) => progress.update(done, total, 'snapshots read')
@@ -87,11 +87,13 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   }
 
   const model = buildSiteModel({ ...site, today: values.today })
-  const files = renderSite(model, { base, registry: site.normalized.registry, onProgress: (done, all) => progress.update(done, all, 'pages rendered') })
-  await writeSiteAtomically(path.resolve(io.cwd, values.out!), files, [io.cwd, store.dir], (done, all) => progress.update(done, all, 'files written')).finally(() =>
-    progress.finish()
-  )
+  const rendered = renderSite(model, { base, registry: site.normalized.registry })
+  const written = await writeSiteAtomically(path.resolve(io.cwd, values.out!), rendered.files, {
+    protect: [io.cwd, store.dir],
+    total: rendered.total,
+    onProgress: (done, all) => progress.update(done, all, 'files written')
+  }).finally(() => progress.finish())
   const snapshots = model.boards.reduce((n, b) => n + b.snapshots.length, 0)
-  io.stdout.write(`Wrote ${count(files.length, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}) in ${seconds(now() - started)} s\n`)
+  io.stdout.write(`Wrote ${count(written.files, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}) in ${seconds(now() - started)} s\n`)
   return 0
 }

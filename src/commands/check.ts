@@ -3,7 +3,7 @@ import { count, seconds } from '../core/text.js'
 import { countSeverities } from '../diagnostics/diagnostic.js'
 import { report } from '../diagnostics/report.js'
 import { loadSite } from '../pipeline/load-site.js'
-import { parserFor, storeOf, todayOf, type Io } from './io.js'
+import { cacheOption, storeOf, todayOf, type Io } from './io.js'
 
 export const usage = `Usage: leaderlog check [--snapshots DIR] [--strict] [--cache DIR] [--today DATE]
 
@@ -18,7 +18,7 @@ run, UTC) plus one day is an error.`
 export async function checkCommand(argv: string[], io: Io, now: () => number = Date.now): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { snapshots: { type: 'string', default: 'snapshots' }, strict: { type: 'boolean' }, cache: { type: 'string' }, today: { type: 'string' } } })
   const started = now()
-  const site = await loadSite(storeOf(io, values.snapshots!), { parse: parserFor(io, values.cache), today: todayOf(values.today, now) })
+  const site = await loadSite(storeOf(io, values.snapshots!), { ...cacheOption(io, values.cache), today: todayOf(values.today, now) })
   io.stdout.write(report(site.diagnostics, { color: !!io.stdout.isTTY }))
   const { errors, warnings } = countSeverities(site.diagnostics)
   const snapshots = site.checked.flatMap((f) => f.result.snapshots.filter((s) => s.date))

@@ -13,10 +13,10 @@ import { readStore, StoreError } from '../pipeline/load-site.js'
 import { parseRegistryData } from '../registry/data.js'
 import { eventsFile, registryFile } from '../store/layout.js'
 import { digest, normaliseContent } from '../store/import.js'
-import { UsageError, type Io } from './io.js'
+import { cacheOption, UsageError, type Io } from './io.js'
 import { writeFileAtomic } from '../write/file.js'
 
-export const usage = `Usage: leaderlog fetch [--sources FILE] [--snapshots DIR] [--timeout MS] [--retries N] [--backoff MS] [--dry-run]
+export const usage = `Usage: leaderlog fetch [--sources FILE] [--snapshots DIR] [--timeout MS] [--retries N] [--backoff MS] [--cache DIR] [--dry-run]
 
 Download every page listed in the sources file (default DIR/sources.json),
 check it as \`leaderlog check\` would, and store it in DIR (default snapshots/)
@@ -28,6 +28,8 @@ older, broken, unreachable) and a summary.
   --retries N    extra attempts on network errors, timeouts, truncated bodies
                  and HTTP 5xx, never on 4xx (default 2)
   --backoff MS   wait before the first retry, doubled for each next (default 1000)
+  --cache DIR    reuse parse results of the stored history kept in DIR (as
+                 \`leaderlog check --cache\`)
   --dry-run      download and check, store nothing
 
 Exits 0 when every page was reached and stored, unchanged or older; 1 when a
@@ -46,6 +48,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
       timeout: { type: 'string', default: '30000' },
       retries: { type: 'string', default: '2' },
       backoff: { type: 'string', default: '1000' },
+      cache: { type: 'string' },
       'dry-run': { type: 'boolean' }
     }
   })
@@ -80,7 +83,7 @@ export async function fetchCommand(argv: string[], io: Io, now: () => number = D
     // The stored history is read (and parsed) once per source, and only for pages that arrived.
     let stored = storedBySource.get(entry.source)
     if (!stored && got.ok) {
-      stored = await readSource(store, entry.source)
+      stored = await readSource(store, entry.source, cacheOption(io, values.cache))
       storedBySource.set(entry.source, stored)
     }
     const outcome = decide(entry, got, stored ?? emptyHistory(), today)
@@ -102,8 +105,8 @@ function integer(flag: string, raw: string, min: number): number {
 }
 
 /** The stored history of one source, read and checked by the pipeline, with each file's digest. */
-async function readSource(store: string, source: string): Promise<History> {
-  const contents = await readStore({ dir: store, shownAs: store }, { sources: [source] }).catch((error) => {
+async function readSource(store: string, source: string, options: { cache?: string }): Promise<History> {
+  const contents = await readStore({ dir: store, shownAs: store }, { sources: [source], ...options }).catch((error) => {
     if (error instanceof StoreError) return undefined
     throw error
   })

@@ -1,9 +1,7 @@
 import path from 'node:path'
 import { utcDate } from '../core/dates.js'
 import { isCalendarDate } from '../store/layout.js'
-import { cachedParser } from '../parse/cache.js'
-import { parsePage } from '../parse/index.js'
-import type { Parser, Store } from '../pipeline/load-site.js'
+import type { Store } from '../pipeline/load-site.js'
 
 /** What a command may touch: its streams and working directory. Tests pass their own. */
 export interface Io {
@@ -20,9 +18,9 @@ export function storeOf(io: Io, dir: string): Store {
   return { dir: path.resolve(io.cwd, dir), shownAs: dir }
 }
 
-/** `parsePage`, or its on-disk cache with `--cache DIR`. */
-export function parserFor(io: Io, cache: string | undefined): Parser {
-  return cache ? cachedParser(path.resolve(io.cwd, cache)) : parsePage
+/** `--cache DIR` resolved against the working directory, as `loadSite` takes it. */
+export function cacheOption(io: Io, cache: string | undefined): { cache?: string } {
+  return cache ? { cache: path.resolve(io.cwd, cache) } : {}
 }
 
 /** "Today" of a run: `--today DATE` when given (checked), else the clock's UTC date. Only edges read the clock. */

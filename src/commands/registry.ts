@@ -6,7 +6,7 @@ import { loadSite } from '../pipeline/load-site.js'
 import { suggest } from '../registry/suggest.js'
 import { modelsJson } from '../render/data.js'
 import { isFatal } from '../validate/publishable.js'
-import { parserFor, storeOf, todayOf, UsageError, type Io } from './io.js'
+import { cacheOption, storeOf, todayOf, UsageError, type Io } from './io.js'
 
 export const usage = `Usage: leaderlog registry [--snapshots DIR] [--json] [--cache DIR]
        leaderlog registry suggest [--snapshots DIR] [--json] [--min SIMILARITY] [--cache DIR]
@@ -36,7 +36,7 @@ export async function registryCommand(argv: string[], io: Io, now: () => number 
   if (!(minimum > 0 && minimum <= 1)) throw new UsageError(`--min expects a similarity between 0 and 1, found \`${values.min}\``)
 
   const started = now()
-  const site = await loadSite(storeOf(io, values.snapshots!), { parse: parserFor(io, values.cache), today: todayOf(undefined, now) })
+  const site = await loadSite(storeOf(io, values.snapshots!), { ...cacheOption(io, values.cache), today: todayOf(undefined, now) })
   const { registry, snapshots, disagreements } = site.normalized
   const fatal = site.diagnostics.filter(isFatal)
   io.stderr.write(report(fatal, { color: !!io.stderr.isTTY }))

@@ -270,6 +270,12 @@ export const rules = {
     hint: 'The file could not be read.',
     message: ({ reason }) => `Cannot read file: ${reason}`
   }),
+  'parser-crash': rule<{ reason: string }>({
+    severity: 'error',
+    title: 'Parser crashed',
+    hint: 'Parsing the file threw or killed its worker thread (e.g. out of memory); the rest of the run goes on without it. Report it with the file.',
+    message: ({ reason }) => `Cannot parse file: the parser stopped (${reason}); nothing of it is published`
+  }),
   'invalid-sources': rule<{ kind: 'json'; reason: string } | ({ kind: 'schema' } & SchemaIssue) | { kind: 'repeated'; entry: string; first: number }>({
     severity: 'error',
     title: 'Invalid sources file',

@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.js'
+import { sourceIds, sources } from '../core/sources.js'
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Disagreement, RegistryModel } from '../registry/types.js'
 
@@ -20,9 +21,25 @@ export interface RepairRecord {
   rule: string
 }
 
+/**
+ * One page of the data-quality report: the files of one source (store folder)
+ * dated in one month, and the disagreements of its boards on those days.
+ * Files outside the store convention go to `source: 'other'` with no month.
+ */
+export interface QualityPart {
+  source: string
+  /** `YYYY-MM`, or '' for files outside the store convention. */
+  month: string
+  files: FileQuality[]
+  disagreements: Disagreement[]
+  counts: { errors: number; warnings: number; unpublished: number; disagreements: number }
+}
+
 export interface Quality {
   /** Files with at least one diagnostic, by path. */
   files: FileQuality[]
+  /** The same files and the disagreements, by source and month (sources in store order, months oldest first). */
+  parts: QualityPart[]
   repairs: RepairRecord[]
   disagreements: Disagreement[]
   /** Diagnostics of the normalize stage (registry data file, reconciliation). */
@@ -67,6 +84,7 @@ export function buildQuality(input: QualityInput): Quality {
   const all = [...input.diagnostics, ...input.registryDiagnostics]
   return {
     files,
+    parts: qualityParts(files, disagreements),
     repairs,
     disagreements,
     registryDiagnostics: sortDiagnostics(input.registryDiagnostics),
@@ -78,4 +96,40 @@ export function buildQuality(input: QualityInput): Quality {
       disagreements: disagreements.length
     }
   }
+}
+
+/** A store file's source and month, from its path (`…/<source>/<YYYY-MM>-DD.<lang>.md`). */
+export function fileBucket(file: string): { source: string; month: string } {
+  const m = /(?:^|\/)([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2})-\d{2}\.[^/]+\.md$/.exec(file)
+  return m && sourceIds.includes(m[1]!) ? { source: m[1]!, month: m[2]! } : { source: 'other', month: '' }
+}
+
+/** The source a board belongs to (the SEAL boards to `seal`). */
+function sourceOfBoard(board: string): string {
+  return sources.find((s) => s.boards.includes(board))?.id ?? 'other'
+}
+
+function qualityParts(files: readonly FileQuality[], disagreements: readonly Disagreement[]): QualityPart[] {
+  const parts = new Map<string, QualityPart>()
+  const part = (source: string, month: string) => {
+    const key = `${source} ${month}`
+    let p = parts.get(key)
+    if (!p) parts.set(key, (p = { source, month, files: [], disagreements: [], counts: { errors: 0, warnings: 0, unpublished: 0, disagreements: 0 } }))
+    return p
+  }
+  for (const f of files) {
+    const { source, month } = fileBucket(f.file)
+    const p = part(source, month)
+    p.files.push(f)
+    p.counts.errors += f.errors
+    p.counts.warnings += f.warnings
+    if (!f.published) p.counts.unpublished++
+  }
+  for (const d of disagreements) {
+    const p = part(sourceOfBoard(d.board), d.date.slice(0, 7))
+    p.disagreements.push(d)
+    p.counts.disagreements++
+  }
+  const order = (source: string) => (sourceIds.includes(source) ? sourceIds.indexOf(source) : sourceIds.length)
+  return [...parts.values()].sort((a, b) => order(a.source) - order(b.source) || compareText(a.source, b.source) || compareText(a.month, b.month))
 }

@@ -1,13 +1,17 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
+import { digestOf, openCache } from '../parse/cache.js'
 import { parsePage, type ParseOptions } from '../parse/index.js'
 import { parseRegistryData } from '../registry/data.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
 import { discover } from '../store/discover.js'
 import { boardIds } from '../core/sources.js'
 import { parseEvents } from '../schema/events.js'
-import { displayPath, eventsFile, registryFile } from '../store/layout.js'
+import { displayPath, eventsFile, parseStorePath, registryFile } from '../store/layout.js'
+import { checkerModule, checkStoreFile, crashResult } from './check-file.js'
+import { withPackedPlaces } from './places.js'
+import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
 
 /**
@@ -23,18 +27,29 @@ export interface Store {
   shownAs: string
 }
 
-/** Parses one page: `parsePage` itself, its on-disk cache, or a pool of worker threads. */
+/** Parses one page: `parsePage` itself, or a stand-in (tests). */
 export type Parser = (content: string, options: ParseOptions) => ParseResult | Promise<ParseResult>
 
 export interface LoadOptions {
+  /**
+   * Parses one page; default `parsePage`. Another parser runs on the main
+   * thread and bypasses the cache (both are for `parsePage`'s results only).
+   */
   parse?: Parser
   /** The day of the run (`YYYY-MM-DD`): later data dates are errors. The edge reads it from the clock or `--today`. */
   today?: string
+  /** Keep each file's checked result in this directory, reused while the file and the code are unchanged. */
+  cache?: string
+  /**
+   * Check files on worker threads when more than `threshold` of them (default
+   * 8) miss the cache; `false`: always on the main thread.
+   */
+  threads?: false | (PoolOptions & { threshold?: number })
   /** How diagnostics and pages name a store file; default `<shownAs>/<relative>`. */
   display?: (relative: string) => string
   /** Only the files of these sources (`fetch` reads the history of the pages that arrived). */
   sources?: readonly string[]
-  /** Called after each file is read and parsed. */
+  /** Called after each file is read and checked. */
   onProgress?: (done: number, total: number) => void
 }
 
@@ -48,8 +63,16 @@ export interface LoadedSite extends Analysis {
 /** The store cannot be read at all: a mistyped `--snapshots` must never look like an empty store. */
 export class StoreError extends Error {}
 
-/** Parses at most this many files at once (a pool runs them on its threads). */
+/** The digest the cache of checked files is keyed on (the daily workflow names its cache after it). */
+export function parseCacheDigest(): string {
+  return digestOf(checkerModule)
+}
+
+/** Files read (and checked, on the main thread) at once. */
 const inFlight = 16
+
+/** Below this many files to parse, threads cost more than they save. */
+const poolThreshold = 8
 
 export async function loadSite(store: Store, options: LoadOptions = {}): Promise<LoadedSite> {
   const contents = await readStore(store, options)
@@ -57,40 +80,78 @@ export async function loadSite(store: Store, options: LoadOptions = {}): Promise
   return { store, checked: [...contents.files], contents, ...analysis }
 }
 
-/** Read, parse and validate every file of the store, and its registry data file. */
+/**
+ * The store analysed, without the files' parse results: what `build` needs.
+ * The parse results (most of the memory, cell positions above all) are let
+ * go as soon as the checks across files and the registry are done.
+ */
+export async function analyseStore(store: Store, options: LoadOptions = {}): Promise<Analysis & { store: Store }> {
+  const analysis = analyse(await readStore(store, options), options.display ?? ((relative) => displayPath(store.shownAs, relative)), options.today)
+  return { store, ...analysis }
+}
+
+/**
+ * Read, parse and validate every file of the store, and its registry data
+ * file. Files whose checked result is in the cache are read back; the others
+ * are checked on a pool of worker threads when there are more than a few,
+ * else on this thread. Either way the result is the same.
+ */
 export async function readStore(store: Store, options: LoadOptions = {}): Promise<StoreContents> {
   const isDir = await stat(store.dir).then(
     (s) => s.isDirectory(),
     () => false
   )
   if (!isDir) throw new StoreError(`Cannot read snapshots from ${store.shownAs}: no such directory`)
-  const parse = options.parse ?? parsePage
   let relatives = await discover(store.dir)
   if (options.sources) relatives = relatives.filter((r) => options.sources!.includes(r.split('/')[0]!))
   else if (relatives.length === 0) {
     // A directory that is not a store (a mistyped --snapshots, the parent of snapshots/) must not pass as an empty one.
     throw new StoreError(`Cannot read snapshots from ${store.shownAs}: no snapshot files in it (expected <source>/<YYYY-MM-DD>.<lang>.md)`)
   }
+  const custom = options.parse && options.parse !== parsePage ? options.parse : undefined
+  const cache = options.cache && !custom ? openCache(options.cache, parseCacheDigest()) : undefined
   const files = new Array<CheckedFile | undefined>(relatives.length)
   const unreadable: { path: string; reason: string }[] = []
-  let next = 0
+  const misses: number[] = []
   let done = 0
-  const work = async (): Promise<void> => {
-    while (next < relatives.length) {
-      const index = next++
-      const relative = relatives[index]!
-      let content: string
-      try {
-        content = await readFile(path.join(store.dir, relative), 'utf8')
-      } catch (error) {
-        unreadable.push({ path: relative, reason: (error as Error).message })
-        continue
-      }
-      files[index] = checkParsed(relative, await parse(content, parseOptionsFor(relative)))
-      options.onProgress?.(++done, relatives.length)
+  const progress = () => options.onProgress?.(++done, relatives.length)
+  const read = async (relative: string): Promise<string | undefined> => {
+    try {
+      return await readFile(path.join(store.dir, relative), 'utf8')
+    } catch (error) {
+      unreadable.push({ path: relative, reason: (error as Error).message })
+      progress()
+      return undefined
     }
   }
-  await Promise.all(Array.from({ length: Math.min(inFlight, relatives.length) }, work))
+  // Read every file; take what the cache has.
+  await inParallel(relatives.length, inFlight, async (index) => {
+    const relative = relatives[index]!
+    const content = await read(relative)
+    if (content === undefined) return
+    const hit = cache?.get(relative, content)
+    if (!hit) return void misses.push(index)
+    const stored = parseStorePath(relative)
+    files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result: hit })
+    progress()
+  })
+  // Check the rest, on threads when there are enough of them.
+  const threads = options.threads ?? {}
+  const pool = !custom && threads !== false && misses.length > (threads.threshold ?? poolThreshold) ? createPool(threads) : undefined
+  try {
+    await inParallel(misses.length, inFlight, async (i) => {
+      const index = misses[i]!
+      const relative = relatives[index]!
+      const content = await read(relative)
+      if (content === undefined) return
+      const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkStoreFile(relative, content)
+      if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, file.result)
+      files[index] = packed(file)
+      progress()
+    })
+  } finally {
+    await pool?.close()
+  }
   return {
     files: files.filter((f): f is CheckedFile => f !== undefined),
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
@@ -112,6 +173,29 @@ async function readOptional(store: Store, name: string): Promise<string | undefi
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new StoreError(`Cannot read ${displayPath(store.shownAs, name)}: ${(error as Error).message}`)
   }
+}
+
+/** A checked file whose cell positions are packed (`places.ts`): what a loaded store keeps of each file. */
+function packed(file: CheckedFile): CheckedFile {
+  return { ...file, result: { ...file.result, snapshots: file.result.snapshots.map(withPackedPlaces) } }
+}
+
+/** Check a file with a stand-in parser (which may be async), a crash becoming a `parser-crash` error as on the threads. */
+async function checkWith(parse: Parser, relative: string, content: string): Promise<CheckedFile> {
+  try {
+    return checkParsed(relative, await parse(content, parseOptionsFor(relative)))
+  } catch (error) {
+    return checkParsed(relative, crashResult(relative, error instanceof Error ? error.message : String(error)))
+  }
+}
+
+/** Run `work(0 … count-1)` with at most `limit` calls in flight. */
+async function inParallel(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < count) await work(next++)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))
 }
 
 async function readRegistryFile(store: Store): Promise<StoreContents['registry']> {

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync'
 import { rowFields } from '../schema/row.js'
 import { orderRow } from '../schema/snapshot.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
@@ -58,34 +59,47 @@ export function modelsJson(registry: Registry): string {
   return toJson(publicRegistry(registry))
 }
 
-/**
- * RFC 4180 field: quoted when it holds a comma, quote or line break. Text a
- * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first: a
- * `formula-cell` kept from a capture) gets a leading `'`, as OWASP advises.
- */
-function csvField(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  const text = typeof value === 'string' ? (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) : String(value)
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text
-}
-
 const csvFields = rowFields.filter((f) => f !== 'metrics')
 
+/** Text that a spreadsheet would run as a formula (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab, CR first. */
+const formulaStart = /^[=+\-@\t\r]/
+
 /**
- * The snapshot as CSV: `model`, then the row fields in their public order
- * (flags as their codes joined by `;`), then one `metric:<name>` column per
- * extra measure. Columns no row has are left out; CRLF line ends.
+ * A text cell made inert for spreadsheets: prefixed with `'` when it starts
+ * like a formula (the field is then quoted too). Numbers stay numbers,
+ * negative ones included; booleans are `true`/`false`.
+ */
+export function csvCell(value: unknown): string | number | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number') return value
+  const text = String(value)
+  return formulaStart.test(text) ? `'${text}` : text
+}
+
+/**
+ * The snapshot as CSV (RFC 4180, CRLF, written by csv-stringify): `model`,
+ * then the row fields in their public order (flags as their codes joined by
+ * `;`), then one `metric:<name>` column per extra measure. Columns no row has
+ * are left out. Text cells that start like a formula are neutralised
+ * (`csvCell`).
  */
 export function snapshotCsv(s: ReconciledSnapshot): string {
   const used = csvFields.filter((f) => s.rows.some((r) => r[f] !== undefined))
   const metrics = [...new Set(s.rows.flatMap((r) => Object.keys(r.metrics ?? {})))].sort()
   const header = ['model', ...used, ...metrics.map((m) => `metric:${m}`)]
-  const lines = [header.map(csvField).join(',')]
+  const records: unknown[][] = [header]
   for (const row of s.rows) {
     const cells: unknown[] = [row.model]
     for (const f of used) cells.push(f === 'flags' ? row.flags?.map((flag) => flag.code).join(';') : row[f])
     for (const m of metrics) cells.push(row.metrics?.[m]?.value)
-    lines.push(cells.map(csvField).join(','))
+    records.push(cells)
   }
-  return lines.join('\r\n') + '\r\n'
+  return stringify(
+    records.map((r) => r.map(csvCell)),
+    {
+      record_delimiter: 'windows',
+      // Quote a line break of either kind (a lone CR too), and every neutralised formula.
+      quoted_match: [/[\r\n]/, /^'[=+\-@\t\r]/]
+    }
+  )
 }

@@ -1,6 +1,6 @@
-/** JSON as the site publishes it: two-space indent, trailing newline, keys in the order built. */
+/** JSON as the site publishes it: compact (no indentation), one trailing newline, keys in the order built. */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n'
+  return JSON.stringify(value) + '\n'
 }
 
 /** Copy `value` keeping only `keys` that are present, in that order. */

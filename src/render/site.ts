@@ -11,7 +11,7 @@ import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
 import { modelView } from './view-model.js'
 import { modelsView, organizationView, organizationsView } from './view-models.js'
-import { qualityView } from './view-quality.js'
+import { qualityPartView, qualityView } from './view-quality.js'
 import { link, type Context } from './view-table.js'
 
 /** One file of the site: a POSIX path relative to the output directory, and its bytes. */
@@ -45,6 +45,7 @@ function pageJobs(ctx: Context): PageJob[] {
     { path: paths.organizations(), template: 'models', view: () => organizationsView(ctx) },
     { path: paths.quality(), template: 'quality', view: () => qualityView(ctx) }
   ]
+  site.quality.parts.forEach((p, i) => jobs.push({ path: paths.qualityPart(p.source, p.month), template: 'quality-part', view: () => qualityPartView(ctx, i) }))
   for (const board of site.boards) {
     jobs.push({ path: paths.board(board.id), template: 'snapshot', view: () => snapshotView(ctx, board, board.latest, true), lastmod: board.latest.date })
     for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: () => snapshotView(ctx, board, s, false), lastmod: s.date })
@@ -56,34 +57,54 @@ function pageJobs(ctx: Context): PageJob[] {
   return jobs
 }
 
-/** Render the whole site: pages, data files, feed, sitemap, assets. Pure but for reading templates. */
-export function renderSite(site: SiteModel, options: RenderOptions): OutputFile[] {
+/** The site to write: how many files, and the files themselves, each rendered when it is taken. */
+export interface RenderedSite {
+  total: number
+  files: Iterable<OutputFile>
+}
+
+/**
+ * Render the whole site: pages, data files, feed, sitemap, assets. Pure but
+ * for reading templates. Lazy: a page is rendered when the writer takes it, so
+ * the site is never in memory at once.
+ */
+export function renderSite(site: SiteModel, options: RenderOptions): RenderedSite {
   const views = options.templates ?? templatesDir
-  const eta = createEta(views)
   const ctx: Context = { base: options.base, site }
-  const files: OutputFile[] = []
   const jobs = pageJobs(ctx)
-  jobs.forEach((job, i) => {
-    files.push({ path: pageFile(job.path), content: eta.render(job.template, job.view()) })
+  const data = site.boards.reduce((n, b) => n + 2 * b.snapshots.length + (site.diffs.get(b.id)?.length ?? 0), 0)
+  // 404, three assets, boards.json, models.json; feed and sitemap with an absolute base URL
+  const fixed = 6 + (options.base.absolute ? 2 : 0)
+  return { total: jobs.length + fixed + data, files: files(site, options, views, ctx, jobs) }
+}
+
+function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<OutputFile> {
+  const eta = createEta(views)
+  for (const [i, job] of jobs.entries()) {
+    yield { path: pageFile(job.path), content: eta.render(job.template, job.view()) }
     options.onProgress?.(i + 1, jobs.length)
-  })
+  }
   const notFound = { layout: layoutView(ctx, { title: 'Page not found', description: 'There is no page at this address.', section: 'none' }), models: link(ctx, paths.models()) }
-  files.push({ path: paths.notFound(), content: eta.render('404', notFound) })
-  files.push({ path: paths.css(), content: readAsset('site.css', views) })
-  files.push({ path: paths.js(), content: readAsset('site.js', views) })
-  files.push({ path: paths.icon(), content: readAsset('icon.svg', views) })
-  files.push({ path: paths.boardsData(), content: boardsJson(site.boards) })
-  files.push({ path: paths.modelsData(), content: modelsJson(options.registry) })
+  yield { path: paths.notFound(), content: eta.render('404', notFound) }
+  yield { path: paths.css(), content: readAsset('site.css', views) }
+  yield { path: paths.js(), content: readAsset('site.js', views) }
+  yield { path: paths.icon(), content: readAsset('icon.svg', views) }
+  yield { path: paths.boardsData(), content: boardsJson(site.boards) }
+  yield { path: paths.modelsData(), content: modelsJson(options.registry) }
   for (const board of site.boards) {
     for (const s of board.snapshots) {
-      files.push({ path: paths.snapshotData(board.id, s.date), content: snapshotJson(s) })
-      files.push({ path: paths.snapshotCsv(board.id, s.date), content: snapshotCsv(s) })
+      yield { path: paths.snapshotData(board.id, s.date), content: snapshotJson(s) }
+      yield { path: paths.snapshotCsv(board.id, s.date), content: snapshotCsv(s) }
     }
-    for (const d of site.diffs.get(board.id) ?? []) files.push({ path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) })
+    for (const d of site.diffs.get(board.id) ?? []) yield { path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) }
   }
   const feed = atomFeed(site, options.base)
-  if (feed !== undefined) files.push({ path: paths.feed(), content: feed })
+  if (feed !== undefined) yield { path: paths.feed(), content: feed }
   const map = sitemap(options.base, jobs.map((j) => ({ path: j.path, lastmod: j.lastmod })))
-  if (map !== undefined) files.push({ path: paths.sitemap(), content: map })
-  return files.sort((a, b) => compareText(a.path, b.path))
+  if (map !== undefined) yield { path: paths.sitemap(), content: map }
+}
+
+/** Every file of the site at once, sorted by path (for tests and small sites). */
+export function renderAll(site: SiteModel, options: RenderOptions): OutputFile[] {
+  return [...renderSite(site, options).files].sort((a, b) => compareText(a.path, b.path))
 }

@@ -12,6 +12,7 @@ export const paths = {
   organizations: () => 'organizations/',
   organization: (slug: string) => `organizations/${slug}/`,
   quality: () => 'data-quality/',
+  qualityPart: (source: string, month: string) => (month ? `data-quality/${source}/${month}/` : `data-quality/${source}/`),
   notFound: () => '404.html',
   css: () => 'assets/site.css',
   js: () => 'assets/site.js',

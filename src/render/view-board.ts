@@ -57,7 +57,11 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
   const before = board.snapshots[index - 1]
   const after = board.snapshots[index + 1]
   const isLatest = index === board.snapshots.length - 1
-  const table = standingsTable(ctx, snapshot, before, { id: `t-${board.id}`, caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)` })
+  const table = standingsTable(ctx, snapshot, before, {
+    id: `t-${board.id}`,
+    caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)`,
+    organizationLinks: latestPage
+  })
   const title = latestPage ? board.title : `${board.title} on ${snapshot.date}`
   return {
     layout: layoutView(ctx, {

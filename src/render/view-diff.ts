@@ -4,7 +4,7 @@ import { formatNumber } from '../core/text.js'
 import { formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table, type TableRow } from './view-table.js'
+import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, shownNumber, type Context, type Filters, type Table, type TableRow } from './view-table.js'
 
 export interface DiffView {
   layout: LayoutView
@@ -25,7 +25,7 @@ export interface DiffView {
 function entryTable(ctx: Context, id: string, caption: string, entries: readonly DiffEntry[], rankLabel: string, empty: string): Table {
   const rows: TableRow[] = entries.map((e) => {
     const f = modelFacts(ctx, e.model, e)
-    return modelRow(f, [numberCell(e.rank), modelCell(ctx, e.model, f.name), numberCell(e.score), organizationCell(ctx, f.organization), licenseCell(f.license, f.open)])
+    return modelRow(f, [numberCell(e.rank), modelCell(ctx, e.model, f.name), numberCell(e.score), organizationCell(ctx, f.organization, false), licenseCell(f.license, f.open)])
   })
   return {
     id,
@@ -49,12 +49,12 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     return modelRow(f, [
       modelCell(ctx, m.model, f.name),
       { text: `${m.from.rank} → ${m.to.rank}`, sort: m.to.rank },
-      { text: formatSigned(m.rankDelta), sort: m.rankDelta, cls: m.rankDelta > 0 ? 'up' : 'down' },
-      { text: m.from.score !== undefined && m.to.score !== undefined ? `${formatNumber(m.from.score)} → ${formatNumber(m.to.score)}` : '', sort: m.to.score ?? '' },
-      { text: formatSigned(m.scoreDelta), sort: m.scoreDelta ?? '' },
-      { text: m.votesGained === undefined ? '' : formatSigned(m.votesGained), sort: m.votesGained ?? '' },
+      { ...shownNumber(formatSigned(m.rankDelta), m.rankDelta), cls: m.rankDelta > 0 ? 'up' : 'down' },
+      { text: m.from.score !== undefined && m.to.score !== undefined ? `${formatNumber(m.from.score)} → ${formatNumber(m.to.score)}` : '', ...(m.to.score !== undefined ? { sort: m.to.score } : {}) },
+      m.scoreDelta === undefined ? { text: '' } : shownNumber(formatSigned(m.scoreDelta), m.scoreDelta),
+      m.votesGained === undefined ? { text: '' } : shownNumber(formatSigned(m.votesGained), m.votesGained),
       { text: m.significant ? 'yes' : 'no', sort: m.significant ? 1 : 0, cls: m.significant ? 'significant' : undefined },
-      organizationCell(ctx, f.organization)
+      organizationCell(ctx, f.organization, false)
     ])
   })
   const before = all[index - 1]

@@ -3,10 +3,9 @@ import type { HistoryPoint } from '../model/histories.js'
 import type { RegistryModel } from '../registry/types.js'
 import { boardTitle } from '../core/sources.js'
 import { lineChart } from './chart.js'
-import { formatInterval } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { link, numberCell, type Context, type Table } from './view-table.js'
+import { intervalCell, link, numberCell, type Context, type Table } from './view-table.js'
 
 export interface ModelBoardView {
   id: string
@@ -60,12 +59,12 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
         org: '',
         license: '',
         open: '',
-        search: p.date,
+        search: '',
         cells: [
           { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
           numberCell(p.rank),
           numberCell(p.score),
-          { text: formatInterval(p.ciPlus, p.ciMinus), sort: Math.max(p.ciPlus ?? 0, p.ciMinus ?? 0) },
+          intervalCell(p.ciPlus, p.ciMinus),
           numberCell(p.votes)
         ]
       })),
@@ -117,7 +116,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       org: '',
       license: '',
       open: '',
-      search: b.title.toLowerCase(),
+      search: '',
       cells: [
         { text: b.title, href: b.href },
         b.current ? numberCell(b.latestRank) : { text: 'not listed', sort: 100_000 },

@@ -48,7 +48,7 @@ export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: 
         organizationCell(ctx, f.organization),
         licenseCell(f.license, f.open),
         { text: now.text || 'none', sort: now.count },
-        { text: String(boards.length), sort: boards.length, cls: 'boards', badge: undefined },
+        numberCell(boards.length),
         numberCell(best)
       ])
     }),
@@ -93,8 +93,8 @@ export function organizationsView(ctx: Context): ModelsView {
         org: o.name,
         license: '',
         open: '',
-        search: o.name.toLowerCase(),
-        cells: [{ text: o.name, href: link(ctx, paths.organization(o.slug)), sort: o.name.toLowerCase() }, numberCell(o.models.length), { text: leads.map((b) => b.title).join(', ') }]
+        search: '',
+        cells: [{ text: o.name, href: link(ctx, paths.organization(o.slug)) }, numberCell(o.models.length), { text: leads.map((b) => b.title).join(', ') }]
       }
     }),
     empty: 'No organizations.',

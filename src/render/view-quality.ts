@@ -1,11 +1,11 @@
 import { count } from '../core/text.js'
+import type { QualityPart } from '../model/quality.js'
 import type { Disagreement } from '../registry/types.js'
-import { boardTitle } from '../core/sources.js'
-
+import { boardTitle, sourceInfo } from '../core/sources.js'
 import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { link, type Context } from './view-table.js'
+import { link, numberCell, type Context, type Table } from './view-table.js'
 
 export interface QualityFileView {
   file: string
@@ -15,26 +15,48 @@ export interface QualityFileView {
   diagnostics: { place: string; severity: string; rule: string; title: string; message: string }[]
 }
 
+export interface DisagreementView {
+  snapshot: string
+  href?: string
+  model: string
+  modelHref?: string
+  field: string
+  kept: string
+  values: { file: string; place: string; value: string }[]
+}
+
+/** `/data-quality/`: totals, one row per source and month, the registry's findings and every name repair. */
 export interface QualityView {
   layout: LayoutView
   counts: { label: string; value: number }[]
-  files: QualityFileView[]
+  parts: Table
   registry: { place: string; severity: string; rule: string; message: string }[]
   repairs: { from: string; to: string; rule: string; name: string; href: string }[]
-  disagreements: { snapshot: string; href?: string; model: string; modelHref?: string; field: string; kept: string; values: { file: string; place: string; value: string }[] }[]
+}
+
+/** `/data-quality/<source>/<month>/`: the files of one source dated in one month, and its disagreements. */
+export interface QualityPartView {
+  layout: LayoutView
+  heading: string
+  counts: { label: string; value: number }[]
+  indexHref: string
+  previous?: { text: string; href: string }
+  next?: { text: string; href: string }
+  files: QualityFileView[]
+  disagreements: DisagreementView[]
 }
 
 function show(value: unknown): string {
   return value === undefined ? '(missing)' : typeof value === 'string' ? value : JSON.stringify(value)
 }
 
+/** `LMArena Text, 2025-11` (files outside the store convention: `Other files`). */
+export function partTitle(part: Pick<QualityPart, 'source' | 'month'>): string {
+  return part.source === 'other' ? 'Other files' : `${sourceInfo(part.source)?.title ?? part.source}, ${part.month}`
+}
+
 export function qualityView(ctx: Context): QualityView {
   const q = ctx.site.quality
-  const published = new Set(ctx.site.boards.flatMap((b) => b.dates.map((d) => `${b.id}/${d}`)))
-  const snapshotLink = (board: string, date: string) => ({
-    text: `${boardTitle(board)} ${date}`,
-    href: published.has(`${board}/${date}`) ? link(ctx, paths.snapshot(board, date)) : undefined
-  })
   return {
     layout: layoutView(ctx, {
       title: 'Data quality',
@@ -49,16 +71,74 @@ export function qualityView(ctx: Context): QualityView {
       { label: 'Name repairs', value: q.counts.repairs },
       { label: 'Disagreements', value: q.counts.disagreements }
     ],
-    files: q.files.map((f) => ({
+    parts: {
+      id: 'parts',
+      caption: `Anomalies by source and month (${q.parts.length} pages)`,
+      columns: [
+        { key: 'page', label: 'Source and month', rowHeader: true },
+        { key: 'files', label: 'Files with anomalies', numeric: true },
+        { key: 'errors', label: 'Errors', numeric: true },
+        { key: 'warnings', label: 'Warnings', numeric: true },
+        { key: 'unpublished', label: 'Not published', numeric: true },
+        { key: 'disagreements', label: 'Disagreements', numeric: true }
+      ],
+      rows: q.parts.map((p) => ({
+        org: '',
+        license: '',
+        open: '',
+        search: '',
+        cells: [
+          { text: partTitle(p), href: link(ctx, paths.qualityPart(p.source, p.month)) },
+          numberCell(p.files.length),
+          numberCell(p.counts.errors),
+          numberCell(p.counts.warnings),
+          numberCell(p.counts.unpublished),
+          numberCell(p.counts.disagreements)
+        ]
+      })),
+      empty: 'No anomaly in any snapshot file.',
+      notes: []
+    },
+    registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
+    repairs: q.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) }))
+  }
+}
+
+export function qualityPartView(ctx: Context, index: number): QualityPartView {
+  const parts = ctx.site.quality.parts
+  const part = parts[index]!
+  const published = new Set(ctx.site.boards.flatMap((b) => b.dates.map((d) => `${b.id}/${d}`)))
+  const snapshotLink = (board: string, date: string) => ({
+    text: `${boardTitle(board)} ${date}`,
+    href: published.has(`${board}/${date}`) ? link(ctx, paths.snapshot(board, date)) : undefined
+  })
+  const sibling = (p: QualityPart | undefined) => (p && p.source === part.source ? { text: partTitle(p), href: link(ctx, paths.qualityPart(p.source, p.month)) } : undefined)
+  const title = `Data quality: ${partTitle(part)}`
+  return {
+    layout: layoutView(ctx, {
+      title,
+      description: `What leaderlog found wrong in the ${partTitle(part)} captures, and where their language versions disagree.`,
+      section: 'quality',
+      crumbs: [{ label: 'Data quality', href: link(ctx, paths.quality()) }, { label: partTitle(part) }]
+    }),
+    heading: title,
+    counts: [
+      { label: 'Errors', value: part.counts.errors },
+      { label: 'Warnings', value: part.counts.warnings },
+      { label: 'Files not published', value: part.counts.unpublished },
+      { label: 'Disagreements', value: part.counts.disagreements }
+    ],
+    indexHref: link(ctx, paths.quality()),
+    previous: sibling(parts[index - 1]),
+    next: sibling(parts[index + 1]),
+    files: part.files.map((f) => ({
       file: f.file,
       published: f.published,
       snapshots: f.snapshots.map((s) => snapshotLink(s.board, s.date)),
       summary: `${count(f.errors, 'error')}, ${count(f.warnings, 'warning')}`,
       diagnostics: f.diagnostics.map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message }))
     })),
-    registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
-    repairs: q.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
-    disagreements: q.disagreements.map((d: Disagreement) => {
+    disagreements: part.disagreements.map((d: Disagreement) => {
       const s = snapshotLink(d.board, d.date)
       const m = ctx.site.modelsById.get(d.model)
       return {

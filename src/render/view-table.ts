@@ -10,7 +10,11 @@ import { href, paths, type BaseUrl } from './urls.js'
 export interface Cell {
   text: string
   href?: string
-  /** Value the script sorts by (numbers sort numerically); defaults to the text. */
+  /**
+   * Value the script sorts by, when the text does not say it: the script reads
+   * a number column's text as a number (`1,451`, `−3`, `+2`) and sorts other
+   * columns by the text of the cell's link, or its text, in lower case.
+   */
   sort?: string | number
   /** Small label after the text (e.g. `preliminary`, `new`). */
   badge?: string
@@ -25,15 +29,22 @@ export interface Column {
   key: string
   label: string
   numeric?: boolean
+  /** How the script reads a number column's text (`readShown`); default a plain number. */
+  reads?: 'price' | 'tokens'
   /** The cells of this column are row headers (`<th scope="row">`). */
   rowHeader?: boolean
 }
 
 export interface TableRow {
-  /** Filter attributes: organization, license, open weights (`yes`/`no`/``) and lower-case search text. */
+  /**
+   * What the filters read: organization, license, open weights (`yes`/`no`/``).
+   * Printed only where the table has no column showing them (the script reads
+   * the organization and license columns).
+   */
   org: string
   license: string
   open: string
+  /** Search terms the row does not show (id, aliases), lower case; the script adds the name and organization. */
   search: string
   cells: Cell[]
 }
@@ -65,7 +76,11 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   const license = m?.license ?? row?.license ?? ''
   const open = m?.openWeights === undefined ? '' : m.openWeights ? 'yes' : 'no'
   const name = m?.name ?? row?.name ?? id
-  const search = [...new Set([name, id, organization, ...(m?.aliases ?? [])].map((t) => t.toLowerCase()).filter(Boolean))].join(' ')
+  // The name and organization are in the row; other names add what they do not already say
+  // (`anthropicclaude-opus-4-1`, upstream's name with its provider glued on, adds nothing).
+  const shown = [name, organization].map((t) => t.toLowerCase()).filter(Boolean)
+  const adds = (t: string) => shown.reduce((rest, s) => rest.split(s).join(' '), t).replace(/[^\p{L}\p{N}]+/gu, '') !== ''
+  const search = [...new Set([id, ...(m?.aliases ?? [])].map((t) => t.toLowerCase()))].filter((t) => t && adds(t)).join(' ')
   return { name, organization, license, open, search, model: m }
 }
 
@@ -75,11 +90,16 @@ export function modelRow(f: ReturnType<typeof modelFacts>, cells: Cell[]): Table
 }
 
 export function modelCell(ctx: Context, id: string, name: string, extra: Partial<Cell> = {}): Cell {
-  return { text: name, href: link(ctx, paths.model(id)), sort: name.toLowerCase(), ...extra }
+  return { text: name, href: link(ctx, paths.model(id)), ...extra }
 }
 
-export function organizationCell(ctx: Context, organization: string): Cell {
-  const slug = ctx.site.organizationSlugs.get(organization)
+/**
+ * An organization, linked to its page; as plain text with `linked: false`:
+ * pages of which a new one comes every day (snapshots, diffs) stay small, the
+ * model's page links its organization.
+ */
+export function organizationCell(ctx: Context, organization: string, linked = true): Cell {
+  const slug = linked ? ctx.site.organizationSlugs.get(organization) : undefined
   return slug ? { text: organization, href: link(ctx, paths.organization(slug)) } : { text: organization }
 }
 
@@ -87,8 +107,50 @@ export function licenseCell(license: string, open: string): Cell {
   return { text: license, badge: open === 'yes' ? 'open weights' : undefined }
 }
 
+/**
+ * A number as the script reads a number column's text: `1,451` → 1451,
+ * `−3` → -3, `+2` → 2, `±11` → 11, `14.61%` → 14.61, and a pair by its
+ * larger half (`+33/−27` → 33); NaN when it is not one. `assets/site.js`
+ * reads the same.
+ */
+export function readShown(text: string, reads?: Column['reads']): number {
+  if (reads === 'price') {
+    // `$1.25 / $10`, `? / $10`: the first price.
+    const m = /\$([\d,.]+)/.exec(text)
+    return m ? Number(m[1]!.replace(/,/g, '')) : NaN
+  }
+  if (reads === 'tokens') {
+    // `128K`, `1.05M`, `512`.
+    const m = /^([\d,.]+)([KM]?)$/.exec(text.trim())
+    return m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 'M' ? 1_000_000 : m[2] === 'K' ? 1_000 : 1) : NaN
+  }
+  const one = (t: string) => {
+    const plain = t.trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+±]/, '').replace(/%$/, '')
+    return plain === '' ? NaN : Number(plain)
+  }
+  const parts = text.split('/')
+  return parts.length === 2 ? Math.max(...parts.map((p) => Math.abs(one(p)))) : one(text)
+}
+
+/** A cell of a number column: the sort key is printed only when the text does not give it back exactly. */
+export function shownNumber(text: string, value: number, reads?: Column['reads']): Cell {
+  return readShown(text, reads) === value ? { text } : { text, sort: value }
+}
+
+/** A 95% interval (`±11`, `+33/−27`), sorted by its larger half. */
+export function intervalCell(plus: number | undefined, minus: number | undefined): Cell {
+  return plus === undefined && minus === undefined ? { text: '' } : shownNumber(formatInterval(plus, minus), Math.max(plus ?? 0, minus ?? 0))
+}
+
+/** A cell of a price or token column: the sort key is printed when the text does not give it back (`131.1K` for 131,072). */
+export function readCell(text: string, value: number | undefined, reads: Column['reads']): Cell {
+  return value === undefined ? { text } : shownNumber(text, value, reads)
+}
+
 export function numberCell(n: number | undefined): Cell {
-  return n === undefined ? { text: '', sort: '' } : { text: formatNumber(n), sort: n }
+  if (n === undefined) return { text: '' }
+  // A whole number always reads back from its text.
+  return Number.isInteger(n) ? { text: formatNumber(n) } : shownNumber(formatNumber(n), n)
 }
 
 function has(rows: readonly ReconciledRow[], pick: (r: ReconciledRow) => unknown): boolean {
@@ -99,7 +161,12 @@ function has(rows: readonly ReconciledRow[], pick: (r: ReconciledRow) => unknown
  * The standings of one snapshot: rank, change since `previous`, model, score,
  * interval, votes, organization, license — columns no row has are left out.
  */
-export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previous: ReconciledSnapshot | undefined, options: { id: string; caption: string; limit?: number }): Table {
+export function standingsTable(
+  ctx: Context,
+  snapshot: ReconciledSnapshot,
+  previous: ReconciledSnapshot | undefined,
+  options: { id: string; caption: string; limit?: number; organizationLinks?: boolean }
+): Table {
   const rows = options.limit ? snapshot.rows.slice(0, options.limit) : snapshot.rows
   const before = previous ? new Map(previous.rows.map((r) => [r.model, r.rank])) : undefined
   const facts = rows.map((r) => modelFacts(ctx, r.model, r))
@@ -124,18 +191,18 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
     .sort(compareText)
   if (withStyle) columns.push({ key: 'style', label: 'Rank (style control)', numeric: true })
   for (const m of metrics) columns.push({ key: `m-${m}`, label: metricLabel(m), numeric: true })
-  if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true })
-  if (withContext) columns.push({ key: 'context', label: 'Context', numeric: true })
+  if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true, reads: 'price' })
+  if (withContext) columns.push({ key: 'context', label: 'Context', numeric: true, reads: 'tokens' })
   if (withCutoff) columns.push({ key: 'cutoff', label: 'Knowledge cutoff' })
   if (withOrg) columns.push({ key: 'organization', label: 'Organization' })
   if (withLicense) columns.push({ key: 'license', label: 'License' })
   const notes = new Map<string, string>()
   const out: TableRow[] = rows.map((row, i) => {
     const f = facts[i]!
-    const cells: Cell[] = [{ text: String(row.rank), sort: row.rank }]
+    const cells: Cell[] = [shownNumber(String(row.rank), row.rank)]
     if (before) {
       const old = before.get(row.model)
-      cells.push(old === undefined ? { text: 'new', sort: 100_000, cls: 'new' } : { text: formatSigned(old - row.rank), sort: old - row.rank, cls: old > row.rank ? 'up' : old < row.rank ? 'down' : 'same' })
+      cells.push(old === undefined ? { text: 'new', sort: 100_000, cls: 'new' } : { ...shownNumber(formatSigned(old - row.rank), old - row.rank), ...(old !== row.rank ? { cls: old > row.rank ? 'up' : 'down' } : {}) })
     }
     for (const flag of row.flags ?? []) notes.set(flag.mark, flag.text)
     cells.push(
@@ -146,17 +213,17 @@ export function standingsTable(ctx: Context, snapshot: ReconciledSnapshot, previ
       })
     )
     if (withScore) cells.push(numberCell(row.score))
-    if (withCi) cells.push({ text: formatInterval(row.ciPlus, row.ciMinus), sort: Math.max(row.ciPlus ?? 0, row.ciMinus ?? 0) })
+    if (withCi) cells.push(intervalCell(row.ciPlus, row.ciMinus))
     if (withVotes) cells.push(numberCell(row.votes))
     if (withStyle) cells.push(numberCell(row.rankStyleControl))
     for (const m of metrics) {
       const metric = row.metrics?.[m]
-      cells.push(metric ? { text: formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), sort: metric.value } : { text: '', sort: '' })
+      cells.push(metric ? shownNumber(formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), metric.value) : { text: '' })
     }
-    if (withPrice) cells.push({ text: formatPrice(row.priceInput, row.priceOutput), sort: row.priceInput ?? row.priceOutput ?? '' })
-    if (withContext) cells.push({ text: formatTokens(row.context), sort: row.context ?? '' })
+    if (withPrice) cells.push(readCell(formatPrice(row.priceInput, row.priceOutput), row.priceInput ?? row.priceOutput, 'price'))
+    if (withContext) cells.push(readCell(formatTokens(row.context), row.context, 'tokens'))
     if (withCutoff) cells.push({ text: row.knowledgeCutoff ?? '' })
-    if (withOrg) cells.push(organizationCell(ctx, f.organization))
+    if (withOrg) cells.push(organizationCell(ctx, f.organization, options.organizationLinks ?? true))
     if (withLicense) cells.push(licenseCell(f.license, f.open))
     return modelRow(f, cells)
   })

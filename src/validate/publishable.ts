@@ -16,7 +16,8 @@ export const blockingRules: readonly RuleId[] = [
   'missing-table',
   'truncated-table',
   'invalid-snapshot',
-  'unreadable-file'
+  'unreadable-file',
+  'parser-crash'
 ]
 
 export function isBlocking(d: Diagnostic): boolean {

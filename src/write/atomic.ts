@@ -1,4 +1,6 @@
-import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { linkSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
 export interface SiteFile {
@@ -7,13 +9,21 @@ export interface SiteFile {
   content: string
 }
 
-/** A marker every leaderlog build has: a directory without it is not ours to replace. */
-export const BUILD_MARKER = 'data/boards.json'
+/**
+ * Every directory leaderlog writes carries this stamp, checked by content: a
+ * directory without it is not ours to replace or remove.
+ */
+export const STAMP_FILE = '.leaderlog'
+export const STAMP = '{"generator":"leaderlog","note":"A site written by `leaderlog build`; the next build replaces this directory as a whole."}\n'
+
+/** In a directory being written: who writes it (removed before the swap). */
+const BUILDING_FILE = '.leaderlog-building'
 
 function checkRelative(file: string): void {
   if (!file || file.startsWith('/') || file.includes('\\') || file.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     throw new Error(`Refusing to write \`${file}\`: expected a relative path inside the output directory`)
   }
+  if (file === STAMP_FILE || file === BUILDING_FILE) throw new Error(`Refusing to write \`${file}\`: the writer's own file`)
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -26,7 +36,17 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** Refuse to replace a directory that is not a previous build (e.g. `--out .` or `--out src`). */
+/** Whether `dir` carries leaderlog's stamp (by content, not just by name). */
+export async function isStamped(dir: string): Promise<boolean> {
+  try {
+    const stamp = JSON.parse(await readFile(path.join(dir, STAMP_FILE), 'utf8')) as { generator?: unknown }
+    return stamp.generator === 'leaderlog'
+  } catch {
+    return false
+  }
+}
+
+/** Refuse to replace a directory that is not a previous build (e.g. `--out .`, `--out src`, a user's folder). */
 async function checkReplaceable(out: string, protect: readonly string[]): Promise<void> {
   for (const p of protect) {
     const rel = path.relative(out, path.resolve(p))
@@ -35,42 +55,151 @@ async function checkReplaceable(out: string, protect: readonly string[]): Promis
     }
   }
   if (!(await exists(out))) return
-  const stat = await lstat(out)
-  if (!stat.isDirectory()) throw new Error(`Refusing to build into \`${out}\`: it is not a directory`)
+  const info = await lstat(out)
+  if (!info.isDirectory()) throw new Error(`Refusing to build into \`${out}\`: it is not a directory`)
   const entries = await readdir(out)
-  if (entries.length > 0 && !(await exists(path.join(out, BUILD_MARKER)))) {
-    throw new Error(`Refusing to replace \`${out}\`: it is not empty and holds no previous build (no ${BUILD_MARKER})`)
+  if (entries.length > 0 && !(await isStamped(out))) {
+    throw new Error(
+      `Refusing to replace \`${out}\`: it is not empty and is not a leaderlog site (no ${STAMP_FILE} stamp written by leaderlog build; a site built before the stamp existed must be removed once by hand)`
+    )
   }
+}
+
+/**
+ * Remove a directory leaderlog wrote, the stamp last: a removal cut short
+ * still leaves a directory recognisable as ours.
+ */
+async function removeOwn(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) if (name !== STAMP_FILE) await rm(path.join(dir, name), { recursive: true, force: true })
+  await rm(path.join(dir, STAMP_FILE), { force: true })
+  await rmdir(dir)
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Whether a build of this machine is still writing `dir`. */
+async function beingWritten(dir: string): Promise<boolean> {
+  try {
+    const who = JSON.parse(await readFile(path.join(dir, BUILDING_FILE), 'utf8')) as { pid?: unknown; host?: unknown }
+    if (who.host !== os.hostname()) return true // another machine's build: not ours to judge
+    return typeof who.pid === 'number' && who.pid !== process.pid && alive(who.pid)
+  } catch {
+    return false
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * What killed builds of `out` left beside it: `.<out>.tmp-XXXXXX` (a site
+ * half written) and `.<out>.tmp-XXXXXX.old` (a previous site half removed).
+ * Only directories of that name that carry the stamp (or are empty) are
+ * removed, and never one another running build is still writing. A build
+ * killed between its two renames left no `out`: its `.old` is put back.
+ * Returns the names removed.
+ */
+export async function removeLeftovers(out: string): Promise<string[]> {
+  const parent = path.dirname(out)
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(out))}\\.tmp-[A-Za-z0-9]{6}(?:\\.old)?$`)
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = await readdir(parent)
+  } catch {
+    return removed
+  }
+  for (const name of names.filter((n) => pattern.test(n)).sort()) {
+    const dir = path.join(parent, name)
+    const info = await lstat(dir).catch(() => undefined)
+    if (!info?.isDirectory()) continue
+    if (await isStamped(dir)) {
+      if (await beingWritten(dir)) continue
+      if (name.endsWith('.old') && !(await exists(out))) {
+        // Killed between its two renames: the previous site goes back in place.
+        await rename(dir, out)
+        continue
+      }
+      await removeOwn(dir)
+      removed.push(name)
+    } else if ((await readdir(dir)).length === 0) {
+      await rmdir(dir)
+      removed.push(name)
+    }
+  }
+  return removed
+}
+
+export interface WriteOptions {
+  /** Paths the output directory must never contain (the working directory, the snapshot store). */
+  protect?: readonly string[]
+  /** How many files `files` yields, for progress. */
+  total?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface WriteReport {
+  /** Files in the new site. */
+  files: number
+  /** Of those, files whose bytes were the previous site's: linked, not written again. */
+  unchanged: number
+  bytes: number
+  /** Leftovers of killed builds removed first. */
+  leftovers: string[]
 }
 
 /**
  * Write the site into a fresh directory beside `outDir`, then swap it in by
  * renaming: readers see the old site or the new one, never half of each, and a
- * failure at any point leaves the previous `outDir` as it was.
- * `protect` lists paths the output directory must never contain (the working
- * directory, the snapshot store).
+ * failure at any point (a killed process included) leaves the previous
+ * `outDir` as it was. Files are taken one at a time from `files`, so the site
+ * never has to be in memory at once. A file whose bytes equal the previous
+ * site's is hard-linked from it instead of written.
  */
-export async function writeSiteAtomically(
-  outDir: string,
-  files: readonly SiteFile[],
-  protect: readonly string[] = [],
-  onProgress?: (done: number, total: number) => void
-): Promise<void> {
+export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFile> | AsyncIterable<SiteFile>, options: WriteOptions = {}): Promise<WriteReport> {
   const out = path.resolve(outDir)
-  for (const f of files) checkRelative(f.path)
-  await checkReplaceable(out, protect)
+  await checkReplaceable(out, options.protect ?? [])
   const parent = path.dirname(out)
   await mkdir(parent, { recursive: true })
+  const leftovers = await removeLeftovers(out)
+  const previous = (await exists(out)) && (await isStamped(out)) ? out : undefined
   const temp = await mkdtemp(path.join(parent, `.${path.basename(out)}.tmp-`))
   const old = temp + '.old'
+  const report: WriteReport = { files: 0, unchanged: 0, bytes: 0, leftovers }
   try {
     await chmod(temp, 0o755)
-    const dirs = new Set(files.map((f) => path.posix.dirname(f.path)).filter((d) => d !== '.'))
-    for (const d of [...dirs].sort()) await mkdir(path.join(temp, d), { recursive: true })
-    for (const [i, f] of files.entries()) {
-      await writeFile(path.join(temp, f.path), f.content)
-      onProgress?.(i + 1, files.length)
+    await writeFile(path.join(temp, STAMP_FILE), STAMP)
+    await writeFile(path.join(temp, BUILDING_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }))
+    const made = new Set<string>()
+    const written = new Set<string>()
+    for await (const file of files) {
+      checkRelative(file.path)
+      if (written.has(file.path)) throw new Error(`Refusing to write \`${file.path}\` twice`)
+      written.add(file.path)
+      // Synchronous calls: one file at a time either way, and thousands of small files cost
+      // less without a round trip through the thread pool each.
+      const dir = path.posix.dirname(file.path)
+      if (dir !== '.' && !made.has(dir)) {
+        mkdirSync(path.join(temp, dir), { recursive: true })
+        for (let d = dir; d !== '.'; d = path.posix.dirname(d)) made.add(d)
+      }
+      const bytes = Buffer.from(file.content, 'utf8')
+      const target = path.join(temp, file.path)
+      if (previous && sameBytes(path.join(previous, file.path), bytes) && linked(path.join(previous, file.path), target)) report.unchanged++
+      else writeFileSync(target, bytes)
+      report.files++
+      report.bytes += bytes.length
+      options.onProgress?.(report.files, Math.max(options.total ?? 0, report.files))
     }
+    await unlink(path.join(temp, BUILDING_FILE))
     const hadOld = await exists(out)
     if (hadOld) await rename(out, old)
     try {
@@ -79,9 +208,31 @@ export async function writeSiteAtomically(
       if (hadOld) await rename(old, out)
       throw error
     }
-    if (hadOld) await rm(old, { recursive: true, force: true })
+    if (hadOld) await removeOwn(old)
+    return report
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
     throw new Error(`Could not write the site to \`${outDir}\` (left as it was): ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/** Whether the file at `file` holds exactly `bytes` (a size check first, so most changed files are never read). */
+function sameBytes(file: string, bytes: Buffer): boolean {
+  try {
+    const info = lstatSync(file) // a symbolic link is never taken for a file of the previous site
+    if (!info.isFile() || info.size !== bytes.length) return false
+    return readFileSync(file).equals(bytes)
+  } catch {
+    return false
+  }
+}
+
+/** Hard-link the previous site's file; false when the file system cannot (the caller writes it instead). */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to)
+    return true
+  } catch {
+    return false
   }
 }

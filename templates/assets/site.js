@@ -12,14 +12,48 @@
     window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : '') + window.location.hash)
   }
 
-  function cellValue(row, index, numeric) {
-    var cell = row.cells[index]
-    if (!cell) return numeric ? null : ''
-    var raw = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent
-    if (!numeric) return String(raw).trim().toLowerCase()
-    if (raw === '' || raw === null) return null
-    var n = Number(raw)
+  // What a cell shows: the text of its leading link (a model, an organization), else its own
+  // text before any badge or mark.
+  function shown(cell) {
+    if (!cell) return ''
+    var first = cell.firstChild
+    if (first && first.nodeType === 1 && first.tagName === 'A') return first.textContent.trim()
+    return first && first.nodeType === 3 ? first.nodeValue.trim() : cell.textContent.trim()
+  }
+
+  // A number column's text as a number: `1,451`, `−3` (a real minus sign), `+2`, `±11`, `14.61%`, and a
+  // pair by its larger half (`+33/−27`): as the build reads it (render/view-table.ts, readShown).
+  function readOne(text) {
+    var plain = String(text).trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+\u00b1]/, '').replace(/%$/, '')
+    return plain === '' ? NaN : Number(plain)
+  }
+  // A price column by its first price (`$1.25 / $10`), a token count with its unit (`128K`, `1.05M`).
+  function readPrice(text) {
+    var m = /\$([\d,.]+)/.exec(String(text))
+    return m ? Number(m[1].replace(/,/g, '')) : NaN
+  }
+  function readTokens(text) {
+    var m = /^([\d,.]+)([KM]?)$/.exec(String(text).trim())
+    return m ? Number(m[1].replace(/,/g, '')) * (m[2] === 'M' ? 1000000 : m[2] === 'K' ? 1000 : 1) : NaN
+  }
+  function readNumber(text, type) {
+    if (type === 'price' || type === 'tokens') {
+      var v = type === 'price' ? readPrice(text) : readTokens(text)
+      return isNaN(v) ? null : v
+    }
+    var parts = String(text).split('/')
+    var n = parts.length === 2 ? Math.max(Math.abs(readOne(parts[0])), Math.abs(readOne(parts[1]))) : readOne(text)
     return isNaN(n) ? null : n
+  }
+
+  // The sort key: `data-sort` where the page gives one, else what the cell shows.
+  function cellValue(row, index, type) {
+    var cell = row.cells[index]
+    if (!cell) return type ? null : ''
+    var explicit = cell.getAttribute('data-sort')
+    if (explicit !== null && type) return readNumber(explicit)
+    if (type) return readNumber(shown(cell), type)
+    return (explicit !== null ? explicit : shown(cell)).trim().toLowerCase()
   }
 
   function sortTable(table, key, descending) {
@@ -31,11 +65,11 @@
     })
     if (index < 0) return false
     var header = headers[index]
-    var numeric = header.getAttribute('data-type') === 'number'
+    var type = header.getAttribute('data-type')
     header.setAttribute('aria-sort', descending ? 'descending' : 'ascending')
     var body = table.tBodies[0]
     var rows = Array.prototype.slice.call(body.rows).map(function (row, i) {
-      return { row: row, value: cellValue(row, index, numeric), i: i }
+      return { row: row, value: cellValue(row, index, type), i: i }
     })
     rows.sort(function (a, b) {
       // Empty values last whatever the direction; ties keep the page's order.
@@ -73,6 +107,26 @@
   if (!form) return
   var filterable = Array.prototype.slice.call(document.querySelectorAll('table[data-filterable]'))
   var status = form.querySelector('[data-filter-status]')
+
+  // What the filters read of a row, from its cells where the table shows it (the page prints
+  // `data-org`, `data-license` and `data-open` only where it does not): organization,
+  // license, open weights (the license's badge), and the search text (name, organization and
+  // the row's other names, `data-search`).
+  filterable.forEach(function (table) {
+    var index = {}
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, i) { index[th.getAttribute('data-key')] = i })
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var org = index.organization !== undefined ? row.cells[index.organization] : null
+      var license = index.license !== undefined ? row.cells[index.license] : null
+      if (org && !row.hasAttribute('data-org')) row.setAttribute('data-org', shown(org))
+      if (license && !row.hasAttribute('data-license')) {
+        row.setAttribute('data-license', shown(license))
+        row.setAttribute('data-open', license.querySelector('.badge') ? 'yes' : '')
+      }
+      var name = row.querySelector('th')
+      row.setAttribute('data-search', [name ? shown(name) : '', row.getAttribute('data-org') || '', row.getAttribute('data-search') || ''].join(' ').toLowerCase())
+    })
+  })
   var fields = ['q', 'org', 'license', 'open']
 
   function field(name) { return form.elements.namedItem(name) }

@@ -1,9 +1,12 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cachedParser } from '../../src/parse/cache.js'
+import { cachedParser, digestOf, openCache, parserEntry } from '../../src/parse/cache.js'
+import { codeDigest, importsOf, moduleGraph } from '../../src/parse/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
-import { snapshotsDir, tempDir } from '../helpers.js'
+import { checkerModule } from '../../src/pipeline/check-file.js'
+import { repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 
 const seal = readFileSync(path.join(snapshotsDir, 'seal/2024-05-13.en.md'), 'utf8')
 
@@ -42,5 +45,94 @@ describe('parse cache', () => {
     for (const f of files(dir)) writeFileSync(f, '{"trunc')
     expect(parse(seal)).toEqual(first)
     expect(parse.stats).toEqual({ hits: 0, misses: 2 })
+  })
+
+  it('parses again when an entry is JSON of the wrong shape, instead of handing it on', async () => {
+    const dir = await tempDir()
+    const parse = cachedParser(dir)
+    const first = parse(seal)
+    const [entry] = files(dir)
+    const wrong = [
+      { parser: '1', source: 'seal', language: 'en', snapshots: 'none', messages: [] },
+      { ...first, snapshots: first.snapshots.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, rank: 'first' })) })) },
+      { ...first, messages: [{ line: 0, column: 1, severity: 'fatal', rule: 'no-such-rule', message: 'x' }] },
+      { ...first, snapshots: [{ ...first.snapshots[0]!, places: undefined }] }
+    ]
+    for (const value of wrong) {
+      writeFileSync(entry!, JSON.stringify(value))
+      expect(parse(seal)).toEqual(first)
+    }
+    expect(parse.stats).toEqual({ hits: 0, misses: 1 + wrong.length })
+    // What parsing wrote back is a good entry again.
+    expect(parse(seal)).toEqual(first)
+    expect(parse.stats.hits).toBe(1)
+  })
+
+  it('keys entries on the code digest: another digest never reads them', async () => {
+    const dir = await tempDir()
+    const a = openCache(dir, 'digest-a')
+    const result = parsePage(seal)
+    a.set('k', seal, result)
+    expect(a.get('k', seal)).toEqual(JSON.parse(JSON.stringify(result)))
+    expect(openCache(dir, 'digest-b').get('k', seal)).toBeUndefined()
+    expect(a.get('other key', seal)).toBeUndefined()
+  })
+})
+
+describe('code digest', () => {
+  it('reads every import form the sources and tsc output use, but type-only imports', () => {
+    const text = [
+      "import { a } from './a.js'",
+      'import type { B } from "../b.js";',
+      "import {\n  c,\n  d\n} from './cd.js'",
+      "export { e } from './e.js'",
+      "export * from './f.js'",
+      "import './side-effect.js'",
+      "const g = await import('./g.js')",
+      "import { z } from 'zod'",
+      "import path from 'node:path'",
+      "const text = 'not an import'"
+    ].join('\n')
+    expect(importsOf(text)).toEqual(['./a.js', './cd.js', './e.js', './f.js', './side-effect.js', './g.js', 'zod', 'node:path'])
+  })
+
+  it("follows the parser's imports into core/ and diagnostics/, not into render/ or commands/", () => {
+    const graph = moduleGraph(parserEntry())
+    const rel = graph.files.map((f) => path.relative(path.join(repoRoot, 'src'), f).split(path.sep).join('/'))
+    for (const f of ['parse/index.ts', 'parse/lmarena/adapter.ts', 'parse/seal/adapter.ts', 'core/sources.ts', 'core/compare.ts', 'diagnostics/rules.ts']) {
+      expect(rel).toContain(f)
+    }
+    expect(rel.filter((f) => /^(render|commands|model|write|pipeline)\//.test(f))).toEqual([])
+    expect(graph.packages.map((p) => p.replace(/@[^@]+$/, ''))).toEqual(expect.arrayContaining(['remark-gfm', 'remark-parse', 'unified', 'zod']))
+    expect(graph.packages.every((p) => /@\d+\.\d+\.\d+/.test(p))).toBe(true)
+  })
+
+  it('changes when any module the entry reaches changes, and only then', async () => {
+    const dir = await tempDir()
+    const write = async (file: string, text: string) => {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
+      await writeFile(path.join(dir, file), text)
+    }
+    await write('parse/index.js', "import { b } from './b.js'\nexport const a = b\n")
+    await write('parse/b.js', "export { c as b } from '../core/c.js'\n")
+    await write('core/c.js', 'export const c = 1\n')
+    await write('render/d.js', "import { a } from '../parse/index.js'\n")
+    const entry = path.join(dir, 'parse/index.js')
+    const before = codeDigest(entry)
+    expect(moduleGraph(entry).files.map((f) => path.relative(dir, f).split(path.sep).join('/'))).toEqual(['core/c.js', 'parse/b.js', 'parse/index.js'])
+    await write('render/d.js', "import { a } from '../parse/index.js'\nexport const d = a\n")
+    expect(codeDigest(entry)).toBe(before)
+    await write('core/c.js', 'export const c = 2\n')
+    const after = codeDigest(entry)
+    expect(after).not.toBe(before)
+    expect(codeDigest(entry, 'PARSER_VERSION 2')).not.toBe(after)
+  })
+
+  it('keys the checked-file cache on the validation code too', () => {
+    const graph = moduleGraph(checkerModule)
+    const rel = graph.files.map((f) => path.relative(path.join(repoRoot, 'src'), f).split(path.sep).join('/'))
+    expect(rel).toEqual(expect.arrayContaining(['parse/index.ts', 'validate/snapshot.ts', 'store/check.ts', 'store/layout.ts', 'core/sources.ts']))
+    expect(rel.filter((f) => f.startsWith('pipeline/'))).toEqual(['pipeline/check-file.ts'])
+    expect(digestOf(checkerModule)).toMatch(/^[0-9a-f]{16}$/)
   })
 })

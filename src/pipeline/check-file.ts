@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import { message, START } from '../diagnostics/diagnostic.js'
+import { PARSER_VERSION, parsePage } from '../parse/index.js'
+import type { ParseResult } from '../schema/snapshot.js'
+import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
+
+/**
+ * The per-file half of the pipeline: parse one store file and validate it on
+ * its own. Pure (a function of the relative path and the content), so its
+ * result can be kept on disk and computed on any thread. Whatever happens
+ * inside the parser, the file gets a result: a crash becomes a `parser-crash`
+ * error on the file, never an exception that stops the run.
+ */
+export function checkStoreFile(relative: string, content: string, parse: typeof parsePage = parsePage): CheckedFile {
+  let parsed: ParseResult
+  try {
+    parsed = parse(content, parseOptionsFor(relative))
+  } catch (error) {
+    parsed = crashResult(relative, error instanceof Error ? error.message : String(error))
+  }
+  return checkParsed(relative, parsed)
+}
+
+/** This module: the entry of the code a checked result depends on (its import graph keys the cache). */
+export const checkerModule = fileURLToPath(import.meta.url)
+
+/** What a file whose parse crashed (threw, or killed its worker) holds: nothing but the error. */
+export function crashResult(relative: string, reason: string): ParseResult {
+  const options = parseOptionsFor(relative)
+  return {
+    parser: PARSER_VERSION,
+    source: options.source ?? null,
+    language: options.language ?? null,
+    snapshots: [],
+    messages: [message('parser-crash', START, { reason })]
+  }
+}
+

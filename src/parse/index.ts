@@ -42,17 +42,14 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   const found = findDataTime(doc.lines)
   const input: AdapterInput = { language, dated: found !== undefined }
   if (options.source) input.source = options.source
-  if (found) {
-    input.date = found.date
-    input.updatedAt = found.updatedAt
-  } else if (options.fallbackDate) {
-    input.date = options.fallbackDate
-  }
   const output = format === 'seal' ? parseSeal(doc, input) : parseLmarena(doc, input)
   messages.push(...output.messages)
   if (!found && output.snapshots.length > 0) {
     messages.push(message('missing-date', START, options.fallbackDate ? { fallback: options.fallbackDate } : {}))
   }
-  const snapshots = found || options.fallbackDate ? output.snapshots : []
+  // Snapshots are dated by the page, else by the store file name; an undated one cannot be kept.
+  const date = found?.date ?? options.fallbackDate
+  const updatedAt = found?.updatedAt ?? null
+  const snapshots = date === undefined ? [] : output.snapshots.map(({ board, ...rest }) => ({ board, date, updatedAt, ...rest }))
   return { parser: PARSER_VERSION, source: output.source, language, ...(detected ? { detectedLanguage: detected } : {}), snapshots, messages }
 }

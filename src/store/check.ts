@@ -41,7 +41,7 @@ export function checkParsed(path: string, parsed: ParseResult): CheckedFile {
     snapshots.push(checked.snapshot)
   }
   if (stored) {
-    const dated = snapshots.find((s) => s.date)
+    const dated = snapshots[0]
     if (dated && dated.date !== stored.date) {
       const expected = storePath({ source: stored.source, date: dated.date, language: stored.language })
       messages.push(message('filename-mismatch', START, { kind: 'date', named: stored.date, updatedAt: dated.updatedAt ?? dated.date, expected }))
@@ -67,7 +67,6 @@ export function checkAcrossFiles(files: readonly CheckedFile[]): Map<string, Mes
   const byBoard = new Map<string, { file: CheckedFile; snapshot: ParsedSnapshot }[]>()
   for (const file of files) {
     for (const snapshot of file.result.snapshots) {
-      if (!snapshot.date) continue
       const list = byBoard.get(snapshot.board) ?? []
       list.push({ file, snapshot })
       byBoard.set(snapshot.board, list)

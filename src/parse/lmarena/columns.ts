@@ -1,4 +1,4 @@
-import { clean, isNoData, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readTokens } from './cells.js'
+import { clean, isNoData, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readTokens } from '../cells.js'
 
 /**
  * What a column of an LMArena table holds. Recognised by its header in any

@@ -1,7 +1,8 @@
-import { halfWidth, parseCount, parseDecimal, parseTokens } from '../numbers.js'
+import { halfWidth, parseCount, parseDecimal, parseTokens } from './numbers.js'
 
 /**
- * Reading single cells of an LMArena table. Each reader returns a value, or a
+ * Reading single cells of a leaderboard (LMArena tables, SEAL lines): ranks,
+ * spreads, intervals, scores, counts, prices, sizes, dates. Each reader returns a value, or a
  * `problem` naming what is wrong (`corrupted` when a foreign token sits among
  * otherwise valid characters, `unparseable` when nothing valid is there).
  */

@@ -148,8 +148,8 @@ function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
     const p = cellPlace(cell, tr.place)
     const result = f.read(raw, draft, cell)
     if ('value' in result) {
-      f.assign(result.value, draft, p)
       draft.at[f.field] = [p.line, p.column]
+      f.assign(result.value, draft, p)
     } else if ('problem' in result) messages.push(problemMessage(result.problem, f.field, raw, p, f.expected))
   }
   return draft

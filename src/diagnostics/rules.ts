@@ -128,6 +128,18 @@ export const rules = {
     hint: 'Neither the header nor the cells of this column say what it holds; it is ignored.',
     message: ({ header }) => `Unknown column ${quote(header || '(empty)')}, expected a known header or recognisable cells; ignored`
   }),
+  'header-mismatch': rule<{ header: string; said: string; read: string }>({
+    severity: 'warning',
+    title: 'Header disagrees with its cells',
+    hint: 'A header names one thing but the cells of its column hold another (a translated or transliterated header); the column is read as its cells say.',
+    message: ({ header, said, read }) => `Unexpected cells for header ${quote(header || '(empty)')}: the header says \`${said}\`, the cells are \`${read}\`; read as \`${read}\``
+  }),
+  'ambiguous-column': rule<{ header: string; roles: [string, string] }>({
+    severity: 'error',
+    title: 'Ambiguous column',
+    hint: 'Two readings of a column fit its cells equally well and its header does not tell them apart; the column is left out rather than guessed.',
+    message: ({ header, roles }) => `Ambiguous column ${quote(header || '(empty)')}: its cells read as \`${roles[0]}\` or as \`${roles[1]}\` equally well, expected a header or cells that tell them apart; column left out`
+  }),
   'duplicate-model': rule<{ name: string; board?: string; firstLine?: number; model?: { id: string; other: string } }>({
     severity: 'warning',
     title: 'Duplicated model',

@@ -2,7 +2,7 @@ import { message, START, type Message } from '../../diagnostics/diagnostic.js'
 import { lmarenaCategories, type LmarenaCategory } from '../../core/sources.js'
 import type { AdapterInput, AdapterOutput, UndatedSnapshot } from '../adapter.js'
 import type { Document } from '../document.js'
-import { cellPlace, gridRows, place } from './grid.js'
+import { gridRows, place } from './grid.js'
 import { isLeaderboard, layoutOf } from './layout.js'
 import { readRows } from './rows.js'
 import { chooseTable, truncation } from './tables.js'
@@ -54,11 +54,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   const messages: Message[] = []
   for (const { table, layout } of candidates) {
     if (layout.headerless) messages.push(message('missing-header', place(table, START)))
-    else {
-      for (const col of layout.columns) {
-        if (!col.role) messages.push(message('unknown-column', cellPlace(table.children[0]?.children[col.index], place(table, START)), { header: col.header }))
-      }
-    }
+    messages.push(...layout.messages)
   }
   const tables = candidates.map(({ table, layout }) => ({ table, ...readRows(layout) }))
   for (const t of tables) messages.push(...t.messages)

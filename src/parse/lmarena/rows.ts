@@ -3,9 +3,9 @@ import { message, placeAt, type Message, type Place } from '../../diagnostics/di
 import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
 import { EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
-import type { Role } from './columns.js'
+import type { Role } from './headers.js'
 import { cellPlace, isPlaceholder, type GridRow } from './grid.js'
-import { columnOf, type Layout } from './layout.js'
+import { columnOf, type Column, type Layout } from './layout.js'
 import { knownLicenses, readModelCell, splitGluedLicense, type ModelCell } from './model-cell.js'
 
 /**
@@ -28,7 +28,7 @@ interface Draft {
 interface Field<T> {
   field: RowField
   role: Role
-  read: (raw: string, draft: Draft, cell: TableCell) => Read<T>
+  read: (raw: string, draft: Draft, cell: TableCell, column: Column) => Read<T>
   /** What the cell should hold, for the message when it does not. */
   expected: string
   assign: (value: T, draft: Draft, at: Place) => void
@@ -78,7 +78,7 @@ const fields = [
   field({
     field: 'score',
     role: 'score',
-    read: readScore,
+    read: (raw, _d, _cell, column) => readScore(raw, column.style),
     expected: 'a score such as `1483`, `1483 Preliminary` or `1504±10`',
     assign: (s, d) => {
       if (s.autoEval) d.autoEval = true
@@ -146,7 +146,7 @@ function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
     if (!col || !cell) continue
     const raw = tr.texts[col.index]!
     const p = cellPlace(cell, tr.place)
-    const result = f.read(raw, draft, cell)
+    const result = f.read(raw, draft, cell, col)
     if ('value' in result) {
       draft.at[f.field] = [p.line, p.column]
       f.assign(result.value, draft, p)
@@ -175,7 +175,7 @@ function readMetrics(tr: GridRow, layout: Layout, draft: Draft, messages: Messag
   for (const col of layout.columns) {
     if (!col.metric) continue
     const raw = tr.texts[col.index] ?? ''
-    const s = readScore(raw)
+    const s = readScore(raw, col.style)
     if ('value' in s) {
       metrics[col.metric] = { value: s.value.value, ...(s.value.interval ? { ciPlus: s.value.interval.plus, ciMinus: s.value.interval.minus } : {}), ...(/%/.test(raw) ? { unit: '%' as const } : {}) }
     } else if ('problem' in s) messages.push(problemMessage(s.problem, col.metric, raw, cellPlace(tr.cells[col.index], tr.place), 'a measure such as `12.47%±1.54%`'))

@@ -43,6 +43,8 @@ export type Truncation =
   | { kind: 'spreads'; rows: number; lowest: number }
   | { kind: 'previous'; rows: number; board: string; expected: number; date: string }
   | { kind: 'page-end'; after: string }
+  | { kind: 'marker'; text: string; rows: number }
+  | { kind: 'rank-jump'; rank: number; row: number }
 
 const shown = (found: string | undefined): string => (found === undefined ? 'nothing' : quote(found))
 
@@ -81,7 +83,7 @@ export const rules = {
   'truncated-table': rule<Truncation>({
     severity: 'error',
     title: 'Table truncated',
-    hint: 'The table stops early: a placeholder row, fewer rows than announced or than the previous snapshot, or ranks that point past the last row.',
+    hint: 'The table stops early or skips rows: a placeholder row or a note (`<!-- table continues… -->`) instead of rows, a table cut mid-row, ranks that jump past the rows shown, fewer rows than announced or than the previous snapshot.',
     message: (t) => {
       switch (t.kind) {
         case 'placeholder':
@@ -98,6 +100,10 @@ export const rules = {
           return `Unexpected ${t.rows} rows on \`${t.board}\`, expected about ${t.expected} like the previous snapshot (${t.date})`
         case 'page-end':
           return `Unexpected end of page after rank ${quote(t.after)}, expected name, score and interval lines`
+        case 'marker':
+          return `Unexpected note ${quote(t.text)} after ${t.rows} rows, expected the table's rows; the table is cut here`
+        case 'rank-jump':
+          return `Unexpected rank ${t.rank} in row ${t.row}, expected a rank of at most ${t.row + 1}; rows are missing before it`
       }
     }
   }),

@@ -5,7 +5,7 @@ import type { Document } from '../document.js'
 import { gridRows, place } from './grid.js'
 import { isLeaderboard, layoutOf } from './layout.js'
 import { readRows } from './rows.js'
-import { chooseTable, truncation } from './tables.js'
+import { afterTable, chooseTable, truncation } from './tables.js'
 
 /**
  * The LMArena adapter: every table format upstream has published since
@@ -41,8 +41,14 @@ export function categoryOf(doc: Document): LmarenaCategory {
 export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput {
   const category = input.source?.startsWith('lmarena-') ? input.source.slice('lmarena-'.length) : categoryOf(doc)
   const source = input.source ?? `lmarena-${category}`
+  const starts = new Set(doc.tables.map((t) => t.position?.start.line ?? 0))
   const candidates = doc.tables
-    .map((table) => ({ table, layout: layoutOf(table, gridRows(table, place(table, START))) }))
+    .map((table) => {
+      // Rows written after a note that cut the table are still its rows.
+      const after = afterTable(doc, table, starts)
+      const grid = [...gridRows(table.children, place(table, START)), ...gridRows(after.rows, place(table, START))]
+      return { table, marker: after.marker, layout: layoutOf(table, grid) }
+    })
     .filter((c) => isLeaderboard(c.layout))
   if (candidates.length === 0) {
     // A leaderboard page that lost its table still carries its data time; another page does not.
@@ -56,7 +62,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
     if (layout.headerless) messages.push(message('missing-header', place(table, START)))
     messages.push(...layout.messages)
   }
-  const tables = candidates.map(({ table, layout }) => ({ table, ...readRows(layout) }))
+  const tables = candidates.map(({ table, marker, layout }) => ({ table, ...(marker ? { marker } : {}), ...readRows(layout) }))
   for (const t of tables) messages.push(...t.messages)
   const { chosen, messages: merging } = chooseTable(tables)
   messages.push(...merging)

@@ -1,4 +1,4 @@
-import type { Table, TableCell } from 'mdast'
+import type { TableCell, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Place } from '../../diagnostics/diagnostic.js'
 
@@ -30,8 +30,8 @@ export function hasLink(cell: TableCell | undefined): boolean {
   return !!cell?.children.some((c) => c.type === 'link')
 }
 
-export function gridRows(table: Table, fallback: Place): GridRow[] {
-  return table.children.map((tr) => ({ place: place(tr, fallback), cells: tr.children, texts: tr.children.map(cellText) }))
+export function gridRows(rows: readonly TableRow[], fallback: Place): GridRow[] {
+  return rows.map((tr) => ({ place: place(tr, fallback), cells: tr.children, texts: tr.children.map(cellText) }))
 }
 
 /** Rows the translator wrote instead of data: `...`, `(le reste du tableau reste inchangé)`. */
@@ -40,5 +40,5 @@ export function isPlaceholder(cells: readonly string[]): boolean {
   if (filled.length === 0) return true
   const first = cells[0]?.trim() ?? ''
   if (/^\d/.test(first)) return false
-  return filled.length <= 2 && (/\.\.\.|…|<!--|\[|\(|\*/.test(filled.join(' ')) || filled.every((c) => /\p{L}{3,}\s+\p{L}{3,}/u.test(c)))
+  return filled.length <= 2 && (/\.\.\.|…|<!--|\[|\(|（|\*/.test(filled.join(' ')) || filled.every((c) => /\p{L}{3,}\s+\p{L}{3,}/u.test(c)))
 }

@@ -130,6 +130,10 @@ function problemMessage(problem: 'corrupted' | 'unparseable', field: string, raw
 export interface TableRows {
   rows: Row[]
   places: CellPlaces[]
+  /** Parallel to `rows`: the row's place among the table's data rows (1-based), counting rows left out. */
+  positions: number[]
+  /** Data rows seen, kept or left out (placeholders aside). */
+  seen: number
   messages: Message[]
   /** The first placeholder row or cut row: the table stops there. */
   truncatedAt?: Place
@@ -187,7 +191,9 @@ export function readRows(layout: Layout): TableRows {
   const messages: Message[] = []
   const rows: Row[] = []
   const places: CellPlaces[] = []
+  const positions: number[] = []
   const seen = new Map<string, number>()
+  let position = 0
   const hasRank = !!columnOf(layout, 'rank')
   let truncatedAt: Place | undefined
   let gluedRows = 0
@@ -198,6 +204,7 @@ export function readRows(layout: Layout): TableRows {
       messages.push(message('truncated-table', tr.place, { kind: 'placeholder', text: tr.texts.filter(Boolean).join(' ') }))
       return
     }
+    position++
     if (tr.cells.length !== layout.width) {
       const extra = tr.texts.slice(layout.width)
       if (tr.cells.length > layout.width && extra.every((t) => t.trim() === '')) {
@@ -244,6 +251,7 @@ export function readRows(layout: Layout): TableRows {
     seen.set(row.name, tr.place.line)
     rows.push(row as Row)
     places.push(at)
+    positions.push(position)
   })
   // Where the scraper glued `Org · License` to names, a row without an organization gets its license glued alone.
   if (gluedRows >= Math.max(1, rows.length * 0.3) && !columnOf(layout, 'license')) {
@@ -257,5 +265,5 @@ export function readRows(layout: Layout): TableRows {
       }
     }
   }
-  return { rows, places, messages, unranked, ...(truncatedAt ? { truncatedAt } : {}) }
+  return { rows, places, positions, seen: position, messages, unranked, ...(truncatedAt ? { truncatedAt } : {}) }
 }

@@ -88,8 +88,9 @@ export function prepare(content: string): Document {
         continue
       }
       if (node.type === 'code') {
-        // Translators sometimes wrap the whole page in a ```markdown fence: read inside it.
-        if (/^(markdown|md|gfm)?$/i.test(node.lang ?? '') && /^\s*\|.*\|\s*$/m.test(node.value) && node.position) {
+        // Translators wrap the page in a fence named after anything (```markdown, ```Portuguese), closed
+        // or not: read inside it. An indented block is not a wrapper (it holds quoted text, such as reasoning).
+        if (node.position && /^[ ]{0,3}(?:```|~~~)/.test(raw[node.position.start.line - 1] ?? '') && /^\s*\|.*\|\s*$/m.test(node.value)) {
           const inner = toMdast(node.value)
           move(inner, node.position.start.line)
           walk(inner.children)

@@ -46,6 +46,8 @@ export type Truncation =
   | { kind: 'marker'; text: string; rows: number }
   | { kind: 'rank-jump'; rank: number; row: number }
 
+const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
+
 const shown = (found: string | undefined): string => (found === undefined ? 'nothing' : quote(found))
 
 export const rules = {
@@ -55,6 +57,12 @@ export const rules = {
     hint: 'Upstream published another page (e.g. the project introduction) at the leaderboard path; the file has no leaderboard table.',
     message: ({ page, expected }) =>
       `Unexpected page ${quote(page)}, expected ${expected === 'seal' ? 'SEAL boards (a title, `Model`, `Score95% Confidence`, then rows)' : 'a leaderboard with a table of models'}`
+  }),
+  'file-too-large': rule<{ size: number; limit: number }>({
+    severity: 'error',
+    title: 'File too large',
+    hint: 'The file is larger than any leaderboard page (a 270-row page is about 150 KB); it is not parsed, and the run goes on.',
+    message: ({ size, limit }) => `Unexpected file of ${megabytes(size)}, expected at most ${megabytes(limit)} (a leaderboard page is about 150 KB); not parsed`
   }),
   'unknown-source': rule<{ source: string }>({
     severity: 'error',

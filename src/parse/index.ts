@@ -25,10 +25,22 @@ export interface ParseOptions {
 }
 
 /**
+ * The largest file parsed: 4 MiB, forty times the largest page upstream has
+ * published (about 100 KB for 270 rows) and room for some 20,000 rows. A
+ * larger file is refused with `file-too-large`, so one odd file can neither
+ * exhaust memory nor stop a run.
+ */
+export const MAX_FILE_BYTES = 4 * 2 ** 20
+
+/**
  * Parse one captured page into snapshots and messages. Pure: the result
  * depends only on (content, options, PARSER_VERSION) and is plain data.
  */
 export function parsePage(content: string, options: ParseOptions = {}): ParseResult {
+  const size = Buffer.byteLength(content, 'utf8')
+  if (size > MAX_FILE_BYTES) {
+    return { parser: PARSER_VERSION, source: options.source ?? null, language: options.language ?? null, snapshots: [], messages: [message('file-too-large', START, { size, limit: MAX_FILE_BYTES })] }
+  }
   const doc = prepare(content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
   const messages: Message[] = [...doc.messages]
   const info = options.source ? sourceInfo(options.source) : undefined

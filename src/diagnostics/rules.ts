@@ -45,6 +45,7 @@ export type Truncation =
   | { kind: 'page-end'; after: string }
   | { kind: 'marker'; text: string; rows: number }
   | { kind: 'rank-jump'; rank: number; row: number }
+  | { kind: 'original'; rows: number; board: string; expected: number; language: string }
 
 const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 
@@ -91,7 +92,7 @@ export const rules = {
   'truncated-table': rule<Truncation>({
     severity: 'error',
     title: 'Table truncated',
-    hint: 'The table stops early or skips rows: a placeholder row or a note (`<!-- table continues… -->`) instead of rows, a table cut mid-row, ranks that jump past the rows shown, fewer rows than announced or than the previous snapshot.',
+    hint: 'The table stops early or skips rows: a placeholder row or a note (`<!-- table continues… -->`) instead of rows, a table cut mid-row, ranks that jump past the rows shown, fewer rows than announced, than the previous snapshot or than the original language of the same data time.',
     message: (t) => {
       switch (t.kind) {
         case 'placeholder':
@@ -112,6 +113,8 @@ export const rules = {
           return `Unexpected note ${quote(t.text)} after ${t.rows} rows, expected the table's rows; the table is cut here`
         case 'rank-jump':
           return `Unexpected rank ${t.rank} in row ${t.row}, expected a rank of at most ${t.row + 1}; rows are missing before it`
+        case 'original':
+          return `Unexpected ${t.rows} rows on \`${t.board}\`, expected ${t.expected} like the \`${t.language}\` page of the same data time`
       }
     }
   }),

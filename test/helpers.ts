@@ -5,7 +5,8 @@ import path from 'node:path'
 import { cachedParser } from '../src/parse/cache.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
-export const sharedDir = path.resolve(repoRoot, '../shared')
+/** `../shared` beside the checkout, or `LEADERLOG_SHARED` (a git worktree lives elsewhere). */
+export const sharedDir = process.env.LEADERLOG_SHARED ? path.resolve(process.env.LEADERLOG_SHARED) : path.resolve(repoRoot, '../shared')
 export const corpusDir = path.join(sharedDir, 'corpus/cherry-studio-docs')
 export const hasCorpus = existsSync(corpusDir)
 /** The CSV archives of the LMArena text board (issue 13): daily exports and the rating history. */

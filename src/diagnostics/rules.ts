@@ -45,6 +45,11 @@ export type Truncation =
   | { kind: 'previous'; rows: number; board: string; expected: number; date: string }
   | { kind: 'page-end'; after: string }
   | { kind: 'open-quote' }
+  | { kind: 'marker'; text: string; rows: number }
+  | { kind: 'rank-jump'; rank: number; row: number }
+  | { kind: 'original'; rows: number; board: string; expected: number; language: string }
+
+const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 
 const shown = (found: string | undefined): string => (found === undefined ? 'nothing' : quote(found))
 
@@ -55,6 +60,12 @@ export const rules = {
     hint: 'Upstream published another page (e.g. the project introduction) at the leaderboard path; the file has no leaderboard table.',
     message: ({ page, expected }) =>
       `Unexpected page ${quote(page)}, expected ${expected === 'seal' ? 'SEAL boards (a title, `Model`, `Score95% Confidence`, then rows)' : 'a leaderboard with a table of models'}`
+  }),
+  'file-too-large': rule<{ size: number; limit: number }>({
+    severity: 'error',
+    title: 'File too large',
+    hint: 'The file is larger than any leaderboard page (a 270-row page is about 150 KB); it is not parsed, and the run goes on.',
+    message: ({ size, limit }) => `Unexpected file of ${megabytes(size)}, expected at most ${megabytes(limit)} (a leaderboard page is about 150 KB); not parsed`
   }),
   'unknown-source': rule<{ source: string }>({
     severity: 'error',
@@ -85,7 +96,7 @@ export const rules = {
   'truncated-table': rule<Truncation>({
     severity: 'error',
     title: 'Table truncated',
-    hint: 'The table stops early: a placeholder row, fewer rows than announced or than the previous snapshot, or ranks that point past the last row.',
+    hint: 'The table stops early or skips rows: a placeholder row or a note (`<!-- table continues… -->`) instead of rows, a table cut mid-row, ranks that jump past the rows shown, fewer rows than announced, than the previous snapshot or than the original language of the same data time.',
     message: (t) => {
       switch (t.kind) {
         case 'placeholder':
@@ -104,6 +115,12 @@ export const rules = {
           return `Unexpected end of page after rank ${quote(t.after)}, expected name, score and interval lines`
         case 'open-quote':
           return 'Unexpected end of file inside the quoted field that starts here, expected a closing `"`; the table stops here (row left out)'
+        case 'marker':
+          return `Unexpected note ${quote(t.text)} after ${t.rows} rows, expected the table's rows; the table is cut here`
+        case 'rank-jump':
+          return `Unexpected rank ${t.rank} in row ${t.row}, expected a rank of at most ${t.row + 1}; rows are missing before it`
+        case 'original':
+          return `Unexpected ${t.rows} rows on \`${t.board}\`, expected ${t.expected} like the \`${t.language}\` page of the same data time`
       }
     }
   }),
@@ -145,6 +162,18 @@ export const rules = {
     title: 'Unknown column',
     hint: 'Neither the header nor the cells of this column say what it holds; it is ignored.',
     message: ({ header }) => `Unknown column ${quote(header || '(empty)')}, expected a known header or recognisable cells; ignored`
+  }),
+  'header-mismatch': rule<{ header: string; said: string; read: string }>({
+    severity: 'warning',
+    title: 'Header disagrees with its cells',
+    hint: 'A header names one thing but the cells of its column hold another (a translated or transliterated header); the column is read as its cells say.',
+    message: ({ header, said, read }) => `Unexpected cells for header ${quote(header || '(empty)')}: the header says \`${said}\`, the cells are \`${read}\`; read as \`${read}\``
+  }),
+  'ambiguous-column': rule<{ header: string; roles: [string, string] }>({
+    severity: 'error',
+    title: 'Ambiguous column',
+    hint: 'Two readings of a column fit its cells equally well and its header does not tell them apart; the column is left out rather than guessed.',
+    message: ({ header, roles }) => `Ambiguous column ${quote(header || '(empty)')}: its cells read as \`${roles[0]}\` or as \`${roles[1]}\` equally well, expected a header or cells that tell them apart; column left out`
   }),
   'duplicate-model': rule<{ name: string; board?: string; firstLine?: number; model?: { id: string; other: string } }>({
     severity: 'warning',

@@ -7,15 +7,19 @@ export interface AdapterInput {
   /** Source id when known (store folder or `--source`). */
   source?: string
   language: string
-  date?: string
-  updatedAt?: string
   /** Whether the page itself states its data time (a leaderboard page does, other pages do not). */
   dated: boolean
 }
 
+/**
+ * A snapshot as an adapter reads it from the tables: undated. The data time
+ * is the page's (or the store file name's), and `parsePage` adds it.
+ */
+export type UndatedSnapshot = Omit<ParsedSnapshot, 'date' | 'updatedAt'>
+
 export interface AdapterOutput {
   source: string
-  snapshots: ParsedSnapshot[]
+  snapshots: UndatedSnapshot[]
   messages: Message[]
 }
 

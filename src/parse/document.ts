@@ -1,7 +1,7 @@
 import type { Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { message, type Message } from '../diagnostics/diagnostic.js'
-import { toMdast } from './markdown.js'
+import { move, toMdast } from './markdown.js'
 
 /**
  * A page prepared for the adapters: reasoning the translation model leaked
@@ -12,6 +12,8 @@ export interface Document {
   content: string
   root: Root
   tables: Table[]
+  /** Every line of the page as parsed (leaked reasoning blanked out). */
+  source: string[]
   /** Text lines outside tables and code, in order, with their line numbers. */
   lines: { text: string; line: number }[]
   /** Prose (headings, paragraphs, quotes, lists) for language detection. */
@@ -55,15 +57,6 @@ function mask(content: string, ranges: readonly Range[]): string {
   return out + content.slice(at)
 }
 
-/** Move every position in a tree down by `lines` (for a tree parsed from a fenced block). */
-function shift(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, lines: number): void {
-  if (node.position) {
-    node.position.start.line += lines
-    node.position.end.line += lines
-  }
-  for (const child of node.children ?? []) shift(child as typeof node, lines)
-}
-
 function lineOf(content: string, offset: number): number {
   let line = 1
   for (let i = 0; i < offset && i < content.length; i++) if (content.charCodeAt(i) === 10) line++
@@ -81,6 +74,7 @@ export function prepare(content: string): Document {
   }
   const text = ranges.length ? mask(content, ranges) : content
   const root = toMdast(text)
+  const raw = text.split('\n')
   const tables: Table[] = []
   const lines: { text: string; line: number }[] = []
   const prose: string[] = []
@@ -94,10 +88,11 @@ export function prepare(content: string): Document {
         continue
       }
       if (node.type === 'code') {
-        // Translators sometimes wrap the whole page in a ```markdown fence: read inside it.
-        if (/^(markdown|md|gfm)?$/i.test(node.lang ?? '') && /^\s*\|.*\|\s*$/m.test(node.value) && node.position) {
+        // Translators wrap the page in a fence named after anything (```markdown, ```Portuguese), closed
+        // or not: read inside it. An indented block is not a wrapper (it holds quoted text, such as reasoning).
+        if (node.position && /^[ ]{0,3}(?:```|~~~)/.test(raw[node.position.start.line - 1] ?? '') && /^\s*\|.*\|\s*$/m.test(node.value)) {
           const inner = toMdast(node.value)
-          shift(inner, node.position.start.line)
+          move(inner, node.position.start.line)
           walk(inner.children)
         }
         continue
@@ -109,9 +104,8 @@ export function prepare(content: string): Document {
     }
   }
   walk(root.children)
-  const raw = text.split('\n')
   raw.forEach((value, i) => {
     if (!tableLines.has(i + 1) && value.trim() !== '') lines.push({ text: value, line: i + 1 })
   })
-  return { content, root, tables, lines, prose: prose.join('\n'), title: headings[0]?.text ?? '', headings, messages }
+  return { content, root, tables, source: raw, lines, prose: prose.join('\n'), title: headings[0]?.text ?? '', headings, messages }
 }

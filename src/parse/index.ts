@@ -28,10 +28,22 @@ export interface ParseOptions {
 }
 
 /**
+ * The largest file parsed: 4 MiB, forty times the largest page upstream has
+ * published (about 100 KB for 270 rows) and room for some 20,000 rows. A
+ * larger file is refused with `file-too-large`, so one odd file can neither
+ * exhaust memory nor stop a run.
+ */
+export const MAX_FILE_BYTES = 4 * 2 ** 20
+
+/**
  * Parse one captured page into snapshots and messages. Pure: the result
  * depends only on (content, options, PARSER_VERSION) and is plain data.
  */
 export function parsePage(content: string, options: ParseOptions = {}): ParseResult {
+  const size = Buffer.byteLength(content, 'utf8')
+  if (size > MAX_FILE_BYTES) {
+    return { parser: PARSER_VERSION, source: options.source ?? null, language: options.language ?? null, snapshots: [], messages: [message('file-too-large', START, { size, limit: MAX_FILE_BYTES })] }
+  }
   if (options.format === 'csv' || (options.format === undefined && looksLikeCsv(content))) return parseCsvCapture(content, options)
   const doc = prepare(content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
   const messages: Message[] = [...doc.messages]
@@ -46,18 +58,15 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   const found = findDataTime(doc.lines)
   const input: AdapterInput = { language, dated: found !== undefined }
   if (options.source) input.source = options.source
-  if (found) {
-    input.date = found.date
-    input.updatedAt = found.updatedAt
-  } else if (options.fallbackDate) {
-    input.date = options.fallbackDate
-  }
   const output = format === 'seal' ? parseSeal(doc, input) : parseLmarena(doc, input)
   messages.push(...output.messages)
   if (!found && output.snapshots.length > 0) {
     messages.push(message('missing-date', START, options.fallbackDate ? { fallback: options.fallbackDate } : {}))
   }
-  const snapshots = found || options.fallbackDate ? output.snapshots : []
+  // Snapshots are dated by the page, else by the store file name; an undated one cannot be kept.
+  const date = found?.date ?? options.fallbackDate
+  const updatedAt = found?.updatedAt ?? null
+  const snapshots = date === undefined ? [] : output.snapshots.map(({ board, ...rest }) => ({ board, date, updatedAt, ...rest }))
   return { parser: PARSER_VERSION, source: output.source, language, ...(detected ? { detectedLanguage: detected } : {}), snapshots, messages }
 }
 

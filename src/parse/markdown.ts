@@ -1,11 +1,115 @@
-import type { Root } from 'mdast'
+import type { Root, RootContent, Table, TableRow } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze()
 
-/** Markdown (or plain text) to an mdast tree with positions. */
+/**
+ * Markdown (or plain text) to an mdast tree with positions. The GFM table
+ * parse costs more than linear time and holds all of a table's tokens at
+ * once, so the rows of a long table are parsed in slices of `SLICE` rows
+ * (each under the table's own header and delimiter rows) whose positions
+ * are moved back to where the rows are in the file: the same tree, at a cost
+ * linear in the size of the file.
+ */
+export const SLICE = 500
+
 export function toMdast(content: string): Root {
-  return processor.parse(content) as Root
+  const lines = content.split('\n')
+  const long = longTables(lines)
+  if (long.length === 0) return processor.parse(content) as Root
+  // Rows past the first slice become blank lines of the same length: the rest of the file keeps its offsets.
+  const masked = [...lines]
+  for (const t of long) for (let i = t.rowsFrom + SLICE; i < t.rowsTo; i++) masked[i] = ' '.repeat(lines[i]!.length)
+  const root = processor.parse(masked.join('\n')) as Root
+  const tables = long.map((t) => findTable(root.children, t.header + 1))
+  // Lines that looked like a table but were not one: parse the file whole.
+  if (tables.some((t) => t === undefined)) return processor.parse(content) as Root
+  const starts = lineStarts(lines)
+  long.forEach((t, k) => {
+    const table = tables[k]!
+    for (let from = t.rowsFrom + SLICE; from < t.rowsTo; from += SLICE) {
+      const to = Math.min(from + SLICE, t.rowsTo)
+      table.children.push(...tableRows(lines[t.header]!, lines[t.header + 1]!, lines.slice(from, to), from + 1, starts[from]!))
+    }
+    const last = table.children.at(-1)
+    if (last?.position && table.position) table.position.end = { ...last.position.end }
+  })
+  return root
+}
+
+/**
+ * Rows written under a table's header and delimiter rows, parsed as that
+ * table's rows: positions are the file's (`line` and `offset` of the first
+ * row there). Rows that do not form a table give none.
+ */
+export function tableRows(header: string, delimiter: string, rows: readonly string[], line: number, offset: number): TableRow[] {
+  const prefix = `${header}\n${delimiter}\n`
+  const root = processor.parse(prefix + rows.join('\n')) as Root
+  const table = root.children[0]
+  if (table?.type !== 'table') return []
+  const body = table.children.slice(1)
+  for (const row of body) move(row, line - 3, offset - prefix.length)
+  return body
+}
+
+type Positioned = { position?: { start: { line: number; offset?: number | undefined }; end: { line: number; offset?: number | undefined } }; children?: unknown[] }
+
+/** Move every position in a tree down by `lines` lines and `offset` characters. */
+export function move(node: Positioned, lines: number, offset = 0): void {
+  if (node.position) {
+    node.position.start.line += lines
+    node.position.end.line += lines
+    if (node.position.start.offset !== undefined) node.position.start.offset += offset
+    if (node.position.end.offset !== undefined) node.position.end.offset += offset
+  }
+  for (const child of node.children ?? []) move(child as Positioned, lines, offset)
+}
+
+const delimiterRow = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+/** Lines that end a table (another block starts): headings, quotes, HTML, fences, list items, breaks. */
+const interrupts = /^\s{0,3}(?:#{1,6}(?:\s|$)|>|<|```|~~~|[-*+]\s|\d{1,9}[.)]\s|(?:[-*_]\s*){3,}$)/
+
+interface LongTable {
+  /** Line index (0-based) of the header row. */
+  header: number
+  /** Line indexes of the rows: [rowsFrom, rowsTo). */
+  rowsFrom: number
+  rowsTo: number
+}
+
+/** Tables with more than `SLICE` rows, found by their lines as GFM would find them. */
+function longTables(lines: readonly string[]): LongTable[] {
+  const found: LongTable[] = []
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i]!.includes('|') || !lines[i + 1]!.includes('|') || !delimiterRow.test(lines[i + 1]!)) continue
+    let j = i + 2
+    while (j < lines.length && lines[j]!.trim() !== '' && !interrupts.test(lines[j]!)) j++
+    if (j - (i + 2) > SLICE) found.push({ header: i, rowsFrom: i + 2, rowsTo: j })
+    i = j
+  }
+  return found
+}
+
+function lineStarts(lines: readonly string[]): number[] {
+  const starts: number[] = []
+  let at = 0
+  for (const l of lines) {
+    starts.push(at)
+    at += l.length + 1
+  }
+  return starts
+}
+
+/** The table whose header row is on `line` (1-based), at the top level or inside quotes and lists. */
+function findTable(nodes: readonly RootContent[], line: number): Table | undefined {
+  for (const node of nodes) {
+    if (node.type === 'table' && node.position?.start.line === line) return node
+    if ('children' in node && node.type !== 'table') {
+      const inner = findTable(node.children as RootContent[], line)
+      if (inner) return inner
+    }
+  }
+  return undefined
 }

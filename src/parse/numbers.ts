@@ -5,9 +5,28 @@
 
 const groupSpace = /[\u0020\u00a0\u202f\u2009\u2007']/g
 
-/** Full-width digits and punctuation to ASCII, nothing else. */
+/** Digits of other scripts (Arabic-Indic, Devanagari, Thai, …): their code point minus their zero. */
+const zeros = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810]
+
+function asciiDigit(ch: string): string {
+  const c = ch.charCodeAt(0)
+  const zero = zeros.find((z) => c >= z && c <= z + 9)
+  return zero === undefined ? ch : String(c - zero)
+}
+
+/**
+ * Full-width digits and punctuation to ASCII, digits of other scripts to
+ * ASCII digits, and the Arabic thousands and decimal separators to `,` and
+ * `.`; nothing else.
+ */
 export function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+  if (!/[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0-\u1819]/.test(text)) return text
+  return text
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+    .replace(/\p{Nd}/gu, asciiDigit)
 }
 
 /**

@@ -60,7 +60,7 @@ export function analyse(store: StoreContents, display: (relative: string) => str
   const blocked = blockedFiles(fileDiagnostics)
   const inputs = store.files.flatMap((f) => {
     const file = display(f.path)
-    return blocked.has(file) ? [] : f.result.snapshots.filter((s) => s.date).map((snapshot) => ({ file, snapshot }))
+    return blocked.has(file) ? [] : f.result.snapshots.map((snapshot) => ({ file, snapshot }))
   })
   const normalized = normalize(inputs, store.registry.data)
   const registryDiagnostics = sortDiagnostics([
@@ -73,7 +73,7 @@ export function analyse(store: StoreContents, display: (relative: string) => str
     diagnostics: sortDiagnostics([...sortedFiles, ...registryDiagnostics]),
     fileDiagnostics: sortedFiles,
     registryDiagnostics,
-    files: store.files.map((f) => ({ file: display(f.path), snapshots: f.result.snapshots.filter((s) => s.date).map((s) => ({ board: s.board, date: s.date })) })),
+    files: store.files.map((f) => ({ file: display(f.path), snapshots: f.result.snapshots.map((s) => ({ board: s.board, date: s.date })) })),
     blocked,
     normalized: { ...normalized, diagnostics: registryDiagnostics },
     events: store.events.events

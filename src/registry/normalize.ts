@@ -45,7 +45,7 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
 function groups(inputs: readonly NormalizeInput[]): NormalizeInput[][] {
   const map = new Map<string, NormalizeInput[]>()
   for (const input of inputs) {
-    if (!input.snapshot.date || input.snapshot.rows.length === 0) continue
+    if (input.snapshot.rows.length === 0) continue
     const key = `${input.snapshot.board}\u0000${input.snapshot.date}`
     const list = map.get(key) ?? []
     list.push(input)

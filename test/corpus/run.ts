@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { countSeverities, type Message } from '../../src/diagnostics/diagnostic.js'
+import type { ParseOptions } from '../../src/parse/index.js'
+import type { ParsedSnapshot } from '../../src/schema/snapshot.js'
 import { checkAcrossFiles, type CheckedFile } from '../../src/store/check.js'
 import { validateSnapshot } from '../../src/validate/snapshot.js'
 import { corpusDir, corpusParse } from '../helpers.js'
@@ -10,7 +12,7 @@ export interface VersionResult {
   group: string
   file: string
   rows: number
-  snapshots: number
+  snapshots: ParsedSnapshot[]
   messages: Message[]
   crash?: string
 }
@@ -32,33 +34,50 @@ export function corpusGroups(): { group: string; files: string[] }[] {
   return groups
 }
 
-export function runGroup(group: string, files: readonly string[]): VersionResult[] {
+/**
+ * What the store would tell the parser about a corpus file: its folder's
+ * language and, for a category page, its source. The same options as the
+ * registry's corpus tests, so both share the parse cache.
+ */
+export function corpusOptions(relative: string): ParseOptions {
+  const [folder, board] = relative.split('/')
+  const language = folder === 'zh-categories' ? 'zh' : folder!
+  const source = folder === 'zh-categories' ? `lmarena-${board}` : undefined
+  return { language, ...(source ? { source } : {}) }
+}
+
+/**
+ * Parse and validate every file of the groups, then check them across files
+ * together: the versions of a page in commit order are its history, and the
+ * translations of one data time are checked against their original.
+ */
+export function runCorpus(groups: readonly { group: string; files: readonly string[] }[]): VersionResult[] {
   const checked: CheckedFile[] = []
   const results: VersionResult[] = []
-  for (const file of files) {
-    const relative = path.relative(corpusDir, file)
-    try {
-      const parsed = corpusParse(readFileSync(file, 'utf8'))
-      const messages = [...parsed.messages]
-      const snapshots = parsed.snapshots.map((s) => {
-        const v = validateSnapshot(s)
-        messages.push(...v.messages)
-        return v.snapshot
-      })
-      const result = { ...parsed, snapshots, messages }
-      checked.push({ path: relative, result })
-      results.push({ group, file: relative, rows: snapshots.reduce((n, s) => n + s.rows.length, 0), snapshots: snapshots.length, messages })
-    } catch (error) {
-      results.push({ group, file: relative, rows: 0, snapshots: 0, messages: [], crash: (error as Error).stack ?? String(error) })
+  for (const { group, files } of groups) {
+    for (const file of files) {
+      const relative = path.relative(corpusDir, file)
+      try {
+        const parsed = corpusParse(readFileSync(file, 'utf8'), corpusOptions(relative))
+        const messages = [...parsed.messages]
+        const snapshots = parsed.snapshots.map((s) => {
+          const v = validateSnapshot(s)
+          messages.push(...v.messages)
+          return v.snapshot
+        })
+        checked.push({ path: relative, result: { ...parsed, snapshots, messages } })
+        results.push({ group, file: relative, rows: snapshots.reduce((n, s) => n + s.rows.length, 0), snapshots, messages })
+      } catch (error) {
+        results.push({ group, file: relative, rows: 0, snapshots: [], messages: [], crash: (error as Error).stack ?? String(error) })
+      }
     }
   }
-  // Versions of one page in commit order are its history: compare each with the previous.
   const across = checkAcrossFiles(checked)
   for (const r of results) r.messages.push(...(across.get(r.file) ?? []))
   return results
 }
 
-/** Table per language: versions, parsed (yielded rows), flagged per rule. */
+/** Table per language: versions, parsed (yielded rows), clean (no error), flagged per rule. */
 export function table(results: readonly VersionResult[]): string {
   const groups = [...new Set(results.map((r) => (r.group.startsWith('zh-categories/') ? 'zh-categories' : r.group)))]
   const rules = [...new Set(results.flatMap((r) => r.messages.map((m) => m.rule)))].sort()

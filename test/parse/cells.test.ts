@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, splitGlued } from '../../src/parse/lmarena/cells.js'
+import { readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, splitGlued } from '../../src/parse/cells.js'
 import { splitGluedOrganization } from '../../src/parse/lmarena/model-cell.js'
 import { parseCount, parseDecimal } from '../../src/parse/numbers.js'
 

@@ -9,8 +9,8 @@ import { validateSnapshot } from '../../src/validate/snapshot.js'
 /**
  * Fixture tests: `test/fixtures/parse/<case>/input.md` (plus an optional
  * `options.json`) next to `expected.json` (rows and diagnostics). A missing
- * expectation is written on first run and must be reviewed; `UPDATE=1`
- * rewrites them all.
+ * expectation fails the case; `UPDATE=1` writes (or rewrites) them, to be
+ * reviewed by hand before they are committed.
  */
 const root = path.join(import.meta.dirname, '../fixtures/parse')
 const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.md'))).sort()
@@ -38,9 +38,8 @@ describe('parse fixtures', () => {
       const dir = path.join(root, name)
       const actual = run(dir)
       const expectedFile = path.join(dir, 'expected.json')
-      if (process.env.UPDATE || !existsSync(expectedFile)) {
-        writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
-      }
+      if (process.env.UPDATE) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+      expect(existsSync(expectedFile), `${name}/expected.json is missing: write it with UPDATE=1 and review it`).toBe(true)
       expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
     })
   }

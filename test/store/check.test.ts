@@ -11,6 +11,18 @@ async function storeWithSeeds(): Promise<string> {
   return dir
 }
 
+/**
+ * The seed FR page with its table cut after `keep` rows and nothing saying so:
+ * without its spread column (the older one-rank format), a cut table does not
+ * show it is cut.
+ */
+function cutTable(content: string, keep: number): string {
+  const lines = content.split('\n').map((l) => (l.startsWith('|') ? l.split('|').filter((_, i) => i !== 2).join('|') : l))
+  const header = lines.findIndex((l) => l.startsWith('| Rang'))
+  const end = lines.findIndex((l, i) => i > header && !l.startsWith('|'))
+  return [...lines.slice(0, header + 2 + keep), '', ...lines.slice(end)].join('\n')
+}
+
 describe('store layout', () => {
   it('round-trips the naming convention', () => {
     expect(parseStorePath('lmarena-text/2025-11-18.en.md')).toEqual({ source: 'lmarena-text', date: '2025-11-18', language: 'en' })
@@ -99,14 +111,23 @@ describe('leaderlog check', () => {
   it('flags a snapshot with far fewer rows than the previous one of its board', async () => {
     const dir = await storeWithSeeds()
     const content = await readFile(path.join(dir, 'snapshots/lmarena-text/2025-11-20.fr.md'), 'utf8')
-    // Without its spread column (the older one-rank format), a cut table does not show it is cut.
-    const lines = content.split('\n').map((l) => (l.startsWith('|') ? l.split('|').filter((_, i) => i !== 2).join('|') : l))
-    const header = lines.findIndex((l) => l.startsWith('| Rang'))
     // Keep 20 rows, as a capture cut by upstream would, and date it the next day.
-    const cut = [...lines.slice(0, header + 22), '', ...lines.slice(header + 272)].join('\n').replace(/2025-11-20 08:08:26/g, '2025-11-21 08:08:26')
-    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-21.fr.md'), cut)
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-21.fr.md'), cutTable(content, 20).replace(/2025-11-20 08:08:26/g, '2025-11-21 08:08:26'))
     const c = captureIo(dir)
     expect(await main(['check', '--snapshots', 'snapshots'], c.io)).toBe(1)
+    expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-21\.fr\.md\n\d+:1 +error +Unexpected 20 rows on `lmarena-text`, expected about 270 like the previous snapshot \(2025-11-20\) +truncated-table +leaderlog$/m)
+  })
+
+  it('flags a translation with fewer rows than the original of the same data time, and a cut day after a cut day', async () => {
+    const dir = await storeWithSeeds()
+    const content = await readFile(path.join(dir, 'snapshots/lmarena-text/2025-11-20.fr.md'), 'utf8')
+    // Same data time, table cut after 20 rows with no sign of it: the Japanese page of that day…
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-20.ja.md'), cutTable(content, 20))
+    // …and the French page of the next day, cut the same way.
+    await writeFile(path.join(dir, 'snapshots/lmarena-text/2025-11-21.fr.md'), cutTable(content, 20).replace(/2025-11-20 08:08:26/g, '2025-11-21 08:08:26'))
+    const c = captureIo(dir)
+    expect(await main(['check'], c.io)).toBe(1)
+    expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-20\.ja\.md\n(?:.*\n)*?\d+:1 +error +Unexpected 20 rows on `lmarena-text`, expected 270 like the `fr` page of the same data time +truncated-table +leaderlog$/m)
     expect(c.out()).toMatch(/^snapshots\/lmarena-text\/2025-11-21\.fr\.md\n\d+:1 +error +Unexpected 20 rows on `lmarena-text`, expected about 270 like the previous snapshot \(2025-11-20\) +truncated-table +leaderlog$/m)
   })
 

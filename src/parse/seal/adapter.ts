@@ -1,10 +1,10 @@
 import { message, START, type Message } from '../../diagnostics/diagnostic.js'
 import type { Flag, Row } from '../../schema/row.js'
-import type { CellPlaces, ParsedSnapshot } from '../../schema/snapshot.js'
-import type { AdapterInput, AdapterOutput } from '../adapter.js'
+import type { CellPlaces } from '../../schema/snapshot.js'
+import type { AdapterInput, AdapterOutput, UndatedSnapshot } from '../adapter.js'
 import type { Document } from '../document.js'
 import { parseDecimal } from '../numbers.js'
-import { readInterval, readRank } from '../lmarena/cells.js'
+import { readInterval, readRank } from '../cells.js'
 
 /**
  * The Scale SEAL leaderboards page, captured as plain text: one block per
@@ -45,18 +45,16 @@ function flagCode(text: string): string {
 export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
   const messages: Message[] = []
   const lines = linesOf(doc).filter((l) => l.text !== '')
-  const snapshots: ParsedSnapshot[] = []
-  const pendingFlags: { snapshot: ParsedSnapshot; row: number; mark: string }[] = []
+  const snapshots: UndatedSnapshot[] = []
+  const pendingFlags: { snapshot: UndatedSnapshot; row: number; mark: string }[] = []
   const footnotes = new Map<string, string>()
   for (let i = 0; i < lines.length; i++) {
     if (!(isHeaderModel(lines[i]!.text) && lines[i + 1] && isHeaderScore(lines[i + 1]!.text))) continue
     const titleLine = lines[i - 1]
     if (!titleLine) continue
     const board = `seal-${slug(titleLine.text)}`
-    const snapshot: ParsedSnapshot = {
+    const snapshot: UndatedSnapshot = {
       board,
-      date: input.date ?? '',
-      updatedAt: input.updatedAt ?? null,
       language: input.language,
       source: 'seal',
       rows: [],

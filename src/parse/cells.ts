@@ -1,7 +1,8 @@
-import { halfWidth, parseCount, parseDecimal, parseTokens } from '../numbers.js'
+import { halfWidth, parseCount, parseDecimal, parseTokens } from './numbers.js'
 
 /**
- * Reading single cells of an LMArena table. Each reader returns a value, or a
+ * Reading single cells of a leaderboard (LMArena tables, SEAL lines): ranks,
+ * spreads, intervals, scores, counts, prices, sizes, dates. Each reader returns a value, or a
  * `problem` naming what is wrong (`corrupted` when a foreign token sits among
  * otherwise valid characters, `unparseable` when nothing valid is there).
  */
@@ -94,12 +95,29 @@ export function readInterval(raw: string): Read<Interval> {
   return { problem: classify(text) }
 }
 
-/** "Preliminary" in every language upstream has used or may use. */
-const preliminaryWords =
-  /^(?:preliminary|prelim\.?|provisional|provisoire|préliminaire|preliminaire|preliminar|provisorio|provisório|vorläufig|preliminare|provvisorio|暂定|暫定|暫定値|速報|速報値|初步|初歩|予備|仮|예비|предварительн\p{L}*|предв\.?|προκαταρκτικ\p{L}*|προσωριν\p{L}*|잠정)$/iu
+/**
+ * "Preliminary" as upstream's translations have written it (whole words and
+ * stems). An abbreviation with a dot of one of them (`Prelim.`, `Prov.`,
+ * `Προκ.`) is one too; words no list knows are recognised by the column that
+ * repeats them (see `columnMarkers`).
+ */
+const preliminaryWords = [
+  'preliminary', 'provisional', 'provisoire', 'préliminaire', 'preliminaire', 'preliminar', 'provisorio', 'provisório', 'vorläufig',
+  'preliminare', 'provvisorio', '暂定', '暫定', '暫定値', '速報', '速報値', '初步', '初歩', '予備', '仮', '예비', '잠정',
+  'предварительн', 'προκαταρκτικ', 'προσωριν'
+]
 
+/** A marker word as compared: lower case, compatibility forms, no dots or brackets. */
+export function markerKey(word: string): string {
+  return word.normalize('NFKC').toLowerCase().replace(/[.()[\]]/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** A known word, its inflection (`предварительный`), or its abbreviation (`Prelim`, `Предв.`, `Prov.`). */
 export function isPreliminaryWord(text: string): boolean {
-  return preliminaryWords.test(text.trim())
+  const dotted = /\.\s*\)?$/.test(text.trim())
+  const key = markerKey(text)
+  if (key === '') return false
+  return preliminaryWords.some((w) => key === w || (w.length >= 6 && key.startsWith(w)) || (key.length >= (dotted ? 2 : 4) && w.length > key.length && w.startsWith(key)))
 }
 
 export interface Score {
@@ -110,34 +128,46 @@ export interface Score {
   autoEval?: true
 }
 
+/** Letters (any script), words joined by spaces or hyphens, each possibly abbreviated with a dot. */
+const word = String.raw`[\p{L}\p{M}]+\.?(?:[\s-]+[\p{L}\p{M}]+\.?)*`
+const trailingWord = new RegExp(String.raw`^(.*\d[^\p{L}]*?)[\s(\[]*(${word})[\s)\]]*$`, 'u')
+const leadingWord = new RegExp(String.raw`^[\s(\[]*(${word})[\s)\]]*([^\p{L}]*\d.*)$`, 'u')
+
+/**
+ * The word glued before or after a number in a score cell (`1483Preliminary`,
+ * `1344 Предв.`, `(暫定) 1495`), and the rest of the cell; undefined when the
+ * cell has none.
+ */
+export function scoreMarker(raw: string): { marker: string; rest: string; leading: boolean } | undefined {
+  const text = clean(raw)
+  const t = trailingWord.exec(text)
+  if (t) return { marker: t[2]!, rest: t[1]!.trim(), leading: false }
+  const l = leadingWord.exec(text)
+  if (l) return { marker: l[1]!, rest: l[2]!.trim(), leading: true }
+  return undefined
+}
+
 /**
  * A score cell, with what upstream glued to it: `1483Preliminary`,
  * `1483 Preliminary`, `1483 (Preliminary)`, `1495（暫定）`, `1504±10`,
  * `1507 ±6`, `1507 (±5)`, `1316 (±12) Preliminary`, `1669 (++13/-13)`,
- * `12.47%±1.54%`, `1 495 (Préliminaire)`.
+ * `12.47%±1.54%`, `1 495 (Préliminaire)`, `1344Prelim.`, read in the style of
+ * its column (further words that mean "preliminary" there, dots grouping thousands).
  */
-export function readScore(raw: string): Read<Score> {
+export function readScore(raw: string, style: ScoreStyle = plainScores): Read<Score> {
   let text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
   let preliminary = false
   let autoEval = false
-  // A trailing or leading word: strip it when it means "preliminary" (or "AutoEval").
-  const word = /^(.*?)[\s(\[]*([\p{L}.-]+)[\s)\]]*$/u.exec(text)
-  if (word && /\d/.test(word[1]!) && isPreliminaryWord(word[2]!)) {
-    preliminary = true
-    text = word[1]!.trim()
-  } else if (word && /\d/.test(word[1]!) && /^auto-?eval$/i.test(word[2]!)) {
-    autoEval = true
-    text = word[1]!.trim()
-  }
-  const lead = /^[\s(\[]*([\p{L}.]+)[\s)\]]*(.*)$/u.exec(text)
-  if (lead && /\d/.test(lead[2]!) && isPreliminaryWord(lead[1]!)) {
-    preliminary = true
-    text = lead[2]!.trim()
+  const found = scoreMarker(text)
+  if (found) {
+    if (isPreliminaryWord(found.marker) || style.markers.has(markerKey(found.marker))) preliminary = true
+    else if (/^auto-?eval$/i.test(found.marker) && !found.leading) autoEval = true
+    if (preliminary || autoEval) text = found.rest
   }
   const m = /^(\d[\d\s\u00a0\u202f.,]*?)\s*(%?)\s*(\(?\s*(?:±|\+{1,2})[^)]*\)?)?$/u.exec(text)
   if (!m) return { problem: classify(text) }
-  const value = parseDecimal(m[1]!)
+  const value = parseDecimal(style.dotGroups && /^\d{1,3}(?:\.\d{3})+$/.test(m[1]!.trim()) ? m[1]!.replace(/\./g, '') : m[1]!)
   if (value === undefined) return { problem: classify(text) }
   const marks = autoEval ? { preliminary, autoEval: true as const } : { preliminary }
   if (!m[3]) return { value: { value, ...marks } }
@@ -145,6 +175,14 @@ export function readScore(raw: string): Read<Score> {
   if ('value' in interval) return { value: { value, interval: interval.value, ...marks } }
   return { problem: 'problem' in interval ? interval.problem : 'unparseable' }
 }
+
+/** How a column writes its scores: words that mean "preliminary" there, and whether a dot groups thousands (`1.483`). */
+export interface ScoreStyle {
+  markers: ReadonlySet<string>
+  dotGroups: boolean
+}
+
+const plainScores: ScoreStyle = { markers: new Set(), dotGroups: false }
 
 export function readCount(raw: string): Read<number> {
   const text = clean(raw)

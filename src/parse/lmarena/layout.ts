@@ -1,0 +1,239 @@
+import type { Table } from 'mdast'
+import { message, START, type Message } from '../../diagnostics/diagnostic.js'
+import type { ScoreStyle } from '../cells.js'
+import { cellPlace, hasLink, isPlaceholder, place, type GridRow } from './grid.js'
+import { metricKey, roleOfHeader, type Role } from './headers.js'
+import { allowedRoles, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
+
+/**
+ * The layout of an LMArena table: which column holds what. Cells decide,
+ * headers help: each column's cells allow some roles (`profile.ts`); a
+ * header we know chooses among them; the rest is the reading of the whole
+ * table that fits its cells best. A header its cells contradict loses (a
+ * `header-mismatch` warning names both), and a column two readings fit
+ * equally well is an `ambiguous-column` error, never a guess.
+ */
+export interface Column {
+  index: number
+  header: string
+  role: Role | undefined
+  metric?: string
+  /** How a score or metric column writes its numbers. */
+  style?: ScoreStyle
+}
+
+export interface Layout {
+  columns: Column[]
+  /** The table had no header row: its first row is data. */
+  headerless: boolean
+  /** The data rows (the header row left out, unless it is data). */
+  body: GridRow[]
+  /** Cells per row, as the header says (or the widest row of a headerless table). */
+  width: number
+  /** What the layout found about the columns (headers contradicted, columns unknown or ambiguous). */
+  messages: Message[]
+}
+
+/** Does this header row look like a data row (a table with its header missing)? */
+function looksLikeData(cells: readonly string[]): boolean {
+  const known = cells.filter((c) => roleOfHeader(c) !== undefined).length
+  const numeric = cells.filter((c) => /^\s*[\d,.±+\-/\s◄─►]+\s*$/.test(c) && /\d/.test(c)).length
+  return known === 0 && numeric >= 2
+}
+
+/** Roles a table has at most once; `metric` columns may be many. */
+const once = (role: Role): boolean => role !== 'metric'
+
+/** Rank, rank after style control and rank spread; score and the measures beside it. */
+const family = (role: Role): string => (role === 'rank' || role === 'rankStyleControl' || role === 'rankSpread' ? 'rank' : role === 'score' || role === 'metric' ? 'score' : role)
+
+/** How well a column's cells fit a role they allow, to weigh one reading of the table against another. */
+function strength(role: Role, p: Profile): number {
+  switch (role) {
+    case 'score': {
+      const s = steps(p.scores)
+      const monotone = s.pairs ? 1 - s.up / s.pairs : 1
+      return 0.5 + 0.5 * monotone - 0.3 * p.grouped + (p.withInterval >= 0.5 || p.style.markers.size > 0 ? 0.2 : 0)
+    }
+    case 'votes': {
+      const s = steps(p.counts)
+      const disorder = s.pairs >= 8 && s.up / s.pairs >= 0.15 && s.down / s.pairs >= 0.15 ? 1 : 0
+      return 0.5 + 0.3 * p.grouped + 0.2 * disorder
+    }
+    case 'metric':
+      return 0.3
+    case 'rankStyleControl':
+      return 0.7
+    case 'knowledgeCutoff':
+      return 0.5 + 0.5 * p.dates
+    case 'model':
+      return 0.3 + 0.3 * p.unique + 0.2 * Math.min(1, p.links) + 0.2 * p.modelish
+    // Licenses: known license words, one dominant value (`Proprietary`); organizations: names, more evenly spread.
+    case 'license':
+      return 0.2 + 0.5 * p.licenseWords + 0.3 * p.mode
+    case 'organization':
+      return 0.2 + 0.3 * (1 - p.licenseWords) + 0.2 * (1 - p.modelish) + 0.3 * (1 - p.mode)
+    default:
+      return 1
+  }
+}
+
+/** Two readings closer than this are equally plausible. */
+const MARGIN = 0.1
+
+interface Choice {
+  roles: (Role | undefined)[]
+  total: number
+}
+
+/**
+ * The reading of the open columns that fits their cells best: each column one
+ * of the roles it allows (or none), each role once (but `metric`). With it, for
+ * each column, the best reading that gives it another role.
+ */
+function bestReading(open: readonly number[], allowed: ReadonlyMap<number, Role[]>, profiles: readonly Profile[], taken: ReadonlySet<Role>, forbid?: { column: number; role: Role | undefined }): Choice | undefined {
+  let best: Choice | undefined
+  const roles: (Role | undefined)[] = []
+  const used = new Set<Role>(taken)
+  const visit = (k: number, total: number): void => {
+    if (k === open.length) {
+      if (!best || total > best.total + 1e-9) best = { roles: [...roles], total }
+      return
+    }
+    const column = open[k]!
+    const options: (Role | undefined)[] = [...allowed.get(column)!, undefined]
+    for (const role of options) {
+      if (forbid && forbid.column === column && forbid.role === role) continue
+      if (role && once(role) && used.has(role)) continue
+      if (role && once(role)) used.add(role)
+      roles.push(role)
+      visit(k + 1, total + (role ? strength(role, profiles[column]!) : 0))
+      roles.pop()
+      if (role && once(role)) used.delete(role)
+    }
+  }
+  visit(0, 0)
+  return best
+}
+
+/**
+ * The rank column: the one the header names when its cells are ranks; else
+ * the rank-like column most in order (a rank column goes down least).
+ */
+function chooseRank(profiles: readonly Profile[], strict: readonly Set<Role>[], lenient: readonly Set<Role>[], hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number] } {
+  const headed = profiles.findIndex((p, i) => hints[i] === 'rank' && lenient[i]!.has('rank'))
+  if (headed !== -1) return { rank: headed }
+  const candidates = profiles.map((p) => p.index).filter((i) => strict[i]!.has('rank'))
+  if (candidates.length <= 1) return candidates.length ? { rank: candidates[0]! } : {}
+  const sorted = [...candidates].sort((a, b) => rankDisorder(profiles[a]!) - rankDisorder(profiles[b]!) || a - b)
+  const [first, second] = [sorted[0]!, sorted[1]!]
+  if (rankDisorder(profiles[second]!) - rankDisorder(profiles[first]!) >= 0.04) return { rank: first }
+  // As much in order as each other: a header naming another role for one of them tells them apart.
+  const other = (i: number) => hints[i] !== undefined && hints[i] !== 'rank'
+  if (other(second) && !other(first)) return { rank: first }
+  if (other(first) && !other(second)) return { rank: second }
+  return { tied: [first, second] }
+}
+
+export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
+  const [head, ...rest] = grid
+  const headerCells = head ? head.texts : []
+  const headerless = looksLikeData(headerCells)
+  const body = headerless ? [...grid] : rest
+  const data = body.filter((r) => !isPlaceholder(r.texts))
+  const width = Math.max(headerCells.length, ...data.map((r) => r.cells.length))
+  // Rows that will be read: a ragged row's cells cannot be matched to columns.
+  const rows = headerless ? data : data.filter((r) => r.cells.length >= headerCells.length && r.texts.slice(headerCells.length).every((t) => t.trim() === ''))
+  const columns: Column[] = []
+  const profiles: Profile[] = []
+  for (let i = 0; i < width; i++) {
+    profiles.push(
+      profileOf(
+        i,
+        rows.map((r) => r.texts[i] ?? ''),
+        rows.map((r) => hasLink(r.cells[i]))
+      )
+    )
+    columns.push({ index: i, header: headerless ? '' : (headerCells[i] ?? '').trim(), role: undefined })
+  }
+  const hints = columns.map((c) => (headerless ? undefined : roleOfHeader(c.header)))
+  const messages: Message[] = []
+  const headAt = (i: number) => cellPlace(table.children[0]?.children[i], place(table, START))
+  const ambiguous = (i: number, roles: [Role, Role]): void => {
+    messages.push(message('ambiguous-column', headAt(i), { header: columns[i]!.header, roles }))
+  }
+
+  // 1. The rank column, then what the ranks tell about the others (spreads, style-control ranks, votes).
+  const before = { bound: rows.length }
+  const { rank, tied } = chooseRank(profiles, profiles.map((p) => allowedRoles(p, before)), profiles.map((p) => allowedRoles(p, before, true)), hints)
+  if (tied) for (const i of tied) ambiguous(i, ['rank', 'rankStyleControl'])
+  const ranks = rank !== undefined ? profiles[rank]!.ints : undefined
+  let bound = rows.length
+  for (const r of ranks ?? []) if (r !== undefined && r > bound) bound = r
+  const facts = { bound, ...(ranks ? { ranks } : {}) }
+  const allowed = profiles.map((p) => allowedRoles(p, facts))
+  const lenient = profiles.map((p) => allowedRoles(p, facts, true))
+  for (const roles of [...allowed, ...lenient]) roles.delete('rank')
+  const taken = new Set<Role>()
+  if (rank !== undefined) {
+    columns[rank]!.role = 'rank'
+    taken.add('rank')
+  }
+
+  // 2. Headers choose among the roles the cells allow (any, when the cells say nothing).
+  columns.forEach((col, i) => {
+    const hint = hints[i]
+    if (col.role || !hint || tied?.includes(i)) return
+    const fits = (role: Role) => lenient[i]!.has(role) || silent(profiles[i]!)
+    let role: Role | undefined = hint
+    if (role === 'score' && taken.has('score')) role = 'metric'
+    if (role === 'rank' && taken.has('rank')) role = allowed[i]!.has('rankSpread') ? 'rankSpread' : 'rankStyleControl'
+    if (fits(role) && !(once(role) && taken.has(role))) {
+      col.role = role
+      if (once(role)) taken.add(role)
+    }
+  })
+
+  // 3. Cells decide the rest: the reading of the open columns that fits best, unless another fits as well.
+  const open = columns.filter((c) => !c.role && !tied?.includes(c.index)).map((c) => c.index)
+  const options = new Map(open.map((i) => [i, [...allowed[i]!].filter((r) => !(once(r) && taken.has(r)))]))
+  const best = bestReading(open, options, profiles, taken)
+  open.forEach((column, k) => {
+    const role = best?.roles[k]
+    if (!role) return
+    const rival = bestReading(open, options, profiles, taken, { column, role })
+    const other = rival?.roles[k]
+    if (rival && other && best!.total - rival.total < MARGIN) {
+      ambiguous(column, [role, other])
+      return
+    }
+    columns[column]!.role = role
+  })
+
+  // What the headers said that the cells did not bear out; columns nothing explains.
+  columns.forEach((col, i) => {
+    const hint = hints[i]
+    if (hint && col.role && hint !== col.role && family(hint) !== family(col.role)) {
+      messages.push(message('header-mismatch', headAt(i), { header: col.header, said: hint, read: col.role }))
+    }
+    if (!col.role && !headerless && !messages.some((m) => m.rule === 'ambiguous-column' && m.line === headAt(i).line && m.column === headAt(i).column)) {
+      messages.push(message('unknown-column', headAt(i), { header: col.header }))
+    }
+  })
+  // Measures beside the score (the agent board's percentages) are kept under stable keys.
+  for (const col of columns) {
+    const p = profiles[col.index]!
+    if (col.role === 'score' || col.role === 'metric') col.style = p.style
+    if (col.role === 'metric' || (col.role === 'score' && p.percent >= 0.5)) col.metric = metricKey(col.header, col.index)
+  }
+  return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages }
+}
+
+export function isLeaderboard(layout: Layout): boolean {
+  const roles = new Set(layout.columns.map((c) => c.role))
+  return roles.has('model') && (roles.has('rank') || roles.has('score'))
+}
+
+export function columnOf(layout: Layout, role: Role): Column | undefined {
+  return layout.columns.find((c) => c.role === role)
+}

@@ -1,0 +1,391 @@
+import {
+  clean,
+  isNoData,
+  junk,
+  markerKey,
+  readCount,
+  readCutoff,
+  readInterval,
+  readPrice,
+  readRank,
+  readScore,
+  readSpread,
+  readTokens,
+  scoreMarker,
+  splitGlued,
+  type Read,
+  type ScoreStyle
+} from '../cells.js'
+import type { Role } from './headers.js'
+
+/**
+ * What the cells of a column say it can hold. A role is a form every clean
+ * cell takes (a whole number, a count, a score, an interval…) plus an
+ * invariant over the whole column: ranks go up down the table, scores go
+ * down, votes are large counts in no order, a model column names each model
+ * once. Cells with a foreign token (`2极,372`) neither confirm nor contradict
+ * a role: a column keeps its role with a few or many of them, and each is
+ * reported where it is read.
+ */
+
+/** How the cells of a column read as one form. */
+export interface Tally {
+  /** Cells that read. */
+  ok: number
+  /** Cells that hold something else. */
+  bad: number
+  /** Cells with a foreign token among otherwise valid characters. */
+  corrupted: number
+}
+
+export interface Profile {
+  index: number
+  /** Data rows. */
+  rows: number
+  /** Cells that hold something (not empty, not a "no data" word). */
+  filled: number
+  int: Tally
+  /** Per row, the cell as a whole number (undefined when it is not one). */
+  ints: (number | undefined)[]
+  /** Cells of digits only (`14`, `310`: glued rank spreads look like that). */
+  digitsOnly: string[]
+  pair: Tally
+  score: Tally
+  scores: (number | undefined)[]
+  /** How this column writes its scores (marker words, dots grouping thousands). */
+  style: ScoreStyle
+  /** Shares of the score cells with a `%`, with an interval. */
+  percent: number
+  withInterval: number
+  interval: Tally
+  count: Tally
+  counts: (number | undefined)[]
+  /** Share of counts written with grouped thousands (`3,768`, `3 768`) or a K/M suffix. */
+  grouped: number
+  suffixed: number
+  price: Tally
+  tokens: Tally
+  /** Share of filled cells that are dates (`2024/6`, `2023-10`), corrupted ones (`nan极了`) aside. */
+  dates: number
+  /** Share of filled cells that are words (two letters or more, not a number). */
+  text: number
+  /** Distinct values among filled cells; share of the most frequent one. */
+  unique: number
+  mode: number
+  /** Share of rows whose cell holds a link; of cells that are only a URL. */
+  links: number
+  urls: number
+  /** Share of text cells with a digit (model names have versions; organizations rarely do). */
+  modelish: number
+  /** Share of text cells naming a license. */
+  licenseWords: number
+}
+
+const empty = (): Tally => ({ ok: 0, bad: 0, corrupted: 0 })
+
+function tally<T>(t: Tally, read: Read<T>): T | undefined {
+  if ('value' in read) {
+    t.ok++
+    return read.value
+  }
+  if ('problem' in read) {
+    if (read.problem === 'corrupted') t.corrupted++
+    else t.bad++
+  }
+  return undefined
+}
+
+/** Words of license names that are no organization's name (`OpenAI`, `DeepSeek`, `Mistral` name both). */
+const licenseWords =
+  /propri|apache|\bmit\b|llama|gemma|cc-by|bsd|gpl|licen[cs]|commercial|community|research|\bmrl\b|custom|impact|open\s*(?:model|mdw|source|weights)|独自|专有|專有|商用|プロプライエタリ|проприет|ιδιόκτ|propiet|propriét/i
+
+/**
+ * Words a column repeats after (or before) its numbers are markers, not
+ * corruption: `1344 Ön.` twice in a column is how this translation writes
+ * "preliminary". A word on most cells is no marker (a unit, or a glitch).
+ */
+function columnMarkers(texts: readonly string[]): Set<string> {
+  const counts = new Map<string, number>()
+  let numbers = 0
+  for (const text of texts) {
+    const found = scoreMarker(text)
+    if (!found) continue
+    numbers++
+    if (junk.test(found.marker) || !('value' in readScore(found.rest))) continue
+    const key = markerKey(found.marker)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const markers = new Set<string>()
+  const scored = texts.filter((t) => /\d/.test(t)).length
+  for (const [key, n] of counts) if (n >= 2 && n <= Math.max(2, scored * 0.5)) markers.add(key)
+  void numbers
+  return markers
+}
+
+/** `1.483` in a column of scores such as `840` and `1.483`: the dot groups thousands. */
+function dotGroups(texts: readonly string[]): boolean {
+  const grouped = texts.filter((t) => /^\d{1,3}\.\d{3}(?!\d)/.test(t)).length
+  const decimal = texts.filter((t) => /^\d+\.(?:\d{1,2}|\d{4,})(?!\d)/.test(t)).length
+  return grouped > 0 && decimal === 0 && grouped >= texts.filter((t) => /^\d/.test(t)).length * 0.3
+}
+
+function modeShare(values: readonly string[]): number {
+  const counts = new Map<string, number>()
+  let top = 0
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1
+    counts.set(v, n)
+    if (n > top) top = n
+  }
+  return top / Math.max(values.length, 1)
+}
+
+/** Words, not a number: a letter that is no inserted foreign token (`2极,372` is a corrupted number, not text). */
+function wordy(cell: string): boolean {
+  return /\p{L}/u.test(cell.replace(junkAll, '')) && !numberForm(cell)
+}
+
+const junkAll = new RegExp(junk.source, 'gu')
+
+/** Cells of a number form that has letters: sizes (`128K`), counts (`26K`). */
+function numberForm(cell: string): boolean {
+  return 'value' in readTokens(cell) || 'value' in readCount(cell)
+}
+
+export function profileOf(index: number, texts: readonly string[], links: readonly boolean[]): Profile {
+  const cells = texts.map((t) => clean(t))
+  const filledCells = cells.filter((c) => c !== '' && !isNoData(c))
+  const filled = filledCells.length
+  const style: ScoreStyle = { markers: columnMarkers(filledCells), dotGroups: dotGroups(filledCells) }
+  const p: Profile = {
+    index,
+    rows: cells.length,
+    filled,
+    int: empty(),
+    ints: [],
+    digitsOnly: [],
+    pair: empty(),
+    score: empty(),
+    scores: [],
+    style,
+    percent: 0,
+    withInterval: 0,
+    interval: empty(),
+    count: empty(),
+    counts: [],
+    grouped: 0,
+    suffixed: 0,
+    price: empty(),
+    tokens: empty(),
+    dates: 0,
+    text: 0,
+    unique: new Set(filledCells).size / Math.max(filled, 1),
+    mode: modeShare(filledCells),
+    links: links.filter(Boolean).length / Math.max(cells.length, 1),
+    urls: 0,
+    modelish: 0,
+    licenseWords: 0
+  }
+  let percent = 0
+  let withInterval = 0
+  let grouped = 0
+  let suffixed = 0
+  let dates = 0
+  let corruptedDates = 0
+  let text = 0
+  let urls = 0
+  let modelish = 0
+  let licensed = 0
+  for (const c of cells) {
+    p.ints.push(tally(p.int, readRank(c)))
+    if (/^\d{2,}$/.test(c)) p.digitsOnly.push(c)
+    if (!/^\d+$/.test(c)) {
+      const spread = readSpread(c, undefined)
+      tally(p.pair, 'value' in spread && spread.value[0] > spread.value[1] ? { problem: 'unparseable' } : spread)
+    }
+    const s = tally(p.score, readScore(c, style))
+    p.scores.push(s?.value)
+    if (s && /%/.test(c)) percent++
+    if (s?.interval) withInterval++
+    tally(p.interval, readInterval(c))
+    const n = tally(p.count, readCount(c))
+    p.counts.push(n)
+    if (n !== undefined && /\d\D\d{3}(?!\d)/.test(c)) grouped++
+    if (n !== undefined && /\d\s*[KkMm]$/.test(c)) suffixed++
+    // Prices carry their currency (`$5/$25`); `2024/6` is no price.
+    if (c !== '' && !isNoData(c)) tally(p.price, /\$/.test(c) ? readPrice(c) : { problem: 'unparseable' })
+    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(c)) tally(p.tokens, readTokens(c))
+    if (c === '' || isNoData(c)) continue
+    const cutoff = readCutoff(c)
+    if ('problem' in cutoff && cutoff.problem === 'corrupted') corruptedDates++
+    else if (/^\d{4}\s*[/.\-年]\s*\d{1,2}/.test(c) && 'value' in cutoff) dates++
+    if (/^https?:\/\/\S+$/i.test(c)) urls++
+    if (wordy(c)) {
+      text++
+      if (/\d/.test(c)) modelish++
+      if (licenseWords.test(c)) licensed++
+    }
+  }
+  const scored = Math.max(p.score.ok, 1)
+  p.percent = percent / scored
+  p.withInterval = withInterval / scored
+  p.grouped = grouped / Math.max(p.count.ok, 1)
+  p.suffixed = suffixed / Math.max(p.count.ok, 1)
+  const f = Math.max(filled, 1)
+  p.dates = dates / Math.max(filled - corruptedDates, 1)
+  p.text = text / f
+  p.urls = urls / f
+  p.modelish = modelish / Math.max(text, 1)
+  p.licenseWords = licensed / Math.max(text, 1)
+  // Prices are mostly `N/A` on some boards: only cells with a `$` or a pair count.
+  return p
+}
+
+/**
+ * The cells read as this form: some read, nearly none holds something else
+ * (corrupted cells do not count against it). A header asks less: that no
+ * fewer cells read than hold something else.
+ */
+export function fitsForm(t: Tally, lenient = false): boolean {
+  if (t.ok === 0) return false
+  return lenient ? t.ok >= t.bad : t.ok >= 0.9 * (t.ok + t.bad) && t.ok >= 0.2 * (t.ok + t.bad + t.corrupted)
+}
+
+/** Adjacent pairs of values (skipping rows without one): how many go up, how many go down. */
+export function steps(values: readonly (number | undefined)[]): { up: number; down: number; pairs: number; first?: number; last?: number } {
+  let up = 0
+  let down = 0
+  let pairs = 0
+  let prev: number | undefined
+  let first: number | undefined
+  for (const v of values) {
+    if (v === undefined) continue
+    first ??= v
+    if (prev !== undefined) {
+      pairs++
+      if (v > prev) up++
+      else if (v < prev) down++
+    }
+    prev = v
+  }
+  return { up, down, pairs, ...(first !== undefined ? { first } : {}), ...(prev !== undefined ? { last: prev } : {}) }
+}
+
+/** Share of steps against the direction, allowing none in short columns (a few rows prove little). */
+function against(count: number, pairs: number): boolean {
+  return pairs >= 8 ? count / pairs <= 0.25 : count === 0
+}
+
+/** Ranks: whole numbers from 1, going up down the table (ties allowed; upstream sorted by score lets a few go down). */
+export function rankLike(p: Profile, lenient = false): boolean {
+  if (!fitsForm(p.int, lenient)) return false
+  const s = steps(p.ints)
+  return min(p.ints) >= 1 && against(s.down, s.pairs) && (s.last ?? 0) >= (s.first ?? 0)
+}
+
+/** How often a rank-like column goes down: the true rank column goes down least. */
+export function rankDisorder(p: Profile): number {
+  const s = steps(p.ints)
+  return s.pairs ? s.down / s.pairs : 0
+}
+
+/** Scores: numbers in one range (no value ten times another, or all percentages) that do not go up down the table. */
+function scoreLike(p: Profile, lenient: boolean): boolean {
+  if (!fitsForm(p.score, lenient)) return false
+  const s = steps(p.scores)
+  const inRange = p.percent >= 0.5 || (min(p.scores) > 0 && max(p.scores) <= 10 * min(p.scores))
+  return inRange && against(s.up, s.pairs) && (s.last ?? 0) <= (s.first ?? 0)
+}
+
+/** Measures beside the score (the agent board's): percentages or values with intervals, in any order. */
+function metricLike(p: Profile, lenient: boolean): boolean {
+  return fitsForm(p.score, lenient) && (p.percent >= 0.5 || p.withInterval >= 0.5)
+}
+
+/** Votes: counts, large (grouped thousands or above any rank of the table), in no order. */
+function votesLike(p: Profile, bound: number, lenient: boolean): boolean {
+  if (!fitsForm(p.count, lenient) || p.suffixed >= 0.5) return false
+  const s = steps(p.counts)
+  const large = p.grouped >= 0.5 || max(p.counts) > bound * 1.5
+  const ordered = s.pairs >= 8 && (s.up / s.pairs < 0.15 || s.down / s.pairs < 0.15)
+  return large && !ordered
+}
+
+/**
+ * Ranks after style control: small whole numbers, in no strict order, none far
+ * past the table's last rank (a cut table shows its first rows, whose
+ * style-control ranks may reach further down than their own ranks).
+ */
+function styleRankLike(p: Profile, bound: number, lenient: boolean): boolean {
+  return fitsForm(p.int, lenient) && min(p.ints) >= 1 && max(p.ints) <= 2 * bound + 20
+}
+
+/** Rank spreads: `1◄─►4`, `1-4`, or digits glued together that split around the row's rank (`310` at rank 4). */
+function spreadLike(p: Profile, ranks: readonly (number | undefined)[] | undefined, lenient: boolean): boolean {
+  if (fitsForm(p.pair, lenient) && p.pair.ok >= p.digitsOnly.length) return true
+  if (!ranks || p.digitsOnly.length < Math.max(1, p.filled * 0.8)) return false
+  let split = 0
+  let tried = 0
+  p.ints.forEach((v, i) => {
+    const rank = ranks[i]
+    if (v === undefined || rank === undefined) return
+    tried++
+    const digits = String(v)
+    // A spread stays near its rank (upstream's reach at most 2 × rank + 25 down): `1474` at rank 1 is no 1–474.
+    const pair = digits.length >= 2 ? splitGlued(digits, rank) : undefined
+    if (pair && pair[1] <= 3 * rank + 30) split++
+  })
+  return tried > 0 && split >= 0.9 * tried
+}
+
+/** What is known of the table when a column's roles are weighed: its ranks (once the rank column is found) and its last rank. */
+export interface TableFacts {
+  ranks?: readonly (number | undefined)[]
+  /** The table's last rank, or its row count when larger. */
+  bound: number
+}
+
+/**
+ * The roles the cells of a column allow. `lenient` is for a header's role:
+ * then most readable cells must fit, not nearly all.
+ */
+export function allowedRoles(p: Profile, facts: TableFacts, lenient = false): Set<Role> {
+  const roles = new Set<Role>()
+  if (rankLike(p, lenient)) roles.add('rank')
+  if (spreadLike(p, facts.ranks, lenient)) roles.add('rankSpread')
+  if (facts.ranks && styleRankLike(p, facts.bound, lenient)) roles.add('rankStyleControl')
+  if (scoreLike(p, lenient)) roles.add('score')
+  if (metricLike(p, lenient)) roles.add('metric')
+  if (votesLike(p, facts.bound, lenient)) roles.add('votes')
+  if (fitsForm(p.interval, lenient) && p.interval.ok >= 0.5 * p.filled) roles.add('ci')
+  if (fitsForm(p.price, lenient) && p.price.ok >= 0.3 * p.filled) roles.add('price')
+  if (fitsForm(p.tokens, lenient) && p.tokens.ok >= 0.3 * p.filled) roles.add('context')
+  if (p.dates >= 0.2) roles.add('knowledgeCutoff')
+  if (p.urls >= 0.8) roles.add('url')
+  else if (p.text >= (lenient ? 0.5 : 0.6)) {
+    // A model column names each model once; organizations and licenses repeat (in all but the shortest tables).
+    if (p.unique >= 0.9 || p.links >= 0.3) roles.add('model')
+    if (p.filled < 8 || p.unique < 0.8 || lenient) {
+      roles.add('organization')
+      roles.add('license')
+    }
+  }
+  return roles
+}
+
+/** The cells say nothing: every one is empty, "no data" or corrupted. Any header fits them. */
+export function silent(p: Profile): boolean {
+  return p.filled === 0 || (p.int.ok === 0 && p.score.ok === 0 && p.count.ok === 0 && p.interval.ok === 0 && p.pair.ok === 0 && p.text === 0 && p.dates === 0)
+}
+
+function min(values: readonly (number | undefined)[]): number {
+  let m = Infinity
+  for (const v of values) if (v !== undefined && v < m) m = v
+  return m
+}
+
+function max(values: readonly (number | undefined)[]): number {
+  let m = -Infinity
+  for (const v of values) if (v !== undefined && v > m) m = v
+  return m
+}

@@ -1,5 +1,7 @@
 import { count } from '../core/text.js'
-import type { Disagreement } from '../registry/types.js'
+import type { Disagreement, LinkedRename } from '../registry/types.js'
+import { visible } from '../diagnostics/quote.js'
+import { renameText } from './view-model.js'
 import { boardTitle } from '../core/sources.js'
 
 import { rules } from '../diagnostics/rules.js'
@@ -21,11 +23,24 @@ export interface QualityView {
   files: QualityFileView[]
   registry: { place: string; severity: string; rule: string; message: string }[]
   repairs: { from: string; to: string; rule: string; name: string; href: string }[]
+  /** Naming-scheme switches, once each (their renames folded away), then the other renames. */
+  renames: {
+    switches: { title: string; renames: RenameLine[] }[]
+    single: RenameLine[]
+  }
   disagreements: { snapshot: string; href?: string; model: string; modelHref?: string; field: string; kept: string; values: { file: string; place: string; value: string }[] }[]
 }
 
 function show(value: unknown): string {
   return value === undefined ? '(missing)' : typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+interface RenameLine {
+  from: string
+  to: string
+  name: string
+  href: string
+  text: string
 }
 
 export function qualityView(ctx: Context): QualityView {
@@ -34,6 +49,13 @@ export function qualityView(ctx: Context): QualityView {
   const snapshotLink = (board: string, date: string) => ({
     text: `${boardTitle(board)} ${date}`,
     href: published.has(`${board}/${date}`) ? link(ctx, paths.snapshot(board, date)) : undefined
+  })
+  const renameLine = (l: LinkedRename): RenameLine => ({
+    from: l.names[0],
+    to: l.names[1],
+    name: ctx.site.modelsById.get(l.model)?.name ?? l.model,
+    href: link(ctx, paths.model(l.model)),
+    text: renameText(l.evidence)
   })
   return {
     layout: layoutView(ctx, {
@@ -47,6 +69,7 @@ export function qualityView(ctx: Context): QualityView {
       { label: 'Warnings', value: q.counts.warnings },
       { label: 'Files not published', value: q.counts.unpublished },
       { label: 'Name repairs', value: q.counts.repairs },
+      { label: 'Renames', value: q.counts.renames },
       { label: 'Disagreements', value: q.counts.disagreements }
     ],
     files: q.files.map((f) => ({
@@ -57,7 +80,14 @@ export function qualityView(ctx: Context): QualityView {
       diagnostics: f.diagnostics.map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message }))
     })),
     registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
-    repairs: q.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
+    repairs: q.repairs.map((r) => ({ from: visible(r.from), to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
+    renames: {
+      switches: q.renames.switches.map((sw) => ({
+        title: `${boardTitle(sw.board)}, ${sw.before} → ${sw.after}: ${count(sw.count, 'model')} renamed at once (upstream switched naming scheme)`,
+        renames: sw.renames.map(renameLine)
+      })),
+      single: q.renames.single.map(renameLine)
+    },
     disagreements: q.disagreements.map((d: Disagreement) => {
       const s = snapshotLink(d.board, d.date)
       const m = ctx.site.modelsById.get(d.model)

@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.js'
+import { withoutHidden } from '../registry/keys.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { SiteModel } from '../model/site.js'
 import { safeUrl } from './escape.js'
@@ -65,7 +66,8 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   const license = m?.license ?? row?.license ?? ''
   const open = m?.openWeights === undefined ? '' : m.openWeights ? 'yes' : 'no'
   const name = m?.name ?? row?.name ?? id
-  const search = [...new Set([name, id, organization, ...(m?.aliases ?? [])].map((t) => t.toLowerCase()).filter(Boolean))].join(' ')
+  // Raw aliases may hold invisible characters (bidi overrides): searched for without them.
+  const search = [...new Set([name, id, organization, ...(m?.aliases ?? []).map(withoutHidden)].map((t) => t.toLowerCase()).filter(Boolean))].join(' ')
   return { name, organization, license, open, search, model: m }
 }
 

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
+import { decide, type History } from '../../src/fetch/decide.js'
+import { checkFile } from '../../src/store/check.js'
+import { digest, normaliseContent } from '../../src/store/import.js'
 import { emptyData, parseRegistryData } from '../../src/registry/data.js'
 import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { captureIo, corpusDir, hasCorpus, snapshotsDir } from '../helpers.js'
@@ -126,6 +129,20 @@ describe.runIf(hasCorpus)('a misread translation on real pages', () => {
     expect(out).toMatch(/lmarena-text\/2025-07-10\.en\.md 23:\d+ error Unexpected `votes` in 21\d of 21\d rows of `lmarena-text` 2025-07-10, expected the values of the original lmarena-text\/2025-07-10\.zh\.md \(e\.g\. `1477` for `gemini-2\.5-pro`, where the original has `15769`\); the column is not used variant-column-disagreement/)
     // One error for the column, not a warning per cell.
     expect(out).not.toMatch(/Unexpected `votes` `\d+` for/)
+  })
+
+  it('`leaderlog fetch` refuses it against the stored original of the same data time', () => {
+    const zh = readFileSync(path.join(corpusDir, zhFile), 'utf8')
+    const misread = shiftScoreIntoVotes(readFileSync(path.join(corpusDir, enFile), 'utf8'))
+    const history: History = {
+      files: [{ ...checkFile('lmarena-text/2025-07-10.zh.md', zh), digest: digest(normaliseContent(zh)) }],
+      unreadable: [],
+      registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) }
+    }
+    const entry = { source: 'lmarena-text', language: 'en', url: 'https://example.com/en.md' }
+    const outcome = decide(entry, { ok: true, content: misread, url: entry.url, status: 200, attempts: 1 }, history)
+    expect(outcome.status).toBe('broken')
+    if (outcome.status === 'broken') expect(outcome.problem.rule).toBe('variant-column-disagreement')
   })
 
   it('the registry keeps the original’s votes', () => {

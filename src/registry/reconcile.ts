@@ -204,13 +204,17 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
 
 /**
  * Columns a variant misread: compared with the original (the first variant)
- * on the rows both have, its values differ on most of them.
+ * on the rows both have, its values differ on most of them. Only upstream's
+ * own pages are translations of one original; an archive's capture of the
+ * same day (`provenance`) rounds, ranks and dates in its own way.
  */
 function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): { v: number; field: RowField; diagnostic: Diagnostic }[] {
   const original = sorted[0]!
   const out: { v: number; field: RowField; diagnostic: Diagnostic }[] = []
+  if (original.snapshot.provenance) return out
   for (let v = 1; v < sorted.length; v++) {
     const variant = sorted[v]!
+    if (variant.snapshot.provenance) continue
     for (const field of numericFields) {
       let count = 0
       let disagreeing = 0

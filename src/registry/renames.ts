@@ -11,14 +11,15 @@ import type { ReconciledRow, ReconciledSnapshot } from './types.js'
  * models that stayed (the continuing models), so a day when upstream
  * re-scored the whole board is judged by what it did to everyone:
  *  - votes: the same count, or a change within what the continuing models
- *    show (their ratio of new to old votes, 2nd to 98th percentile);
+ *    show (their ratio of new to old votes, 2nd to 98th percentile; across
+ *    more than a month, within 1%: over months too many models moved);
  *  - score: within the new row's interval of the old score moved as its
  *    neighbours moved (the continuing models ranked just above and below);
  *  - rank: between the new ranks of those neighbours.
  * All three, and alike names (half their words shared: `meta-llama-3.1-8b-instruct`
- * / `llama-3.1-8b-instruct`) or exactly the same votes: a link, when each is
- * the other's best candidate (the same votes, the more alike name, the votes
- * that moved least). Weaker evidence (all three numbers for names of one
+ * / `llama-3.1-8b-instruct`), or names of one family with exactly the same
+ * votes: a link, when each is the other's best candidate (the more alike
+ * name, the same votes, the votes that moved least). Weaker evidence (all three numbers for names of one
  * family only, two of three for alike names, a tie, a link the data file or
  * a shared snapshot forbids) is a suggestion for a maintainer. Names that
  * appear in one snapshot together are never linked.
@@ -65,6 +66,10 @@ export interface Renames {
 const NEIGHBOURS = 3
 /** Ranks of slack around the neighbours' new ranks. */
 const RANK_SLACK = 2
+/** Snapshots further apart than this many days are a long gap… */
+export const LONG_GAP_DAYS = 31
+/** …across which a renamed model's votes must have stayed within 1% (a model nobody votes for any more). */
+const STALE_VOTES: [number, number] = [0.99, 1.01]
 /** A board with at least this many renames between two snapshots switched naming scheme. */
 export const SWITCH_RENAMES = 10
 
@@ -119,7 +124,9 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
   if (gone.length === 0 || appeared.length === 0) return { links: [], suggestions: [] }
   const continuing: Continuing[] = d.rows.flatMap((r) => (before.has(r.model) ? [{ before: before.get(r.model)!, after: r }] : []))
   continuing.sort((a, b) => a.before.rank - b.before.rank || (b.before.score ?? 0) - (a.before.score ?? 0) || compareText(a.before.model, b.before.model))
-  const band = votesBand(continuing)
+  // Over a long gap the continuing models' votes moved a lot, some of them: only a count that barely moved tells a rename.
+  const long = Math.round((Date.parse(d.date) - Date.parse(p.date)) / 86_400_000) > LONG_GAP_DAYS
+  const band = long ? STALE_VOTES : votesBand(continuing)
 
   const checks = new Map<ReconciledRow, Map<ReconciledRow, Check>>()
   for (const o of gone) {
@@ -140,7 +147,7 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
     }
     checks.set(o, m)
   }
-  const strong = (c: Check) => c.votes === true && c.score === true && c.rank && (c.sameVotes || c.alike)
+  const strong = (c: Check) => c.votes === true && c.score === true && c.rank && (c.alike || (c.sameVotes && c.family))
   // Of several strong candidates, the one with the same votes, else the most alike name, else
   // the votes that moved least: when each is the other's unique best, they are linked.
   const best = (list: { row: ReconciledRow; check: Check }[]) => {
@@ -171,7 +178,7 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
 
 /** Better evidence first: the same votes, then the more alike names, then the votes that moved least. */
 function compareCandidates(a: Check, b: Check): number {
-  return Number(b.sameVotes) - Number(a.sameVotes) || b.similarity - a.similarity || a.votesMove - b.votesMove
+  return b.similarity - a.similarity || Number(b.sameVotes) - Number(a.sameVotes) || a.votesMove - b.votesMove
 }
 
 function lacking(c: Check): string[] {
@@ -181,7 +188,7 @@ function lacking(c: Check): string[] {
   if (c.score === undefined) out.push('score unknown')
   else if (!c.score) out.push('score outside the interval')
   if (!c.rank) out.push('rank outside the neighbourhood')
-  if (!c.alike && !c.sameVotes) out.push('names of one family, little else alike')
+  if (!c.alike && !(c.sameVotes && c.family)) out.push(c.family ? 'names of one family, little else alike' : 'names not alike')
   return out
 }
 

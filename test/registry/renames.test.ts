@@ -54,10 +54,24 @@ describe('rename tracking on small boards', () => {
     expect(model(r, 'minimax-m1')).toBeDefined()
   })
 
-  it('links the same votes whatever the names (a vote count does not carry over by chance)', () => {
-    const after = withRows(board(), { name: 'nexus-70b', score: 1354, votes: 20_609, ci: 4 })
-    const r = normalize([input('2025-01-23', before), input('2025-01-24', after)], emptyData)
-    expect(model(r, 'athene-70b')!.aliases).toEqual(['Athene-70B', 'nexus-70b'])
+  it('links the same votes for names of one family, never for names of two (a vote count can repeat by chance)', () => {
+    const family = withRows(board(), { name: 'athene-v2', score: 1354, votes: 20_609, ci: 4 })
+    expect(model(normalize([input('2025-01-23', before), input('2025-01-24', family)], emptyData), 'athene-70b')!.aliases).toEqual(['Athene-70B', 'athene-v2'])
+    // The repo's store once showed `GPT-4.5-Preview` (15,271 votes) and, months later, `deepseek-v3.1` with 15,271 votes.
+    const other = withRows(board(), { name: 'nexus-70b', score: 1354, votes: 20_609, ci: 4 })
+    const r = normalize([input('2025-01-23', before), input('2025-01-24', other)], emptyData)
+    expect(r.renames.links).toEqual([])
+    expect(model(r, 'nexus-70b')).toBeDefined()
+  })
+
+  it('across more than a month, links only votes that barely moved', () => {
+    const stale = withRows(board(), { name: 'athene-70b-0725', score: 1355, votes: 20_650, ci: 4 })
+    expect(normalize([input('2025-01-23', before), input('2025-05-18', stale)], emptyData).renames.links).toHaveLength(1)
+    // Every model gained 20%, this one too: over four months that says nothing.
+    const grown = board((i) => (20_000 + i * 1_000) * 1.2)
+    const r = normalize([input('2025-01-23', before), input('2025-05-18', withRows(grown, { name: 'athene-70b-0725', score: 1355, votes: 24_700, ci: 4 }))], emptyData)
+    expect(r.renames.links).toEqual([])
+    expect(r.renames.suggestions.map((x) => x.weak)).toEqual([['votes changed more than the other models']])
   })
 
   it('never links a rename out of place: a score outside the interval or a rank among other neighbours', () => {

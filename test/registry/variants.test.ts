@@ -137,10 +137,11 @@ describe.runIf(hasCorpus)('a misread translation on real pages', () => {
     const history: History = {
       files: [{ ...checkFile('lmarena-text/2025-07-10.zh.md', zh), digest: digest(normaliseContent(zh)) }],
       unreadable: [],
-      registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) }
+      registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) },
+      events: { path: 'events.json', events: [], messages: [] }
     }
     const entry = { source: 'lmarena-text', language: 'en', url: 'https://example.com/en.md' }
-    const outcome = decide(entry, { ok: true, content: misread, url: entry.url, status: 200, attempts: 1 }, history)
+    const outcome = decide(entry, { ok: true, content: misread, url: entry.url, status: 200, attempts: 1, charset: 'utf-8' }, history, '2025-07-11')
     expect(outcome.status).toBe('broken')
     if (outcome.status === 'broken') expect(outcome.problem.rule).toBe('variant-column-disagreement')
   })

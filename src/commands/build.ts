@@ -68,9 +68,9 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   const shown = (d: Diagnostic): Diagnostic => ({ ...d, file: respell(d.file, store.shownAs) })
   const fatal = site.diagnostics.filter(isFatal)
   if (fatal.length) {
-    // A broken registry data file would publish other ids: other URLs.
+    // A broken registry data file, or a registry that contradicts itself, would publish other ids: other URLs.
     io.stderr.write(report(fatal.map(shown), { color: !!io.stderr.isTTY }))
-    io.stderr.write(`leaderlog build: ${count(fatal.length, 'error')} in the registry data file: nothing written, ${values.out} left as it was\n`)
+    io.stderr.write(`leaderlog build: ${count(fatal.length, 'error')} in the registry (its data file, or models it cannot tell apart): nothing written, ${values.out} left as it was\n`)
     return 1
   }
   if (values.strict && errors > 0) {

@@ -328,6 +328,51 @@ export const rules = {
     hint: 'The events file (`snapshots/events.json`) is not JSON or breaks its schema: `{"events":[{"date","boards","title","note"}]}` with a date YYYY-MM-DD, known boards (or none for all) and a title; `check`, `build` and `registry` fail until it is fixed.',
     message: (a) => (a.kind === 'json' ? `Invalid JSON: ${a.reason}` : a.kind === 'board' ? `Unknown board ${quote(a.board)}, expected a board leaderlog knows` : schemaMessage(a))
   }),
+  'variant-column-disagreement': rule<{ field: string; disagreeing: number; compared: number; board: string; date: string; original: string; example: { model: string; found: string; expected: string } }>({
+    severity: 'error',
+    title: 'A language variant misreads a column',
+    hint: 'The pages of one board and data time are translations of one original: a variant whose numbers disagree with the original on most rows of a column has misread or shifted that column. The column of that variant is not used (its values fill nothing); the original language is kept.',
+    message: (a) =>
+      `Unexpected \`${a.field}\` in ${a.disagreeing} of ${a.compared} rows of \`${a.board}\` ${a.date}, expected the values of the original ${a.original} (e.g. ${quote(a.example.found)} for \`${a.example.model}\`, where the original has ${quote(a.example.expected)}); the column is not used`
+  }),
+  'registry-conflict': rule<
+    | { kind: 'pinned-twice'; id: string; other: string }
+    | { kind: 'claimed-twice'; spelling: string; models: [string, string]; other: string }
+    | { kind: 'cycle'; ids: string[]; other: string }
+    | { kind: 'spelling'; spelling: string; models: [string, string]; other: string }
+    | { kind: 'contradicted'; models: [string, string]; board: string; before: string; after: string; together: string; other: string }
+  >({
+    severity: 'error',
+    title: 'The registry contradicts itself',
+    hint: 'One spelling can be one model only, and one id one entry: an id pinned twice in the data file, two entries claiming one spelling (an alias that is another entry\'s id, name or alias, or an alias cycle), a raw spelling the registry counted for two models, or a rename tracking linked that a later snapshot contradicts (both names in one table). Neither claim is used until a maintainer settles it in `snapshots/registry.json` (an entry of its own for a model pins its id and keeps it apart).',
+    message: (a) => {
+      switch (a.kind) {
+        case 'pinned-twice':
+          return `Unexpected id \`${a.id}\` pinned a second time, expected each id once (also at ${a.other}); neither entry is used`
+        case 'claimed-twice':
+          return `Unexpected ${quote(a.spelling)} claimed by \`${a.models[0]}\` and \`${a.models[1]}\` (also at ${a.other}), expected one model per spelling; neither claim is used`
+        case 'cycle':
+          return `Unexpected alias cycle ${a.ids.map((id) => `\`${id}\``).join(' → ')} (also at ${a.other}), expected each entry to name spellings of its own model only; the models are kept apart`
+        case 'spelling':
+          return `Unexpected ${quote(a.spelling)} counted for \`${a.models[0]}\` and for \`${a.models[1]}\` (also at ${a.other}), expected one model per spelling; say which in \`registry.json\``
+        case 'contradicted':
+          return `Unexpected \`${a.models[0]}\` and \`${a.models[1]}\` in one snapshot (${a.together}, also at ${a.other}), expected one model: their numbers showed a rename on \`${a.board}\` (${a.before} → ${a.after}); kept apart, give one an entry of its own in \`registry.json\``
+      }
+    }
+  }),
+  'reserved-id': rule<{ name: string; id: string; given: string }>({
+    severity: 'warning',
+    title: 'Model name is a site path',
+    hint: 'A model id is the last part of its page\'s address (`models/<id>/`); an id that is a path the site uses there (`index.html`) is given a `model-` prefix instead.',
+    message: ({ name, id, given }) => `Unexpected model name ${quote(name)}: its id \`${id}\` is a path the site uses, expected another name; published as \`${given}\``
+  }),
+  'hidden-characters': rule<{ field: string; value: string; characters: string[]; shown: string }>({
+    severity: 'warning',
+    title: 'Invisible characters in a name',
+    hint: 'Bidi overrides (U+202E) and zero-width or control characters can make a name read as another on pages, in feeds and in CSV; they are removed from the name shown, and the raw spelling is kept as an alias.',
+    message: ({ field, value, characters, shown }) =>
+      `Unexpected invisible ${characters.length === 1 ? 'character' : 'characters'} ${characters.map((c) => `\`${c}\``).join(', ')} in \`${field}\` ${quote(value)}, expected visible text; shown as ${quote(shown)}`
+  }),
   'invalid-registry-data': rule<{ kind: 'json'; reason: string } | ({ kind: 'schema' } & SchemaIssue)>({
     severity: 'error',
     title: 'Invalid registry data file',

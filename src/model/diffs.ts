@@ -34,18 +34,32 @@ export interface Move {
   significant: boolean
 }
 
+/**
+ * What changed between two consecutive snapshots of a board. Upstream may
+ * publish only the top N rows of a board (from 2026-07-29, the top 30): a
+ * model missing from such a page is below the published top N, not gone,
+ * and a model that appears on a page after such a page may have been just
+ * below it. So `entered` and `left` keep their meaning — new on the board,
+ * gone from it — and are only said where the page compared with was whole.
+ */
 export interface SnapshotDiff {
   board: string
   from: string
   to: string
-  /** In `to` but not in `from`, by rank in `to`. */
+  /** In `to` but not in `from`, by rank in `to` (`from` showed the whole board). */
   entered: DiffEntry[]
-  /** In `from` but not in `to`, by rank in `from`. */
+  /** In `from` but not in `to`, by rank in `from` (`to` shows the whole board). */
   left: DiffEntry[]
   /** In both with another rank: biggest movers first. */
   moved: Move[]
   /** In both at the same rank. */
   unchanged: number
+  /** `to` shows only its top N: models of `from` it does not list, by rank in `from`. */
+  belowTop: DiffEntry[]
+  /** `from` showed only its top N: models of `to` it did not list (new, or risen from below it), by rank in `to`. */
+  enteredTop: DiffEntry[]
+  /** Rows each page shows when upstream publishes only its top N (absent for a whole board). */
+  shownRows: { from?: number; to?: number }
 }
 
 /** Differences of floats are rounded so `90.35 - 89.2` reads `1.15`, not `1.1500000000000057`. */
@@ -102,12 +116,15 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
   const after = new Map(b.rows.map((r) => [r.model, r]))
   const entered: DiffEntry[] = []
   const left: DiffEntry[] = []
+  const belowTop: DiffEntry[] = []
+  const enteredTop: DiffEntry[] = []
   const moved: Move[] = []
   let unchanged = 0
   for (const row of b.rows) {
     const old = before.get(row.model)
     if (!old) {
-      entered.push(entry(row))
+      if (a.shownRows === undefined) entered.push(entry(row))
+      else enteredTop.push(entry(row))
       continue
     }
     if (old.rank === row.rank) {
@@ -121,8 +138,24 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
     if (from.votes !== undefined && to.votes !== undefined) move.votesGained = to.votes - from.votes
     moved.push(move)
   }
-  for (const row of a.rows) if (!after.has(row.model)) left.push(entry(row))
-  return { board: b.board, from: a.date, to: b.date, entered: entered.sort(byRank), left: left.sort(byRank), moved: moved.sort(compareMoves), unchanged }
+  for (const row of a.rows) {
+    if (after.has(row.model)) continue
+    if (b.shownRows === undefined) left.push(entry(row))
+    else belowTop.push(entry(row))
+  }
+  const shownRows = { ...(a.shownRows !== undefined ? { from: a.shownRows } : {}), ...(b.shownRows !== undefined ? { to: b.shownRows } : {}) }
+  return {
+    board: b.board,
+    from: a.date,
+    to: b.date,
+    entered: entered.sort(byRank),
+    left: left.sort(byRank),
+    moved: moved.sort(compareMoves),
+    unchanged,
+    belowTop: belowTop.sort(byRank),
+    enteredTop: enteredTop.sort(byRank),
+    shownRows
+  }
 }
 
 /** Diffs of every pair of consecutive snapshots (given oldest first). */

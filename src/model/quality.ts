@@ -1,7 +1,8 @@
 import { compareText } from '../core/compare.js'
 import { sourceIds, sources } from '../core/sources.js'
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
-import type { Disagreement, RegistryModel } from '../registry/types.js'
+import type { RenameSwitch } from '../registry/renames.js'
+import type { Disagreement, LinkedRename, RegistryModel } from '../registry/types.js'
 
 export interface FileQuality {
   file: string
@@ -35,16 +36,24 @@ export interface QualityPart {
   counts: { errors: number; warnings: number; unpublished: number; disagreements: number }
 }
 
+/** A day a board renamed many models at once, reported once as such, with its renames. */
+export interface SwitchQuality extends RenameSwitch {
+  renames: LinkedRename[]
+}
+
 export interface Quality {
   /** Files with at least one diagnostic, by path. */
   files: FileQuality[]
   /** The same files and the disagreements, by source and month (sources in store order, months oldest first). */
   parts: QualityPart[]
+  /** Name repairs but renames (which `renames` reports). */
   repairs: RepairRecord[]
+  /** Renames rename tracking linked: naming-scheme switches once each, the other renames one by one. */
+  renames: { switches: SwitchQuality[]; single: LinkedRename[] }
   disagreements: Disagreement[]
   /** Diagnostics of the normalize stage (registry data file, reconciliation). */
   registryDiagnostics: Diagnostic[]
-  counts: { errors: number; warnings: number; unpublished: number; repairs: number; disagreements: number }
+  counts: { errors: number; warnings: number; unpublished: number; repairs: number; renames: number; disagreements: number }
 }
 
 export interface QualityInput {
@@ -55,6 +64,7 @@ export interface QualityInput {
   models: readonly RegistryModel[]
   disagreements: readonly Disagreement[]
   registryDiagnostics: readonly Diagnostic[]
+  renames?: { links: readonly LinkedRename[]; switches: readonly RenameSwitch[] }
 }
 
 export function buildQuality(input: QualityInput): Quality {
@@ -76,16 +86,22 @@ export function buildQuality(input: QualityInput): Quality {
       warnings: list.filter((d) => d.severity === 'warning').length
     }))
   const repairs = input.models
-    .flatMap((m) => m.repairs.map((r) => ({ model: m.id, name: m.name, from: r.from, to: r.to, rule: r.rule })))
+    .flatMap((m) => m.repairs.filter((r) => r.rule !== 'renamed').map((r) => ({ model: m.id, name: m.name, from: r.from, to: r.to, rule: r.rule })))
     .sort((a, b) => compareText(a.from, b.from) || compareText(a.model, b.model))
   const disagreements = [...input.disagreements].sort(
     (a, b) => compareText(a.board, b.board) || compareText(a.date, b.date) || compareText(a.model, b.model) || compareText(a.field, b.field)
   )
   const all = [...input.diagnostics, ...input.registryDiagnostics]
+  const day = (x: { board: string; before: string; after: string }) => `${x.board}\u0000${x.before}\u0000${x.after}`
+  const links = input.renames?.links ?? []
+  const switchDays = new Set((input.renames?.switches ?? []).map(day))
+  const switches = (input.renames?.switches ?? []).map((sw) => ({ ...sw, renames: links.filter((l) => day(l.evidence) === day(sw)) }))
+  const single = links.filter((l) => !switchDays.has(day(l.evidence)))
   return {
     files,
     parts: qualityParts(files, disagreements),
     repairs,
+    renames: { switches, single },
     disagreements,
     registryDiagnostics: sortDiagnostics(input.registryDiagnostics),
     counts: {
@@ -93,6 +109,7 @@ export function buildQuality(input: QualityInput): Quality {
       warnings: all.filter((d) => d.severity === 'warning').length,
       unpublished: files.filter((f) => !f.published).length,
       repairs: repairs.length,
+      renames: links.length,
       disagreements: disagreements.length
     }
   }

@@ -55,7 +55,8 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       blocked: input.blocked,
       models,
       disagreements,
-      registryDiagnostics: diagnostics
+      registryDiagnostics: diagnostics,
+      renames: input.normalized.renames
     })
   }
 }

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto'
  * `[a-z0-9][a-z0-9.-]*`.
  */
 export function nameKey(name: string): string {
-  const plain = name.normalize('NFKD').replace(/\p{M}/gu, '')
+  const shown = withoutHidden(name)
+  const plain = shown.normalize('NFKD').replace(/\p{M}/gu, '')
   const folded = plain
     .toLowerCase()
     .replace(/\+/g, '-plus-')
@@ -21,15 +22,50 @@ export function nameKey(name: string): string {
   // cannot go into the key, so a digest of the name does.
   const foreign = /[^\p{Script=Latin}\P{L}]/u.test(plain)
   if (folded && !foreign) return folded
-  const digest = createHash('sha256').update(name.normalize('NFC').trim()).digest('hex').slice(0, 8)
+  const digest = createHash('sha256').update(shown.normalize('NFC').trim()).digest('hex').slice(0, 8)
   return folded ? `${folded}-${digest}` : `m-${digest}`
 }
 
 export const idPattern = /^[a-z0-9][a-z0-9.-]*$/
 
+/**
+ * Ids a model cannot have: its page is `models/<id>/`, and these are paths the
+ * site writes beside the model pages (`models/index.html` lists every model).
+ * A test checks this list against the site's paths (`render/urls.ts`).
+ */
+export const reservedIds: ReadonlySet<string> = new Set(['index.html'])
+
+/** The id a name folds to, moved off a reserved path (`index.html` → `model-index.html`). */
+export function safeId(key: string): string {
+  return reservedIds.has(key) ? `model-${key}` : key
+}
+
+/**
+ * Characters that do not show but change what a text reads as: format
+ * characters (bidi embeddings, overrides and isolates, zero-width spaces and
+ * joiners, the BOM, soft hyphens) and control characters.
+ */
+const hidden = /[\p{Cf}\p{Cc}]/gu
+const anyHidden = /[\p{Cf}\p{Cc}]/u
+
+/** The hidden characters of a text, as `U+202E`, in order of first appearance. */
+export function hiddenCharacters(text: string): string[] {
+  if (!anyHidden.test(text)) return []
+  const found = new Set<string>()
+  for (const ch of text.match(hidden) ?? []) found.add(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+  return [...found]
+}
+
+/** The text as it may be shown: hidden characters removed (line breaks and tabs become spaces). */
+export function withoutHidden(text: string): string {
+  return text
+    .replace(/[\t\n\r\v\f]/g, ' ')
+    .replace(hidden, '')
+    .trim()
+}
 /** Folding for organization and license spellings: case, accents, spacing and punctuation. */
 export function looseKey(text: string): string {
-  return text
+  return withoutHidden(text)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

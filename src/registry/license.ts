@@ -1,5 +1,6 @@
 import { compareText } from '../core/compare.js'
 import type { LicenseEntry } from './data.js'
+import { withoutHidden } from './keys.js'
 
 /**
  * License spellings → one canonical license. Upstream's translations reword
@@ -20,8 +21,11 @@ export interface CanonicalLicense {
 /** Words that say "license" or glue phrases together; they carry no identity. */
 const dropped = new Set(['license', 'licence', 'licencia', 'licenza', 'lizenz', 'licenca', 'de', 'del', 'la', 'le', 'du', 'of', 'the', 'usage', 'uso', 'fines', 'para', 'pour'])
 
-/** Translations of the words license names are made of. */
-const translations: Record<string, string> = {
+/**
+ * Translations of the words license names are made of. A `Map`: the words
+ * looked up are data, and `constructor` or `__proto__` must be ordinary words.
+ */
+const translations = new Map<string, string>(Object.entries({
   comunidad: 'community',
   communaute: 'community',
   comunita: 'community',
@@ -69,13 +73,13 @@ const translations: Record<string, string> = {
   otro: 'other',
   otros: 'other',
   その他: 'other'
-}
+}))
 
-const known = [...new Set([...Object.keys(translations), ...Object.values(translations).flatMap((t) => t.split(' '))])].filter((w) => /^[\p{L}]{8,}$/u.test(w))
+const known = [...new Set([...translations.keys(), ...[...translations.values()].flatMap((t) => t.split(' '))])].filter((w) => /^[\p{L}]{8,}$/u.test(w))
 
 /** The bag of words a license spelling reduces to (sorted, space-joined). */
 export function licenseKey(raw: string): string {
-  const text = raw
+  const text = withoutHidden(raw)
     .normalize('NFC')
     .toLowerCase()
     .replace(/ライセンス/g, ' ')
@@ -86,7 +90,8 @@ export function licenseKey(raw: string): string {
     // Accents are folded for Latin and Greek words only (NFKD would also take kana apart).
     const plain = word.normalize('NFKD').replace(/\p{M}/gu, '')
     if (!word || dropped.has(plain)) continue
-    const translated = translations[word] ?? translations[plain] ?? translations[nearest(plain) ?? ''] ?? nearest(plain) ?? plain
+    const near = nearest(plain)
+    const translated = translations.get(word) ?? translations.get(plain) ?? (near === undefined ? undefined : (translations.get(near) ?? near)) ?? plain
     words.push(...translated.split(' '))
   }
   return [...new Set(words)].sort().join(' ')
@@ -140,7 +145,8 @@ export class LicenseTable {
     for (const [raw, n] of seen) {
       const key = licenseKey(raw)
       const m = counts.get(key) ?? new Map<string, number>()
-      m.set(raw.trim(), (m.get(raw.trim()) ?? 0) + n)
+      const shown = withoutHidden(raw)
+      m.set(shown, (m.get(shown) ?? 0) + n)
       counts.set(key, m)
     }
     for (const [key, m] of counts) this.seenByKey.set(key, [...m].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0])
@@ -150,7 +156,7 @@ export class LicenseTable {
   resolve(raw: string): CanonicalLicense & { known: boolean } {
     const key = licenseKey(raw)
     const entry = this.byKey.get(key)
-    if (!entry) return { name: this.seenByKey.get(key) ?? raw.trim(), known: false }
+    if (!entry) return { name: this.seenByKey.get(key) ?? withoutHidden(raw), known: false }
     return {
       name: entry.name,
       ...(entry.spdx ? { spdx: entry.spdx } : {}),

@@ -1,12 +1,15 @@
 import { compareText } from '../core/compare.js'
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
-import type { Row } from '../schema/row.js'
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { Row, RowField } from '../schema/row.js'
 import type { ParsedSnapshot } from '../schema/snapshot.js'
 import type { RegistryData } from './data.js'
-import { nameKey } from './keys.js'
+import { Identity } from './identity.js'
+import { hiddenCharacters, nameKey, safeId, withoutHidden } from './keys.js'
 import { LicenseTable } from './license.js'
 import { OrganizationTable } from './organization.js'
-import { reconcile, type Variant } from './reconcile.js'
+import { inferOrganizations } from './organization-inference.js'
+import { languageOrder, reconcile, type ReconcileResult, type Variant } from './reconcile.js'
+import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
 import type { BoardPresence, NormalizeResult, ReconciledSnapshot, RegistryModel, Repair } from './types.js'
 
@@ -18,27 +21,94 @@ export interface NormalizeInput {
 
 /**
  * The normalize stage: every parsed row gets a registry id; the language
- * variants of each (board, date) become one snapshot; the registry lists
- * every model with its aliases, repairs and presence per board. Pure.
+ * variants of each (board, date) become one snapshot; renames between
+ * consecutive snapshots are linked; the registry lists every model with its
+ * aliases, repairs and presence per board. Pure.
  */
 export function normalize(inputs: readonly NormalizeInput[], data: RegistryData): NormalizeResult {
   const resolver = new Resolver(inputs, data)
+  const grouped = groups(inputs)
+  // Ids as the names give them, then renames linked between consecutive snapshots of a board.
+  const base = reconcileAll(grouped, resolver).map((r) => r.snapshot)
+  const renames = findRenames(base)
+  const identity = new Identity(base, resolver.pinned)
+  const linked: RenameCandidate[] = []
+  const refused: RenameCandidate[] = []
+  const diagnostics: Diagnostic[] = [...resolver.diagnostics]
+  for (const rename of renames.links) {
+    const result = identity.link(rename)
+    if (result.linked) {
+      linked.push(rename)
+      continue
+    }
+    refused.push({ ...rename, weak: [result.reason] })
+    if (!result.contradicted) continue
+    // A later snapshot shows both: the numbers were wrong, and only a maintainer can say which model is which.
+    const { snapshot: k, ids } = result.contradicted
+    const [here, there] = ids.map((id) => rowPlace(grouped[k]!, (raw) => identity.of(resolver.baseId(raw)) === id))
+    const s = base[k]!
+    diagnostics.push(
+      diagnostic(here!.file, 'registry-conflict', here!, {
+        kind: 'contradicted',
+        models: ids,
+        board: rename.evidence.board,
+        before: rename.evidence.before,
+        after: rename.evidence.after,
+        together: `\`${s.board}\` ${s.date}`,
+        other: `${there!.file}:${there!.line}:${there!.column}`
+      })
+    )
+  }
+  resolver.identity = (id) => identity.of(id)
+
+  const results = reconcileAll(grouped, resolver)
   const snapshots: ReconciledSnapshot[] = []
   const disagreements: NormalizeResult['disagreements'] = []
-  const diagnostics: Diagnostic[] = []
-  for (const group of groups(inputs)) {
-    const result = reconcile(group.map((g) => resolver.variant(g)), resolver.canon)
+  results.forEach((result, k) => {
     snapshots.push(result.snapshot)
     disagreements.push(...result.disagreements)
     diagnostics.push(...result.diagnostics)
     // A name a variant shows in another model's place is, in this snapshot, that model.
     const links = new Map(result.links.map((l) => [l.raw, l]))
-    for (const { snapshot } of group) {
-      for (const row of snapshot.rows) resolver.count(row, links.get(row.name))
-    }
-  }
+    for (const { file, snapshot } of grouped[k]!) snapshot.rows.forEach((row, i) => resolver.count(row, links.get(row.name), { file, place: snapshot.places[i] ?? {} }))
+  })
+  for (const rename of linked) resolver.renamed(identity.of(rename.from), rename)
   snapshots.sort((a, b) => compareText(a.board, b.board) || compareText(a.date, b.date))
-  return { registry: { models: resolver.models(snapshots) }, snapshots, disagreements, diagnostics: sortDiagnostics(diagnostics) }
+  diagnostics.push(...resolver.conflicts())
+  const models = resolver.models(snapshots)
+  // Weaker evidence, and links refused, between models still apart and never in one snapshot.
+  const together = presence(snapshots)
+  const suggestions = [...renames.suggestions, ...refused]
+    .map((s) => ({ ...s, from: identity.of(s.from), to: identity.of(s.to) }))
+    .filter((s) => s.from !== s.to && !shareSnapshot(together, s.from, s.to))
+  return {
+    registry: { models },
+    snapshots,
+    disagreements,
+    diagnostics: sortDiagnostics(diagnostics),
+    renames: { links: linked.map((l) => ({ ...l, model: identity.of(l.from) })), suggestions, switches: renames.switches }
+  }
+}
+
+function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver): ReconcileResult[] {
+  // Ids a store shows as a model of their own: a variant showing one in another's place scrambled names.
+  const known = new Set<string>()
+  for (const group of grouped) {
+    const original = [...group].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file))[0]!
+    for (const row of original.snapshot.rows) known.add(resolver.identity(resolver.baseId(row.name)))
+  }
+  return grouped.map((group) => reconcile(group.map((g) => resolver.variant(g)), resolver.canon, { known: (id) => known.has(id) }))
+}
+
+/** Where the first row (original language first) whose raw name matches is. */
+function rowPlace(group: readonly NormalizeInput[], match: (raw: string) => boolean): { file: string; line: number; column: number } | undefined {
+  for (const input of [...group].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file))) {
+    const i = input.snapshot.rows.findIndex((r) => match(r.name))
+    if (i < 0) continue
+    const [line, column] = input.snapshot.places[i]?.name ?? input.snapshot.places[i]?.row ?? [1, 1]
+    return { file: input.file, line, column }
+  }
+  return undefined
 }
 
 /** Snapshots grouped by (board, date), in a stable order. */
@@ -54,6 +124,26 @@ function groups(inputs: readonly NormalizeInput[]): NormalizeInput[][] {
   return [...map.entries()].sort((a, b) => compareText(a[0], b[0])).map(([, list]) => list)
 }
 
+function presence(snapshots: readonly ReconciledSnapshot[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>()
+  snapshots.forEach((s, k) => {
+    for (const row of s.rows) {
+      let set = out.get(row.model)
+      if (!set) out.set(row.model, (set = new Set()))
+      set.add(k)
+    }
+  })
+  return out
+}
+
+function shareSnapshot(together: ReadonlyMap<string, ReadonlySet<number>>, a: string, b: string): boolean {
+  const x = together.get(a)
+  const y = together.get(b)
+  if (!x || !y) return false
+  for (const k of x) if (y.has(k)) return true
+  return false
+}
+
 interface Resolved {
   id: string
   name: string
@@ -66,7 +156,13 @@ interface Accumulated {
   orgs: Map<string, number>
   licenses: Map<string, number>
   repairs: Map<string, Repair>
-  boards: Record<string, BoardPresence>
+  boards: Map<string, BoardPresence>
+}
+
+/** Where a raw row was read: its file and cell positions. */
+interface RowPlace {
+  file: string
+  place: Partial<Record<RowField | 'row', [number, number]>>
 }
 
 class Resolver {
@@ -75,6 +171,14 @@ class Resolver {
   private readonly organizations: OrganizationTable
   private readonly licenses: LicenseTable
   readonly canon: { organization(raw: string): string; license(raw: string): string }
+  /** Ids the data file pins: rename tracking never takes them away. */
+  readonly pinned: ReadonlySet<string>
+  /** Findings about single rows: hidden characters, names that fold to a site path. */
+  readonly diagnostics: Diagnostic[] = []
+  /** The id a model has once renames are linked (identity until they are). */
+  identity: (id: string) => string = (id) => id
+  /** Raw spelling → model id → where it was first counted for that model. */
+  private readonly claims = new Map<string, Map<string, string>>()
 
   constructor(
     inputs: readonly NormalizeInput[],
@@ -83,12 +187,19 @@ class Resolver {
     const names = new Set<string>()
     const orgCounts = new Map<string, number>()
     const licenseCounts = new Map<string, number>()
-    for (const { snapshot } of inputs) {
-      for (const row of snapshot.rows) {
+    for (const { file, snapshot } of inputs) {
+      snapshot.rows.forEach((row, i) => {
         names.add(row.name)
         if (row.organization) orgCounts.set(row.organization, (orgCounts.get(row.organization) ?? 0) + 1)
         if (row.license) licenseCounts.set(row.license, (licenseCounts.get(row.license) ?? 0) + 1)
-      }
+        for (const field of ['name', 'organization', 'license'] as const) {
+          const value = row[field]
+          const characters = value === undefined ? [] : hiddenCharacters(value)
+          if (value === undefined || characters.length === 0) continue
+          const [line, column] = snapshot.places[i]?.[field] ?? snapshot.places[i]?.row ?? [1, 1]
+          this.diagnostics.push(diagnostic(file, 'hidden-characters', { line, column }, { field, value, characters, shown: withoutHidden(value) }))
+        }
+      })
     }
     this.organizations = new OrganizationTable(data.organizations, orgCounts)
     this.licenses = new LicenseTable(data.licenses, licenseCounts)
@@ -98,7 +209,7 @@ class Resolver {
       organization: (raw) => memo(orgMemo, raw, () => this.organizations.resolve(raw)),
       license: (raw) => memo(licenseMemo, raw, () => this.licenses.resolve(raw).name)
     }
-    const orgSpellings = [...orgCounts.keys(), ...data.organizations.flatMap((o) => [o.name, ...o.aliases])].map((o) => o.trim().replace(/[,;.]+$/, ''))
+    const orgSpellings = [...orgCounts.keys(), ...data.organizations.flatMap((o) => [o.name, ...o.aliases])].map((o) => withoutHidden(o).replace(/[,;.]+$/, ''))
     const prefixes = [...data.providerPrefixes, ...orgSpellings, ...orgSpellings.map((o) => o.replace(/\s+/g, ''))]
     // The data file's names and aliases are known spellings too (a glued `AnthropicClaude 3.5
     // Sonnet (06/20)` is repaired even where the bare spelling is not in the store).
@@ -107,53 +218,103 @@ class Resolver {
     for (const entry of data.models) {
       for (const spelling of [entry.id, ...(entry.name ? [entry.name] : []), ...entry.aliases]) this.dataIds.set(nameKey(spelling), entry.id)
     }
+    this.pinned = new Set(data.models.map((m) => m.id))
+    const reserved = new Set<string>()
     for (const raw of [...names].sort(compareText)) {
       const { name, repairs } = repairName(raw, context)
-      const id = this.dataIds.get(nameKey(raw)) ?? this.dataIds.get(nameKey(name)) ?? nameKey(name)
+      const key = nameKey(name)
+      const id = this.dataIds.get(nameKey(raw)) ?? this.dataIds.get(key) ?? safeId(key)
+      if (id !== key && safeId(key) === id) reserved.add(raw)
       this.resolved.set(raw, { id, name, repairs })
     }
+    if (reserved.size === 0) return
+    for (const { file, snapshot } of inputs) {
+      snapshot.rows.forEach((row, i) => {
+        if (!reserved.has(row.name)) return
+        const [line, column] = snapshot.places[i]?.name ?? snapshot.places[i]?.row ?? [1, 1]
+        const r = this.resolved.get(row.name)!
+        this.diagnostics.push(diagnostic(file, 'reserved-id', { line, column }, { name: row.name, id: nameKey(r.name), given: r.id }))
+      })
+    }
+  }
+
+  /** The id a raw name gives, before renames are linked. */
+  baseId(raw: string): string {
+    return this.resolved.get(raw)!.id
   }
 
   variant(input: NormalizeInput): Variant {
     const rows = input.snapshot.rows.map((row) => this.resolved.get(row.name)!)
-    return { file: input.file, snapshot: input.snapshot, ids: rows.map((r) => r.id), names: rows.map((r) => r.name) }
+    return { file: input.file, snapshot: input.snapshot, ids: rows.map((r) => this.identity(r.id)), names: rows.map((r) => r.name) }
   }
 
   private readonly acc = new Map<string, Accumulated>()
 
   private get(id: string): Accumulated {
     let a = this.acc.get(id)
-    if (!a) this.acc.set(id, (a = { aliases: new Set(), names: new Map(), orgs: new Map(), licenses: new Map(), repairs: new Map(), boards: {} }))
+    if (!a) this.acc.set(id, (a = { aliases: new Set(), names: new Map(), orgs: new Map(), licenses: new Map(), repairs: new Map(), boards: new Map() }))
     return a
   }
 
   /** Count one raw row towards its model; `link` when a variant showed it in another model's place. */
-  count(row: Row, link?: { id: string; name: string; misplaced: boolean }): void {
+  count(row: Row, link: { id: string; name: string; misplaced: boolean } | undefined, at: RowPlace): void {
     const resolved = this.resolved.get(row.name)!
+    const own = this.identity(resolved.id)
     // A scrambled variant's name is another model's name: a spelling of that model, not of
     // the one whose place it took.
     if (link?.misplaced) {
-      this.get(resolved.id).aliases.add(row.name)
+      this.alias(own, row.name, at)
       return
     }
-    const r: Resolved = link && link.id !== resolved.id ? { id: link.id, name: link.name, repairs: [...resolved.repairs, { from: resolved.name, to: link.name, rule: 'translated-variant' }] } : resolved
+    const r: Resolved =
+      link && link.id !== own ? { id: link.id, name: link.name, repairs: [...resolved.repairs, { from: resolved.name, to: link.name, rule: 'translated-variant' }] } : { ...resolved, id: own }
     const a = this.get(r.id)
-    a.aliases.add(row.name)
+    this.alias(r.id, row.name, at)
     if (!link) bump(a.names, r.name)
     if (row.organization) bump(a.orgs, this.canon.organization(row.organization))
     if (row.license) bump(a.licenses, this.canon.license(row.license))
     for (const repair of r.repairs) a.repairs.set(`${repair.from}\u0000${repair.rule}\u0000${repair.to}`, repair)
   }
 
+  /** A rename linked into model `id`, with its evidence (one per board it was seen on). */
+  renamed(id: string, rename: RenameCandidate): void {
+    const [from, to] = rename.names
+    const key = `${from}\u0000renamed\u0000${to}\u0000${rename.evidence.board}`
+    const repairs = this.get(id).repairs
+    if (!repairs.has(key)) repairs.set(key, { from, to, rule: 'renamed', evidence: rename.evidence })
+  }
+
+  private alias(id: string, raw: string, at: RowPlace): void {
+    this.get(id).aliases.add(raw)
+    let byModel = this.claims.get(raw)
+    if (!byModel) this.claims.set(raw, (byModel = new Map()))
+    if (!byModel.has(id)) {
+      const [line, column] = at.place.name ?? at.place.row ?? [1, 1]
+      byModel.set(id, `${at.file}:${line}:${column}`)
+    }
+  }
+
+  /** One raw spelling counted for two models: the registry would contradict itself. */
+  conflicts(): Diagnostic[] {
+    const out: Diagnostic[] = []
+    for (const [raw, byModel] of this.claims) {
+      if (byModel.size < 2) continue
+      const [first, ...others] = [...byModel].sort((a, b) => compareText(a[0], b[0]))
+      for (const [id, at] of others) {
+        const [file, line, column] = splitPlace(at)
+        out.push(diagnostic(file, 'registry-conflict', { line, column }, { kind: 'spelling', spelling: raw, models: [first![0], id], other: first![1] }))
+      }
+    }
+    return out
+  }
+
   models(snapshots: readonly ReconciledSnapshot[]): RegistryModel[] {
     const entries = new Map(this.data.models.map((m) => [m.id, m]))
-    const acc = this.acc
-    const get = (id: string) => this.get(id)
     for (const s of snapshots) {
       for (const row of s.rows) {
-        const a = get(row.model)
-        const b = a.boards[s.board]
-        if (!b) a.boards[s.board] = { first: s.date, last: s.date, bestRank: row.rank }
+        const a = this.get(row.model)
+        const b = a.boards.get(s.board)
+        if (!b) a.boards.set(s.board, { first: s.date, last: s.date, bestRank: row.rank })
         else {
           if (s.date < b.first) b.first = s.date
           if (s.date > b.last) b.last = s.date
@@ -162,14 +323,15 @@ class Resolver {
       }
     }
     const models: RegistryModel[] = []
-    for (const [id, a] of [...acc].sort((x, y) => compareText(x[0], y[0]))) {
-      if (Object.keys(a.boards).length === 0) continue
+    for (const [id, a] of [...this.acc].sort((x, y) => compareText(x[0], y[0]))) {
+      if (a.boards.size === 0) continue
       const entry = entries.get(id)
       const organization = entry?.organization ?? top(a.orgs)
       const licenseName = top(a.licenses)
       const license = licenseName === undefined ? undefined : this.licenses.resolve(licenseName)
-      const boards: Record<string, BoardPresence> = {}
-      for (const board of Object.keys(a.boards).sort(compareText)) boards[board] = a.boards[board]!
+      // Board ids are data: a null-prototype object takes any of them as a plain key.
+      const boards: Record<string, BoardPresence> = Object.create(null) as Record<string, BoardPresence>
+      for (const board of [...a.boards.keys()].sort(compareText)) boards[board] = a.boards.get(board)!
       const model: RegistryModel = {
         id,
         name: entry?.name ?? top(a.names) ?? id,
@@ -179,12 +341,19 @@ class Resolver {
         ...(license?.openWeights !== undefined ? { openWeights: license.openWeights } : {}),
         aliases: [...a.aliases].sort(compareText),
         boards,
-        repairs: [...a.repairs.values()].sort((x, y) => compareText(x.from, y.from) || compareText(x.rule, y.rule) || compareText(x.to, y.to))
+        repairs: [...a.repairs.values()].sort(
+          (x, y) => compareText(x.from, y.from) || compareText(x.rule, y.rule) || compareText(x.to, y.to) || compareText(x.evidence?.board ?? '', y.evidence?.board ?? '')
+        )
       }
       models.push(model)
     }
-    return models
+    return inferOrganizations(models)
   }
+}
+
+function splitPlace(at: string): [string, number, number] {
+  const m = /^(.*):(\d+):(\d+)$/.exec(at)!
+  return [m[1]!, Number(m[2]), Number(m[3])]
 }
 
 function bump(map: Map<string, number>, key: string): void {

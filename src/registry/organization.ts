@@ -1,6 +1,6 @@
 import { compareText } from '../core/compare.js'
 import type { OrganizationEntry } from './data.js'
-import { looseKey } from './keys.js'
+import { looseKey, withoutHidden } from './keys.js'
 
 /**
  * Organization spellings → one name. By rule, spellings that differ only in
@@ -38,6 +38,7 @@ export class OrganizationTable {
   }
 }
 
+/** The spelling as shown: invisible characters removed, trailing punctuation dropped. */
 function clean(raw: string): string {
-  return raw.trim().replace(/[\s,;.]+$/u, '').trim()
+  return withoutHidden(raw).replace(/[\s,;.]+$/u, '').trim()
 }

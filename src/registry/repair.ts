@@ -1,18 +1,21 @@
 import { compareText } from '../core/compare.js'
 import type { Repair } from './types.js'
-import { foreignToken, looksLikeModelId, nameKey } from './keys.js'
+import { foreignToken, looksLikeModelId, nameKey, withoutHidden } from './keys.js'
 
 /**
  * Glitch repair of model names, by rule. Each rule says what it repairs; the
  * site shows every repair (raw → repaired) with its rule id.
  */
 export const repairRules = {
+  'hidden-characters': 'Invisible characters in a name (bidi overrides such as U+202E, zero-width spaces and joiners, control characters) would make it read as another name: they are removed from the name shown; the raw spelling stays an alias.',
   'corrupted-token': 'A translation glitch put a foreign token into a Latin name (`Claud极-Instant-1`): the name is the one known name it matches with the token removed or standing for at most two characters.',
   'glued-provider-prefix':
     "Upstream's scraper glued the provider's logo text before the model id (`Anthropicclaude-opus-4-1-20250805`): a known provider prefix is removed when the rest is a name seen bare elsewhere (or in the data file), is spelled like a bare model id, or starts with the provider's name again (`MetaMeta-Llama-3.1-70B-Instruct`).",
   'glued-suffix': 'A license or organization cell glued after the model name (`alpaca-13bNon-commercial`): removed when the rest is a name seen bare elsewhere.',
   'translated-variant':
-    "A language variant of the same day shows a name the original does not have (a translated or garbled name) in the place of one of the original's models (same rank and score): the original language's name is used."
+    "A language variant of the same day shows a name the original does not have (a translated or garbled name) in the place of one of the original's models (same rank and score): the original language's name is used.",
+  renamed:
+    'Upstream renamed the model: between two consecutive snapshots of a board one name left and another appeared with the same numbers (votes the same or moved as the other models\' did, score within the interval, the same neighbours in the ranking) and alike names. The model keeps the id it was first published under; the evidence is shown.'
 } as const
 export type RepairRule = keyof typeof repairRules
 
@@ -58,6 +61,7 @@ export function repairName(raw: string, context: RepairContext): { name: string;
     repairs.push({ from: name, to, rule })
     name = to
   }
+  apply('hidden-characters', withoutHidden(name))
   apply('corrupted-token', corrupted(name, context))
   apply('glued-provider-prefix', gluedPrefix(name, context))
   apply('glued-suffix', gluedSuffix(name, context))

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Row } from '../schema/row.js'
+import type { RenameCandidate, RenameEvidence, RenameSwitch } from './renames.js'
 
 /**
  * The contract between the registry (normalize stage) and the model/render
@@ -16,6 +17,8 @@ export interface Repair {
   to: string
   /** Rule id that made the repair, e.g. `glued-provider-prefix`. */
   rule: string
+  /** For a `renamed` repair: where and how the numbers showed the old and the new name to be one model. */
+  evidence?: RenameEvidence
 }
 
 export interface BoardPresence {
@@ -31,6 +34,11 @@ export interface RegistryModel {
   id: string
   name: string
   organization?: string
+  /**
+   * True when no row of the model names its organization and it was inferred
+   * from its family (`claude-…` models are Anthropic's on every board that says so).
+   */
+  organizationInferred?: boolean
   license?: string
   /** SPDX id of the license where one exists (`Apache-2.0`, `MIT`). */
   spdx?: string
@@ -59,6 +67,11 @@ export interface ReconciledSnapshot {
   /** Store files the rows came from (display paths), in the same order. */
   sources: string[]
   rows: ReconciledRow[]
+  /**
+   * The page shows only its top N rows (from 2026-07-29 upstream publishes the
+   * top 30): a model missing from it is below the published top N, not gone.
+   */
+  shownRows?: number
 }
 
 /** Two variants of one day disagree on a cell. */
@@ -72,10 +85,15 @@ export interface Disagreement {
   values: { file: string; line: number; column: number; value: unknown }[]
 }
 
+/** A rename linked by rename tracking, and the model it joined. */
+export type LinkedRename = RenameCandidate & { model: string }
+
 export interface NormalizeResult {
   registry: Registry
   snapshots: ReconciledSnapshot[]
   disagreements: Disagreement[]
   /** Positioned diagnostics (disagreements, registry data file errors). */
   diagnostics: Diagnostic[]
+  /** What rename tracking found: links made, weaker evidence, naming-scheme switches. */
+  renames: { links: LinkedRename[]; suggestions: RenameCandidate[]; switches: RenameSwitch[] }
 }

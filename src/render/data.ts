@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { rowFields } from '../schema/row.js'
 import { orderRow } from '../schema/snapshot.js'
+import type { RenameEvidence } from '../registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
 import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff, Standing } from '../model/diffs.js'
@@ -17,7 +18,15 @@ export function publicRow(row: ReconciledRow): Record<string, unknown> {
 
 /** `dist/data/<board>/<date>.json`: the reconciled snapshot, rows carrying their registry id. */
 export function snapshotJson(s: ReconciledSnapshot): string {
-  return toJson({ board: s.board, date: s.date, updatedAt: s.updatedAt, languages: s.languages, sources: s.sources, rows: s.rows.map(publicRow) })
+  return toJson({
+    board: s.board,
+    date: s.date,
+    updatedAt: s.updatedAt,
+    languages: s.languages,
+    sources: s.sources,
+    ...(s.shownRows !== undefined ? { shownRows: s.shownRows } : {}),
+    rows: s.rows.map(publicRow)
+  })
 }
 
 const standingKeys = ['rank', 'score'] as const satisfies readonly (keyof Standing)[]
@@ -34,11 +43,15 @@ export function diffJson(d: SnapshotDiff): string {
     to: d.to,
     entered: d.entered.map(entry),
     left: d.left.map(entry),
-    moved: d.moved.map((m) => ({ model: m.model, from: pick(m.from, standingKeys), to: pick(m.to, standingKeys), significant: m.significant }))
+    moved: d.moved.map((m) => ({ model: m.model, from: pick(m.from, standingKeys), to: pick(m.to, standingKeys), significant: m.significant })),
+    // Only where a page shows its top N rows: who is below it, who entered it.
+    ...(d.shownRows.from !== undefined || d.shownRows.to !== undefined ? { shownRows: d.shownRows } : {}),
+    ...(d.shownRows.to !== undefined ? { belowTop: d.belowTop.map(entry) } : {}),
+    ...(d.shownRows.from !== undefined ? { enteredTop: d.enteredTop.map(entry) } : {})
   })
 }
 
-const modelKeys = ['id', 'name', 'organization', 'license', 'spdx', 'openWeights', 'aliases', 'boards', 'repairs'] as const satisfies readonly (keyof RegistryModel)[]
+const modelKeys = ['id', 'name', 'organization', 'organizationInferred', 'license', 'spdx', 'openWeights', 'aliases', 'boards', 'repairs'] as const satisfies readonly (keyof RegistryModel)[]
 
 /** The registry in its public shape (same as `leaderlog registry --json`): fixed key order, absent fields left out. */
 export function publicRegistry(registry: Registry): { models: Record<string, unknown>[] } {
@@ -50,9 +63,14 @@ export function publicRegistry(registry: Registry): { models: Record<string, unk
           .sort()
           .map((b) => [b, { first: m.boards[b]!.first, last: m.boards[b]!.last, bestRank: m.boards[b]!.bestRank }])
       ),
-      repairs: m.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule }))
+      repairs: m.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule, ...(r.evidence ? { evidence: renameEvidence(r.evidence) } : {}) }))
     }))
   }
+}
+
+/** A rename's evidence in its public shape: `{"board","before","after","rank":[old,new],"score":[…],"votes":[…]}`. */
+function renameEvidence(e: RenameEvidence): Record<string, unknown> {
+  return pick({ board: e.board, before: e.before, after: e.after, rank: e.rank, score: e.score, votes: e.votes }, ['board', 'before', 'after', 'rank', 'score', 'votes'])
 }
 
 export function modelsJson(registry: Registry): string {

@@ -53,8 +53,8 @@ const metricTitles: Record<string, string> = {
 
 /** Column title of an extra measure: known ones by name, others from their key. */
 export function metricLabel(key: string): string {
-  const known = metricTitles[key]
-  if (known) return known
+  // Metric names come from page headers: `constructor` is a name, not a property of every object.
+  if (Object.hasOwn(metricTitles, key)) return metricTitles[key]!
   const words = key.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }

@@ -28,6 +28,8 @@ export interface SnapshotView {
   languages: string
   /** `from the zh, en pages` */
   fromText: string
+  /** `top 30 only: upstream publishes only its top 30` where the page shows only its top N. */
+  shownText?: string
   sources: string[]
   table: Table
   filters: Filters
@@ -82,6 +84,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     staleText: board.stale ? `No new snapshot for ${formatDays(board.ageDays)} (site data up to ${ctx.site.today}): upstream may have stopped publishing this board.` : '',
     languages: snapshot.languages.join(', '),
     fromText: `from the ${snapshot.languages.join(', ')} page${snapshot.sources.length === 1 ? '' : 's'}`,
+    shownText: snapshot.shownRows === undefined ? undefined : `upstream publishes only the top ${snapshot.shownRows}: a model below it is not listed, not gone`,
     sources: snapshot.sources,
     table,
     filters: filtersFor([table]),

@@ -14,6 +14,9 @@ export interface DiffView {
   summary: string
   entered: Table
   left: Table
+  /** Where a page shows only its top N: models below it (not gone), and models that entered it. */
+  belowTop?: { heading: string; table: Table }
+  enteredTop?: { heading: string; table: Table }
   moved: Table
   significant: number
   filters: Filters
@@ -43,6 +46,21 @@ function entryTable(ctx: Context, id: string, caption: string, entries: readonly
   }
 }
 
+/**
+ * `2 entered, 0 left, 353 below the published top 30, 15 moved`: where a page
+ * shows only its top N, who is below it is said as such, never as left.
+ */
+export function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} moved`): string[] {
+  const { from, to } = diff.shownRows
+  return [
+    `${diff.entered.length} entered`,
+    ...(from !== undefined ? [`${diff.enteredTop.length} entered the published top ${from}`] : []),
+    `${diff.left.length} left`,
+    ...(to !== undefined ? [`${diff.belowTop.length} below the published top ${to}`] : []),
+    moved
+  ]
+}
+
 export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[]): DiffView {
   const moved: TableRow[] = diff.moved.map((m) => {
     const f = modelFacts(ctx, m.model, m)
@@ -62,6 +80,22 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
   const significant = diff.moved.filter((m) => m.significant).length
   const entered = entryTable(ctx, 'entered', `Entered on ${diff.to} (${diff.entered.length})`, diff.entered, 'Rank', 'No model entered.')
   const left = entryTable(ctx, 'left', `Left after ${diff.from} (${diff.left.length})`, diff.left, 'Last rank', 'No model left.')
+  const topTo = diff.shownRows.to
+  const topFrom = diff.shownRows.from
+  const belowTop =
+    topTo === undefined
+      ? undefined
+      : {
+          heading: `Below the published top ${topTo}`,
+          table: entryTable(ctx, 'below-top', `On ${diff.from}, not in the top ${topTo} upstream publishes on ${diff.to} (${diff.belowTop.length}): below it, not gone`, diff.belowTop, 'Last rank', `Every model of ${diff.from} is in the published top ${topTo}.`)
+        }
+  const enteredTop =
+    topFrom === undefined
+      ? undefined
+      : {
+          heading: `Entered the published top ${topFrom}`,
+          table: entryTable(ctx, 'entered-top', `Not in the top ${topFrom} upstream published on ${diff.from}, listed on ${diff.to} (${diff.enteredTop.length}): new, or risen from below it`, diff.enteredTop, 'Rank', `No model entered the published top ${topFrom}.`)
+        }
   const movedTable: Table = {
     id: 'moved',
     caption: `Moved (${diff.moved.length}), biggest movers first`,
@@ -80,7 +114,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     notes: []
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
-  const summary = `${diff.entered.length} entered, ${diff.left.length} left, ${diff.moved.length} moved (${significant} significantly), ${diff.unchanged} unchanged.`
+  const summary = [...diffCounts(diff, `${diff.moved.length} moved (${significant} significantly)`), `${diff.unchanged} unchanged.`].join(', ')
   return {
     layout: layoutView(ctx, {
       title,
@@ -98,9 +132,11 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     summary,
     entered,
     left,
+    belowTop,
+    enteredTop,
     moved: movedTable,
     significant,
-    filters: filtersFor([entered, left, movedTable]),
+    filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable]),
     previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,
     next: after ? { text: `${after.from} → ${after.to}`, href: link(ctx, paths.diff(board.id, after.from, after.to)) } : undefined,
     json: link(ctx, paths.diffData(board.id, diff.from, diff.to))

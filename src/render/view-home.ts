@@ -3,6 +3,7 @@ import type { Board } from '../model/boards.js'
 
 import { formatDays, formatUpdatedAt } from './format.js'
 import { paths } from './urls.js'
+import { diffCounts } from './view-diff.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
 
@@ -56,7 +57,7 @@ export function boardSummary(ctx: Context, board: Board, today: string): BoardSu
     latestDiff: last
       ? {
           href: link(ctx, paths.diff(board.id, last.from, last.to)),
-          text: `${last.from} → ${last.to}: ${last.entered.length} entered, ${last.left.length} left, ${last.moved.length} moved`
+          text: `${last.from} → ${last.to}: ${diffCounts(last).join(', ')}`
         }
       : undefined
   }

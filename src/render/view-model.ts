@@ -1,6 +1,9 @@
 import { compareBoards } from '../model/boards.js'
 import type { HistoryPoint } from '../model/histories.js'
+import type { RenameEvidence } from '../registry/renames.js'
 import type { RegistryModel } from '../registry/types.js'
+import { formatNumber } from '../core/text.js'
+import { visible } from '../diagnostics/quote.js'
 import { boardTitle } from '../core/sources.js'
 import { lineChart } from './chart.js'
 import { paths } from './urls.js'
@@ -17,6 +20,8 @@ export interface ModelBoardView {
   latestRank: number | undefined
   /** Still on the board's newest snapshot. */
   current: boolean
+  /** Not on the board's newest snapshot, which shows only its top N: below it since a date (not gone). */
+  belowTop?: { shown: number; since: string; text: string }
   scoreChart: string
   rankChart: string
   history: Table
@@ -26,14 +31,22 @@ export interface ModelView {
   layout: LayoutView
   name: string
   id: string
-  organization?: { name: string; href?: string }
+  organization?: { name: string; href?: string; inferred: boolean }
   license?: string
   spdx?: string
   openWeights: string
   aliases: string[]
   repairs: { from: string; to: string; rule: string }[]
+  /** Renames upstream made, each with the numbers that show it (`renamed` repairs). */
+  renames: { from: string; to: string; text: string }[]
   boards: ModelBoardView[]
   summary: Table
+}
+
+/** `on LMArena Text between 2025-05-18 and 2025-06-05: rank 3 → 5, score 1,398 → 1,404, votes 15,275 → 15,271` */
+export function renameText(e: RenameEvidence): string {
+  const pair = (label: string, v: [number, number] | undefined) => (v ? [`${label} ${formatNumber(v[0])} → ${formatNumber(v[1])}`] : [])
+  return `on ${boardTitle(e.board)} between ${e.before} and ${e.after}: ${[...pair('rank', e.rank), ...pair('score', e.score), ...pair('votes', e.votes)].join(', ')}`
 }
 
 export function modelView(ctx: Context, model: RegistryModel): ModelView {
@@ -72,6 +85,13 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       notes: []
     }
     const scored = points.filter((p) => p.score !== undefined)
+    const current = !!board && last?.date === board.latest.date
+    // The board's newest page shows only its top N: missing from it is below it, not gone.
+    const since = board && !current && board.latest.shownRows !== undefined ? board.snapshots.find((s) => s.date > (last?.date ?? presence?.last ?? '')) : undefined
+    const belowTop =
+      since && board?.latest.shownRows !== undefined
+        ? { shown: board.latest.shownRows, since: since.date, text: `Below the published top ${board.latest.shownRows} since ${since.date}: upstream lists only its top ${board.latest.shownRows} rows` }
+        : undefined
     return {
       id,
       title: boardTitle(id),
@@ -80,7 +100,8 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       last: last?.date ?? presence?.last ?? '',
       bestRank: best,
       latestRank: last?.rank,
-      current: !!board && last?.date === board.latest.date,
+      current,
+      belowTop,
       scoreChart: scored.length
         ? lineChart({
             id: `score-${id}`,
@@ -119,7 +140,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       search: '',
       cells: [
         { text: b.title, href: b.href },
-        b.current ? numberCell(b.latestRank) : { text: 'not listed', sort: 100_000 },
+        b.current ? numberCell(b.latestRank) : b.belowTop ? { text: `below the published top ${b.belowTop.shown}`, sort: 100_000 } : { text: 'not listed', sort: 100_000 },
         numberCell(b.bestRank),
         { text: b.first },
         { text: b.last }
@@ -137,12 +158,14 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
     }),
     name: model.name,
     id: model.id,
-    organization: model.organization ? { name: model.organization, href: slug ? link(ctx, paths.organization(slug)) : undefined } : undefined,
+    organization: model.organization ? { name: model.organization, href: slug ? link(ctx, paths.organization(slug)) : undefined, inferred: model.organizationInferred === true } : undefined,
     license: model.license,
     spdx: model.spdx,
     openWeights: model.openWeights === undefined ? 'unknown' : model.openWeights ? 'yes' : 'no',
-    aliases: model.aliases.filter((a) => a !== model.name),
-    repairs: model.repairs,
+    // Raw spellings as published, invisible characters shown (`\u{202e}`) so none can spoof another name.
+    aliases: model.aliases.filter((a) => a !== model.name).map(visible),
+    repairs: model.repairs.filter((r) => r.rule !== 'renamed').map((r) => ({ from: visible(r.from), to: r.to, rule: r.rule })),
+    renames: model.repairs.flatMap((r) => (r.rule === 'renamed' && r.evidence ? [{ from: r.from, to: r.to, text: renameText(r.evidence) }] : [])),
     boards,
     summary
   }

@@ -1,6 +1,8 @@
 import { count } from '../core/text.js'
 import type { QualityPart } from '../model/quality.js'
-import type { Disagreement } from '../registry/types.js'
+import type { Disagreement, LinkedRename } from '../registry/types.js'
+import { visible } from '../diagnostics/quote.js'
+import { renameText } from './view-model.js'
 import { boardTitle, sourceInfo } from '../core/sources.js'
 import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
@@ -32,6 +34,19 @@ export interface QualityView {
   parts: Table
   registry: { place: string; severity: string; rule: string; message: string }[]
   repairs: { from: string; to: string; rule: string; name: string; href: string }[]
+  /** Naming-scheme switches, once each (their renames folded away), then the other renames. */
+  renames: {
+    switches: { title: string; renames: RenameLine[] }[]
+    single: RenameLine[]
+  }
+}
+
+interface RenameLine {
+  from: string
+  to: string
+  name: string
+  href: string
+  text: string
 }
 
 /** `/data-quality/<source>/<month>/`: the files of one source dated in one month, and its disagreements. */
@@ -57,6 +72,13 @@ export function partTitle(part: Pick<QualityPart, 'source' | 'month'>): string {
 
 export function qualityView(ctx: Context): QualityView {
   const q = ctx.site.quality
+  const renameLine = (l: LinkedRename): RenameLine => ({
+    from: l.names[0],
+    to: l.names[1],
+    name: ctx.site.modelsById.get(l.model)?.name ?? l.model,
+    href: link(ctx, paths.model(l.model)),
+    text: renameText(l.evidence)
+  })
   return {
     layout: layoutView(ctx, {
       title: 'Data quality',
@@ -69,6 +91,7 @@ export function qualityView(ctx: Context): QualityView {
       { label: 'Warnings', value: q.counts.warnings },
       { label: 'Files not published', value: q.counts.unpublished },
       { label: 'Name repairs', value: q.counts.repairs },
+      { label: 'Renames', value: q.counts.renames },
       { label: 'Disagreements', value: q.counts.disagreements }
     ],
     parts: {
@@ -100,7 +123,14 @@ export function qualityView(ctx: Context): QualityView {
       notes: []
     },
     registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
-    repairs: q.repairs.map((r) => ({ from: r.from, to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) }))
+    repairs: q.repairs.map((r) => ({ from: visible(r.from), to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
+    renames: {
+      switches: q.renames.switches.map((sw) => ({
+        title: `${boardTitle(sw.board)}, ${sw.before} → ${sw.after}: ${count(sw.count, 'model')} renamed at once (upstream switched naming scheme)`,
+        renames: sw.renames.map(renameLine)
+      })),
+      single: q.renames.single.map(renameLine)
+    }
   }
 }
 

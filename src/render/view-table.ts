@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.js'
+import { withoutHidden } from '../registry/keys.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { SiteModel } from '../model/site.js'
 import { safeUrl } from './escape.js'
@@ -77,10 +78,11 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   const open = m?.openWeights === undefined ? '' : m.openWeights ? 'yes' : 'no'
   const name = m?.name ?? row?.name ?? id
   // The name and organization are in the row; other names add what they do not already say
+  // Raw aliases may hold invisible characters (bidi overrides): searched for without them.
   // (`anthropicclaude-opus-4-1`, upstream's name with its provider glued on, adds nothing).
   const shown = [name, organization].map((t) => t.toLowerCase()).filter(Boolean)
   const adds = (t: string) => shown.reduce((rest, s) => rest.split(s).join(' '), t).replace(/[^\p{L}\p{N}]+/gu, '') !== ''
-  const search = [...new Set([id, ...(m?.aliases ?? [])].map((t) => t.toLowerCase()))].filter((t) => t && adds(t)).join(' ')
+  const search = [...new Set([id, ...(m?.aliases ?? []).map(withoutHidden)].map((t) => t.toLowerCase()))].filter((t) => t && adds(t)).join(' ')
   return { name, organization, license, open, search, model: m }
 }
 

@@ -37,10 +37,13 @@ export function publishable<T extends { file: string }>(snapshots: readonly T[],
 
 /**
  * Errors that make any output wrong, not just one file's: a broken registry
- * data file would change published ids. `check`, `build` and `registry` fail
- * on them.
+ * data file would change published ids (a broken events file, the
+ * annotations of every chart), and a registry that contradicts
+ * itself (one spelling, two models; an id pinned twice; an alias cycle) would
+ * publish one model's history under another's URL. `check`, `build` and
+ * `registry` fail on them.
  */
-export const fatalRules: readonly RuleId[] = ['invalid-registry-data', 'invalid-events']
+export const fatalRules: readonly RuleId[] = ['invalid-registry-data', 'invalid-events', 'registry-conflict']
 
 export function isFatal(d: Diagnostic): boolean {
   return d.severity === 'error' && fatalRules.includes(d.rule)

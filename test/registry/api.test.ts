@@ -20,7 +20,7 @@ describe('registry public API', () => {
       'repairRules',
       'suggest'
     ])
-    expect(Object.keys(registry.repairRules)).toEqual(['corrupted-token', 'glued-provider-prefix', 'glued-suffix', 'translated-variant'])
+    expect(Object.keys(registry.repairRules)).toEqual(['hidden-characters', 'corrupted-token', 'glued-provider-prefix', 'glued-suffix', 'translated-variant', 'renamed'])
   })
 
   it('folds names into ids that keep dots, pluses and other scripts apart', () => {

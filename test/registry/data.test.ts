@@ -27,8 +27,11 @@ describe('registry data file', () => {
 
   it('reports a JSON syntax error at its place and an alias listed twice', () => {
     expect(parseRegistryData('{\n  "models": [,]\n}').messages[0]).toMatchObject({ line: 2, column: 14, rule: 'invalid-registry-data' })
-    const twice = parseRegistryData('{"models":[{"id":"a","aliases":["X"]},{"id":"b","aliases":["X"]}]}').messages
-    expect(twice.map((m) => m.message)).toEqual(['Invalid `models.1.aliases.0`: expected an alias listed once (`X` is also in models[0]), found `"X"`'])
+    const twice = parseRegistryData('{"models":[{"id":"a","aliases":["X"]},{"id":"b","aliases":["X"]}]}')
+    expect(twice.messages.map((m) => [m.rule, m.line, m.column, m.message])).toEqual([
+      ['registry-conflict', 1, 60, 'Unexpected `X` claimed by `a` and `b` (also at 1:33, models.0.aliases.0), expected one model per spelling; neither claim is used']
+    ])
+    expect(twice.data.models.map((m) => m.aliases)).toEqual([[], []])
     expect(parseRegistryData('{"licences":[]}').messages[0]!.message).toBe(
       'Unexpected field `licences` at the top level, expected only `$comment`, `providerPrefixes`, `models`, `organizations`, `licenses`'
     )

@@ -72,8 +72,27 @@ describe('registry of the seeds', () => {
     const seal = result.registry.models.filter((m) => Object.keys(m.boards).some((b) => b.startsWith('seal-')))
     expect(seal).toHaveLength(13)
     const linked = seal.filter((m) => 'lmarena-text' in m.boards).map((m) => m.id)
-    // Claude 3.5 Sonnet through the data file (SEAL's name, and LMArena's glued `AnthropicClaude 3.5 Sonnet (06/20)`).
-    expect(linked).toEqual(['claude-3-5-sonnet-20240620', 'claude-3-opus-20240229', 'claude-3-sonnet-20240229', 'codellama-34b-instruct', 'llama-3-70b-instruct'])
+    // Llama 3 70B and CodeLlama 34B by their names; the others through the data file, each to the
+    // dated LMArena model current on 2024-05-13 (`GPT-4o` is `gpt-4o-2024-05-13`).
+    expect(linked).toEqual([
+      'claude-3-5-sonnet-20240620',
+      'claude-3-opus-20240229',
+      'claude-3-sonnet-20240229',
+      'codellama-34b-instruct',
+      'gemini-1.0-pro-001',
+      'gemini-1.5-flash-001',
+      'gemini-1.5-pro-001',
+      'gpt-4-0125-preview',
+      'gpt-4o-2024-05-13',
+      'llama-3-70b-instruct',
+      'mistral-large-2402'
+    ])
+    // The seeds' LMArena snapshot (2025-11) no longer shows the April 2024 Gemini 1.5 Pro preview (linked over the
+    // corpus); LMArena ranks two precisions of Llama 3.1 405B and SEAL does not say which it evaluated: left apart.
+    expect(seal.filter((m) => !('lmarena-text' in m.boards)).map((m) => m.id)).toEqual(['gemini-1.5-pro-preview-0409', 'llama-3.1-405b-instruct'])
+    // SEAL rows get the organization and license LMArena's rows give the model.
+    expect(model('gpt-4o-2024-05-13')).toMatchObject({ organization: 'OpenAI', license: 'Proprietary' })
+    expect(model('gpt-4o-2024-05-13')!.aliases).toContain('GPT-4o')
     expect(model('claude-3-5-sonnet-20240620')!.aliases).toContain('AnthropicClaude 3.5 Sonnet (06/20)')
     expect(model('claude-3-5-sonnet-20240620')!.aliases).toContain('Claude 3.5 Sonnet')
   })

@@ -13,12 +13,9 @@ import { modelView } from './view-model.js'
 import { modelsView, organizationView, organizationsView } from './view-models.js'
 import { qualityPartView, qualityView } from './view-quality.js'
 import { link, type Context } from './view-table.js'
+import type { SiteFile } from '../core/site-file.js'
 
-/** One file of the site: a POSIX path relative to the output directory, and its bytes. */
-export interface OutputFile {
-  path: string
-  content: string
-}
+export type { SiteFile }
 
 interface PageJob {
   path: string
@@ -60,7 +57,7 @@ function pageJobs(ctx: Context): PageJob[] {
 /** The site to write: how many files, and the files themselves, each rendered when it is taken. */
 export interface RenderedSite {
   total: number
-  files: Iterable<OutputFile>
+  files: Iterable<SiteFile>
 }
 
 /**
@@ -78,7 +75,7 @@ export function renderSite(site: SiteModel, options: RenderOptions): RenderedSit
   return { total: jobs.length + fixed + data, files: files(site, options, views, ctx, jobs) }
 }
 
-function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<OutputFile> {
+function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<SiteFile> {
   const eta = createEta(views)
   for (const [i, job] of jobs.entries()) {
     yield { path: pageFile(job.path), content: eta.render(job.template, job.view()) }
@@ -105,6 +102,6 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
 }
 
 /** Every file of the site at once, sorted by path (for tests and small sites). */
-export function renderAll(site: SiteModel, options: RenderOptions): OutputFile[] {
+export function renderAll(site: SiteModel, options: RenderOptions): SiteFile[] {
   return [...renderSite(site, options).files].sort((a, b) => compareText(a.path, b.path))
 }

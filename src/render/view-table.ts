@@ -159,6 +159,13 @@ function has(rows: readonly ReconciledRow[], pick: (r: ReconciledRow) => unknown
   return rows.some((r) => pick(r) !== undefined)
 }
 
+/** A column of a standings table: when it is shown (default: always) and its cell for a row. */
+interface StandingsColumn {
+  column: Column
+  shown?: () => boolean
+  cell: (row: ReconciledRow, facts: ReturnType<typeof modelFacts>) => Cell
+}
+
 /**
  * The standings of one snapshot: rank, change since `previous`, model, score,
  * interval, votes, organization, license — columns no row has are left out.
@@ -172,63 +179,59 @@ export function standingsTable(
   const rows = options.limit ? snapshot.rows.slice(0, options.limit) : snapshot.rows
   const before = previous ? new Map(previous.rows.map((r) => [r.model, r.rank])) : undefined
   const facts = rows.map((r) => modelFacts(ctx, r.model, r))
-  const columns: Column[] = [{ key: 'rank', label: 'Rank', numeric: true }]
-  if (before) columns.push({ key: 'change', label: 'Change', numeric: true })
-  columns.push({ key: 'model', label: 'Model', rowHeader: true })
-  const withScore = has(rows, (r) => r.score)
-  const withCi = has(rows, (r) => r.ciPlus ?? r.ciMinus)
-  const withVotes = has(rows, (r) => r.votes)
-  const withOrg = facts.some((f) => f.organization)
-  const withLicense = facts.some((f) => f.license)
-  if (withScore) columns.push({ key: 'score', label: 'Score', numeric: true })
-  if (withCi) columns.push({ key: 'ci', label: '95% CI', numeric: true })
-  if (withVotes) columns.push({ key: 'votes', label: 'Votes', numeric: true })
-  const withStyle = has(rows, (r) => r.rankStyleControl)
-  const withPrice = has(rows, (r) => r.priceInput ?? r.priceOutput)
-  const withContext = has(rows, (r) => r.context)
-  const withCutoff = has(rows, (r) => r.knowledgeCutoff)
+  const notes = new Map<string, string>()
+  for (const row of rows) for (const flag of row.flags ?? []) notes.set(flag.mark, flag.text)
   // Extra measures (the agent board's), but not one that only repeats the score.
   const metrics = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))]
     .filter((m) => !rows.every((r) => r.metrics?.[m]?.value === r.score))
     .sort(compareText)
-  if (withStyle) columns.push({ key: 'style', label: 'Rank (style control)', numeric: true })
-  for (const m of metrics) columns.push({ key: `m-${m}`, label: metricLabel(m), numeric: true })
-  if (withPrice) columns.push({ key: 'price', label: 'Price $/1M in/out', numeric: true, reads: 'price' })
-  if (withContext) columns.push({ key: 'context', label: 'Context', numeric: true, reads: 'tokens' })
-  if (withCutoff) columns.push({ key: 'cutoff', label: 'Knowledge cutoff' })
-  if (withOrg) columns.push({ key: 'organization', label: 'Organization' })
-  if (withLicense) columns.push({ key: 'license', label: 'License' })
-  const notes = new Map<string, string>()
-  const out: TableRow[] = rows.map((row, i) => {
-    const f = facts[i]!
-    const cells: Cell[] = [shownNumber(String(row.rank), row.rank)]
-    if (before) {
-      const old = before.get(row.model)
-      cells.push(old === undefined ? { text: 'new', sort: 100_000, cls: 'new' } : { ...shownNumber(formatSigned(old - row.rank), old - row.rank), ...(old !== row.rank ? { cls: old > row.rank ? 'up' : 'down' } : {}) })
-    }
-    for (const flag of row.flags ?? []) notes.set(flag.mark, flag.text)
-    cells.push(
-      modelCell(ctx, row.model, f.name, {
-        badge: row.preliminary ? 'preliminary' : undefined,
-        marks: row.flags?.map((flag) => ({ mark: flag.mark, text: flag.text })),
-        external: safeUrl(row.url)
+  const any = (value: (r: ReconciledRow) => unknown) => () => has(rows, value)
+  // One list of columns, in the order shown: each says when it is shown and what its cell holds.
+  const definitions: StandingsColumn[] = [
+    { column: { key: 'rank', label: 'Rank', numeric: true }, cell: (row) => shownNumber(String(row.rank), row.rank) },
+    {
+      column: { key: 'change', label: 'Change', numeric: true },
+      shown: () => before !== undefined,
+      cell: (row) => {
+        const old = before!.get(row.model)
+        return old === undefined ? { text: 'new', sort: 100_000, cls: 'new' } : { ...shownNumber(formatSigned(old - row.rank), old - row.rank), ...(old !== row.rank ? { cls: old > row.rank ? 'up' : 'down' } : {}) }
+      }
+    },
+    {
+      column: { key: 'model', label: 'Model', rowHeader: true },
+      cell: (row, f) =>
+        modelCell(ctx, row.model, f.name, {
+          badge: row.preliminary ? 'preliminary' : undefined,
+          marks: row.flags?.map((flag) => ({ mark: flag.mark, text: flag.text })),
+          external: safeUrl(row.url)
+        })
+    },
+    { column: { key: 'score', label: 'Score', numeric: true }, shown: any((r) => r.score), cell: (row) => numberCell(row.score) },
+    { column: { key: 'ci', label: '95% CI', numeric: true }, shown: any((r) => r.ciPlus ?? r.ciMinus), cell: (row) => intervalCell(row.ciPlus, row.ciMinus) },
+    { column: { key: 'votes', label: 'Votes', numeric: true }, shown: any((r) => r.votes), cell: (row) => numberCell(row.votes) },
+    { column: { key: 'style', label: 'Rank (style control)', numeric: true }, shown: any((r) => r.rankStyleControl), cell: (row) => numberCell(row.rankStyleControl) },
+    ...metrics.map(
+      (m): StandingsColumn => ({
+        column: { key: `m-${m}`, label: metricLabel(m), numeric: true },
+        cell: (row) => {
+          const metric = row.metrics?.[m]
+          return metric ? shownNumber(formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), metric.value) : { text: '' }
+        }
       })
-    )
-    if (withScore) cells.push(numberCell(row.score))
-    if (withCi) cells.push(intervalCell(row.ciPlus, row.ciMinus))
-    if (withVotes) cells.push(numberCell(row.votes))
-    if (withStyle) cells.push(numberCell(row.rankStyleControl))
-    for (const m of metrics) {
-      const metric = row.metrics?.[m]
-      cells.push(metric ? shownNumber(formatNumber(metric.value) + (metric.unit === '%' ? '%' : ''), metric.value) : { text: '' })
-    }
-    if (withPrice) cells.push(readCell(formatPrice(row.priceInput, row.priceOutput), row.priceInput ?? row.priceOutput, 'price'))
-    if (withContext) cells.push(readCell(formatTokens(row.context), row.context, 'tokens'))
-    if (withCutoff) cells.push({ text: row.knowledgeCutoff ?? '' })
-    if (withOrg) cells.push(organizationCell(ctx, f.organization, options.organizationLinks ?? true))
-    if (withLicense) cells.push(licenseCell(f.license, f.open))
-    return modelRow(f, cells)
-  })
+    ),
+    {
+      column: { key: 'price', label: 'Price $/1M in/out', numeric: true, reads: 'price' },
+      shown: any((r) => r.priceInput ?? r.priceOutput),
+      cell: (row) => readCell(formatPrice(row.priceInput, row.priceOutput), row.priceInput ?? row.priceOutput, 'price')
+    },
+    { column: { key: 'context', label: 'Context', numeric: true, reads: 'tokens' }, shown: any((r) => r.context), cell: (row) => readCell(formatTokens(row.context), row.context, 'tokens') },
+    { column: { key: 'cutoff', label: 'Knowledge cutoff' }, shown: any((r) => r.knowledgeCutoff), cell: (row) => ({ text: row.knowledgeCutoff ?? '' }) },
+    { column: { key: 'organization', label: 'Organization' }, shown: () => facts.some((f) => f.organization), cell: (_, f) => organizationCell(ctx, f.organization, options.organizationLinks ?? true) },
+    { column: { key: 'license', label: 'License' }, shown: () => facts.some((f) => f.license), cell: (_, f) => licenseCell(f.license, f.open) }
+  ]
+  const shown = definitions.filter((d) => d.shown?.() ?? true)
+  const columns = shown.map((d) => d.column)
+  const out: TableRow[] = rows.map((row, i) => modelRow(facts[i]!, shown.map((d) => d.cell(row, facts[i]!))))
   return {
     id: options.id,
     caption: options.caption,

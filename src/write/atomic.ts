@@ -2,12 +2,9 @@ import { linkSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'nod
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { SiteFile } from '../core/site-file.js'
 
-export interface SiteFile {
-  /** POSIX path relative to the output directory. */
-  path: string
-  content: string
-}
+export type { SiteFile }
 
 /**
  * Every directory leaderlog writes carries this stamp, checked by content: a

@@ -9,7 +9,7 @@ import type { NormalizeResult } from '../../src/registry/types.js'
 import { lineChart, ticks } from '../../src/render/chart.js'
 import { snapshotCsv } from '../../src/render/data.js'
 import { safeUrl } from '../../src/render/escape.js'
-import { renderAll, type OutputFile } from '../../src/render/site.js'
+import { renderAll, type SiteFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { numberCell, readShown, shownNumber } from '../../src/render/view-table.js'
 import { seedStore } from './helpers.js'
@@ -21,7 +21,7 @@ beforeAll(async () => {
 })
 
 /** The seeds with hostile values planted in a real row and its registry entry. */
-function hostile(base = parseBaseUrl('/')): OutputFile[] {
+function hostile(base = parseBaseUrl('/')): SiteFile[] {
   const normalized: NormalizeResult = structuredClone(seeds)
   const snapshot = normalized.snapshots.find((s) => s.board === 'lmarena-text' && s.date === '2025-11-20')!
   const grok = snapshot.rows.find((r) => r.model === 'grok-4.1')!

@@ -3,7 +3,7 @@ import { diffSnapshots } from '../../src/model/diffs.js'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
-import { renderAll, type OutputFile } from '../../src/render/site.js'
+import { renderAll, type SiteFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
 
@@ -16,7 +16,7 @@ const all: FixtureRow[] = Array.from({ length: 6 }, (_, i) => ({ name: `model-${
 const top3 = (rows: FixtureRow[]) => rows.slice(0, 3)
 
 let site: SiteModel
-let files: OutputFile[]
+let files: SiteFile[]
 const file = (p: string) => files.find((f) => f.path === p)!.content
 const text = (p: string) => file(p).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 

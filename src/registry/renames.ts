@@ -11,8 +11,7 @@ import type { ReconciledRow, ReconciledSnapshot } from './types.js'
  * models that stayed (the continuing models), so a day when upstream
  * re-scored the whole board is judged by what it did to everyone:
  *  - votes: the same count, or a change within what the continuing models
- *    show (their ratio of new to old votes, 2nd to 98th percentile; across
- *    more than a month, within 1%: over months too many models moved);
+ *    show (their ratio of new to old votes, 2nd to 98th percentile);
  *  - score: within the new row's interval of the old score moved as its
  *    neighbours moved (the continuing models ranked just above and below);
  *  - rank: between the new ranks of those neighbours.
@@ -66,10 +65,6 @@ export interface Renames {
 const NEIGHBOURS = 3
 /** Ranks of slack around the neighbours' new ranks. */
 const RANK_SLACK = 2
-/** Snapshots further apart than this many days are a long gap… */
-export const LONG_GAP_DAYS = 31
-/** …across which a renamed model's votes must have stayed within 1% (a model nobody votes for any more). */
-const STALE_VOTES: [number, number] = [0.99, 1.01]
 /** A board with at least this many renames between two snapshots switched naming scheme. */
 export const SWITCH_RENAMES = 10
 
@@ -124,9 +119,7 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
   if (gone.length === 0 || appeared.length === 0) return { links: [], suggestions: [] }
   const continuing: Continuing[] = d.rows.flatMap((r) => (before.has(r.model) ? [{ before: before.get(r.model)!, after: r }] : []))
   continuing.sort((a, b) => a.before.rank - b.before.rank || (b.before.score ?? 0) - (a.before.score ?? 0) || compareText(a.before.model, b.before.model))
-  // Over a long gap the continuing models' votes moved a lot, some of them: only a count that barely moved tells a rename.
-  const long = Math.round((Date.parse(d.date) - Date.parse(p.date)) / 86_400_000) > LONG_GAP_DAYS
-  const band = long ? STALE_VOTES : votesBand(continuing)
+  const band = votesBand(continuing)
 
   const checks = new Map<ReconciledRow, Map<ReconciledRow, Check>>()
   for (const o of gone) {

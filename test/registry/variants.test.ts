@@ -91,31 +91,35 @@ describe.runIf(hasCorpus)('a misread translation on real pages', () => {
   const zhFile = 'zh/2025-07-10T114319Z_cf2ece6.md'
   const enFile = 'en/2025-07-10T115634Z_4815581.md'
 
-  /** The English page with the score written into the votes column of every row. */
-  function shiftScoreIntoVotes(text: string): string {
+  /**
+   * The English page with each row's votes taken from the row below (a
+   * translation that slipped a column by one row): every cell still looks
+   * like a vote count, so only the original of the same data time can tell.
+   */
+  function slipVotes(text: string): string {
+    const lines = text.split('\n')
     let header: string[] | undefined
-    return text
-      .split('\n')
-      .map((line) => {
-        if (!line.startsWith('|')) return line
-        const cells = line.split('|')
-        if (!header) {
-          header = cells.map((c) => c.trim())
-          return line
-        }
-        const score = header.indexOf('Score')
-        const votes = header.indexOf('Votes')
-        if (/^:?-+/.test(cells[score]!.trim())) return line
-        cells[votes] = ` ${cells[score]!.trim()} `
-        return cells.join('|')
-      })
-      .join('\n')
+    const body: number[] = []
+    lines.forEach((line, i) => {
+      if (!line.startsWith('|')) return
+      const cells = line.split('|')
+      if (!header) header = cells.map((c) => c.trim())
+      else if (!/^:?-+/.test(cells[1]!.trim())) body.push(i)
+    })
+    const votes = header!.indexOf('Votes')
+    const values = body.map((i) => lines[i]!.split('|')[votes]!)
+    body.forEach((i, k) => {
+      const cells = lines[i]!.split('|')
+      cells[votes] = values[(k + 1) % values.length]!
+      lines[i] = cells.join('|')
+    })
+    return lines.join('\n')
   }
 
   it('`leaderlog check` flags it: an error for the column, exit 1', async () => {
     const zh = readFileSync(path.join(corpusDir, zhFile), 'utf8')
     const en = readFileSync(path.join(corpusDir, enFile), 'utf8')
-    const misread = shiftScoreIntoVotes(en)
+    const misread = slipVotes(en)
     expect(misread).not.toBe(en)
     const registry = readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')
 
@@ -126,14 +130,14 @@ describe.runIf(hasCorpus)('a misread translation on real pages', () => {
     const c = captureIo(await store({ 'lmarena-text/2025-07-10.zh.md': zh, 'lmarena-text/2025-07-10.en.md': misread }, registry))
     expect(await main(['check', '--snapshots', '.'], c.io)).toBe(1)
     const out = c.out().replace(/\s+/g, ' ')
-    expect(out).toMatch(/lmarena-text\/2025-07-10\.en\.md 23:\d+ error Unexpected `votes` in 21\d of 21\d rows of `lmarena-text` 2025-07-10, expected the values of the original lmarena-text\/2025-07-10\.zh\.md \(e\.g\. `1477` for `gemini-2\.5-pro`, where the original has `15769`\); the column is not used variant-column-disagreement/)
+    expect(out).toMatch(/lmarena-text\/2025-07-10\.en\.md 23:\d+ error Unexpected `votes` in 21\d of 21\d rows of `lmarena-text` 2025-07-10, expected the values of the original lmarena-text\/2025-07-10\.zh\.md \(e\.g\. `\d+` for `gemini-2\.5-pro`, where the original has `15769`\); the column is not used variant-column-disagreement/)
     // One error for the column, not a warning per cell.
     expect(out).not.toMatch(/Unexpected `votes` `\d+` for/)
   })
 
   it('`leaderlog fetch` refuses it against the stored original of the same data time', () => {
     const zh = readFileSync(path.join(corpusDir, zhFile), 'utf8')
-    const misread = shiftScoreIntoVotes(readFileSync(path.join(corpusDir, enFile), 'utf8'))
+    const misread = slipVotes(readFileSync(path.join(corpusDir, enFile), 'utf8'))
     const history: History = {
       files: [{ ...checkFile('lmarena-text/2025-07-10.zh.md', zh), digest: digest(normaliseContent(zh)) }],
       unreadable: [],

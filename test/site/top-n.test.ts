@@ -28,7 +28,7 @@ beforeAll(() => {
     emptyData
   )
   site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  files = renderAll(site, { base: parseBaseUrl('/'), registry: normalized.registry })
+  files = renderAll(site, { base: parseBaseUrl('https://example.org/'), registry: normalized.registry })
 })
 
 describe('top-N pages are not departures', () => {

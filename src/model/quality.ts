@@ -33,6 +33,8 @@ export interface QualityPart {
   month: string
   files: FileQuality[]
   disagreements: Disagreement[]
+  /** Findings of the normalize stage on these files (a misread column, a conflict), but disagreements (listed as such). */
+  registry: Diagnostic[]
   counts: { errors: number; warnings: number; unpublished: number; disagreements: number }
 }
 
@@ -51,7 +53,10 @@ export interface Quality {
   /** Renames rename tracking linked: naming-scheme switches once each, the other renames one by one. */
   renames: { switches: SwitchQuality[]; single: LinkedRename[] }
   disagreements: Disagreement[]
-  /** Diagnostics of the normalize stage (registry data file, reconciliation). */
+  /**
+   * Diagnostics of the normalize stage that belong to no source and month (the
+   * registry data file); the others are on their part's page.
+   */
   registryDiagnostics: Diagnostic[]
   counts: { errors: number; warnings: number; unpublished: number; repairs: number; renames: number; disagreements: number }
 }
@@ -99,11 +104,11 @@ export function buildQuality(input: QualityInput): Quality {
   const single = links.filter((l) => !switchDays.has(day(l.evidence)))
   return {
     files,
-    parts: qualityParts(files, disagreements),
+    parts: qualityParts(files, disagreements, input.registryDiagnostics),
     repairs,
     renames: { switches, single },
     disagreements,
-    registryDiagnostics: sortDiagnostics(input.registryDiagnostics),
+    registryDiagnostics: sortDiagnostics(input.registryDiagnostics.filter((d) => fileBucket(d.file).source === 'other')),
     counts: {
       errors: all.filter((d) => d.severity === 'error').length,
       warnings: all.filter((d) => d.severity === 'warning').length,
@@ -115,9 +120,9 @@ export function buildQuality(input: QualityInput): Quality {
   }
 }
 
-/** A store file's source and month, from its path (`…/<source>/<YYYY-MM>-DD.<lang>.md`). */
+/** A store file's source and month, from its path (`…/<source>/<YYYY-MM>-DD.<lang>.md`, or `.csv`). */
 export function fileBucket(file: string): { source: string; month: string } {
-  const m = /(?:^|\/)([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2})-\d{2}\.[^/]+\.md$/.exec(file)
+  const m = /(?:^|\/)([a-z0-9][a-z0-9-]*)\/(\d{4}-\d{2})-\d{2}\.[^/]+\.(?:md|csv)$/.exec(file)
   return m && sourceIds.includes(m[1]!) ? { source: m[1]!, month: m[2]! } : { source: 'other', month: '' }
 }
 
@@ -126,12 +131,12 @@ function sourceOfBoard(board: string): string {
   return sources.find((s) => s.boards.includes(board))?.id ?? 'other'
 }
 
-function qualityParts(files: readonly FileQuality[], disagreements: readonly Disagreement[]): QualityPart[] {
+function qualityParts(files: readonly FileQuality[], disagreements: readonly Disagreement[], registry: readonly Diagnostic[]): QualityPart[] {
   const parts = new Map<string, QualityPart>()
   const part = (source: string, month: string) => {
     const key = `${source} ${month}`
     let p = parts.get(key)
-    if (!p) parts.set(key, (p = { source, month, files: [], disagreements: [], counts: { errors: 0, warnings: 0, unpublished: 0, disagreements: 0 } }))
+    if (!p) parts.set(key, (p = { source, month, files: [], disagreements: [], registry: [], counts: { errors: 0, warnings: 0, unpublished: 0, disagreements: 0 } }))
     return p
   }
   for (const f of files) {
@@ -146,6 +151,15 @@ function qualityParts(files: readonly FileQuality[], disagreements: readonly Dis
     const p = part(sourceOfBoard(d.board), d.date.slice(0, 7))
     p.disagreements.push(d)
     p.counts.disagreements++
+  }
+  // Variant disagreements are the disagreements above; the other findings go with their file.
+  for (const d of sortDiagnostics(registry.filter((x) => x.rule !== 'variant-disagreement'))) {
+    const { source, month } = fileBucket(d.file)
+    if (source === 'other') continue
+    const p = part(source, month)
+    p.registry.push(d)
+    if (d.severity === 'error') p.counts.errors++
+    else p.counts.warnings++
   }
   const order = (source: string) => (sourceIds.includes(source) ? sourceIds.indexOf(source) : sourceIds.length)
   return [...parts.values()].sort((a, b) => order(a.source) - order(b.source) || compareText(a.source, b.source) || compareText(a.month, b.month))

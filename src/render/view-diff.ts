@@ -1,6 +1,6 @@
 import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff } from '../model/diffs.js'
-import { formatNumber } from '../core/text.js'
+import { count, formatNumber } from '../core/text.js'
 import { formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
@@ -18,6 +18,8 @@ export interface DiffView {
   belowTop?: { heading: string; table: Table }
   enteredTop?: { heading: string; table: Table }
   moved: Table
+  /** How many small moves the table leaves out, in words; undefined when it lists every move. */
+  ripples?: string
   significant: number
   filters: Filters
   previous?: { text: string; href: string }
@@ -61,8 +63,24 @@ export function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} mov
   ]
 }
 
+/** A move of at least this many places is listed on a diff page; smaller ones only when significant or at the top. */
+export const LISTED_MOVE_PLACES = 3
+/** Moves into or out of the top this many are always listed. */
+const LISTED_MOVE_TOP = 10
+
+/**
+ * The moves a diff page lists: significant ones, moves of 3 places or more,
+ * and any move at the top 10. A model entering at rank 118 moves every model
+ * below it by one place: those ripples are counted, and the JSON lists them.
+ */
+export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
+  return diff.moved.filter((m) => m.significant || Math.abs(m.rankDelta) >= LISTED_MOVE_PLACES || Math.min(m.from.rank, m.to.rank) <= LISTED_MOVE_TOP)
+}
+
 export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[]): DiffView {
-  const moved: TableRow[] = diff.moved.map((m) => {
+  const listed = listedMoves(diff)
+  const ripples = diff.moved.length - listed.length
+  const moved: TableRow[] = listed.map((m) => {
     const f = modelFacts(ctx, m.model, m)
     return modelRow(f, [
       modelCell(ctx, m.model, f.name),
@@ -98,7 +116,10 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
         }
   const movedTable: Table = {
     id: 'moved',
-    caption: `Moved (${diff.moved.length}), biggest movers first`,
+    caption:
+      ripples === 0
+        ? `Moved (${diff.moved.length}), biggest movers first`
+        : `Moved: ${listed.length} of ${diff.moved.length}, biggest movers first (significant, ${LISTED_MOVE_PLACES} places or more, or in the top ${LISTED_MOVE_TOP})`,
     columns: [
       { key: 'model', label: 'Model', rowHeader: true },
       { key: 'rank', label: 'Rank', numeric: true },
@@ -110,7 +131,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       { key: 'organization', label: 'Organization' }
     ],
     rows: moved,
-    empty: 'No model changed rank.',
+    empty: diff.moved.length === 0 ? 'No model changed rank.' : 'No significant move, none of 3 places or more, none at the top.',
     notes: []
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
@@ -135,6 +156,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     belowTop,
     enteredTop,
     moved: movedTable,
+    ripples: ripples === 0 ? undefined : `${count(ripples, 'other model')} moved by one or two places without a significant score change (the JSON data lists every move).`,
     significant,
     filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable]),
     previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,

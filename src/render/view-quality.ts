@@ -58,6 +58,7 @@ export interface QualityPartView {
   previous?: { text: string; href: string }
   next?: { text: string; href: string }
   files: QualityFileView[]
+  registry: { place: string; severity: string; rule: string; title: string; message: string }[]
   disagreements: DisagreementView[]
 }
 
@@ -168,6 +169,7 @@ export function qualityPartView(ctx: Context, index: number): QualityPartView {
       summary: `${count(f.errors, 'error')}, ${count(f.warnings, 'warning')}`,
       diagnostics: f.diagnostics.map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message }))
     })),
+    registry: part.registry.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message })),
     disagreements: part.disagreements.map((d: Disagreement) => {
       const s = snapshotLink(d.board, d.date)
       const m = ctx.site.modelsById.get(d.model)

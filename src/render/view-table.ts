@@ -174,7 +174,17 @@ export function standingsTable(
   ctx: Context,
   snapshot: ReconciledSnapshot,
   previous: ReconciledSnapshot | undefined,
-  options: { id: string; caption: string; limit?: number; organizationLinks?: boolean }
+  options: {
+    id: string
+    caption: string
+    limit?: number
+    /**
+     * Link organizations and each model's upstream page (default). A dated
+     * snapshot page leaves them out (the latest standings and the model pages
+     * have them): they were a third of its bytes, on every page of every day.
+     */
+    organizationLinks?: boolean
+  }
 ): Table {
   const rows = options.limit ? snapshot.rows.slice(0, options.limit) : snapshot.rows
   const before = previous ? new Map(previous.rows.map((r) => [r.model, r.rank])) : undefined
@@ -203,7 +213,7 @@ export function standingsTable(
         modelCell(ctx, row.model, f.name, {
           badge: row.preliminary ? 'preliminary' : undefined,
           marks: row.flags?.map((flag) => ({ mark: flag.mark, text: flag.text })),
-          external: safeUrl(row.url)
+          external: options.organizationLinks === false ? undefined : safeUrl(row.url)
         })
     },
     { column: { key: 'score', label: 'Score', numeric: true }, shown: any((r) => r.score), cell: (row) => numberCell(row.score) },

@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
 import { parseRegistryData } from '../../src/registry/data.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { captureIo, copySeeds, tempDir } from '../helpers.js'
+import { page, store } from '../registry/fixtures.js'
 
 // Careless and hostile input at the CLI (issue 10): each test fails without its fix.
 
@@ -66,4 +67,31 @@ describe('--base-url', () => {
     expect(await main(['build', '--snapshots', '.', '--out', 'dist', '--base-url', '//evil.com/'], c.io)).toBe(2)
     expect(parseBaseUrl('/leaderlog/')).toEqual({ path: '/leaderlog/' })
   })
+})
+
+describe('models named like the paths the site writes', () => {
+  it('build fine, each on its own page, and no file escapes --out', async () => {
+    const names = ['index.html', 'data', 'models', 'badges', 'compare', 'feed.xml', '..', '%2e%2e', '../../escape', 'assets', '404.html']
+    const dir = await store({ 'lmarena-text/2025-01-01.en.md': page('2025-01-01', names.map((name, i) => ({ name, score: 1400 - i * 10, votes: 1000 + i }))) })
+    const parent = await tempDir()
+    const out = path.join(parent, 'site')
+    const c = captureIo(dir)
+    expect(await main(['build', '--snapshots', '.', '--out', out, '--base-url', 'https://example.org/'], c.io)).toBe(0)
+    expect(c.err()).not.toMatch(/EISDIR|ENOTDIR|EEXIST/)
+    // Nothing beside --out but the output itself.
+    expect(await readdir(parent)).toEqual(['site'])
+    const models = JSON.parse(await readFile(path.join(out, 'data/models.json'), 'utf8')) as { models: { id: string; name: string }[] }
+    expect(models.models.map((m) => m.name).sort()).toEqual([...names].sort())
+    for (const m of models.models) {
+      expect(m.id).toMatch(/^[a-z0-9][a-z0-9.-]*$/)
+      expect(m.id).not.toBe('index.html')
+      expect(await readFile(path.join(out, 'models', m.id, 'index.html'), 'utf8'), m.name).toContain(`<h1>${m.name.replace(/&/g, '&amp;')}</h1>`)
+    }
+    // The site's own files are still its own.
+    expect(await readFile(path.join(out, 'models/index.html'), 'utf8')).toContain('<h1>')
+    expect(JSON.parse(await readFile(path.join(out, 'data/boards.json'), 'utf8'))).toBeTypeOf('object')
+    expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toMatch(/^<\?xml/)
+    const files = await readdir(out, { recursive: true })
+    for (const f of files) expect(path.resolve(out, f).startsWith(out + path.sep), f).toBe(true)
+  }, 120_000)
 })

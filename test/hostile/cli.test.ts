@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
 import { parseRegistryData } from '../../src/registry/data.js'
+import { maxIdLength, nameKey } from '../../src/registry/keys.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { captureIo, copySeeds, tempDir } from '../helpers.js'
 import { page, store } from '../registry/fixtures.js'
@@ -94,4 +95,41 @@ describe('models named like the paths the site writes', () => {
     const files = await readdir(out, { recursive: true })
     for (const f of files) expect(path.resolve(out, f).startsWith(out + path.sep), f).toBe(true)
   }, 120_000)
+})
+
+describe('very long names (found by the property test)', () => {
+  // A name may have 300 characters (the row schema), an organization any number.
+  const long = (end: string) => 'm'.repeat(280) + end
+
+  it('a model of 282 characters and an organization of 400 build, under ids and slugs a file system takes (no ENAMETOOLONG)', async () => {
+    const rows = [
+      { name: long('-a'), organization: 'o'.repeat(400), score: 1300, votes: 1000 },
+      { name: long('-b'), organization: '模'.repeat(300), score: 1290, votes: 900 }
+    ]
+    const dir = await store({ 'lmarena-text/2025-01-01.en.md': page('2025-01-01', rows) })
+    const out = path.join(await tempDir(), 'site')
+    const c = captureIo(dir)
+    expect(await main(['build', '--snapshots', '.', '--out', out], c.io)).toBe(0)
+    expect(c.err()).not.toMatch(/ENAMETOOLONG/)
+    const models = JSON.parse(await readFile(path.join(out, 'data/models.json'), 'utf8')) as { models: { id: string; name: string }[] }
+    expect(models.models.map((m) => m.name).sort()).toEqual([long('-a'), long('-b')])
+    for (const m of models.models) {
+      expect(m.id.length).toBeLessThanOrEqual(maxIdLength)
+      expect(await readFile(path.join(out, 'models', m.id, 'index.html'), 'utf8')).toContain(m.name)
+    }
+    for (const dirName of await readdir(path.join(out, 'organizations'))) expect(dirName.length).toBeLessThanOrEqual(maxIdLength + 3)
+  }, 60_000)
+
+  it('a long key keeps its start and a digest of the whole: spellings of one name agree, two names stay apart', () => {
+    expect(nameKey(long('-A'))).toBe(nameKey(long(' a')))
+    expect(nameKey(long('-a'))).not.toBe(nameKey(long('-b')))
+    expect(nameKey(long('-a'))).toMatch(/^m{91}-[0-9a-f]{8}$/)
+    expect(nameKey('gpt-4o')).toBe('gpt-4o')
+  })
+
+  it('the data file cannot pin an id longer than that', () => {
+    const { messages } = parseRegistryData(`{"models":[{"id":"${'x'.repeat(101)}","aliases":["X"]}]}`)
+    expect(messages.map((m) => m.rule)).toEqual(['invalid-registry-data'])
+    expect(messages[0]!.message).toMatch(/^Invalid `models\.0\.id`: expected an id of at most 100 characters/)
+  })
 })

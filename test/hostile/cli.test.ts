@@ -133,3 +133,18 @@ describe('very long names (found by the property test)', () => {
     expect(messages[0]!.message).toMatch(/^Invalid `models\.0\.id`: expected an id of at most 100 characters/)
   })
 })
+
+describe('a name of invisible characters only (found by the property test)', () => {
+  it('is no name: an invalid-row error at its cell, the row left out, never a model shown as ``', async () => {
+    const csv = 'rank,model,arena_score,95_pct_ci,votes,organization,license\n1,gpt-4o,1300,+5/-5,1000,OpenAI,Proprietary\n2,\u0000,1290,+5/-5,900,OpenAI,Proprietary\n3,\u200b\u202e,1280,+5/-5,800,OpenAI,Proprietary\n'
+    const dir = await store({ 'lmarena-text/2025-01-01.en-x-exports.csv': csv })
+    const check = captureIo(dir)
+    expect(await main(['check', '--snapshots', '.'], check.io)).toBe(1)
+    const out = check.out().replace(/\s+/g, ' ')
+    expect(out).toContain('3:3 error Invalid `name` in row `\\u{0}`: expected a name with a visible character, found `"\\u0000"`; row left out invalid-row')
+    expect(out).toContain('4:3 error Invalid `name` in row `\\u{200b}\\u{202e}`: expected a name with a visible character, found `"\\u{200b}\\u{202e}"`; row left out invalid-row')
+    const registry = captureIo(dir)
+    await main(['registry', '--snapshots', '.', '--json'], registry.io)
+    expect((JSON.parse(registry.out()) as { models: { name: string }[] }).models.map((m) => m.name)).toEqual(['gpt-4o'])
+  })
+})

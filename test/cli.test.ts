@@ -74,12 +74,13 @@ describe('cli', () => {
     expect((await run(['build', '--today', '2025-02-30'])).code).toBe(2)
   })
 
-  it('import: 0 when something was added, 1 when every capture was refused, 2 without --source', async () => {
+  it('import: 0 when every capture was added or skipped, 1 when one was refused, 2 without --source', async () => {
     const dir = await tempDir()
     const en = path.join(store, 'lmarena-text/2025-11-18.en.md')
     expect((await run(['import', '--snapshots', 'snaps', '--source', 'lmarena-text', en], dir)).code).toBe(0)
     await writeFile(path.join(dir, 'intro.md'), '# Project Introduction\n')
     expect((await run(['import', '--snapshots', 'snaps', '--source', 'lmarena-text', 'intro.md'], dir)).code).toBe(1)
+    expect((await run(['import', '--snapshots', 'snaps', '--source', 'lmarena-text', en, 'intro.md'], dir)).code).toBe(1)
     expect((await run(['import', en], dir)).code).toBe(2)
   })
 

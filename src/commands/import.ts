@@ -64,9 +64,10 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     ...(values.date ? { date: values.date } : {})
   })
   let added = 0
-  let skipped = 0
+  let skipped = captures.gone.length
   let refused = captures.failed.length
   for (const failure of captures.failed) io.stdout.write(`refused  ${failure.label}: ${failure.reason}\n`)
+  for (const gone of captures.gone) io.stdout.write(`skipped  ${gone}: the file is deleted in this commit\n`)
   for (const d of decisions) {
     if (d.action === 'add') {
       await writeFileAtomic(path.join(store, d.target), d.content)
@@ -81,7 +82,8 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   io.stdout.write(`Imported ${count(added, 'snapshot')}, skipped ${skipped}, refused ${refused}\n`)
-  return refused > 0 && added === 0 && skipped === 0 ? 1 : 0
+  // A refused capture is a problem with the input, from files or from git alike: what could be stored is, and the run fails.
+  return refused > 0 ? 1 : 0
 }
 
 /** The stored snapshots of `source`, by store path. */
@@ -92,7 +94,15 @@ async function readExisting(store: string, source: string): Promise<Map<string, 
   return map
 }
 
-async function fileCaptures(files: readonly string[], cwd: string): Promise<{ ok: Capture[]; failed: { label: string; reason: string }[] }> {
+interface Captures {
+  ok: Capture[]
+  /** Captures that cannot be read: refused. */
+  failed: { label: string; reason: string }[]
+  /** Versions of a git history where the file is deleted: no capture, nothing wrong. */
+  gone: string[]
+}
+
+async function fileCaptures(files: readonly string[], cwd: string): Promise<Captures> {
   const ok: Capture[] = []
   const failed: { label: string; reason: string }[] = []
   for (const [order, file] of files.entries()) {
@@ -103,23 +113,27 @@ async function fileCaptures(files: readonly string[], cwd: string): Promise<{ ok
       failed.push({ label: file, reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` })
     }
   }
-  return { ok, failed }
+  return { ok, failed, gone: [] }
 }
 
 /** Every version of `file` in the repository's history, oldest first. */
-async function gitCaptures(repo: string, file: string): Promise<{ ok: Capture[]; failed: { label: string; reason: string }[] }> {
+async function gitCaptures(repo: string, file: string): Promise<Captures> {
   let log: string
   try {
     log = (await run('git', ['-C', repo, 'log', '--format=%H%x09%cI%x09%s', '--reverse', '--', file], { maxBuffer: 64 * 1024 * 1024 })).stdout
   } catch (error) {
-    throw new Error(`Cannot read the history of ${file} in ${repo}: ${(error as Error).message.split('\n')[0]}`)
+    // git's own words (`fatal: not a git repository …`), not the command line that failed.
+    const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] || (error as Error).message.split('\n')[0]
+    throw new Error(`Cannot read the history of \`${file}\` in ${repo}: ${said}`)
   }
   const commits = log
     .split('\n')
     .filter(Boolean)
     .map((line) => line.split('\t'))
+  if (commits.length === 0) throw new Error(`Cannot import \`${file}\` from ${repo}: no commit in its history has that path, expected a path relative to the repository's root`)
   const ok: Capture[] = []
   const failed: { label: string; reason: string }[] = []
+  const gone: string[] = []
   for (const [order, [sha = '', time = '', subject = '']] of commits.entries()) {
     const label = `${sha.slice(0, 7)}:${file}`
     // The version a commit names (`update csv outputs to version 2024.06.19`), else the commit's day in UTC.
@@ -128,8 +142,8 @@ async function gitCaptures(repo: string, file: string): Promise<{ ok: Capture[];
       const { stdout } = await run('git', ['-C', repo, 'show', `${sha}:${file}`], { maxBuffer: 64 * 1024 * 1024 })
       ok.push({ label, content: stdout, order, ...(date ? { date } : {}) })
     } catch {
-      failed.push({ label, reason: 'file deleted in this commit' })
+      gone.push(label)
     }
   }
-  return { ok, failed }
+  return { ok, failed, gone }
 }

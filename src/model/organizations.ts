@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.js'
+import { capped } from '../registry/keys.js'
 import type { RegistryModel } from '../registry/types.js'
 
 export interface Organization {
@@ -17,8 +18,8 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-  if (slug) return slug
-  return 'u' + [...text].map((c) => c.codePointAt(0)!.toString(16)).join('-')
+  // A slug is a directory name (`organizations/<slug>/`): never longer than an id.
+  return capped(slug || 'u' + [...text].map((c) => c.codePointAt(0)!.toString(16)).join('-'))
 }
 
 /** Organizations of the registry by name; models without one are left out. */

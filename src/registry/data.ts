@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { readDataFile } from '../diagnostics/data-file.js'
 import { message, type Message } from '../diagnostics/diagnostic.js'
 import { placeOf, type PlacedJson } from '../diagnostics/json-places.js'
-import { idPattern, nameKey, reservedIds } from './keys.js'
+import { idPattern, maxIdLength, nameKey, reservedIds } from './keys.js'
 
 /**
  * The registry data file (`snapshots/registry.json`): what rules cannot know,
@@ -16,6 +16,7 @@ export const ModelEntrySchema = z
     id: z
       .string()
       .regex(idPattern, 'an id `[a-z0-9][a-z0-9.-]*`')
+      .max(maxIdLength, `an id of at most ${maxIdLength} characters`)
       .refine((id) => !reservedIds.has(id), `an id that is no path the site uses (not ${[...reservedIds].map((r) => `\`${r}\``).join(', ')})`),
     name: text.optional(),
     organization: text.optional(),

@@ -21,9 +21,23 @@ export function nameKey(name: string): string {
   // Letters of another script (`Qwen3-235B思考`, `Qwen3-235B指示`) tell models apart too: they
   // cannot go into the key, so a digest of the name does.
   const foreign = /[^\p{Script=Latin}\P{L}]/u.test(plain)
-  if (folded && !foreign) return folded
+  if (folded && !foreign) return capped(folded)
   const digest = createHash('sha256').update(shown.normalize('NFC').trim()).digest('hex').slice(0, 8)
-  return folded ? `${folded}-${digest}` : `m-${digest}`
+  return capped(folded ? `${folded}-${digest}` : `m-${digest}`)
+}
+
+/**
+ * The longest id or slug: each is a directory name of the site (`models/<id>/`),
+ * and a file system takes at most 255 bytes there. The longest name upstream
+ * has published folds to about 50.
+ */
+export const maxIdLength = 100
+
+/** A key cut to `maxIdLength`: its start, then a digest of the whole key (so two long keys stay apart). */
+export function capped(key: string): string {
+  if (key.length <= maxIdLength) return key
+  const digest = createHash('sha256').update(key).digest('hex').slice(0, 8)
+  return `${key.slice(0, maxIdLength - digest.length - 1).replace(/[-.]+$/, '')}-${digest}`
 }
 
 export const idPattern = /^[a-z0-9][a-z0-9.-]*$/

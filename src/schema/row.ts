@@ -30,7 +30,8 @@ export const RowSchema = z
     rank,
     rankUpper: rank.optional(),
     rankLower: rank.optional(),
-    name: z.string().trim().min(1).max(300),
+    // Only invisible characters (`\u0000`, U+200B) is no name: it would be shown as an empty one.
+    name: z.string().trim().min(1).max(300).regex(/[^\p{Cf}\p{Cc}\p{Z}]/u, 'a name with a visible character'),
     score: finite.optional(),
     ciPlus: nonNegative.optional(),
     ciMinus: nonNegative.optional(),

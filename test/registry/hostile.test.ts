@@ -100,6 +100,7 @@ describe('names that would spoof another on pages, feeds and CSV', () => {
   beforeAll(async () => {
     dir = await store({ 'lmarena-text/2025-01-01.en.md': page('2025-01-01', [{ name: bidi, score: 1300, votes: 1000 }, { name: zero, score: 1290, votes: 900, organization: 'Anthropic\u200d' }]) })
     out = path.join(await tempDir(), 'site')
+    // An absolute base URL: the feed (checked below) is only written with one.
     expect(await main(['build', '--snapshots', '.', '--out', out, '--base-url', 'https://example.org/'], captureIo(dir).io)).toBe(0)
     const c = captureIo(dir)
     await main(['check', '--snapshots', '.'], c.io)

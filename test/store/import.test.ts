@@ -68,7 +68,8 @@ describe('leaderlog import', () => {
     }
     const dir = await tempDir()
     const c = captureIo(dir)
-    expect(await main(['import', '--source', 'lmarena-text', '--git', repo, '--path', 'page/lmarena.md'], c.io)).toBe(0)
+    // The refused version fails the run (as a refused file does); what could be stored is stored.
+    expect(await main(['import', '--source', 'lmarena-text', '--git', repo, '--path', 'page/lmarena.md'], c.io)).toBe(1)
     expect(await listStore(path.join(dir, 'snapshots'))).toEqual(['lmarena-text/2025-11-18.en.md', 'lmarena-text/2025-11-20.fr.md'])
     expect(await readFile(path.join(dir, 'snapshots/lmarena-text/2025-11-18.en.md'), 'utf8')).toContain('08:08:22')
     expect(c.out()).toMatch(/skipped .*superseded by .* \(same data date\)/)
@@ -83,6 +84,70 @@ describe('leaderlog import', () => {
     const d = captureIo()
     expect(await main(['import', '--source', 'nope', en], d.io)).toBe(2)
     expect(d.err()).toMatch(/unknown source `nope`/)
+  })
+})
+
+describe('leaderlog import says what was wrong, the same from files and from git (issue 10)', () => {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' }
+  /** A repository whose `page.md` went through these versions (`null`: deleted). */
+  async function history(versions: readonly (string | null)[]): Promise<string> {
+    const repo = await tempDir()
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { env })
+    git('init', '-q')
+    for (const [i, v] of versions.entries()) {
+      if (v === null) git('rm', '-q', 'page.md')
+      else {
+        await writeFile(path.join(repo, 'page.md'), v)
+        git('add', '.')
+      }
+      git('commit', '-qm', `v${i}`)
+    }
+    return repo
+  }
+  const intro = '# Project Introduction\n\nNot a leaderboard.\n'
+
+  it('a --path that never existed in the history is an error naming it, not "Imported 0 snapshots"', async () => {
+    const repo = await history([await readFile(en, 'utf8')])
+    const dir = await tempDir()
+    const c = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '--git', repo, '--path', 'pages/lmarena.md'], c.io)).toBe(1)
+    expect(c.out()).toBe('')
+    expect(c.err()).toBe(`leaderlog import: Cannot import \`pages/lmarena.md\` from ${repo}: no commit in its history has that path, expected a path relative to the repository's root\n`)
+    expect(await listStore(path.join(dir, 'snapshots'))).toEqual([])
+  })
+
+  it('a --git REPO that is no repository says so in git’s words', async () => {
+    const dir = await tempDir()
+    const c = captureIo(dir)
+    expect(await main(['import', '--source', 'lmarena-text', '--git', dir, '--path', 'page.md'], c.io)).toBe(1)
+    expect(c.err()).toMatch(/^leaderlog import: Cannot read the history of `page\.md` in .*: fatal: not a git repository/)
+    expect(c.err()).not.toMatch(/Command failed/)
+  })
+
+  it('a refused page exits 1 beside a stored one, from files and from git alike', async () => {
+    const page = await readFile(en, 'utf8')
+    const files = await tempDir()
+    await writeFile(path.join(files, 'a.md'), page)
+    await writeFile(path.join(files, 'b.md'), intro)
+    const fromFiles = captureIo(files)
+    const fromGit = captureIo(await tempDir())
+    const codes = [
+      await main(['import', '--source', 'lmarena-text', 'a.md', 'b.md'], fromFiles.io),
+      await main(['import', '--source', 'lmarena-text', '--git', await history([page, intro]), '--path', 'page.md'], fromGit.io)
+    ]
+    expect(codes).toEqual([1, 1])
+    for (const c of [fromFiles, fromGit]) {
+      expect(c.out()).toMatch(/^added    snapshots\/lmarena-text\/2025-11-18\.en\.md from /m)
+      expect(c.out()).toMatch(/^refused  .*: Unexpected page `Project Introduction`, expected a leaderboard with a table of models \[not-leaderboard\]$/m)
+      expect(c.out()).toMatch(/Imported 1 snapshot, skipped 0, refused 1\n$/)
+    }
+  })
+
+  it('a version where the file is deleted is skipped, not refused', async () => {
+    const c = captureIo(await tempDir())
+    expect(await main(['import', '--source', 'lmarena-text', '--git', await history([await readFile(en, 'utf8'), null]), '--path', 'page.md'], c.io)).toBe(0)
+    expect(c.out()).toMatch(/^skipped  [0-9a-f]{7}:page\.md: the file is deleted in this commit$/m)
+    expect(c.out()).toMatch(/Imported 1 snapshot, skipped 1, refused 0\n$/)
   })
 })
 

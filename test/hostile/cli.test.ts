@@ -148,3 +148,18 @@ describe('a name of invisible characters only (found by the property test)', () 
     expect((JSON.parse(registry.out()) as { models: { name: string }[] }).models.map((m) => m.name)).toEqual(['gpt-4o'])
   })
 })
+
+describe('organizations that cleaning would empty (found by the property test)', () => {
+  it('`..` is shown as written, never as an empty organization; an invisible-only one is an invalid-row error', async () => {
+    const csv = 'rank,model,arena_score,95_pct_ci,votes,organization,license\n1,gpt-4o,1300,+5/-5,1000,..,Proprietary\n2,claude,1290,+5/-5,900,\u200b,Proprietary\n3,gemini,1280,+5/-5,800,Google,\u202e\n'
+    const dir = await store({ 'lmarena-text/2025-01-01.en-x-exports.csv': csv })
+    const check = captureIo(dir)
+    expect(await main(['check', '--snapshots', '.'], check.io)).toBe(1)
+    const out = check.out().replace(/\s+/g, ' ')
+    expect(out).toContain('3:25 error Invalid `organization` in row `claude`: expected an organization with a visible character')
+    expect(out).toContain('4:32 error Invalid `license` in row `gemini`: expected a license with a visible character')
+    const registry = captureIo(dir)
+    await main(['registry', '--snapshots', '.', '--json'], registry.io)
+    expect((JSON.parse(registry.out()) as { models: { name: string; organization?: string }[] }).models.map((m) => [m.name, m.organization])).toEqual([['gpt-4o', '..']])
+  })
+})

@@ -163,3 +163,22 @@ describe('organizations that cleaning would empty (found by the property test)',
     expect((JSON.parse(registry.out()) as { models: { name: string; organization?: string }[] }).models.map((m) => [m.name, m.organization])).toEqual([['gpt-4o', '..']])
   })
 })
+
+describe('values of a disagreement between language versions (found by the property test)', () => {
+  it('are shown on the data-quality page with their invisible characters made visible, never raw', async () => {
+    const rows = (second: string) => [
+      { name: 'gpt-4o', score: 1300, votes: 1000 },
+      { name: second, score: 1290, votes: 900 },
+      { name: 'gemini', score: 1280, votes: 800 }
+    ]
+    const dir = await store({
+      'lmarena-text/2025-01-01.en.md': page('2025-01-01', rows('claude-3-opus')),
+      'lmarena-text/2025-01-01.fr.md': page('2025-01-01', rows('\u2066iso\u2069'))
+    })
+    const out = path.join(await tempDir(), 'site')
+    expect(await main(['build', '--snapshots', '.', '--out', out], captureIo(dir).io)).toBe(0)
+    const html = await readFile(path.join(out, 'data-quality/lmarena-text/2025-01/index.html'), 'utf8')
+    expect(html).toContain('<code>\\u{2066}iso\\u{2069}</code>')
+    expect(html).not.toMatch(/[\u2066\u2069]/)
+  })
+})

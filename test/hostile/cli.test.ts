@@ -182,3 +182,28 @@ describe('values of a disagreement between language versions (found by the prope
     expect(html).not.toMatch(/[\u2066\u2069]/)
   })
 })
+
+describe('one pipeline', () => {
+  it('`check` lists every finding `build` and `registry` count, registry-level ones included', async () => {
+    const rows = (votes: number) => [
+      { name: 'gpt-4o', score: 1300, votes: 1000 },
+      { name: 'index.html', score: 1290, votes: 900 },
+      { name: 'claude\u200b-3', score: 1280, votes },
+      { name: 'gemini', score: 1270, votes: 700 }
+    ]
+    const dir = await store({ 'lmarena-text/2025-01-01.en.md': page('2025-01-01', rows(800)), 'lmarena-text/2025-01-01.fr.md': page('2025-01-01', rows(801)) })
+    const check = captureIo(dir)
+    await main(['check', '--snapshots', '.'], check.io)
+    const build = captureIo(dir)
+    expect(await main(['build', '--snapshots', '.', '--out', path.join(await tempDir(), 'site')], build.io)).toBe(0)
+    const registry = captureIo(dir)
+    expect(await main(['registry', '--snapshots', '.'], registry.io)).toBe(0)
+    // Registry-level findings (made by normalize, not by any one file) are in check's list.
+    const listed = check.out().replace(/\s+/g, ' ')
+    for (const rule of ['reserved-id', 'hidden-characters', 'variant-disagreement']) expect(listed, rule).toContain(` ${rule} leaderlog`)
+    const [, errors, warnings] = /: (\d+) errors?, (\d+) warnings? in/.exec(check.out())!
+    expect(Number(warnings)).toBeGreaterThanOrEqual(3)
+    expect(build.err()).toContain(`Found ${errors} errors and ${warnings} warnings in the snapshots`)
+    expect(registry.err()).toContain(`Found ${errors} errors and ${warnings} warnings in the store`)
+  })
+})

@@ -38,7 +38,8 @@ export class OrganizationTable {
   }
 }
 
-/** The spelling as shown: invisible characters removed, trailing punctuation dropped. */
+/** The spelling as shown: invisible characters removed, trailing punctuation dropped (unless it is all there is: `..`). */
 function clean(raw: string): string {
-  return withoutHidden(raw).replace(/[\s,;.]+$/u, '').trim()
+  const shown = withoutHidden(raw)
+  return shown.replace(/[\s,;.]+$/u, '').trim() || shown
 }

@@ -62,8 +62,9 @@ export interface QualityPartView {
   disagreements: DisagreementView[]
 }
 
+/** A value as a page shows it: raw spellings with their invisible characters made visible (`\u{2066}`), as on model pages. */
 function show(value: unknown): string {
-  return value === undefined ? '(missing)' : typeof value === 'string' ? value : JSON.stringify(value)
+  return value === undefined ? '(missing)' : typeof value === 'string' ? visible(value) : JSON.stringify(value)
 }
 
 /** `LMArena Text, 2025-11` (files outside the store convention: `Other files`). */

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+/** A character that shows: not a format (bidi, zero-width) or control character, nor a space. */
+const visible = /[^\p{Cf}\p{Cc}\p{Z}]/u
 const rank = z.number().int().min(1).max(100_000)
 const finite = z.number().refine(Number.isFinite, 'a finite number')
 const nonNegative = z.number().min(0).refine(Number.isFinite, 'a finite number')
@@ -31,14 +33,14 @@ export const RowSchema = z
     rankUpper: rank.optional(),
     rankLower: rank.optional(),
     // Only invisible characters (`\u0000`, U+200B) is no name: it would be shown as an empty one.
-    name: z.string().trim().min(1).max(300).regex(/[^\p{Cf}\p{Cc}\p{Z}]/u, 'a name with a visible character'),
+    name: z.string().trim().min(1).max(300).regex(visible, 'a name with a visible character'),
     score: finite.optional(),
     ciPlus: nonNegative.optional(),
     ciMinus: nonNegative.optional(),
     preliminary: z.boolean().optional(),
     votes: z.number().int().min(0).optional(),
-    organization: z.string().trim().min(1).optional(),
-    license: z.string().trim().min(1).optional(),
+    organization: z.string().trim().min(1).regex(visible, 'an organization with a visible character').optional(),
+    license: z.string().trim().min(1).regex(visible, 'a license with a visible character').optional(),
     url: z
       .string()
       .url()

@@ -148,3 +148,62 @@ describe('a name of invisible characters only (found by the property test)', () 
     expect((JSON.parse(registry.out()) as { models: { name: string }[] }).models.map((m) => m.name)).toEqual(['gpt-4o'])
   })
 })
+
+describe('organizations that cleaning would empty (found by the property test)', () => {
+  it('`..` is shown as written, never as an empty organization; an invisible-only one is an invalid-row error', async () => {
+    const csv = 'rank,model,arena_score,95_pct_ci,votes,organization,license\n1,gpt-4o,1300,+5/-5,1000,..,Proprietary\n2,claude,1290,+5/-5,900,\u200b,Proprietary\n3,gemini,1280,+5/-5,800,Google,\u202e\n'
+    const dir = await store({ 'lmarena-text/2025-01-01.en-x-exports.csv': csv })
+    const check = captureIo(dir)
+    expect(await main(['check', '--snapshots', '.'], check.io)).toBe(1)
+    const out = check.out().replace(/\s+/g, ' ')
+    expect(out).toContain('3:25 error Invalid `organization` in row `claude`: expected an organization with a visible character')
+    expect(out).toContain('4:32 error Invalid `license` in row `gemini`: expected a license with a visible character')
+    const registry = captureIo(dir)
+    await main(['registry', '--snapshots', '.', '--json'], registry.io)
+    expect((JSON.parse(registry.out()) as { models: { name: string; organization?: string }[] }).models.map((m) => [m.name, m.organization])).toEqual([['gpt-4o', '..']])
+  })
+})
+
+describe('values of a disagreement between language versions (found by the property test)', () => {
+  it('are shown on the data-quality page with their invisible characters made visible, never raw', async () => {
+    const rows = (second: string) => [
+      { name: 'gpt-4o', score: 1300, votes: 1000 },
+      { name: second, score: 1290, votes: 900 },
+      { name: 'gemini', score: 1280, votes: 800 }
+    ]
+    const dir = await store({
+      'lmarena-text/2025-01-01.en.md': page('2025-01-01', rows('claude-3-opus')),
+      'lmarena-text/2025-01-01.fr.md': page('2025-01-01', rows('\u2066iso\u2069'))
+    })
+    const out = path.join(await tempDir(), 'site')
+    expect(await main(['build', '--snapshots', '.', '--out', out], captureIo(dir).io)).toBe(0)
+    const html = await readFile(path.join(out, 'data-quality/lmarena-text/2025-01/index.html'), 'utf8')
+    expect(html).toContain('<code>\\u{2066}iso\\u{2069}</code>')
+    expect(html).not.toMatch(/[\u2066\u2069]/)
+  })
+})
+
+describe('one pipeline', () => {
+  it('`check` lists every finding `build` and `registry` count, registry-level ones included', async () => {
+    const rows = (votes: number) => [
+      { name: 'gpt-4o', score: 1300, votes: 1000 },
+      { name: 'index.html', score: 1290, votes: 900 },
+      { name: 'claude\u200b-3', score: 1280, votes },
+      { name: 'gemini', score: 1270, votes: 700 }
+    ]
+    const dir = await store({ 'lmarena-text/2025-01-01.en.md': page('2025-01-01', rows(800)), 'lmarena-text/2025-01-01.fr.md': page('2025-01-01', rows(801)) })
+    const check = captureIo(dir)
+    await main(['check', '--snapshots', '.'], check.io)
+    const build = captureIo(dir)
+    expect(await main(['build', '--snapshots', '.', '--out', path.join(await tempDir(), 'site')], build.io)).toBe(0)
+    const registry = captureIo(dir)
+    expect(await main(['registry', '--snapshots', '.'], registry.io)).toBe(0)
+    // Registry-level findings (made by normalize, not by any one file) are in check's list.
+    const listed = check.out().replace(/\s+/g, ' ')
+    for (const rule of ['reserved-id', 'hidden-characters', 'variant-disagreement']) expect(listed, rule).toContain(` ${rule} leaderlog`)
+    const [, errors, warnings] = /: (\d+) errors?, (\d+) warnings? in/.exec(check.out())!
+    expect(Number(warnings)).toBeGreaterThanOrEqual(3)
+    expect(build.err()).toContain(`Found ${errors} errors and ${warnings} warnings in the snapshots`)
+    expect(registry.err()).toContain(`Found ${errors} errors and ${warnings} warnings in the store`)
+  })
+})

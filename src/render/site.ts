@@ -6,6 +6,7 @@ import { createEta, readAsset, templatesDir } from './eta.js'
 import { atomFeed, sitemap } from './feed.js'
 import { pageFile, paths, type BaseUrl } from './urls.js'
 import { snapshotView } from './view-board.js'
+import { compareFormView, compareView } from './view-compare.js'
 import { diffView } from './view-diff.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
@@ -51,6 +52,8 @@ function pageJobs(ctx: Context): PageJob[] {
     for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: () => snapshotView(ctx, board, s, false), lastmod: s.date })
     const diffs = site.diffs.get(board.id) ?? []
     diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs), lastmod: d.to }))
+    jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
+    ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
   }
   for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })
   for (const org of site.organizations) jobs.push({ path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) })

@@ -5,6 +5,7 @@ import { formatDays } from '../format.js'
 import { assignStyles, styleClasses } from './palette.js'
 import { fixed, labelText, open, text, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
+import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
 export interface LeaderTimelineChartOptions {
   /** Unique within the page. */
@@ -14,6 +15,8 @@ export interface LeaderTimelineChartOptions {
   fontSize?: number
   /** Longest name shown above a row, in characters. */
   maxName?: number
+  /** Dated events to mark (outside the chart's dates: left out). */
+  events?: readonly ChartEvent[]
 }
 
 /**
@@ -75,11 +78,13 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     (now.length ? `${now.map((s) => labelText(s.name)).join(' and ')} ${now.length > 1 ? 'share' : 'holds'} #1 on ${board} since ${now[0]!.from} (${formatDays(now[0]!.days)}).` : '') +
     (longest ? ` Longest streak: ${labelText(longest.name)}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '') +
     ` ${reigns.length === 1 ? 'One reign' : `${formatNumber(reigns.length)} reigns`} from ${timeline.from} to ${timeline.to}` +
-    (reigns.some((r) => r.leaders.length > 1) ? '; lighter dashed bars: #1 shared.' : '.')
+    (reigns.some((r) => r.leaders.length > 1) ? '; lighter dashed bars: #1 shared.' : '.') +
+    eventsCaption(eventsIn(scale, options.events))
   const svg = [
     open({ id: options.id, kind: 'chart-leaders', width, height, fontSize: fs, title: chartTitle, desc: caption.trim() }),
     gapShades(scale, gaps, top, plotBottom, false),
     timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: 0, right: width }),
+    eventMarks(scale, eventsIn(scale, options.events), top, plotBottom),
     ...rows,
     '</svg>'
   ].join('')

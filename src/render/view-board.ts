@@ -108,6 +108,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
       title,
       description: `${board.title} leaderboard on ${snapshot.date}: ${snapshot.rows.length} models${snapshot.rows[0] ? `, led by ${table.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0].name}` : ''}.`,
       section: 'boards',
+      feeds: [{ title: `leaderlog: ${board.title}`, href: link(ctx, paths.boardFeed(board.id)) }],
       crumbs: latestPage
         ? [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title }]
         : [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title, href: link(ctx, paths.board(board.id)) }, { label: snapshot.date }]

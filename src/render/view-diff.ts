@@ -127,6 +127,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       title,
       description: `What changed on ${board.title} from ${diff.from} to ${diff.to}: ${summary}`,
       section: 'boards',
+      feeds: [{ title: `leaderlog: ${board.title}`, href: link(ctx, paths.boardFeed(board.id)) }],
       crumbs: [
         { label: 'Boards', href: link(ctx, paths.home()) },
         { label: board.title, href: link(ctx, paths.board(board.id)) },

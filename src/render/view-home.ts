@@ -75,7 +75,8 @@ export function homeView(ctx: Context): HomeView {
     layout: layoutView(ctx, {
       title: 'LLM leaderboards, with history',
       description: `Latest standings of ${boards.length} LLM leaderboards, every snapshot, and what changed between them.`,
-      section: 'boards'
+      section: 'boards',
+      feeds: ctx.site.boards.map((b) => ({ title: `leaderlog: ${b.title}`, href: link(ctx, paths.boardFeed(b.id)) }))
     }),
     today,
     boards,

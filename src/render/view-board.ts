@@ -146,7 +146,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     }),
     historyTotal: board.snapshots.length,
     historyPartial: !latestPage && board.snapshots.length > 2 * HISTORY_AROUND + 1,
-    race: latestPage ? raceView(ctx, board, '') : undefined,
+    race: latestPage ? raceView(ctx, board, `${board.id}-`) : undefined,
     compareHref: link(ctx, paths.compare(board.id)),
     cite: citation(ctx, board, snapshot)
   }

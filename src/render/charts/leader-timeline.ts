@@ -19,6 +19,9 @@ export interface LeaderTimelineChartOptions {
   events?: readonly ChartEvent[]
 }
 
+/** Above this many reigns, bars carry no tooltip of their own (the table lists every reign). */
+export const MAX_BAR_TITLES = 60
+
 /**
  * Who held #1, as horizontal bars on a time axis: one row per model that led,
  * one bar per reign (lighter and dashed when #1 was shared), gaps shaded.
@@ -66,7 +69,9 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
         const cls = `chart-reign${shared ? ' chart-reign-shared' : ''}${r.tiedSnapshots === r.snapshots && !shared ? ' chart-reign-tied' : ''}`
         const others = r.names.filter((_, k) => r.leaders[k] !== m.model)
         const about = `${m.name}: #1 from ${r.from} to ${r.until} (${formatDays(r.days)})${shared ? `, shared with ${others.join(', ')}` : ''}; tied with #2 in ${formatNumber(r.tiedSnapshots)} of ${formatNumber(r.snapshots)} snapshots`
-        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(rowTop + fs + 4)}" width="${fixed(w)}" height="9">${title(about)}</rect>`
+        // A long history has hundreds of reigns: their tooltips would outweigh the chart; the table has them.
+        const tip = reigns.length <= MAX_BAR_TITLES ? title(about) : ''
+        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(rowTop + fs + 4)}" width="${fixed(w)}" height="9">${tip}</rect>`
       })
       .join('')
     return `<g class="chart-series ${styleClasses(styles[i]!)}">${title(m.name)}${text('chart-row-label', 6, rowTop + fs, label)}${bars}</g>`

@@ -6,6 +6,8 @@ import { consecutiveDiffs, type SnapshotDiff } from './diffs.js'
 import { buildHistories, type Histories } from './histories.js'
 import { buildOrganizations, type Organization } from './organizations.js'
 import { buildQuality, type Quality } from './quality.js'
+import type { Event } from '../schema/events.js'
+import { buildBoardHistories, type BoardHistory } from './board-history.js'
 
 /** Everything the site shows, computed once from the normalized store. Pure. */
 export interface SiteModel {
@@ -21,6 +23,10 @@ export interface SiteModel {
   /** Organization name → slug. */
   organizationSlugs: Map<string, string>
   quality: Quality
+  /** Dated events upstream (`events.json`), by date. */
+  events: Event[]
+  /** Per board id, its race, leaders, spans compared, lifecycles and frontier. */
+  history: Map<string, BoardHistory>
 }
 
 export interface SiteInput {
@@ -32,6 +38,8 @@ export interface SiteInput {
   blocked: ReadonlySet<string>
   /** `YYYY-MM-DD`; defaults to the newest data date. */
   today?: string
+  /** Dated events upstream (`events.json`). */
+  events?: readonly Event[]
 }
 
 export function buildSiteModel(input: SiteInput): SiteModel {
@@ -40,12 +48,14 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const boards = today ? buildBoards(snapshots, today) : []
   const models = [...registry.models].sort((a, b) => compareText(a.id, b.id))
   const organizations = buildOrganizations(models)
+  const modelsById = new Map(models.map((m) => [m.id, m]))
+  const events = [...(input.events ?? [])]
   return {
     today,
     boards,
     diffs: new Map(boards.map((b) => [b.id, consecutiveDiffs(b.snapshots)])),
     models,
-    modelsById: new Map(models.map((m) => [m.id, m])),
+    modelsById,
     histories: buildHistories(boards),
     organizations,
     organizationSlugs: new Map(organizations.map((o) => [o.name, o.slug])),
@@ -57,6 +67,8 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       disagreements,
       registryDiagnostics: diagnostics,
       renames: input.normalized.renames
-    })
+    }),
+    events,
+    history: buildBoardHistories(boards, modelsById, events)
   }
 }

@@ -5,6 +5,7 @@ import type { RenameEvidence } from '../registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
 import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff, Standing } from '../model/diffs.js'
+import type { HistoryPoint } from '../model/histories.js'
 import { pick, toJson } from './json.js'
 
 /** `dist/data/boards.json`: `{"boards":[{"id","title","dates":[…]}]}`, dates oldest first. */
@@ -119,5 +120,19 @@ export function snapshotCsv(s: ReconciledSnapshot): string {
       // Quote a line break of either kind (a lone CR too), and every neutralised formula.
       quoted_match: [/[\r\n]/, /^'[=+\-@\t\r]/]
     }
+  )
+}
+
+/**
+ * `dist/data/models/<id>.csv`: the model's full daily history on every board
+ * (RFC 4180, CRLF): `board,date,rank,score,ciPlus,ciMinus,votes`, boards in
+ * board order, dates oldest first; a value a snapshot lacks is empty.
+ */
+export function modelHistoryCsv(history: ReadonlyMap<string, readonly HistoryPoint[]>): string {
+  const records: unknown[][] = [['board', 'date', 'rank', 'score', 'ciPlus', 'ciMinus', 'votes']]
+  for (const [board, points] of history) for (const p of points) records.push([board, p.date, p.rank, p.score, p.ciPlus, p.ciMinus, p.votes])
+  return stringify(
+    records.map((r) => r.map(csvCell)),
+    { record_delimiter: 'windows' }
   )
 }

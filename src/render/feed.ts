@@ -80,13 +80,17 @@ export function atomFeed(site: SiteModel, base: BaseUrl): string | undefined {
     .map(({ e }) => e)
     .slice(0, FEED_ENTRIES)
   const latest = site.boards.map((b) => timestamp(b, b.latest.date)).sort().pop() ?? '1970-01-01T00:00:00Z'
+  return atomXml('leaderlog: new leaders, new entries, big moves', absoluteUrl(base, paths.home()), absoluteUrl(base, paths.feed()), latest, entries)
+}
+
+/** An Atom document of `entries` (newest first); updated: the newest entry's time, or `latest` when later. */
+function atomXml(feedTitle: string, home: string, self: string, latest: string, entries: readonly FeedEntry[]): string {
   const updated = entries[0]?.updated && entries[0].updated > latest ? entries[0].updated : latest
-  const home = absoluteUrl(base, paths.home())
   const feed = new Feed({
-    title: 'leaderlog: new leaders, new entries, big moves',
+    title: xmlChars(feedTitle),
     id: home,
     link: home,
-    feedLinks: { atom: absoluteUrl(base, paths.feed()) },
+    feedLinks: { atom: self },
     updated: new Date(updated),
     generator: 'leaderlog',
     copyright: '',
@@ -94,6 +98,110 @@ export function atomFeed(site: SiteModel, base: BaseUrl): string | undefined {
   })
   for (const e of entries) feed.addItem({ title: htmlText(e.title), id: e.id, link: e.link, date: new Date(e.updated), description: htmlText(e.summary) })
   return feed.atom1() + '\n'
+}
+
+/** Entries each board and model feed keeps, newest first. */
+export const BOARD_FEED_ENTRIES = 50
+export const MODEL_FEED_ENTRIES = 20
+/** The places the feeds follow: entering and leaving the top 10. */
+export const FEED_TOP = 10
+
+/** What the per-board and per-model feeds announce, newest first; a model is in `models` only when it has entries. */
+export interface HistoryFeeds {
+  boards: Map<string, FeedEntry[]>
+  models: Map<string, FeedEntry[]>
+}
+
+function newestFirst(list: FeedEntry[], max: number): FeedEntry[] {
+  return list
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => compareText(b.e.updated, a.e.updated) || a.i - b.i)
+    .map(({ e }) => e)
+    .slice(0, max)
+}
+
+/**
+ * The entries of every board's feed and every model's: a new #1, models that
+ * entered or left the top 10, significant moves, renames. Each links the diff
+ * of the two snapshots it happened between (a rename: its diff when the two
+ * snapshots are consecutive, else the snapshot after it). Only with an
+ * absolute base URL (a feed needs absolute links): undefined otherwise.
+ */
+export function historyFeeds(site: SiteModel, base: BaseUrl): HistoryFeeds | undefined {
+  if (!base.absolute) return undefined
+  const boards = new Map<string, FeedEntry[]>()
+  const models = new Map<string, FeedEntry[]>()
+  const forModel = (id: string, e: FeedEntry) => {
+    const list = models.get(id) ?? []
+    list.push(e)
+    models.set(id, list)
+  }
+  for (const board of site.boards) {
+    const out: FeedEntry[] = []
+    const diffs = site.diffs.get(board.id) ?? []
+    diffs.forEach((d, i) => {
+      const a = board.snapshots[i]!
+      const b = board.snapshots[i + 1]!
+      const link = absoluteUrl(base, paths.diff(board.id, d.from, d.to))
+      const updated = timestamp(board, d.to)
+      const entry = (kind: string, title: string, summary: string): FeedEntry => ({ id: `${link}#${kind}`, title, summary, link, updated })
+      const topA = a.rows.filter((r) => r.rank <= FEED_TOP)
+      const topB = b.rows.filter((r) => r.rank <= FEED_TOP)
+      const lead = (rows: typeof a.rows) => [...rows].sort((x, y) => x.rank - y.rank)[0]
+      const before = lead(a.rows)
+      const after = lead(b.rows)
+      if (before && after && before.model !== after.model) {
+        const e = entry('leader', `New #1 on ${board.title}: ${names(site, [after.model])}`, `On ${d.to}, ${names(site, [after.model])} took first place on ${board.title} from ${names(site, [before.model])}.`)
+        out.push(e)
+        forModel(after.model, e)
+        forModel(before.model, { ...e, id: `${e.id}-lost`, title: `${names(site, [before.model])} lost #1 on ${board.title} to ${names(site, [after.model])}` })
+      }
+      const inA = new Set(topA.map((r) => r.model))
+      const inB = new Set(topB.map((r) => r.model))
+      const entered = topB.filter((r) => !inA.has(r.model))
+      const left = topA.filter((r) => !inB.has(r.model))
+      if (entered.length) out.push(entry('top-entered', `Entered the top ${FEED_TOP} of ${board.title}: ${names(site, entered.map((r) => r.model))}`, `On ${d.to}: ${entered.map((r) => `${names(site, [r.model])} (#${r.rank})`).join(', ')}.`))
+      for (const r of entered) forModel(r.model, entry(`top-entered-${r.model}`, `${names(site, [r.model])} entered the top ${FEED_TOP} of ${board.title} (#${r.rank})`, `On ${d.to}, ${names(site, [r.model])} is #${r.rank} on ${board.title}.`))
+      const where = (model: string) => {
+        const row = b.rows.find((r) => r.model === model)
+        return row ? `#${row.rank}` : b.shownRows !== undefined ? `below the published top ${b.shownRows}` : 'not on the board'
+      }
+      if (left.length) out.push(entry('top-left', `Left the top ${FEED_TOP} of ${board.title}: ${names(site, left.map((r) => r.model))}`, `On ${d.to}: ${left.map((r) => `${names(site, [r.model])} (${where(r.model)})`).join(', ')}.`))
+      for (const r of left) forModel(r.model, entry(`top-left-${r.model}`, `${names(site, [r.model])} left the top ${FEED_TOP} of ${board.title} (${where(r.model)})`, `On ${d.to}, ${names(site, [r.model])} is ${where(r.model)} on ${board.title}, after #${r.rank} on ${d.from}.`))
+      const significant = d.moved.filter((m) => m.significant)
+      const moveText = (m: (typeof significant)[number]) => `${names(site, [m.model])} ${m.from.rank} → ${m.to.rank} (${formatSigned(m.rankDelta)}${m.scoreDelta !== undefined ? `, score ${formatSigned(m.scoreDelta)}` : ''})`
+      if (significant.length) out.push(entry('significant', `Significant moves on ${board.title} (${d.from} → ${d.to})`, significant.map(moveText).join('; ') + '.'))
+      for (const m of significant) forModel(m.model, entry(`significant-${m.model}`, `${names(site, [m.model])} moved significantly on ${board.title}: ${m.from.rank} → ${m.to.rank}`, moveText(m) + ': the two 95% intervals do not overlap.'))
+    })
+    boards.set(board.id, out)
+  }
+  for (const m of site.models) {
+    for (const r of m.repairs) {
+      const e = r.rule === 'renamed' ? r.evidence : undefined
+      const board = e ? site.boards.find((b) => b.id === e.board) : undefined
+      if (!e || !board) continue
+      const i = board.dates.indexOf(e.before)
+      const consecutive = i >= 0 && board.dates[i + 1] === e.after
+      const link = absoluteUrl(base, consecutive ? paths.diff(board.id, e.before, e.after) : paths.snapshot(board.id, e.after))
+      const entry: FeedEntry = { id: `${link}#renamed-${m.id}`, title: `Renamed on ${board.title}: ${r.from} → ${r.to}`, summary: `Between ${e.before} and ${e.after}, upstream renamed ${r.from} to ${r.to} on ${board.title}; leaderlog keeps one history.`, link, updated: timestamp(board, e.after) }
+      forModel(m.id, entry)
+      boards.get(board.id)?.push(entry)
+    }
+  }
+  for (const [id, list] of boards) boards.set(id, newestFirst(list, BOARD_FEED_ENTRIES))
+  const sorted = new Map([...models.keys()].sort(compareText).map((id) => [id, newestFirst(models.get(id)!, MODEL_FEED_ENTRIES)]))
+  return { boards, models: sorted }
+}
+
+/** `boards/<board>/feed.xml`. */
+export function boardFeed(site: SiteModel, base: BaseUrl, board: Board, entries: readonly FeedEntry[]): string {
+  return atomXml(`leaderlog: ${board.title}`, absoluteUrl(base, paths.board(board.id)), absoluteUrl(base, paths.boardFeed(board.id)), timestamp(board, board.latest.date), entries)
+}
+
+/** `models/<id>/feed.xml`. */
+export function modelFeed(site: SiteModel, base: BaseUrl, id: string, entries: readonly FeedEntry[]): string {
+  const name = site.modelsById.get(id)?.name ?? id
+  return atomXml(`leaderlog: ${name}`, absoluteUrl(base, paths.model(id)), absoluteUrl(base, paths.modelFeed(id)), entries[0]?.updated ?? '1970-01-01T00:00:00Z', entries)
 }
 
 /** Text for an Atom `html` construct: escaped markup, no character XML 1.0 forbids. */

@@ -1,11 +1,13 @@
 import { compareText } from '../core/compare.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
-import { boardsJson, diffJson, modelsJson, snapshotCsv, snapshotJson } from './data.js'
+import { badgeJson, badgeSvg } from './badge.js'
+import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapshotJson } from './data.js'
 import { createEta, readAsset, templatesDir } from './eta.js'
-import { atomFeed, sitemap } from './feed.js'
-import { pageFile, paths, type BaseUrl } from './urls.js'
+import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js'
+import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
 import { snapshotView } from './view-board.js'
+import { compareFormView, compareView } from './view-compare.js'
 import { diffView } from './view-diff.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
@@ -48,6 +50,8 @@ function pageJobs(ctx: Context): PageJob[] {
     for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: () => snapshotView(ctx, board, s, false), lastmod: s.date })
     const diffs = site.diffs.get(board.id) ?? []
     diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs), lastmod: d.to }))
+    jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
+    ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
   }
   for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })
   for (const org of site.organizations) jobs.push({ path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) })
@@ -67,12 +71,21 @@ export interface RenderedSite {
  */
 export function renderSite(site: SiteModel, options: RenderOptions): RenderedSite {
   const views = options.templates ?? templatesDir
-  const ctx: Context = { base: options.base, site }
+  const feeds = historyFeeds(site, options.base)
+  const ctx: Context = { base: options.base, site, ...(feeds ? { feeds } : {}) }
   const jobs = pageJobs(ctx)
-  const data = site.boards.reduce((n, b) => n + 2 * b.snapshots.length + (site.diffs.get(b.id)?.length ?? 0), 0)
+  const data = site.boards.reduce((n, b) => n + 2 * b.snapshots.length + (site.diffs.get(b.id)?.length ?? 0) + 2 * badgeModels(b).length, 0)
   // 404, three assets, boards.json, models.json; feed and sitemap with an absolute base URL
   const fixed = 6 + (options.base.absolute ? 2 : 0)
-  return { total: jobs.length + fixed + data, files: files(site, options, views, ctx, jobs) }
+  const histories = site.models.filter((m) => site.histories.has(m.id)).length
+  const feedFiles = feeds ? feeds.boards.size + feeds.models.size : 0
+  return { total: jobs.length + fixed + data + histories + feedFiles, files: files(site, options, views, ctx, jobs) }
+}
+
+/** The rows of a board's latest snapshot that get a badge: one per model. */
+function badgeModels(board: SiteModel['boards'][number]) {
+  const seen = new Set<string>()
+  return board.latest.rows.filter((r) => !seen.has(r.model) && seen.add(r.model))
 }
 
 function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<SiteFile> {
@@ -94,6 +107,19 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
       yield { path: paths.snapshotCsv(board.id, s.date), content: snapshotCsv(s) }
     }
     for (const d of site.diffs.get(board.id) ?? []) yield { path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) }
+    for (const row of badgeModels(board)) {
+      const badge = { boardTitle: board.title, rank: row.rank, href: absoluteUrl(options.base, paths.model(row.model)), modelName: site.modelsById.get(row.model)?.name ?? row.name }
+      yield { path: paths.badge(board.id, row.model), content: badgeSvg(badge) }
+      yield { path: paths.badgeData(board.id, row.model), content: badgeJson(badge) }
+    }
+  }
+  for (const m of site.models) {
+    const history = site.histories.get(m.id)
+    if (history) yield { path: paths.modelData(m.id), content: modelHistoryCsv(history) }
+  }
+  if (ctx.feeds) {
+    for (const board of site.boards) yield { path: paths.boardFeed(board.id), content: boardFeed(site, options.base, board, ctx.feeds.boards.get(board.id) ?? []) }
+    for (const [id, entries] of ctx.feeds.models) yield { path: paths.modelFeed(id), content: modelFeed(site, options.base, id, entries) }
   }
   const feed = atomFeed(site, options.base)
   if (feed !== undefined) yield { path: paths.feed(), content: feed }

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto'
 import type { Board } from '../model/boards.js'
+import { snapshotJson } from './data.js'
+import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { formatDays, formatUpdatedAt } from './format.js'
-import { paths } from './urls.js'
+import { absoluteUrl, paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
 
@@ -42,6 +45,41 @@ export interface SnapshotView {
   historyTotal: number
   /** Whether `history` leaves some snapshots out. */
   historyPartial: boolean
+  /** The board page only: the race at the top and who held #1. */
+  race?: RaceView
+  compareHref: string
+  cite: Citation
+}
+
+/** How to cite a snapshot, so that "X was #1 on date D" can be checked by anyone. */
+export interface Citation {
+  permalink: string
+  dataTime: string
+  sources: string[]
+  /** sha256 of the snapshot's JSON data file, as published. */
+  digest: string
+  json: string
+  text: string
+}
+
+/** The sha256 of a snapshot's published JSON (`data/<board>/<date>.json`), in hex. */
+export function snapshotDigest(snapshot: ReconciledSnapshot): string {
+  return createHash('sha256').update(snapshotJson(snapshot)).digest('hex')
+}
+
+export function citation(ctx: Context, board: Board, snapshot: ReconciledSnapshot): Citation {
+  const permalink = absoluteUrl(ctx.base, paths.snapshot(board.id, snapshot.date))
+  const json = absoluteUrl(ctx.base, paths.snapshotData(board.id, snapshot.date))
+  const dataTime = snapshot.updatedAt ?? snapshot.date
+  const digest = snapshotDigest(snapshot)
+  return {
+    permalink,
+    dataTime,
+    sources: snapshot.sources,
+    digest,
+    json,
+    text: `${board.title} leaderboard, snapshot of ${snapshot.date} (data time ${dataTime}), captured from ${snapshot.sources.join(', ')}. leaderlog, ${permalink}. Data: ${json} (sha256 ${digest}).`
+  }
 }
 
 /** Snapshots a permalink page lists on each side of its own (the board page lists them all). */
@@ -70,6 +108,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
       title,
       description: `${board.title} leaderboard on ${snapshot.date}: ${snapshot.rows.length} models${snapshot.rows[0] ? `, led by ${table.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0].name}` : ''}.`,
       section: 'boards',
+      feeds: [{ title: `leaderlog: ${board.title}`, href: link(ctx, paths.boardFeed(board.id)) }],
       crumbs: latestPage
         ? [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title }]
         : [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title, href: link(ctx, paths.board(board.id)) }, { label: snapshot.date }]
@@ -106,6 +145,9 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
       }
     }),
     historyTotal: board.snapshots.length,
-    historyPartial: !latestPage && board.snapshots.length > 2 * HISTORY_AROUND + 1
+    historyPartial: !latestPage && board.snapshots.length > 2 * HISTORY_AROUND + 1,
+    race: latestPage ? raceView(ctx, board, `${board.id}-`) : undefined,
+    compareHref: link(ctx, paths.compare(board.id)),
+    cite: citation(ctx, board, snapshot)
   }
 }

@@ -2,6 +2,8 @@ import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff } from '../model/diffs.js'
 import { count, formatNumber } from '../core/text.js'
 import { formatSigned } from './format.js'
+import { eventsBetween } from '../model/board-history.js'
+import { eventItems } from './view-history.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, shownNumber, type Context, type Filters, type Table, type TableRow } from './view-table.js'
@@ -24,7 +26,12 @@ export interface DiffView {
   filters: Filters
   previous?: { text: string; href: string }
   next?: { text: string; href: string }
-  json: string
+  json?: string
+  /** Events upstream this diff spans (`events.json`). */
+  events: { date: string; title: string; note: string }[]
+  /** Comparison pages: the other spans and the form. */
+  spans?: { label: string; href: string; current: boolean }[]
+  compareHref: string
 }
 
 function entryTable(ctx: Context, id: string, caption: string, entries: readonly DiffEntry[], rankLabel: string, empty: string): Table {
@@ -141,6 +148,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       title,
       description: `What changed on ${board.title} from ${diff.from} to ${diff.to}: ${summary}`,
       section: 'boards',
+      feeds: [{ title: `leaderlog: ${board.title}`, href: link(ctx, paths.boardFeed(board.id)) }],
       crumbs: [
         { label: 'Boards', href: link(ctx, paths.home()) },
         { label: board.title, href: link(ctx, paths.board(board.id)) },
@@ -161,6 +169,8 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable]),
     previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,
     next: after ? { text: `${after.from} → ${after.to}`, href: link(ctx, paths.diff(board.id, after.from, after.to)) } : undefined,
-    json: link(ctx, paths.diffData(board.id, diff.from, diff.to))
+    json: link(ctx, paths.diffData(board.id, diff.from, diff.to)),
+    events: eventItems(eventsBetween(ctx.site.history.get(board.id)?.events ?? [], diff.from, diff.to)),
+    compareHref: link(ctx, paths.compare(board.id))
   }
 }

@@ -4,6 +4,7 @@ import type { Board } from '../model/boards.js'
 import { formatDays, formatUpdatedAt } from './format.js'
 import { paths } from './urls.js'
 import { diffCounts } from './view-diff.js'
+import { raceView, type RaceView } from './view-history.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
 
@@ -25,6 +26,8 @@ export interface BoardSummary {
   table: Table
   models: number
   latestDiff?: { href: string; text: string }
+  race?: RaceView
+  compareHref: string
 }
 
 export interface HomeView {
@@ -59,7 +62,9 @@ export function boardSummary(ctx: Context, board: Board, today: string): BoardSu
           href: link(ctx, paths.diff(board.id, last.from, last.to)),
           text: `${last.from} → ${last.to}: ${diffCounts(last).join(', ')}`
         }
-      : undefined
+      : undefined,
+    race: raceView(ctx, board, `${board.id}-`),
+    compareHref: link(ctx, paths.compare(board.id))
   }
 }
 
@@ -70,7 +75,8 @@ export function homeView(ctx: Context): HomeView {
     layout: layoutView(ctx, {
       title: 'LLM leaderboards, with history',
       description: `Latest standings of ${boards.length} LLM leaderboards, every snapshot, and what changed between them.`,
-      section: 'boards'
+      section: 'boards',
+      feeds: ctx.site.boards.map((b) => ({ title: `leaderlog: ${b.title}`, href: link(ctx, paths.boardFeed(b.id)) }))
     }),
     today,
     boards,

@@ -14,6 +14,8 @@ export interface LayoutView {
   js: string
   /** The Atom feed, when the site has one (it needs an absolute base URL). */
   feed?: string
+  /** Feeds of this page's board or model (absolute base URL only). */
+  feeds: { title: string; href: string }[]
   home: string
   icon: string
   data: string
@@ -24,7 +26,7 @@ export interface LayoutView {
 
 type Section = 'boards' | 'models' | 'organizations' | 'quality' | 'none'
 
-export function layoutView(ctx: Context, options: { title: string; description: string; section: Section; crumbs?: Crumb[] }): LayoutView {
+export function layoutView(ctx: Context, options: { title: string; description: string; section: Section; crumbs?: Crumb[]; feeds?: { title: string; href: string }[] }): LayoutView {
   const items: [Section, string, string][] = [
     ['boards', 'Boards', paths.home()],
     ['models', 'Models', paths.models()],
@@ -42,6 +44,7 @@ export function layoutView(ctx: Context, options: { title: string; description: 
     data: link(ctx, paths.boardsData()),
     models: link(ctx, paths.modelsData()),
     nav: items.map(([section, label, p]) => ({ label, href: link(ctx, p), current: section === options.section })),
-    crumbs: options.crumbs ?? []
+    crumbs: options.crumbs ?? [],
+    feeds: ctx.base.absolute ? (options.feeds ?? []) : []
   }
 }

@@ -6,6 +6,8 @@ import { formatNumber } from '../core/text.js'
 import { visible } from '../diagnostics/quote.js'
 import { boardTitle } from '../core/sources.js'
 import { lineChart } from './chart.js'
+import type { Lifecycle } from '../model/history/index.js'
+import { formatDays, formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { intervalCell, link, numberCell, type Context, type Table } from './view-table.js'
@@ -25,6 +27,12 @@ export interface ModelBoardView {
   scoreChart: string
   rankChart: string
   history: Table
+  /** First and last seen, peak, days at #1 and in the top 10, votes gained, interval narrowing. */
+  lifecycle: { label: string; value: string; href?: string }[]
+  /** Snapshots the condensed history stands for. */
+  snapshots: number
+  /** The model's badge on this board, when it is on the board's latest snapshot. */
+  badge?: { svg: string; json: string }
 }
 
 export interface ModelView {
@@ -41,6 +49,10 @@ export interface ModelView {
   renames: { from: string; to: string; text: string }[]
   boards: ModelBoardView[]
   summary: Table
+  /** The full daily history, as CSV. */
+  csv: string
+  /** The model's Atom feed, when it has entries. */
+  feed?: string
 }
 
 /** `on LMArena Text between 2025-05-18 and 2025-06-05: rank 3 → 5, score 1,398 → 1,404, votes 15,275 → 15,271` */
@@ -58,32 +70,8 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
     const presence = model.boards[id]
     const last = points[points.length - 1]
     const best = points.length ? Math.min(...points.map((p) => p.rank)) : presence?.bestRank
-    const history: Table = {
-      id: `h-${id}`,
-      caption: `${model.name} on ${boardTitle(id)}, newest first`,
-      columns: [
-        { key: 'date', label: 'Date', rowHeader: true },
-        { key: 'rank', label: 'Rank', numeric: true },
-        { key: 'score', label: 'Score', numeric: true },
-        { key: 'ci', label: '95% CI', numeric: true },
-        { key: 'votes', label: 'Votes', numeric: true }
-      ],
-      rows: [...points].reverse().map((p) => ({
-        org: '',
-        license: '',
-        open: '',
-        search: '',
-        cells: [
-          { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
-          numberCell(p.rank),
-          numberCell(p.score),
-          intervalCell(p.ciPlus, p.ciMinus),
-          numberCell(p.votes)
-        ]
-      })),
-      empty: 'No snapshot of this board is published.',
-      notes: []
-    }
+    const life = ctx.site.history.get(id)?.lifecycles.get(model.id)
+    const history = lifecycleTable(ctx, model, id, life, points)
     const scored = points.filter((p) => p.score !== undefined)
     const current = !!board && last?.date === board.latest.date
     // The board's newest page shows only its top N: missing from it is below it, not gone.
@@ -119,7 +107,10 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       rankChart: points.length
         ? lineChart({ id: `rank-${id}`, title: `${model.name}: rank on ${boardTitle(id)}`, label: 'Rank', invert: true, integer: true, points: points.map((p) => ({ date: p.date, value: p.rank })) })
         : '',
-      history
+      history,
+      lifecycle: life ? lifecycleFacts(ctx, id, life) : [],
+      snapshots: life ? life.history.reduce((n, p) => n + p.snapshots, 0) : points.length,
+      badge: current ? { svg: link(ctx, paths.badge(id, model.id)), json: link(ctx, paths.badgeData(id, model.id)) } : undefined
     }
   })
   const slug = model.organization ? ctx.site.organizationSlugs.get(model.organization) : undefined
@@ -154,6 +145,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       title: model.name,
       description: `${model.name}${model.organization ? ` (${model.organization})` : ''}: rank and score history on ${boards.length} leaderboard${boards.length === 1 ? '' : 's'}.`,
       section: 'models',
+      ...(ctx.feeds?.models.has(model.id) ? { feeds: [{ title: `leaderlog: ${model.name}`, href: link(ctx, paths.modelFeed(model.id)) }] } : {}),
       crumbs: [{ label: 'Models', href: link(ctx, paths.models()) }, { label: model.name }]
     }),
     name: model.name,
@@ -167,6 +159,64 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
     repairs: model.repairs.filter((r) => r.rule !== 'renamed').map((r) => ({ from: visible(r.from), to: r.to, rule: r.rule })),
     renames: model.repairs.flatMap((r) => (r.rule === 'renamed' && r.evidence ? [{ from: r.from, to: r.to, text: renameText(r.evidence) }] : [])),
     boards,
-    summary
+    summary,
+    csv: link(ctx, paths.modelData(model.id)),
+    ...(ctx.feeds?.models.has(model.id) ? { feed: link(ctx, paths.modelFeed(model.id)) } : {})
+  }
+}
+
+function lifecycleFacts(ctx: Context, board: string, life: Lifecycle): ModelBoardView['lifecycle'] {
+  const out: ModelBoardView['lifecycle'] = [
+    { label: 'First seen', value: life.first, href: link(ctx, paths.snapshot(board, life.first)) },
+    { label: 'Last seen', value: life.last, href: link(ctx, paths.snapshot(board, life.last)) },
+    { label: 'Peak rank', value: `#${formatNumber(life.peak.rank)} on ${life.peak.date}`, href: link(ctx, paths.snapshot(board, life.peak.date)) },
+    { label: 'Days at #1', value: formatDays(life.daysAtTop) },
+    { label: 'Days in the top 10', value: formatDays(life.daysInTop10) },
+    { label: 'Snapshots listing it', value: formatNumber(life.snapshots) }
+  ]
+  if (life.votes) out.push({ label: 'Votes gained', value: `${formatSigned(life.votes.gained)} (${formatNumber(life.votes.first)} → ${formatNumber(life.votes.last)})` })
+  if (life.interval) {
+    const n = life.interval.narrowing
+    out.push({ label: 'Interval narrowing', value: `${n > 0 ? 'narrowed by' : n < 0 ? 'widened by' : 'unchanged at'} ${formatNumber(Math.abs(n) || life.interval.first)} (95% interval ${formatNumber(life.interval.first)} → ${formatNumber(life.interval.last)} wide)` })
+  }
+  return out
+}
+
+const stateText = { listed: '', below: 'below the published top N', absent: 'not on the board' } as const
+
+/** The history on one board condensed to the snapshots where something changed, newest first. */
+function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Lifecycle | undefined, points: readonly HistoryPoint[]): Table {
+  const rows: Table['rows'] = life
+    ? [...life.history].reverse().map((p) => ({
+        org: '',
+        license: '',
+        open: '',
+        search: '',
+        cells: [
+          { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
+          { text: p.until === p.date ? '' : p.until },
+          numberCell(p.snapshots),
+          p.state === 'listed' ? numberCell(p.rank) : { text: stateText[p.state], sort: 100_000 },
+          numberCell(p.score),
+          intervalCell(p.ciPlus, p.ciMinus),
+          numberCell(p.votes)
+        ]
+      }))
+    : []
+  return {
+    id: `h-${id}`,
+    caption: `${model.name} on ${boardTitle(id)}: the snapshots where something changed, newest first (${formatNumber(points.length)} snapshots in all)`,
+    columns: [
+      { key: 'date', label: 'Date', rowHeader: true },
+      { key: 'until', label: 'Same until' },
+      { key: 'snapshots', label: 'Snapshots', numeric: true },
+      { key: 'rank', label: 'Rank', numeric: true },
+      { key: 'score', label: 'Score', numeric: true },
+      { key: 'ci', label: '95% CI', numeric: true },
+      { key: 'votes', label: 'Votes', numeric: true }
+    ],
+    rows,
+    empty: 'No snapshot of this board is published.',
+    notes: []
   }
 }

@@ -1,3 +1,4 @@
+import { frontierView, type FrontierView } from './view-history.js'
 import { compareBoards } from '../model/boards.js'
 import type { Organization } from '../model/organizations.js'
 import type { RegistryModel } from '../registry/types.js'
@@ -13,6 +14,8 @@ export interface ModelsView {
   table: Table
   filters: Filters
   json?: string
+  /** The organizations page: each board's frontier and open-weights gap. */
+  frontiers?: FrontierView[]
 }
 
 /** Where a model stands now: `LMArena Text #2, SEAL Math #1` (boards it is on in their newest snapshot). */
@@ -105,7 +108,8 @@ export function organizationsView(ctx: Context): ModelsView {
     heading: 'Organizations',
     intro: 'Organizations as the boards name them, spellings reconciled.',
     table,
-    filters: { organizations: [], licenses: [], open: false }
+    filters: { organizations: [], licenses: [], open: false },
+    frontiers: ctx.site.boards.flatMap((b) => frontierView(ctx, b, link(ctx, paths.board(b.id))) ?? [])
   }
 }
 

@@ -3,6 +3,7 @@ import { withoutHidden } from '../registry/keys.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { SiteModel } from '../model/site.js'
 import { safeUrl } from './escape.js'
+import type { HistoryFeeds } from './feed.js'
 import { formatNumber } from '../core/text.js'
 import { formatInterval, formatPrice, formatSigned, formatTokens, metricLabel } from './format.js'
 import { href, paths, type BaseUrl } from './urls.js'
@@ -64,6 +65,8 @@ export interface Table {
 export interface Context {
   base: BaseUrl
   site: SiteModel
+  /** Per-board and per-model feed entries (only with an absolute base URL). */
+  feeds?: HistoryFeeds
 }
 
 export function link(ctx: Context, sitePath: string): string {

@@ -192,3 +192,174 @@
   })
   apply()
 })()
+
+// leaderlog: compare any two dates of a board from its JSON data files
+// (`data/boards.json`, `data/<board>/<date>.json`), as the build's comparison
+// pages do (model/diffs.ts, diffSnapshots). The pair is kept in the query
+// string (`?from=…&to=…`) so a comparison can be shared.
+(function () {
+  'use strict'
+  var form = document.querySelector('form[data-compare]')
+  var out = document.querySelector('[data-compare-result]')
+  if (!form || !out || !window.fetch) return
+  var board = form.getAttribute('data-board')
+  var dataPrefix = form.getAttribute('data-data')
+  var modelPrefix = form.getAttribute('data-models')
+  var datesOnce
+
+  function dates() {
+    datesOnce = datesOnce || fetch(form.getAttribute('data-boards')).then(function (r) { return r.json() }).then(function (j) {
+      var b = j.boards.filter(function (x) { return x.id === board })[0]
+      return b ? b.dates : []
+    })
+    return datesOnce
+  }
+  // The latest snapshot on or before a date (the first one when the date is earlier).
+  function onOrBefore(list, date) {
+    var best
+    list.forEach(function (d) { if (d <= date) best = d })
+    return best || list[0]
+  }
+  function load(date) {
+    return fetch(dataPrefix + board + '/' + date + '.json').then(function (r) {
+      if (!r.ok) throw new Error('No data for ' + date)
+      return r.json()
+    })
+  }
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0 }
+  function interval(r) {
+    return r.score === undefined || r.ciPlus === undefined || r.ciMinus === undefined ? null : [r.score - r.ciMinus, r.score + r.ciPlus]
+  }
+  function significant(a, b) {
+    var ia = interval(a), ib = interval(b)
+    return !!(ia && ib) && (ia[1] < ib[0] || ib[1] < ia[0])
+  }
+  function delta(a, b) { return Math.round((b - a) * 1e6) / 1e6 }
+  function entry(r) { return { model: r.model, name: r.name, rank: r.rank, score: r.score } }
+  function byRank(a, b) { return a.rank - b.rank || cmp(a.model, b.model) }
+
+  function diff(a, b) {
+    var before = {}, after = {}
+    var d = { entered: [], enteredTop: [], left: [], belowTop: [], moved: [], unchanged: 0 }
+    a.rows.forEach(function (r) { before[r.model] = r })
+    b.rows.forEach(function (r) { after[r.model] = r })
+    b.rows.forEach(function (r) {
+      var old = Object.prototype.hasOwnProperty.call(before, r.model) ? before[r.model] : null
+      if (!old) return (a.shownRows === undefined ? d.entered : d.enteredTop).push(entry(r))
+      if (old.rank === r.rank) return d.unchanged++
+      var m = { model: r.model, name: r.name, from: old, to: r, rankDelta: old.rank - r.rank, significant: significant(old, r) }
+      if (old.score !== undefined && r.score !== undefined) m.scoreDelta = delta(old.score, r.score)
+      if (old.votes !== undefined && r.votes !== undefined) m.votesGained = r.votes - old.votes
+      d.moved.push(m)
+    })
+    a.rows.forEach(function (r) {
+      if (Object.prototype.hasOwnProperty.call(after, r.model)) return
+      ;(b.shownRows === undefined ? d.left : d.belowTop).push(entry(r))
+    })
+    ;['entered', 'enteredTop', 'left', 'belowTop'].forEach(function (k) { d[k].sort(byRank) })
+    d.moved.sort(function (x, y) {
+      return Math.abs(y.rankDelta) - Math.abs(x.rankDelta) || Math.abs(y.scoreDelta || 0) - Math.abs(x.scoreDelta || 0) || x.to.rank - y.to.rank || cmp(x.model, y.model)
+    })
+    return d
+  }
+
+  function num(n) { return n === undefined ? '' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 6 }) }
+  function signed(n) { return n === undefined ? '' : n === 0 ? '0' : (n > 0 ? '+' : '\u2212') + num(Math.abs(n)) }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag)
+    if (text !== undefined) e.textContent = text
+    if (cls) e.className = cls
+    return e
+  }
+  function modelLink(m) {
+    var a = el('a', m.name)
+    a.href = modelPrefix + encodeURIComponent(m.model) + '/'
+    return a
+  }
+  // One section: a heading, then a table (`cells` gives a row's cells; the first is the model) or a sentence.
+  function section(id, heading, list, columns, cells, empty) {
+    var s = el('section')
+    var h = el('h3', heading + ' (' + list.length + ')')
+    h.id = 'h-' + id
+    s.setAttribute('aria-labelledby', h.id)
+    s.appendChild(h)
+    if (!list.length) { s.appendChild(el('p', empty, 'empty')); out.appendChild(s); return }
+    var wrap = el('div', undefined, 'table-wrap')
+    wrap.tabIndex = 0
+    wrap.setAttribute('role', 'region')
+    wrap.setAttribute('aria-labelledby', h.id)
+    var table = el('table', undefined, 'data')
+    table.id = id
+    var head = table.createTHead().insertRow()
+    columns.forEach(function (c, i) {
+      var th = el('th', c)
+      th.scope = 'col'
+      if (i > 0) th.className = 'num'
+      head.appendChild(th)
+    })
+    var body = table.createTBody()
+    list.forEach(function (item) {
+      var tr = body.insertRow()
+      tr.setAttribute('data-model', item.model)
+      cells(item).forEach(function (c, i) {
+        var cell = el(i === 0 ? 'th' : 'td')
+        if (i === 0) { cell.scope = 'row'; cell.appendChild(modelLink(item)) } else { cell.textContent = c; cell.className = 'num' }
+        tr.appendChild(cell)
+      })
+    })
+    wrap.appendChild(table)
+    s.appendChild(wrap)
+    out.appendChild(s)
+  }
+
+  function show(a, b, d) {
+    out.textContent = ''
+    var sig = d.moved.filter(function (m) { return m.significant }).length
+    var parts = [d.entered.length + ' entered']
+    if (a.shownRows !== undefined) parts.push(d.enteredTop.length + ' entered the published top ' + a.shownRows)
+    parts.push(d.left.length + ' left')
+    if (b.shownRows !== undefined) parts.push(d.belowTop.length + ' below the published top ' + b.shownRows)
+    parts.push(d.moved.length + ' moved (' + sig + ' significantly)', d.unchanged + ' unchanged.')
+    var h = el('h3', a.date + ' \u2192 ' + b.date)
+    out.appendChild(h)
+    out.appendChild(el('p', parts.join(', '), 'lead'))
+    var entryCells = function (e) { return [e.name, num(e.rank), num(e.score)] }
+    section('c-entered', 'Entered', d.entered, ['Model', 'Rank', 'Score'], entryCells, 'No model entered.')
+    if (a.shownRows !== undefined) section('c-entered-top', 'Entered the published top ' + a.shownRows, d.enteredTop, ['Model', 'Rank', 'Score'], entryCells, 'No model entered the published top ' + a.shownRows + '.')
+    section('c-left', 'Left', d.left, ['Model', 'Last rank', 'Score'], entryCells, 'No model left.')
+    if (b.shownRows !== undefined) section('c-below-top', 'Below the published top ' + b.shownRows, d.belowTop, ['Model', 'Last rank', 'Score'], entryCells, 'Every model is in the published top ' + b.shownRows + '.')
+    section('c-moved', 'Moved', d.moved, ['Model', 'Rank', 'Places', 'Score change', 'Votes gained', 'Significant'], function (m) {
+      return [m.name, m.from.rank + ' \u2192 ' + m.to.rank, signed(m.rankDelta), signed(m.scoreDelta), signed(m.votesGained), m.significant ? 'yes' : 'no']
+    }, 'No model changed rank.')
+  }
+
+  function run(from, to) {
+    out.textContent = 'Loading\u2026'
+    return dates().then(function (list) {
+      if (!list.length) throw new Error('No snapshot of this board.')
+      var a = onOrBefore(list, from < to ? from : to)
+      var b = onOrBefore(list, from < to ? to : from)
+      if (a === b) { out.textContent = 'Both dates fall on the snapshot of ' + a + ': pick dates further apart.'; return }
+      return Promise.all([load(a), load(b)]).then(function (pair) { show(pair[0], pair[1], diff(pair[0], pair[1])) })
+    }).catch(function (e) { out.textContent = 'Could not compare: ' + e.message })
+  }
+
+  var params = new URLSearchParams(window.location.search)
+  var valid = /^\d{4}-\d{2}-\d{2}$/
+  form.hidden = false
+  form.addEventListener('submit', function (event) {
+    event.preventDefault()
+    var from = form.elements.from.value, to = form.elements.to.value
+    if (!valid.test(from) || !valid.test(to)) return
+    params.set('from', from)
+    params.set('to', to)
+    window.history.replaceState(null, '', window.location.pathname + '?' + params.toString())
+    run(from, to)
+  })
+  var from = params.get('from'), to = params.get('to')
+  if (from && to && valid.test(from) && valid.test(to)) {
+    form.elements.from.value = from
+    form.elements.to.value = to
+    run(from, to)
+  }
+})()

@@ -34,9 +34,9 @@ const pages = () => files.filter((f) => f.endsWith('.html'))
 describe('leaderlog build on the seeds', () => {
   it('prints one summary line and exits 0', () => {
     expect(built.code).toBe(0)
-    expect(built.out).toMatch(/^Wrote \d+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s\n$/)
+    expect(built.out).toMatch(/^Wrote [\d,]+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s\n$/)
     // Every file of the site, and the stamp that marks the directory as leaderlog's.
-    expect(built.out).toContain(`Wrote ${files.length - 1} files`)
+    expect(built.out).toContain(`Wrote ${(files.length - 1).toLocaleString('en-US')} files`)
     expect(files).toContain('.leaderlog')
     expect(built.err).toBe('')
   })

@@ -6,6 +6,7 @@ import { placeFree, placeLabels, type Label } from './labels.js'
 import { assignStyles, styleClasses } from './palette.js'
 import { fixed, labelText, open, text, textWidth, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
+import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
 export interface BumpChartOptions {
   /** Unique within the page. */
@@ -17,6 +18,8 @@ export interface BumpChartOptions {
   fontSize?: number
   /** Longest name shown in an end label, in characters (the table has them whole). */
   maxName?: number
+  /** Dated events to mark (outside the chart's dates: left out). */
+  events?: readonly ChartEvent[]
 }
 
 type XY = [number, number]
@@ -206,13 +209,15 @@ export function bumpChart(input: Race, options: BumpChartOptions): ChartResult {
     '.' +
     (lastTies.length ? ` Statistically tied on ${last.date} (shared band): ${lastTies.join(', ')}.` : '') +
     (gaps.length ? ` ${gaps.length === 1 ? 'One gap' : `${gaps.length} gaps`} without data.` : '') +
-    legend(race)
+    legend(race) +
+    eventsCaption(eventsIn(scale, options.events))
 
   const parts = [
     open({ id: options.id, kind: 'chart-race', width, height, fontSize: fs, title: chartTitle, desc: caption }),
     gapShades(scale, gaps, top, plotBottom),
     timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: 0, right: width }),
     bands.length ? `<path class="chart-tie" d="${bands.join('')}"/>` : '',
+    eventMarks(scale, eventsIn(scale, options.events), top, plotBottom),
     ...race.series.map((s, si) => `<g class="chart-series ${styleClasses(styles[si]!)}">${title(s.name)}${bodies[si]}${labelsOf(si)}</g>`),
     '</svg>'
   ]

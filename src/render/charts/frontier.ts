@@ -7,6 +7,7 @@ import { placeLabels } from './labels.js'
 import { styleClasses } from './palette.js'
 import { fixed, labelText, open, text, textWidth, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
+import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
 export interface FrontierChartOptions {
   /** Unique within the page. */
@@ -19,6 +20,8 @@ export interface FrontierChartOptions {
   fontSize?: number
   /** Longest organization name in an end label, in characters. */
   maxName?: number
+  /** Dated events to mark (outside the chart's dates: left out). */
+  events?: readonly ChartEvent[]
 }
 
 type XY = [number, number]
@@ -125,12 +128,14 @@ export function frontierChart(input: Frontier, options: FrontierChartOptions): C
     return i < 0 ? '' : text('chart-label chart-label-end', x1 + 4, ys[i]! + fs * 0.35, ends[i]!.content)
   }
   const gaps = days.flatMap((d, i) => (d.gapBefore && i > 0 ? [[days[i - 1]!.date, d.date] as const] : []))
-  const caption = captionOf(board, frontier, orgs)
+  const marked = eventsIn(scale, options.events)
+  const caption = captionOf(board, frontier, orgs) + eventsCaption(marked)
   const parts = [
     open({ id: options.id, kind: 'chart-frontier', width, height, fontSize: fs, title: chartTitle, desc: caption }),
     gapShades(scale, gaps, top, plotBottom),
     ...ticks.map((t) => `<path class="chart-grid" d="M${fixed(leftW)},${fixed(y(t))}H${fixed(x1)}"/>` + text('chart-axis', leftW - 4, y(t) + 3.5, formatNumber(t), ' text-anchor="end" font-size="10"')),
     timeAxis(scale, { y: height - 4, left: 0, right: width }),
+    eventMarks(scale, marked, top, plotBottom),
     gapArea ? `<path class="chart-frontier-gap" d="${gapArea}">${title('Gap between the best proprietary and the best open-weights model')}</path>` : '',
     ...orgs.map((org, i) => `<g class="chart-series ${styleClasses(i)}">${title(org)}<path class="chart-line" d="${stepPath((d) => d.organizations.find((o) => o.organization === org)?.score)}"/>${endLabel(org)}</g>`),
     `<g class="chart-series chart-frontier-open">${title('Best open-weights model')}<path class="chart-line" d="${stepPath((d) => d.open?.score)}"/>${endLabel('open')}</g>`,

@@ -5,4 +5,5 @@ export { leaderTimelineChart, type LeaderTimelineChartOptions } from './leader-t
 export { nudge, placeFree, placeLabels, type Box, type Label } from './labels.js'
 export { assignStyles, COLOURS, DASHES, styleClasses } from './palette.js'
 export { fixed, labelText, textWidth, type ChartResult, type ChartTable } from './svg.js'
+export { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 export { gapShades, instant, timeAxis, timeScale, xOf, type TimeAxisOptions, type TimeScale } from './time-axis.js'

@@ -5,6 +5,7 @@ import { formatDays } from '../format.js'
 import { assignStyles, styleClasses } from './palette.js'
 import { fixed, labelText, open, text, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
+import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
 export interface LeaderTimelineChartOptions {
   /** Unique within the page. */
@@ -14,7 +15,12 @@ export interface LeaderTimelineChartOptions {
   fontSize?: number
   /** Longest name shown above a row, in characters. */
   maxName?: number
+  /** Dated events to mark (outside the chart's dates: left out). */
+  events?: readonly ChartEvent[]
 }
+
+/** Above this many reigns, bars carry no tooltip of their own (the table lists every reign). */
+export const MAX_BAR_TITLES = 60
 
 /**
  * Who held #1, as horizontal bars on a time axis: one row per model that led,
@@ -63,7 +69,9 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
         const cls = `chart-reign${shared ? ' chart-reign-shared' : ''}${r.tiedSnapshots === r.snapshots && !shared ? ' chart-reign-tied' : ''}`
         const others = r.names.filter((_, k) => r.leaders[k] !== m.model)
         const about = `${m.name}: #1 from ${r.from} to ${r.until} (${formatDays(r.days)})${shared ? `, shared with ${others.join(', ')}` : ''}; tied with #2 in ${formatNumber(r.tiedSnapshots)} of ${formatNumber(r.snapshots)} snapshots`
-        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(rowTop + fs + 4)}" width="${fixed(w)}" height="9">${title(about)}</rect>`
+        // A long history has hundreds of reigns: their tooltips would outweigh the chart; the table has them.
+        const tip = reigns.length <= MAX_BAR_TITLES ? title(about) : ''
+        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(rowTop + fs + 4)}" width="${fixed(w)}" height="9">${tip}</rect>`
       })
       .join('')
     return `<g class="chart-series ${styleClasses(styles[i]!)}">${title(m.name)}${text('chart-row-label', 6, rowTop + fs, label)}${bars}</g>`
@@ -75,11 +83,13 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     (now.length ? `${now.map((s) => labelText(s.name)).join(' and ')} ${now.length > 1 ? 'share' : 'holds'} #1 on ${board} since ${now[0]!.from} (${formatDays(now[0]!.days)}).` : '') +
     (longest ? ` Longest streak: ${labelText(longest.name)}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '') +
     ` ${reigns.length === 1 ? 'One reign' : `${formatNumber(reigns.length)} reigns`} from ${timeline.from} to ${timeline.to}` +
-    (reigns.some((r) => r.leaders.length > 1) ? '; lighter dashed bars: #1 shared.' : '.')
+    (reigns.some((r) => r.leaders.length > 1) ? '; lighter dashed bars: #1 shared.' : '.') +
+    eventsCaption(eventsIn(scale, options.events))
   const svg = [
     open({ id: options.id, kind: 'chart-leaders', width, height, fontSize: fs, title: chartTitle, desc: caption.trim() }),
     gapShades(scale, gaps, top, plotBottom, false),
     timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: 0, right: width }),
+    eventMarks(scale, eventsIn(scale, options.events), top, plotBottom),
     ...rows,
     '</svg>'
   ].join('')

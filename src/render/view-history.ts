@@ -1,0 +1,137 @@
+import type { Board } from '../model/boards.js'
+import type { Event } from '../schema/events.js'
+import { formatNumber } from '../core/text.js'
+import { bumpChart, frontierChart, leaderTimelineChart, type ChartResult } from './charts/index.js'
+import { formatDays } from './format.js'
+import type { Context, Table } from './view-table.js'
+
+/** A chart as a page shows it: the SVG, its caption, and the same data as a table. */
+export interface Figure {
+  id: string
+  svg: string
+  caption: string
+  table: Table
+}
+
+/** Chart widths in user units; the SVG scales to its box (labels stay readable at 375 px). */
+export const RACE_WIDTH = 440
+export const LEADERS_WIDTH = 440
+export const FRONTIER_WIDTH = 440
+
+export function figure(id: string, chart: ChartResult, tableCaption: string): Figure {
+  const t = chart.table
+  return {
+    id,
+    svg: chart.svg,
+    caption: chart.caption,
+    table: {
+      id: `${id}-data`,
+      caption: tableCaption,
+      columns: t.columns.map((label, i) => ({ key: `c${i}`, label, ...(t.numeric[i] ? { numeric: true } : {}), ...(i === 0 ? { rowHeader: true } : {}) })),
+      rows: t.rows.map((cells) => ({ org: '', license: '', open: '', search: '', cells: cells.map((text) => ({ text })) })),
+      empty: 'No data.',
+      notes: []
+    }
+  }
+}
+
+function chartEvents(events: readonly Event[]): { date: string; title: string }[] {
+  return events.map((e) => ({ date: e.date, title: e.title }))
+}
+
+/** The race at the top of a board and who held #1: for the home page and the board page. */
+export interface RaceView {
+  race: Figure
+  leaders: Figure
+  /** `gemini-3-pro has held #1 since 2025-11-18 (12 days); longest streak: …` */
+  streak: string
+}
+
+export function raceView(ctx: Context, board: Board, prefix: string): RaceView | undefined {
+  const h = ctx.site.history.get(board.id)
+  if (!h || board.snapshots.length < 2) return undefined
+  const events = chartEvents(h.events)
+  const race = bumpChart(h.race, { id: `${prefix}race`, boardTitle: board.title, width: RACE_WIDTH, events })
+  const leaders = leaderTimelineChart(h.timeline, { id: `${prefix}leaders`, boardTitle: board.title, width: LEADERS_WIDTH, events })
+  const now = h.timeline.current
+  const longest = h.timeline.longest
+  const streak =
+    (now.length ? `Current #1: ${now.map((s) => s.name).join(' and ')}, since ${now[0]!.from} (${formatDays(now[0]!.days)}).` : '') +
+    (longest ? ` Longest streak: ${longest.name}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '')
+  return {
+    race: figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top}, when it was there`),
+    leaders: figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(h.timeline.reigns.length)} reigns)`),
+    streak: streak.trim()
+  }
+}
+
+/** The frontier of a board: best score per organization, and the open-weights gap per day. */
+export interface FrontierView {
+  boardId: string
+  boardTitle: string
+  href: string
+  chart: Figure
+  gap: Table
+}
+
+export function frontierView(ctx: Context, board: Board, href: string): FrontierView | undefined {
+  const h = ctx.site.history.get(board.id)
+  if (!h || h.frontier.days.length === 0) return undefined
+  const chart = frontierChart(h.frontier, { id: `frontier-${board.id}`, boardTitle: board.title, width: FRONTIER_WIDTH, events: chartEvents(h.events) })
+  // One row per stretch of days with the same open and proprietary bests (the days it stands for).
+  const rows: Table['rows'] = []
+  let last = ''
+  for (const d of h.frontier.days) {
+    const key = `${d.open?.model}=${d.open?.score}|${d.proprietary?.model}=${d.proprietary?.score}|${d.gapAtLeast ?? ''}|${d.gapBefore}`
+    const prev = rows[rows.length - 1]
+    if (prev && key === last) {
+      prev.cells[1] = { text: d.date }
+      const n = Number(prev.cells[2]!.sort) + 1
+      prev.cells[2] = { text: formatNumber(n), sort: n }
+      continue
+    }
+    last = key
+    const gapText = d.gap !== undefined ? formatNumber(d.gap) : d.gapAtLeast !== undefined ? `≥ ${formatNumber(d.gapAtLeast)}` : ''
+    rows.push({
+      org: '',
+      license: '',
+      open: '',
+      search: '',
+      cells: [
+        { text: d.date },
+        { text: d.date },
+        { text: '1', sort: 1 },
+        { text: d.proprietary ? `${d.proprietary.name} (${formatNumber(d.proprietary.score)})` : '' },
+        { text: d.open ? `${d.open.name} (${formatNumber(d.open.score)})` : d.shownRows !== undefined ? `none in the top ${d.shownRows} shown` : '' },
+        { text: gapText, ...(d.gap !== undefined ? { sort: d.gap } : d.gapAtLeast !== undefined ? { sort: d.gapAtLeast } : {}) }
+      ]
+    })
+  }
+  rows.reverse()
+  return {
+    boardId: board.id,
+    boardTitle: board.title,
+    href,
+    chart: figure(`frontier-${board.id}`, chart, `${board.title}: first and last best score of each organization drawn`),
+    gap: {
+      id: `gap-${board.id}`,
+      caption: `${board.title}: best proprietary vs best open-weights model, per snapshot (days with the same bests merged), newest first`,
+      columns: [
+        { key: 'from', label: 'From', rowHeader: true },
+        { key: 'until', label: 'Until' },
+        { key: 'snapshots', label: 'Snapshots', numeric: true },
+        { key: 'proprietary', label: 'Best proprietary' },
+        { key: 'open', label: 'Best open weights' },
+        { key: 'gap', label: 'Gap', numeric: true }
+      ],
+      rows,
+      empty: 'No scores.',
+      notes: []
+    }
+  }
+}
+
+/** Events a page names: `2026-07-29: Only the top 30 published`. */
+export function eventItems(events: readonly Event[]): { date: string; title: string; note: string }[] {
+  return events.map((e) => ({ date: e.date, title: e.title, note: e.note ?? '' }))
+}

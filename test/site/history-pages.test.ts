@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
 import { compareSnapshots } from '../../src/model/history/index.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
-import { renderAll, renderSite, type OutputFile } from '../../src/render/site.js'
+import { renderAll, renderSite, type SiteFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { seedStore } from './helpers.js'
 
@@ -16,7 +16,7 @@ let files: Map<string, string>
 let absolute: Map<string, string>
 const event = { date: '2025-11-19', boards: ['lmarena-text'], title: 'A planted event between the seeds' }
 
-const asMap = (list: OutputFile[]) => new Map(list.map((f) => [f.path, f.content]))
+const asMap = (list: SiteFile[]) => new Map(list.map((f) => [f.path, f.content]))
 
 beforeAll(async () => {
   loaded = await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })

@@ -197,7 +197,7 @@
 // (`data/boards.json`, `data/<board>/<date>.json`), as the build's comparison
 // pages do (model/diffs.ts, diffSnapshots). The pair is kept in the query
 // string (`?from=…&to=…`) so a comparison can be shared.
-(function () {
+;(function () {
   'use strict'
   var form = document.querySelector('form[data-compare]')
   var out = document.querySelector('[data-compare-result]')

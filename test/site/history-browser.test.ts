@@ -1,0 +1,141 @@
+/// <reference lib="dom" />
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot, run, seedStore, tempDir } from './helpers.js'
+import { serve } from './serve.js'
+
+// The history pages in Chromium: the seed site under a sub-path, the
+// comparison form against the static comparison page of the same pair.
+
+const axePath = path.join(repoRoot, 'node_modules/axe-core/axe.min.js')
+const prefix = '/leaderlog/'
+let work: string
+let server: Awaited<ReturnType<typeof serve>>
+let browser: Browser
+let context: BrowserContext
+const problems: string[] = []
+const origins = new Set<string>()
+
+beforeAll(async () => {
+  work = await tempDir('history-browser')
+  const built = await run(['build', '--snapshots', await seedStore(), '--out', path.join(work, 'dist'), '--base-url', prefix])
+  if (built.code !== 0) throw new Error(built.err)
+  server = await serve(path.join(work, 'dist'), prefix)
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+}, 120_000)
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+async function open(url: string, ctx: BrowserContext = context): Promise<Page> {
+  const page = await ctx.newPage()
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
+  page.on('request', (r) => origins.add(new URL(r.url()).origin))
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`)
+  })
+  await page.goto(new URL(url, server.url).href)
+  return page
+}
+
+/** Model ids of a table's rows (from the links of their row headers). */
+async function models(page: Page, table: string): Promise<string[]> {
+  return page.$$eval(`#${table} tbody th a`, (as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)!)))
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+    return axe.run({ resultTypes: ['violations'] })
+  })
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+describe('history pages in a browser', () => {
+  it('compares two dates with the form as the static comparison page does, the pair in the URL', async () => {
+    const fixed = await open('boards/lmarena-text/compare/all/')
+    const expected = { entered: await models(fixed, 'entered'), left: await models(fixed, 'left'), moved: await models(fixed, 'moved') }
+    expect(expected.entered).toHaveLength(4)
+    expect(expected.moved.length).toBeGreaterThan(100)
+    // The static page's link to the form carries its pair.
+    await Promise.all([fixed.waitForURL(/compare\/\?from=/), fixed.locator('main a', { hasText: 'Compare other dates' }).click()])
+    expect(new URL(fixed.url()).search).toBe('?from=2025-11-18&to=2025-11-20')
+    await fixed.waitForSelector('#c-moved')
+    expect({ entered: await models(fixed, 'c-entered'), left: await models(fixed, 'c-left'), moved: await models(fixed, 'c-moved') }).toEqual(expected)
+    await fixed.close()
+    // Typing a pair: dates without a snapshot resolve to the latest snapshot on or before them.
+    const page = await open('boards/lmarena-text/compare/')
+    expect(await page.locator('form[data-compare]').isVisible()).toBe(true)
+    // (dates outside the board's are refused by the form's min and max.)
+    await page.fill('input[name="from"]', '2025-11-18')
+    await page.fill('input[name="to"]', '2025-11-19')
+    await page.click('form[data-compare] button[type="submit"]')
+    await expect.poll(() => page.locator('[data-compare-result]').textContent(), { timeout: 20_000 }).toContain('Both dates fall on the snapshot of 2025-11-18')
+    expect(new URL(page.url()).search).toBe('?from=2025-11-18&to=2025-11-19')
+    await page.fill('input[name="to"]', '2025-11-20')
+    await page.click('form[data-compare] button[type="submit"]')
+    await page.waitForSelector('#c-moved')
+    expect(await models(page, 'c-moved')).toEqual(expected.moved)
+    expect(await page.locator('[data-compare-result] .lead').textContent()).toMatch(/^4 entered, 0 left, \d+ moved \(\d+ significantly\), \d+ unchanged\.$/)
+    for (const v of await axe(page)) problems.push(`compare form: ${v}`)
+    await page.close()
+  }, 60_000)
+
+  it('shows the race, the leader timeline, the lifecycle, the frontier and the citation', async () => {
+    const board = await open('boards/lmarena-text/')
+    expect(await board.locator('svg.chart-race').isVisible()).toBe(true)
+    expect(await board.locator('svg.chart-leaders').isVisible()).toBe(true)
+    await board.locator('#lmarena-text-race summary').or(board.locator('details.chart-data summary').first()).first().click()
+    expect(await board.locator('#lmarena-text-race-data tbody tr').count()).toBeGreaterThan(9)
+    await board.close()
+    const model = await open('models/grok-4.1-thinking/')
+    expect(await model.locator('dl.lifecycle dt', { hasText: 'Peak rank' }).count()).toBe(1)
+    await model.close()
+    const orgs = await open('organizations/')
+    expect(await orgs.locator('svg.chart-frontier').count()).toBeGreaterThan(0)
+    await orgs.close()
+    const snap = await open('boards/lmarena-text/2025-11-20/')
+    expect(await snap.locator('#h-cite').textContent()).toBe('Cite this snapshot')
+    expect(await snap.locator('.cite code').last().textContent()).toMatch(/^[0-9a-f]{64}$/)
+    await snap.close()
+  }, 60_000)
+
+  it('has no axe-core violations on the new pages, in light and dark mode, and fits a 375 px phone', async () => {
+    const pages = ['', 'boards/lmarena-text/', 'boards/lmarena-text/compare/', 'boards/lmarena-text/compare/all/', 'boards/lmarena-text/2025-11-20/', 'models/grok-4.1-thinking/', 'organizations/']
+    const found: string[] = []
+    for (const scheme of ['light', 'dark'] as const) {
+      const ctx = await browser.newContext({ colorScheme: scheme })
+      for (const url of pages) {
+        const page = await open(url, ctx)
+        for (const v of await axe(page)) found.push(`${scheme} /${url}: ${v}`)
+        await page.close()
+      }
+      await ctx.close()
+    }
+    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true })
+    for (const url of pages) {
+      const page = await open(url, phone)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      if (width > 375) found.push(`/${url} is ${width} px wide at 375 px`)
+      await page.close()
+    }
+    await phone.close()
+    expect(found).toEqual([])
+  }, 400_000)
+
+  it('made no request to any third party and logged no error', () => {
+    expect([...origins]).toEqual([new URL(server.url).origin])
+    expect(problems).toEqual([])
+  })
+})

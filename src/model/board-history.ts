@@ -4,9 +4,27 @@ import type { RegistryModel } from '../registry/types.js'
 import type { Board } from './boards.js'
 import { boardLifecycles, buildFrontier, buildRace, compareSpans, leaderTimeline, type Comparison, type Frontier, type LeaderTimeline, type Lifecycle, type Race, type Span } from './history/index.js'
 
+/** A race over more than this many snapshots is drawn month by month: one line a day over years is a tangle. */
+export const MONTHLY_RACE_FROM = 120
+/** Month-end snapshots further apart than this are a gap (a month without captures). */
+const MONTHLY_GAP_DAYS = 45
+
+/**
+ * The snapshots a race chart draws: every one for a short history; for a long
+ * one the last snapshot of each calendar month, and the latest.
+ */
+export function raceSnapshots<T extends { date: string }>(snapshots: readonly T[]): { snapshots: T[]; monthly: boolean } {
+  if (snapshots.length <= MONTHLY_RACE_FROM) return { snapshots: [...snapshots], monthly: false }
+  const sorted = [...snapshots].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const out = sorted.filter((s, i) => i === sorted.length - 1 || sorted[i + 1]!.date.slice(0, 7) !== s.date.slice(0, 7))
+  return { snapshots: out, monthly: true }
+}
+
 /** What the history pages show of one board: computed once per build. */
 export interface BoardHistory {
   race: Race
+  /** The race is drawn month by month (`raceSnapshots`). */
+  monthlyRace: boolean
   timeline: LeaderTimeline
   /** The standard spans back from the latest snapshot (1 week … all time), each compared. */
   spans: { span: Span; comparison: Comparison }[]
@@ -24,17 +42,19 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
     return m ? { ...(m.organization !== undefined ? { organization: m.organization } : {}), ...(m.openWeights !== undefined ? { openWeights: m.openWeights } : {}) } : undefined
   }
   return new Map(
-    boards.map((b) => [
-      b.id,
-      {
-        race: buildRace(b.snapshots),
+    boards.map((b) => {
+      const drawn = raceSnapshots(b.snapshots)
+      const history: BoardHistory = {
+        race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
+        monthlyRace: drawn.monthly,
         timeline: leaderTimeline(b.snapshots),
         spans: compareSpans(b.snapshots),
         lifecycles: new Map(boardLifecycles(b.snapshots).map((l) => [l.model, l])),
         frontier: buildFrontier(b.snapshots, info),
         events: eventsOf(events, b.id)
       }
-    ])
+      return [b.id, history]
+    })
   )
 }
 

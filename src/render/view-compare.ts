@@ -37,7 +37,7 @@ function spanLinks(ctx: Context, board: Board, current?: Span) {
 export function compareView(ctx: Context, board: Board, index: number): DiffView {
   const { span, comparison } = ctx.site.history.get(board.id)!.spans[index]!
   const diff = comparisonDiff(board, comparison)
-  const view = diffView(ctx, board, diff, 0, [diff])
+  const view = diffView(ctx, board, diff, 0, [diff], { everyMove: true })
   const title = `${board.title}: ${span.label} (${span.from} → ${span.to})`
   const { json: _json, ...rest } = view
   return {

@@ -84,8 +84,12 @@ export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
   return diff.moved.filter((m) => m.significant || Math.abs(m.rankDelta) >= LISTED_MOVE_PLACES || Math.min(m.from.rank, m.to.rank) <= LISTED_MOVE_TOP)
 }
 
-export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[]): DiffView {
-  const listed = listedMoves(diff)
+/**
+ * A diff page. `everyMove`: list every move (a comparison page, whose form
+ * computes the same lists from the JSON data in the browser).
+ */
+export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean } = {}): DiffView {
+  const listed = options.everyMove ? diff.moved : listedMoves(diff)
   const ripples = diff.moved.length - listed.length
   const moved: TableRow[] = listed.map((m) => {
     const f = modelFacts(ctx, m.model, m)

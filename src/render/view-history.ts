@@ -59,7 +59,9 @@ export function raceView(ctx: Context, board: Board, prefix: string): RaceView |
     (now.length ? `Current #1: ${now.map((s) => s.name).join(' and ')}, since ${now[0]!.from} (${formatDays(now[0]!.days)}).` : '') +
     (longest ? ` Longest streak: ${longest.name}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '')
   return {
-    race: figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top}, when it was there`),
+    race: h.monthlyRace
+      ? { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top} at the end of a month, when it was there`), caption: `Month by month (the last snapshot of each month). ${race.caption}` }
+      : figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top}, when it was there`),
     leaders: figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(h.timeline.reigns.length)} reigns)`),
     streak: streak.trim()
   }

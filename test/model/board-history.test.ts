@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '../../src/core/dates.js'
+import { MONTHLY_RACE_FROM, raceSnapshots } from '../../src/model/board-history.js'
+
+const daily = (n: number, from = '2024-01-01') => Array.from({ length: n }, (_, i) => ({ date: addDays(from, i) }))
+
+describe('the snapshots a race chart draws', () => {
+  it('draws a short history day by day', () => {
+    const short = daily(MONTHLY_RACE_FROM)
+    expect(raceSnapshots(short)).toEqual({ snapshots: short, monthly: false })
+  })
+
+  it('draws a long history month by month: the last snapshot of each month, and the latest', () => {
+    const long = daily(400) // 2024-01-01 … 2025-02-03
+    const { snapshots, monthly } = raceSnapshots([...long].reverse())
+    expect(monthly).toBe(true)
+    expect(snapshots.map((s) => s.date)).toEqual([
+      '2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31',
+      '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31', '2025-01-31', '2025-02-03'
+    ])
+  })
+
+  it('keeps a month with a single capture, and leaves a month without any out (a gap, not a point)', () => {
+    const sparse = [...daily(200, '2023-01-01'), { date: '2023-12-05' }, ...daily(10, '2024-03-01')]
+    expect(raceSnapshots(sparse).snapshots.map((s) => s.date)).toEqual(['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30', '2023-05-31', '2023-06-30', '2023-07-19', '2023-12-05', '2024-03-10'])
+  })
+})

@@ -11,10 +11,14 @@ export interface Figure {
   svg: string
   caption: string
   table: Table
+  /** Drawn across the page, scrolling sideways where the screen is narrower than its labels need. */
+  wide?: boolean
 }
 
 /** Chart widths in user units; the SVG scales to its box (labels stay readable at 375 px). */
 export const RACE_WIDTH = 440
+/** A race drawn month by month over years: the whole width of the page (scrolls sideways on a phone). */
+export const RACE_WIDTH_LONG = 960
 export const LEADERS_WIDTH = 440
 export const FRONTIER_WIDTH = 440
 
@@ -51,7 +55,7 @@ export function raceView(ctx: Context, board: Board, prefix: string): RaceView |
   const h = ctx.site.history.get(board.id)
   if (!h || board.snapshots.length < 2) return undefined
   const events = chartEvents(h.events)
-  const race = bumpChart(h.race, { id: `${prefix}race`, boardTitle: board.title, width: RACE_WIDTH, events })
+  const race = bumpChart(h.race, { id: `${prefix}race`, boardTitle: board.title, width: h.monthlyRace ? RACE_WIDTH_LONG : RACE_WIDTH, events })
   const leaders = leaderTimelineChart(h.timeline, { id: `${prefix}leaders`, boardTitle: board.title, width: LEADERS_WIDTH, events })
   const now = h.timeline.current
   const longest = h.timeline.longest
@@ -60,7 +64,7 @@ export function raceView(ctx: Context, board: Board, prefix: string): RaceView |
     (longest ? ` Longest streak: ${longest.name}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '')
   return {
     race: h.monthlyRace
-      ? { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top} at the end of a month, when it was there`), caption: `Month by month (the last snapshot of each month). ${race.caption}` }
+      ? { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top} at the end of a month, when it was there`), caption: `Month by month (the last snapshot of each month). ${race.caption}`, wide: true }
       : figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top}, when it was there`),
     leaders: figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(h.timeline.reigns.length)} reigns)`),
     streak: streak.trim()

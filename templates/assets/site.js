@@ -287,7 +287,8 @@
     var wrap = el('div', undefined, 'table-wrap')
     wrap.tabIndex = 0
     wrap.setAttribute('role', 'region')
-    wrap.setAttribute('aria-labelledby', h.id)
+    // Its own name: a region named like its section would be a second landmark of the same name.
+    wrap.setAttribute('aria-label', 'Table: ' + heading.toLowerCase())
     var table = el('table', undefined, 'data')
     table.id = id
     var head = table.createTHead().insertRow()

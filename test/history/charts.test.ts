@@ -85,6 +85,20 @@ describe('frontierChart', () => {
   })
 })
 
+describe('frontierChart of a board whose rows name no organization', () => {
+  // A build of such a board once ran out of memory: no score gave an empty y axis, a width of
+  // -Infinity, and d3 asked for a tick every millisecond of the time axis.
+  it('draws an empty chart that says why, at once', () => {
+    const chart = frontierChart(buildFrontier(daily('2026-01-01', 2, () => [row('x1', 1, { score: 1500 })]), () => ({})), { id: 'f', boardTitle: 'Test' })
+    expect(chart.caption).toBe('No row of Test names its organization: no frontier to draw.')
+    expect(paths(chart.svg, 'chart-line')).toEqual([])
+  })
+
+  it('and a time axis refuses a range that is not finite instead of asking d3 for endless ticks', () => {
+    expect(() => timeAxis(timeScale('2026-01-01', '2026-01-02', -Infinity, 100), { y: 10 })).toThrow(/finite/)
+  })
+})
+
 describe('layout helpers', () => {
   it('nudge keeps order and moves labels apart as little as needed, inside the bounds', () => {
     expect(nudge([10, 12, 14], 5, 0, 100)).toEqual([10, 15, 20])

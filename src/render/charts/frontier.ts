@@ -46,15 +46,16 @@ export function frontierChart(input: Frontier, options: FrontierChartOptions): C
   const first = days[0]
   const last = days[days.length - 1]
   const tableOut = table(frontier, orgs)
-  if (!first || !last) {
-    const caption = `No scores on ${board} yet.`
-    return { svg: open({ id: options.id, kind: 'chart-frontier', width, height: 40, fontSize: fs, title: chartTitle, desc: caption }) + '</svg>', caption, table: tableOut }
-  }
   const values = days.flatMap((d) => [
     ...d.organizations.filter((o) => orgs.includes(o.organization)).map((o) => o.score),
     ...(d.open ? [d.open.score] : []),
     ...(d.proprietary ? [d.proprietary.score] : [])
   ])
+  // Days without a score of any organization drawn (a board whose rows name no organization) draw nothing either.
+  if (!first || !last || values.length === 0) {
+    const caption = first ? `No row of ${board} names its organization: no frontier to draw.` : `No scores on ${board} yet.`
+    return { svg: open({ id: options.id, kind: 'chart-frontier', width, height: 40, fontSize: fs, title: chartTitle, desc: caption }) + '</svg>', caption, table: tableOut }
+  }
   const y = scaleLinear()
     .domain([Math.min(...values), Math.max(...values)])
     .nice(4)

@@ -47,7 +47,10 @@ export function timeAxis(scale: TimeScale, options: TimeAxisOptions): string {
   const [r0, r1] = scale.range() as [number, number]
   const left = options.left ?? r0
   const right = options.right ?? r1
-  let count = Math.max(2, Math.floor((r1 - r0) / 60))
+  // One tick per 60 units at most, and never more than 32: d3 picks an interval as fine as the count asks
+  // (a count of Infinity, from a range gone wrong, would ask for every millisecond).
+  if (!Number.isFinite(r0) || !Number.isFinite(r1)) throw new Error(`timeAxis: a range of finite numbers, found [${r0}, ${r1}]`)
+  let count = Math.min(32, Math.max(2, Math.floor((r1 - r0) / 60)))
   let ticks = scale.ticks(count)
   while (ticks.length < 2 && count < 32) ticks = scale.ticks((count *= 2))
   const unit = ticks.every((d) => d.getUTCMonth() === 0 && d.getUTCDate() === 1) ? 'year' : ticks.every((d) => d.getUTCDate() === 1) ? 'month' : 'day'

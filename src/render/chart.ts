@@ -1,5 +1,6 @@
 import { compareText } from '../core/compare.js'
 import { daysBetween } from '../core/dates.js'
+import { timeAxis, timeScale } from './charts/time-axis.js'
 import { escapeXml } from './escape.js'
 import { formatNumber } from '../core/text.js'
 
@@ -107,11 +108,10 @@ export function lineChart(options: ChartOptions): string {
     parts.push(`<line class="chart-grid" x1="${M.left}" x2="${width - M.right}" y1="${ty}" y2="${ty}"/>`)
     parts.push(`<text class="chart-tick" x="${M.left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatNumber(t))}</text>`)
   }
-  const dateTicks = span === 0 ? [first] : points.length <= 2 ? [first, last] : [first, points[Math.floor((points.length - 1) / 2)]!, last]
-  for (const [i, p] of dateTicks.entries()) {
-    const anchor = span === 0 ? 'middle' : i === 0 ? 'start' : i === dateTicks.length - 1 ? 'end' : 'middle'
-    parts.push(`<text class="chart-tick" x="${r(x(p.date))}" y="${height - 8}" text-anchor="${anchor}">${p.date}</text>`)
-  }
+  // Dates on the axis: round ones, chosen and thinned by the time axis of the history charts (a middle
+  // snapshot by index sat by the last one when most snapshots are recent, and their labels overlapped).
+  if (span === 0) parts.push(`<text class="chart-tick" x="${r(x(first.date))}" y="${height - 8}" text-anchor="middle">${first.date}</text>`)
+  else parts.push(timeAxis(timeScale(first.date, last.date, M.left, width - M.right), { y: height - 8, fontSize: 14 }))
   const banded = points.filter((p) => p.low !== undefined && p.high !== undefined)
   if (banded.length > 1) {
     const upper = banded.map((p) => `${r(x(p.date))},${r(y(p.high!))}`)

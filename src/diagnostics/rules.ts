@@ -318,7 +318,7 @@ export const rules = {
   'variant-disagreement': rule<{ field: string; found: string; model: string; board: string; date: string; kept: string; keptAt: string; inPlace?: boolean }>({
     severity: 'warning',
     title: 'Language variants disagree',
-    hint: 'Two language variants of one board and date (e.g. the EN and FR pages of a day) give a model different values; the original language wins (zh, then en, then the rest).',
+    hint: 'Two language variants of one board and date (e.g. the EN and FR pages of a day), or a page and an archive’s capture of that day, give a model different values; the original language wins (zh, then en, then the rest, then the archives). An archive’s position or derived rank is not compared, and its scores agree within 1.5 points.',
     message: (a) =>
       `Unexpected \`${a.field}\` ${quote(a.found)} ${a.inPlace ? 'in the place of' : 'for'} \`${a.model}\` on \`${a.board}\` ${a.date}, expected ${quote(a.kept)} as in ${a.keptAt} (kept)`
   }),
@@ -334,6 +334,13 @@ export const rules = {
     hint: 'The pages of one board and data time are translations of one original: a variant whose numbers disagree with the original on most rows of a column has misread or shifted that column. The column of that variant is not used (its values fill nothing); the original language is kept.',
     message: (a) =>
       `Unexpected \`${a.field}\` in ${a.disagreeing} of ${a.compared} rows of \`${a.board}\` ${a.date}, expected the values of the original ${a.original} (e.g. ${quote(a.example.found)} for \`${a.example.model}\`, where the original has ${quote(a.example.expected)}); the column is not used`
+  }),
+  'archive-other-time': rule<{ field: string; disagreeing: number; compared: number; board: string; date: string; original: string; example: { model: string; found: string; expected: string } }>({
+    severity: 'warning',
+    title: 'An archive capture of another data time',
+    hint: 'An archive’s capture of a board and date disagrees with the pages of that date on most rows (scores beyond 1.5 points, votes beyond 2 %): upstream’s pages and the archive were taken at other data times. The pages are kept; the archive’s capture is left out of that day’s snapshot (its own file stays in the store).',
+    message: (a) =>
+      `Unexpected \`${a.field}\` in ${a.disagreeing} of ${a.compared} rows of \`${a.board}\` ${a.date}, expected the values of ${a.original} (e.g. ${quote(a.example.found)} for \`${a.example.model}\`, where it has ${quote(a.example.expected)}); another data time, left out of the day's snapshot`
   }),
   'registry-conflict': rule<
     | { kind: 'pinned-twice'; id: string; other: string }

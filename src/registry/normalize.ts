@@ -29,13 +29,17 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   const resolver = new Resolver(inputs, data)
   const grouped = groups(inputs)
   // Ids as the names give them, then renames linked between consecutive snapshots of a board.
-  const base = reconcileAll(grouped, resolver).map((r) => r.snapshot)
+  const first = reconcileAll(grouped, resolver)
+  const base = first.map((r) => r.snapshot)
   const renames = findRenames(base)
   const identity = new Identity(base, resolver.pinned)
   const linked: RenameCandidate[] = []
   const refused: RenameCandidate[] = []
   const diagnostics: Diagnostic[] = [...resolver.diagnostics]
-  for (const rename of renames.links) {
+  // One day, one row, two names (an archive and a page, or two archives): the strongest evidence, linked first.
+  const pairs = new Set<string>()
+  const sameDay: RenameCandidate[] = first.flatMap((r) => r.archiveLinks.map((l) => ({ ...l, weak: [] }))).filter((l) => !pairs.has(`${l.from}\u0000${l.to}`) && !!pairs.add(`${l.from}\u0000${l.to}`))
+  for (const rename of [...sameDay, ...renames.links]) {
     const result = identity.link(rename)
     if (result.linked) {
       linked.push(rename)

@@ -1,7 +1,9 @@
 import { compareText } from '../core/compare.js'
+import { languageOrder } from '../core/languages.js'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { rowFields, type Row, type RowField } from '../schema/row.js'
 import { orderRow, type ParsedSnapshot } from '../schema/snapshot.js'
+import type { RenameCandidate } from './renames.js'
 import type { Disagreement, ReconciledRow, ReconciledSnapshot } from './types.js'
 
 /**
@@ -49,19 +51,23 @@ export interface PlaceLink {
   misplaced: boolean
 }
 
+/**
+ * A row of an archive's capture that is the row of another id on the same day
+ * (`matchArchive`): one model under two names, for identity to link.
+ */
+export type ArchiveLink = Pick<RenameCandidate, 'from' | 'to' | 'names' | 'evidence'>
+
 export interface ReconcileResult {
   snapshot: ReconciledSnapshot
   disagreements: Disagreement[]
   diagnostics: Diagnostic[]
   /** Raw names a variant showed in the place of another model. */
   links: PlaceLink[]
+  /** Names an archive gave a model shown under another name the same day. */
+  archiveLinks: ArchiveLink[]
 }
 
-/** Original language first: zh, then en, then the rest by tag. */
-export function languageOrder(a: string, b: string): number {
-  const rank = (l: string) => (l === 'zh' || l.startsWith('zh-') ? (l === 'zh' ? 0 : 1) : l === 'en' ? 2 : 3)
-  return rank(a) - rank(b) || compareText(a, b)
-}
+export { languageOrder }
 
 interface Merged {
   id: string
@@ -103,12 +109,35 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     if (row.votes !== undefined) push(byNumbers, numbersKey(row)!, entry)
   }
 
+  const archiveLinks: ArchiveLink[] = []
+  /** Archive captures left out: of another data time. */
+  const left = new Set<number>()
   sorted.forEach((variant, v) => {
+    // An archive's capture is not a translation: its own names, ranks and rounding (see `matchArchive`).
+    const archived = v > 0 && variant.snapshot.provenance ? matchArchive(variant, merged, byId, rowOf) : undefined
+    const other = archived && otherTime(variant, archived, rowOf)
+    if (other) {
+      const [line, column] = place(variant, other.i, other.field)
+      diagnostics.push(diagnostic(variant.file, 'archive-other-time', { line, column }, { field: other.field, disagreeing: other.disagreeing, compared: other.compared, board, date, original: sorted[other.entry.order[0]]!.file, example: { model: other.entry.id, found: show(variant.snapshot.rows[other.i]![other.field]), expected: show(rowOf(other.entry)[other.field]) } }))
+      left.add(v)
+      return
+    }
     variant.snapshot.rows.forEach((row, i) => {
       const id = variant.ids[i]!
       const same = byId.get(id)
       let entry: Merged | undefined
-      if (v > 0) {
+      if (archived) {
+        entry = archived.get(i)
+        if (entry && entry.id !== id) {
+          const kept = rowOf(entry)
+          archiveLinks.push({
+            from: entry.id,
+            to: id,
+            names: [entry.name, variant.names[i]!],
+            evidence: { board, before: date, after: date, rank: [kept.rank, row.rank], score: [kept.score!, row.score!], ...(kept.votes !== undefined && row.votes !== undefined ? { votes: [kept.votes, row.votes] } : {}), sources: [sorted[entry.order[0]]!.file, variant.file] }
+          })
+        }
+      } else if (v > 0) {
         // The same place, else the same numbers (rows whose ranks were swapped), else the same id.
         const free = (list: readonly Merged[] | undefined) => pick(list?.filter((m) => !m.at.has(v)) ?? [], id, row, rowOf)
         entry = free(byPlace.get(placeKey(row))) ?? free(byNumbers.get(numbersKey(row) ?? '')) ?? (same && !same.at.has(v) ? same : undefined)
@@ -167,8 +196,11 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         const raw = row[field]
         if (raw === undefined || (unused.size > 0 && unused.has(`${v}\u0000${field}`))) continue
         const value = field === 'organization' ? canon.organization(raw as string) : field === 'license' ? canon.license(raw as string) : raw
+        const provenance = sorted[v]!.snapshot.provenance
         if (!kept) kept = { v, i, value }
-        else if (!agree(field, kept.value, value)) others.push({ v, i, value })
+        // An archive's row position or rank derived from its ratings says nothing against upstream's rank.
+        else if (provenance && provenance.rank !== 'upstream' && rankFields.has(field)) continue
+        else if (!agree(field, kept.value, value, provenance !== undefined || sorted[kept.v]!.snapshot.provenance !== undefined)) others.push({ v, i, value })
       }
       if (!kept) continue
       out[field] = kept.value
@@ -194,12 +226,13 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     board,
     date,
     updatedAt: first.snapshot.updatedAt,
-    languages: [...new Set(sorted.map((v) => v.snapshot.language))],
-    sources: sorted.map((v) => v.file),
+    languages: [...new Set(sorted.filter((_, v) => !left.has(v)).map((v) => v.snapshot.language))],
+    sources: sorted.filter((_, v) => !left.has(v)).map((v) => v.file),
     rows: rows.map((r) => r.row),
-    ...(shownRows !== undefined ? { shownRows } : {})
+    ...(shownRows !== undefined ? { shownRows } : {}),
+    ...(first.snapshot.provenance && first.snapshot.provenance.rank !== 'upstream' ? { rankShown: first.snapshot.provenance.rank } : {})
   }
-  return { snapshot, disagreements, diagnostics, links }
+  return { snapshot, disagreements, diagnostics, links, archiveLinks }
 }
 
 /**
@@ -261,6 +294,87 @@ function pick(candidates: readonly Merged[], id: string, row: Row, rowOf: (m: Me
   return voted.length === 1 ? voted[0] : undefined
 }
 
+const rankFields: ReadonlySet<RowField> = new Set(['rank', 'rankUpper', 'rankLower'])
+const roundedFields: ReadonlySet<RowField> = new Set(['score', 'ciPlus', 'ciMinus'])
+
+/**
+ * How far apart one model's score may be in two captures of one day when one
+ * is an archive: archives round to the unit and were computed at another hour
+ * of the day (1228 in the exports, 1227.39 in the rating history).
+ */
+export const ARCHIVE_SCORE_TOLERANCE = 1.5
+
+/**
+ * The rows of an archive's capture that are rows already merged (from
+ * upstream's pages, or an archive before it) of the same board and day. An
+ * archive names models its own way (display names of its time, or names given
+ * later), numbers its rows by position or derives ranks, and rounds scores.
+ * A row is the merged row of its id; else, among the rows left on both sides,
+ * the merged row whose score is nearest its own when its own is nearest that
+ * row's too, within `ARCHIVE_SCORE_TOLERANCE` (and with votes within 2 % when
+ * both show votes). A row nearest two rows alike is left alone.
+ */
+function matchArchive(variant: Variant, merged: readonly Merged[], byId: ReadonlyMap<string, Merged>, rowOf: (m: Merged) => Row): Map<number, Merged> {
+  const out = new Map<number, Merged>()
+  const taken = new Set<Merged>()
+  const rows = variant.snapshot.rows
+  rows.forEach((_, i) => {
+    const same = byId.get(variant.ids[i]!)
+    if (same && !taken.has(same)) {
+      out.set(i, same)
+      taken.add(same)
+    }
+  })
+  const open = merged.filter((m) => !taken.has(m) && rowOf(m).score !== undefined)
+  const left = rows.flatMap((row, i) => (out.has(i) || row.score === undefined ? [] : [i]))
+  const fits = (a: Row, b: Row) => Math.abs(a.score! - b.score!) <= ARCHIVE_SCORE_TOLERANCE && (a.votes === undefined || b.votes === undefined || Math.abs(a.votes - b.votes) <= 0.02 * Math.max(a.votes, b.votes))
+  const nearest = <T>(list: readonly T[], score: number, rowOfItem: (t: T) => Row): T | undefined => {
+    let best: T | undefined
+    let distance = Infinity
+    let tie = false
+    for (const item of list) {
+      const d = Math.abs(rowOfItem(item).score! - score)
+      if (d < distance) [best, distance, tie] = [item, d, false]
+      else if (d === distance) tie = true
+    }
+    return tie ? undefined : best
+  }
+  for (const i of left) {
+    const row = rows[i]!
+    const entry = nearest(open, row.score!, rowOf)
+    if (!entry || !fits(rowOf(entry), row)) continue
+    if (nearest(left, rowOf(entry).score!, (k) => rows[k]!) === i) out.set(i, entry)
+  }
+  return out
+}
+
+/**
+ * Whether an archive's capture shows another data time than the rows merged
+ * before it: on most of the rows it shares with them (at least
+ * `MIN_COMPARED_ROWS`), its score is off by more than
+ * `ARCHIVE_SCORE_TOLERANCE`, or its votes by more than 2 %. Says the column,
+ * the counts and a first example.
+ */
+function otherTime(variant: Variant, matches: ReadonlyMap<number, Merged>, rowOf: (m: Merged) => Row): { field: 'score' | 'votes'; disagreeing: number; compared: number; i: number; entry: Merged } | undefined {
+  const differs = { score: (a: number, b: number) => Math.abs(a - b) > ARCHIVE_SCORE_TOLERANCE, votes: (a: number, b: number) => Math.abs(a - b) > 0.02 * Math.max(a, b) }
+  for (const field of ['score', 'votes'] as const) {
+    let compared = 0
+    let disagreeing = 0
+    let example: { i: number; entry: Merged } | undefined
+    for (const [i, entry] of matches) {
+      const found = variant.snapshot.rows[i]![field]
+      const expected = rowOf(entry)[field]
+      if (found === undefined || expected === undefined) continue
+      compared++
+      if (!differs[field](found, expected)) continue
+      disagreeing++
+      example ??= { i, entry }
+    }
+    if (compared >= MIN_COMPARED_ROWS && disagreeing * 2 > compared && example) return { field, disagreeing, compared, ...example }
+  }
+  return undefined
+}
+
 function placeKey(row: Row): string {
   return row.score === undefined ? '' : `${row.rank} ${row.score}`
 }
@@ -275,9 +389,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-/** What must agree: flags by code and mark (their text is translated), the rest by value. */
-function agree(field: RowField, a: unknown, b: unknown): boolean {
+/**
+ * What must agree: flags by code and mark (their text is translated), the rest
+ * by value; `rounded` when one side is an archive, whose scores and intervals
+ * are rounded and computed at another hour: within `ARCHIVE_SCORE_TOLERANCE`
+ * (1266.88 in a rating history is the 1267 a page shows).
+ */
+function agree(field: RowField, a: unknown, b: unknown, rounded = false): boolean {
   if (a === b) return true
+  if (rounded && typeof a === 'number' && typeof b === 'number' && roundedFields.has(field)) return Math.abs(a - b) <= ARCHIVE_SCORE_TOLERANCE
   if (typeof a !== 'object' || typeof b !== 'object') return false
   if (field === 'flags') return JSON.stringify((a as Row['flags'])!.map((f) => [f.code, f.mark])) === JSON.stringify((b as Row['flags'])!.map((f) => [f.code, f.mark]))
   return JSON.stringify(a) === JSON.stringify(b)

@@ -31,6 +31,8 @@ export interface RenameEvidence {
   rank: [number, number]
   score?: [number, number]
   votes?: [number, number]
+  /** When two captures of one day show the row under two names (an archive and a page): their files. */
+  sources?: [string, string]
 }
 
 export interface RenameCandidate {

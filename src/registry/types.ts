@@ -72,6 +72,12 @@ export interface ReconciledSnapshot {
    * top 30): a model missing from it is below the published top N, not gone.
    */
   shownRows?: number
+  /**
+   * What the rank column is when the rows come first from an archive whose
+   * ranks are not upstream's: `position` (the archive's row order) or
+   * `derived` (by leaderlog, from the ratings). Absent: upstream's rank.
+   */
+  rankShown?: 'position' | 'derived'
 }
 
 /** Two variants of one day disagree on a cell. */

@@ -26,6 +26,7 @@ export function snapshotJson(s: ReconciledSnapshot): string {
     languages: s.languages,
     sources: s.sources,
     ...(s.shownRows !== undefined ? { shownRows: s.shownRows } : {}),
+    ...(s.rankShown !== undefined ? { rankShown: s.rankShown } : {}),
     rows: s.rows.map(publicRow)
   })
 }
@@ -69,9 +70,12 @@ export function publicRegistry(registry: Registry): { models: Record<string, unk
   }
 }
 
-/** A rename's evidence in its public shape: `{"board","before","after","rank":[old,new],"score":[…],"votes":[…]}`. */
+/**
+ * A rename's evidence in its public shape: `{"board","before","after","rank":[old,new],"score":[…],"votes":[…]}`,
+ * and `"sources":[file,file]` when two captures of one day show the row under both names.
+ */
 function renameEvidence(e: RenameEvidence): Record<string, unknown> {
-  return pick({ board: e.board, before: e.before, after: e.after, rank: e.rank, score: e.score, votes: e.votes }, ['board', 'before', 'after', 'rank', 'score', 'votes'])
+  return pick({ board: e.board, before: e.before, after: e.after, rank: e.rank, score: e.score, votes: e.votes, sources: e.sources }, ['board', 'before', 'after', 'rank', 'score', 'votes', 'sources'])
 }
 
 export function modelsJson(registry: Registry): string {

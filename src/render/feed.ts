@@ -179,7 +179,8 @@ export function historyFeeds(site: SiteModel, base: BaseUrl): HistoryFeeds | und
     for (const r of m.repairs) {
       const e = r.rule === 'renamed' ? r.evidence : undefined
       const board = e ? site.boards.find((b) => b.id === e.board) : undefined
-      if (!e || !board) continue
+      // Two captures of one day naming a row two ways is not news: upstream renamed nothing.
+      if (!e || !board || e.sources) continue
       const i = board.dates.indexOf(e.before)
       const consecutive = i >= 0 && board.dates[i + 1] === e.after
       const link = absoluteUrl(base, consecutive ? paths.diff(board.id, e.before, e.after) : paths.snapshot(board.id, e.after))

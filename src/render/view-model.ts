@@ -58,7 +58,9 @@ export interface ModelView {
 /** `on LMArena Text between 2025-05-18 and 2025-06-05: rank 3 → 5, score 1,398 → 1,404, votes 15,275 → 15,271` */
 export function renameText(e: RenameEvidence): string {
   const pair = (label: string, v: [number, number] | undefined) => (v ? [`${label} ${formatNumber(v[0])} → ${formatNumber(v[1])}`] : [])
-  return `on ${boardTitle(e.board)} between ${e.before} and ${e.after}: ${[...pair('rank', e.rank), ...pair('score', e.score), ...pair('votes', e.votes)].join(', ')}`
+  const numbers = [...pair('rank', e.rank), ...pair('score', e.score), ...pair('votes', e.votes)].join(', ')
+  if (e.sources) return `on ${boardTitle(e.board)} on ${e.before}, one row under both names in ${e.sources[0]} and ${e.sources[1]}: ${numbers}`
+  return `on ${boardTitle(e.board)} between ${e.before} and ${e.after}: ${numbers}`
 }
 
 export function modelView(ctx: Context, model: RegistryModel): ModelView {

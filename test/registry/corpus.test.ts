@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { diffSnapshots } from '../../src/model/diffs.js'
+import { parsePage } from '../../src/parse/index.js'
 import { parseRegistryData, type RegistryData } from '../../src/registry/data.js'
 import { nameKey } from '../../src/registry/keys.js'
 import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
@@ -202,7 +203,12 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
 
   it('ships data-file entries only for spellings the captured data shows', async () => {
     const seeds = (await loadSite({ dir: await seedStore(), shownAs: 'snapshots' })).checked.flatMap((f) => f.result.snapshots.flatMap((s) => s.rows))
-    const rows = [...inputs.flatMap((i) => i.snapshot.rows), ...seeds]
+    // The store's archive captures (2023-05 on), whose names the archive era's entries hold.
+    const board = path.join(snapshotsDir, 'lmarena-text')
+    const archived = readdirSync(board)
+      .filter((f) => f.endsWith('.csv'))
+      .flatMap((f) => parsePage(readFileSync(path.join(board, f), 'utf8'), { source: 'lmarena-text', format: 'csv', fallbackDate: f.slice(0, 10) }).snapshots.flatMap((s) => s.rows))
+    const rows = [...inputs.flatMap((i) => i.snapshot.rows), ...seeds, ...archived]
     // A raw spelling, or the repaired form of one.
     const names = new Set([...rows.map((r) => r.name), ...result.registry.models.flatMap((m) => m.repairs.map((r) => r.to))])
     for (const m of data.models) for (const alias of m.aliases) expect(names.has(alias), `${m.id}: ${alias}`).toBe(true)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { archiveInfo, archiveOf } from '../core/archives.js'
 import type { Board } from '../model/boards.js'
 import { snapshotJson } from './data.js'
 import { raceView, type RaceView } from './view-history.js'
@@ -31,6 +32,9 @@ export interface SnapshotView {
   languages: string
   /** `from the zh, en pages` */
   fromText: string
+  /** Third-party archives the rows came from (or some of them), and what the rank column is then. */
+  archives: { title: string; href: string }[]
+  rankNote?: string
   /** `top 30 only: upstream publishes only its top 30` where the page shows only its top N. */
   shownText?: string
   sources: string[]
@@ -122,7 +126,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     stale: isLatest && board.stale,
     staleText: board.stale ? `No new snapshot for ${formatDays(board.ageDays)} (site data up to ${ctx.site.today}): upstream may have stopped publishing this board.` : '',
     languages: snapshot.languages.join(', '),
-    fromText: `from the ${snapshot.languages.join(', ')} page${snapshot.sources.length === 1 ? '' : 's'}`,
+    ...provenanceView(snapshot),
     shownText: snapshot.shownRows === undefined ? undefined : `upstream publishes only the top ${snapshot.shownRows}: a model below it is not listed, not gone`,
     sources: snapshot.sources,
     table,
@@ -149,5 +153,27 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     race: latestPage ? raceView(ctx, board, `${board.id}-`) : undefined,
     compareHref: link(ctx, paths.compare(board.id)),
     cite: citation(ctx, board, snapshot)
+  }
+}
+
+const rankNotes = {
+  upstream: 'Ranks are upstream’s, as the archive shows them.',
+  position: 'Ranks are the archive’s row positions, not LMArena’s ranks with intervals: models within one another’s interval get different ranks.',
+  derived: 'The archive has no rank: ranks are derived by leaderlog from the ratings, equal ratings sharing a rank; it has no interval or votes either.'
+} as const
+
+/** Where a snapshot's rows came from: upstream's pages (their languages) and third-party archives, with what the rank column is. */
+export function provenanceView(snapshot: ReconciledSnapshot): Pick<SnapshotView, 'fromText' | 'archives' | 'rankNote'> {
+  const pages = snapshot.languages.filter((l) => archiveOf(l) === undefined)
+  const archives = snapshot.languages.flatMap((l) => {
+    const info = archiveInfo(archiveOf(l) ?? '')
+    return info ? [{ title: info.title, href: info.url }] : []
+  })
+  const fromPages = pages.length ? `the ${pages.join(', ')} page${pages.length === 1 ? '' : 's'}` : ''
+  const fromArchives = archives.length ? `${archives.length === 1 ? 'an archive' : `${archives.length} archives`} of upstream’s board` : ''
+  return {
+    fromText: `from ${[fromPages, fromArchives].filter(Boolean).join(' and ')}`,
+    archives,
+    ...(archives.length ? { rankNote: rankNotes[snapshot.rankShown ?? 'upstream'] } : {})
   }
 }

@@ -180,22 +180,17 @@ function readRecord(record: CsvRecord, header: Header, fileDate: string | undefi
     row[field] = read.value
     set(field, cell)
   }
+  /** Read a role's cell into the row field of that name, and say where it was. */
+  const put = <F extends 'rank' | 'rankStyleControl' | 'score' | 'votes' | 'knowledgeCutoff' | 'url'>(field: F, reader: (raw: string) => Read<NonNullable<Row[F]>>, expected: string, required = false) => {
+    const found = take(field, field, reader, expected, required)
+    if (!found || !('value' in found)) return
+    row[field] = found.value
+    set(field, found.cell)
+  }
   text('name', 'name')
-  const rank = take('rank', 'rank', readInteger, 'a whole number', true)
-  if (rank && 'value' in rank) {
-    row.rank = rank.value
-    set('rank', rank.cell)
-  }
-  const style = take('rankStyleControl', 'rankStyleControl', readInteger, 'a whole number')
-  if (style && 'value' in style) {
-    row.rankStyleControl = style.value
-    set('rankStyleControl', style.cell)
-  }
-  const score = take('score', 'score', readDecimal, 'a number such as `1287` or `1274.19`', derive)
-  if (score && 'value' in score) {
-    row.score = score.value
-    set('score', score.cell)
-  }
+  put('rank', readInteger, 'a whole number', true)
+  put('rankStyleControl', readInteger, 'a whole number')
+  put('score', readDecimal, 'a number such as `1287` or `1274.19`', derive)
   const ci = take('ci', 'ciPlus', readInterval, 'an interval such as `+3/-4`')
   if (ci && 'value' in ci) {
     row.ciPlus = ci.value.plus
@@ -203,23 +198,11 @@ function readRecord(record: CsvRecord, header: Header, fileDate: string | undefi
     set('ciPlus', ci.cell)
     set('ciMinus', ci.cell)
   }
-  const votes = take('votes', 'votes', readCount, 'a count such as `42046`')
-  if (votes && 'value' in votes) {
-    row.votes = votes.value
-    set('votes', votes.cell)
-  }
+  put('votes', readCount, 'a count such as `42046`')
   text('organization', 'organization')
   text('license', 'license')
-  const cutoff = take('knowledgeCutoff', 'knowledgeCutoff', readCutoff, 'a date such as `2023/10`')
-  if (cutoff && 'value' in cutoff) {
-    row.knowledgeCutoff = cutoff.value
-    set('knowledgeCutoff', cutoff.cell)
-  }
-  const url = take('url', 'url', readUrl, 'an http(s) URL')
-  if (url && 'value' in url) {
-    row.url = url.value
-    set('url', url.cell)
-  }
+  put('knowledgeCutoff', readCutoff, 'a date such as `2023/10`')
+  put('url', readUrl, 'an http(s) URL')
   let date = fileDate ?? ''
   if (header.layout === 'ratings') {
     const found = take('date', 'date', readDate, 'a date such as `20230508` or `2023-05-08`', true)

@@ -5,6 +5,7 @@ import type { Message } from '../../src/diagnostics/diagnostic.js'
 import type { Row } from '../../src/schema/row.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
 import { corpusGroups, corpusOptions } from './run.js'
+import { delimiter, join, split, type Cells } from './table-lines.js'
 
 /**
  * Cells decide, headers help (issue 9): every table of the corpus with its
@@ -15,26 +16,6 @@ import { corpusGroups, corpusOptions } from './run.js'
  * file would double the cost of the corpus tests).
  */
 const missing = `../shared/corpus not found at ${corpusDir}: set LEADERLOG_SHARED to the folder holding corpus/`
-
-const delimiter = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
-
-interface Cells {
-  parts: string[]
-  lead: boolean
-  trail: boolean
-}
-
-function split(line: string): Cells {
-  const t = line.trim()
-  const lead = t.startsWith('|')
-  const trail = t.length > 1 && t.endsWith('|')
-  let parts = t.split('|')
-  if (lead) parts = parts.slice(1)
-  if (trail) parts = parts.slice(0, -1)
-  return { parts, lead, trail }
-}
-
-const join = (c: Cells): string => (c.lead ? '|' : '') + c.parts.join('|') + (c.trail ? '|' : '')
 
 /** A fixed shuffle of `n` columns from `seed` (a linear congruential generator: the same every run). */
 function permutation(n: number, seed: number): number[] {

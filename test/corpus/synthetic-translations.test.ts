@@ -6,6 +6,7 @@ import { parsePage } from '../../src/parse/index.js'
 import type { Row } from '../../src/schema/row.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
 import { corpusGroups, corpusOptions } from './run.js'
+import { delimiter, join, split, type Cells } from './table-lines.js'
 
 /**
  * Upstream publishes translations the corpus has no sample of (Russian,
@@ -71,25 +72,6 @@ function header(script: Script, next: () => number): string {
   if (next() < 0.2) words.push(`(${word(script, next, 2, 4)})`)
   return words.join(' ')
 }
-
-interface Cells {
-  parts: string[]
-  lead: boolean
-  trail: boolean
-}
-
-function split(line: string): Cells {
-  const t = line.trim()
-  const lead = t.startsWith('|')
-  const trail = t.length > 1 && t.endsWith('|')
-  let parts = t.split('|')
-  if (lead) parts = parts.slice(1)
-  if (trail) parts = parts.slice(0, -1)
-  return { parts, lead, trail }
-}
-
-const join = (c: Cells): string => (c.lead ? '|' : '') + c.parts.join('|') + (c.trail ? '|' : '')
-const delimiter = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
 
 /** A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`; other cells as they are. */
 function localise(cell: string, script: Script): string {

@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js'
-import { parsePage, type ParseOptions } from '../../src/parse/index.js'
-import { publicSnapshot } from '../../src/schema/snapshot.js'
-import { validateSnapshot } from '../../src/validate/snapshot.js'
+import { runFixture } from '../parse/fixture-run.js'
 
 /**
  * CSV fixtures: `test/fixtures/csv/<case>/input.csv` (plus an optional
@@ -19,17 +16,8 @@ const cases = readdirSync(root)
   .sort()
 
 function run(dir: string) {
-  const input = readFileSync(path.join(dir, 'input.csv'), 'utf8')
-  const optionsFile = path.join(dir, 'options.json')
-  const options: ParseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
-  const parsed = parsePage(input, options)
-  const messages = [...parsed.messages]
-  const snapshots = parsed.snapshots.map((s) => {
-    const checked = validateSnapshot(s)
-    messages.push(...checked.messages)
-    return { ...publicSnapshot(checked.snapshot), places: checked.snapshot.places }
-  })
-  return { source: parsed.source, language: parsed.language, layout: parsed.layout ?? null, snapshots, diagnostics: sortDiagnostics(messages) }
+  const { parsed, snapshots, diagnostics } = runFixture(dir, 'input.csv')
+  return { source: parsed.source, language: parsed.language, layout: parsed.layout ?? null, snapshots: snapshots.map((s) => ({ ...s.snapshot, places: s.places })), diagnostics }
 }
 
 describe('CSV fixtures', () => {

@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js'
-import { parsePage, type ParseOptions } from '../../src/parse/index.js'
-import { publicSnapshot } from '../../src/schema/snapshot.js'
-import { validateSnapshot } from '../../src/validate/snapshot.js'
+import { runFixture } from './fixture-run.js'
 
 /**
  * Fixture tests: `test/fixtures/parse/<case>/input.md` (plus an optional
@@ -16,17 +13,8 @@ const root = path.join(import.meta.dirname, '../fixtures/parse')
 const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'input.md'))).sort()
 
 function run(dir: string) {
-  const input = readFileSync(path.join(dir, 'input.md'), 'utf8')
-  const optionsFile = path.join(dir, 'options.json')
-  const options: ParseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
-  const parsed = parsePage(input, options)
-  const messages = [...parsed.messages]
-  const snapshots = parsed.snapshots.map((s) => {
-    const checked = validateSnapshot(s)
-    messages.push(...checked.messages)
-    return publicSnapshot(checked.snapshot)
-  })
-  return { source: parsed.source, language: parsed.language, snapshots, diagnostics: sortDiagnostics(messages) }
+  const { parsed, snapshots, diagnostics } = runFixture(dir, 'input.md')
+  return { source: parsed.source, language: parsed.language, snapshots: snapshots.map((s) => s.snapshot), diagnostics }
 }
 
 describe('parse fixtures', () => {

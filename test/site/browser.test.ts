@@ -1,65 +1,27 @@
 /// <reference lib="dom" />
-import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot, run, seedStore, tempDir } from './helpers.js'
-import { serve } from './serve.js'
+import { run, seedStore } from './helpers.js'
+import { axe, prefix, seedBrowser, type SeedSite } from './seed-browser.js'
 
 // Browser tests: Debian's Chromium driven by playwright-core, against the seed
 // site built once and served on 127.0.0.1 under a sub-path (like GitHub Pages).
 
-const axePath = path.join(repoRoot, 'node_modules/axe-core/axe.min.js')
-const prefix = '/leaderlog/'
-
+const site = seedBrowser('browser')
+const { problems, origins } = site
+const open = site.open
 let work: string
-let server: Awaited<ReturnType<typeof serve>>
+let server: SeedSite['server']
 let browser: Browser
 let context: BrowserContext
-const problems: string[] = []
-const origins = new Set<string>()
 
 beforeAll(async () => {
-  work = await tempDir('browser')
-  const built = await run(['build', '--snapshots', await seedStore(), '--out', path.join(work, 'dist'), '--base-url', prefix])
-  if (built.code !== 0) throw new Error(built.err)
-  server = await serve(path.join(work, 'dist'), prefix)
-  // playwright launches with a fresh temporary user-data-dir of its own.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  })
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  ;({ work, server, browser, context } = await site.start())
 }, 120_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await rm(work, { recursive: true, force: true })
-})
-
-/** A page that records console errors, script errors, failed requests and every origin it talks to. */
-async function open(url: string, ctx: BrowserContext = context, missing = false): Promise<Page> {
-  const page = await ctx.newPage()
-  page.on('console', (m) => {
-    // A page that does not exist is reported by the browser as a failed load: expected there.
-    if (missing && /status of 404/.test(m.text())) return
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
-  page.on('requestfailed', (r) => {
-    // ERR_ABORTED: the test navigated or closed the page while it loaded (e.g. the icon); HTTP errors are caught below.
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`)
-  })
-  page.on('request', (r) => origins.add(new URL(r.url()).origin))
-  page.on('response', (r) => {
-    if (missing && r.request().isNavigationRequest() && r.status() === 404) return
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`)
-  })
-  await page.goto(new URL(url, server.url).href)
-  return page
-}
+afterAll(() => site.close())
 
 async function heading(page: Page): Promise<string | undefined> {
   return (await page.locator('h1').textContent())?.replace(/\s+/g, ' ').trim()
@@ -87,15 +49,6 @@ async function column(page: Page, table: string, index: number): Promise<string[
 }
 
 const number = (text: string) => Number(text.replace(/,/g, ''))
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    return axe.run({ resultTypes: ['violations'] })
-  })
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe('site in a browser', () => {
   it('navigates home → board → snapshot → diff → model', async () => {

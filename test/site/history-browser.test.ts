@@ -1,65 +1,26 @@
 /// <reference lib="dom" />
-import { rm } from 'node:fs/promises'
-import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot, run, seedStore, tempDir } from './helpers.js'
-import { serve } from './serve.js'
+import { axe, prefix, seedBrowser, type SeedSite } from './seed-browser.js'
 
 // The history pages in Chromium: the seed site under a sub-path, the
 // comparison form against the static comparison page of the same pair.
 
-const axePath = path.join(repoRoot, 'node_modules/axe-core/axe.min.js')
-const prefix = '/leaderlog/'
-let work: string
-let server: Awaited<ReturnType<typeof serve>>
+const site = seedBrowser('history-browser')
+const { problems, origins } = site
+const open = site.open
+let server: SeedSite['server']
 let browser: Browser
-let context: BrowserContext
-const problems: string[] = []
-const origins = new Set<string>()
 
 beforeAll(async () => {
-  work = await tempDir('history-browser')
-  const built = await run(['build', '--snapshots', await seedStore(), '--out', path.join(work, 'dist'), '--base-url', prefix])
-  if (built.code !== 0) throw new Error(built.err)
-  server = await serve(path.join(work, 'dist'), prefix)
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  ;({ server, browser } = await site.start())
 }, 120_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await rm(work, { recursive: true, force: true })
-})
-
-async function open(url: string, ctx: BrowserContext = context): Promise<Page> {
-  const page = await ctx.newPage()
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
-  page.on('request', (r) => origins.add(new URL(r.url()).origin))
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`)
-  })
-  await page.goto(new URL(url, server.url).href)
-  return page
-}
+afterAll(() => site.close())
 
 /** Model ids of a table's rows (from the links of their row headers). */
 async function models(page: Page, table: string): Promise<string[]> {
   return page.$$eval(`#${table} tbody th a`, (as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)!)))
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    return axe.run({ resultTypes: ['violations'] })
-  })
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 describe('history pages in a browser', () => {

@@ -1,0 +1,23 @@
+/** A markdown table line cut at its pipes, for tests that rewrite tables of real pages cell by cell. */
+export interface Cells {
+  parts: string[]
+  /** The line starts and ends with a pipe. */
+  lead: boolean
+  trail: boolean
+}
+
+/** A table's delimiter row (`|---|:--:|`). */
+export const delimiter = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+
+export function split(line: string): Cells {
+  const t = line.trim()
+  const lead = t.startsWith('|')
+  const trail = t.length > 1 && t.endsWith('|')
+  let parts = t.split('|')
+  if (lead) parts = parts.slice(1)
+  if (trail) parts = parts.slice(0, -1)
+  return { parts, lead, trail }
+}
+
+/** The line again from its cells. */
+export const join = (c: Cells): string => (c.lead ? '|' : '') + c.parts.join('|') + (c.trail ? '|' : '')

@@ -22,6 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/** The main thread's heap limit of `npm run build`, read from package.json so that the bench measures the same build. */
+const HEAP_MB = Number(/--max-old-space-size=(\d+)/.exec(JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).scripts.build)?.[1] ?? 0) || 4096
 const self = fileURLToPath(import.meta.url)
 
 if (process.argv[2] === '--child') {
@@ -122,7 +124,8 @@ function kindOf(f) {
 /** Run one build in a child process: wall time, CPU time of every thread, peak RSS. */
 function build(label) {
   const usageFile = path.join(work, 'usage.json')
-  const args = [self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache]
+  // The heap `npm run build` gives node (package.json): without a limit V8 grows it lazily past what the build keeps alive.
+  const args = [`--max-old-space-size=${HEAP_MB}`, self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache]
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runFixture } from '../parse/fixture-run.js'
+import { expectFixture, runFixture } from '../parse/fixture-run.js'
 
 /**
  * CSV fixtures: `test/fixtures/csv/<case>/input.csv` (plus an optional
@@ -29,11 +29,7 @@ describe('CSV fixtures', () => {
   for (const name of cases) {
     it(name, () => {
       const dir = path.join(root, name)
-      const actual = run(dir)
-      const expectedFile = path.join(dir, 'expected.json')
-      if (process.env.UPDATE) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
-      expect(existsSync(expectedFile), `${name}/expected.json is missing: run with UPDATE=1 and review it`).toBe(true)
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+      expectFixture(dir, run(dir))
     })
   }
 })

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { expect } from 'vitest'
 import path from 'node:path'
 import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js'
 import { parsePage, type ParseOptions } from '../../src/parse/index.js'
@@ -22,4 +23,16 @@ export function runFixture(dir: string, input: string) {
     return { snapshot: publicSnapshot(checked.snapshot), places: checked.snapshot.places }
   })
   return { parsed, snapshots, diagnostics: sortDiagnostics(messages) }
+}
+
+/**
+ * `actual` against the case's `expected.json`. A missing expectation fails the
+ * case; `UPDATE=1` writes (or rewrites) it, to be reviewed by hand before it is
+ * committed.
+ */
+export function expectFixture(dir: string, actual: unknown): void {
+  const expectedFile = path.join(dir, 'expected.json')
+  if (process.env.UPDATE) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+  expect(existsSync(expectedFile), `${path.basename(dir)}/expected.json is missing: write it with UPDATE=1 and review it`).toBe(true)
+  expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
 }

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runFixture } from './fixture-run.js'
+import { expectFixture, runFixture } from './fixture-run.js'
 
 /**
  * Fixture tests: `test/fixtures/parse/<case>/input.md` (plus an optional
@@ -24,11 +24,7 @@ describe('parse fixtures', () => {
   for (const name of cases) {
     it(name, () => {
       const dir = path.join(root, name)
-      const actual = run(dir)
-      const expectedFile = path.join(dir, 'expected.json')
-      if (process.env.UPDATE) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
-      expect(existsSync(expectedFile), `${name}/expected.json is missing: write it with UPDATE=1 and review it`).toBe(true)
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+      expectFixture(dir, run(dir))
     })
   }
 })

@@ -37,9 +37,10 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   const refused: RenameCandidate[] = []
   const diagnostics: Diagnostic[] = [...resolver.diagnostics]
   // One day, one row, two names (an archive and a page, or two archives): the strongest evidence, linked first.
-  const pairs = new Set<string>()
-  const sameDay: RenameCandidate[] = first.flatMap((r) => r.archiveLinks.map((l) => ({ ...l, weak: [] }))).filter((l) => !pairs.has(`${l.from}\u0000${l.to}`) && !!pairs.add(`${l.from}\u0000${l.to}`))
-  for (const rename of [...sameDay, ...renames.links]) {
+  // The same pair of names on many days: its first day stands for it.
+  const sameDay = new Map<string, RenameCandidate>()
+  for (const r of first) for (const l of r.archiveLinks) if (!sameDay.has(`${l.from}\u0000${l.to}`)) sameDay.set(`${l.from}\u0000${l.to}`, { ...l, weak: [] })
+  for (const rename of [...sameDay.values(), ...renames.links]) {
     const result = identity.link(rename)
     if (result.linked) {
       linked.push(rename)

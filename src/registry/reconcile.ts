@@ -117,8 +117,9 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     const archived = v > 0 && variant.snapshot.provenance ? matchArchive(variant, merged, byId, rowOf) : undefined
     const other = archived && otherTime(variant, archived, rowOf)
     if (other) {
-      const [line, column] = place(variant, other.i, other.field)
-      diagnostics.push(diagnostic(variant.file, 'archive-other-time', { line, column }, { field: other.field, disagreeing: other.disagreeing, compared: other.compared, board, date, original: sorted[other.entry.order[0]]!.file, example: { model: other.entry.id, found: show(variant.snapshot.rows[other.i]![other.field]), expected: show(rowOf(other.entry)[other.field]) } }))
+      const { field, disagreeing, compared, example } = other
+      const [line, column] = place(variant, example.i, field)
+      diagnostics.push(diagnostic(variant.file, 'archive-other-time', { line, column }, { field, disagreeing, compared, board, date, original: sorted[example.entry.order[0]]!.file, example: { model: example.entry.id, found: show(example.found), expected: show(example.expected) } }))
       left.add(v)
       return
     }
@@ -221,13 +222,14 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   }
   rows.sort((a, b) => a.row.rank - b.row.rank || a.order[0] - b.order[0] || a.order[1] - b.order[1])
 
+  const used = sorted.filter((_, v) => !left.has(v))
   const shownRows = first.snapshot.declaredRows ?? sorted.find((v) => v.snapshot.declaredRows !== undefined)?.snapshot.declaredRows
   const snapshot: ReconciledSnapshot = {
     board,
     date,
     updatedAt: first.snapshot.updatedAt,
-    languages: [...new Set(sorted.filter((_, v) => !left.has(v)).map((v) => v.snapshot.language))],
-    sources: sorted.filter((_, v) => !left.has(v)).map((v) => v.file),
+    languages: [...new Set(used.map((v) => v.snapshot.language))],
+    sources: used.map((v) => v.file),
     rows: rows.map((r) => r.row),
     ...(shownRows !== undefined ? { shownRows } : {}),
     ...(first.snapshot.provenance && first.snapshot.provenance.rank !== 'upstream' ? { rankShown: first.snapshot.provenance.rank } : {})
@@ -248,23 +250,18 @@ function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): 
   for (let v = 1; v < sorted.length; v++) {
     const variant = sorted[v]!
     if (variant.snapshot.provenance) continue
+    const shared = merged.flatMap((entry) => {
+      const i0 = entry.at.get(0)
+      const i = entry.at.get(v)
+      return i0 === undefined || i === undefined ? [] : [{ entry, i, i0 }]
+    })
     for (const field of numericFields) {
-      let count = 0
-      let disagreeing = 0
-      let example: { entry: Merged; i: number; found: unknown; expected: unknown } | undefined
-      for (const entry of merged) {
-        const i0 = entry.at.get(0)
-        const i = entry.at.get(v)
-        if (i0 === undefined || i === undefined) continue
-        const expected = original.snapshot.rows[i0]![field]
-        const found = variant.snapshot.rows[i]![field]
-        if (expected === undefined || found === undefined) continue
-        count++
-        if (found === expected) continue
-        disagreeing++
-        example ??= { entry, i, found, expected }
-      }
-      if (count < MIN_COMPARED_ROWS || disagreeing * 2 <= count || !example) continue
+      const found = mostlyDisagree(
+        shared.map(({ entry, i, i0 }) => ({ entry, i, found: variant.snapshot.rows[i]![field], expected: original.snapshot.rows[i0]![field] })),
+        (a, b) => a === b
+      )
+      if (!found) continue
+      const { disagreeing, compared, example } = found
       const [line, column] = place(variant, example.i, field)
       out.push({
         v,
@@ -272,7 +269,7 @@ function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): 
         diagnostic: diagnostic(variant.file, 'variant-column-disagreement', { line, column }, {
           field,
           disagreeing,
-          compared: count,
+          compared,
           board: original.snapshot.board,
           date: original.snapshot.date,
           original: original.file,
@@ -304,6 +301,15 @@ const roundedFields: ReadonlySet<RowField> = new Set(['score', 'ciPlus', 'ciMinu
  */
 export const ARCHIVE_SCORE_TOLERANCE = 1.5
 
+/** How far apart one model's votes may be in two captures of one day when one is an archive: a share of the larger count. */
+export const ARCHIVE_VOTES_SHARE = 0.02
+
+/** One number in two captures of one day, one of them an archive (scores and intervals by points, votes by share). */
+const archiveClose = {
+  score: (a: number, b: number) => Math.abs(a - b) <= ARCHIVE_SCORE_TOLERANCE,
+  votes: (a: number, b: number) => Math.abs(a - b) <= ARCHIVE_VOTES_SHARE * Math.max(a, b)
+}
+
 /**
  * The rows of an archive's capture that are rows already merged (from
  * upstream's pages, or an archive before it) of the same board and day. An
@@ -311,8 +317,8 @@ export const ARCHIVE_SCORE_TOLERANCE = 1.5
  * later), numbers its rows by position or derives ranks, and rounds scores.
  * A row is the merged row of its id; else, among the rows left on both sides,
  * the merged row whose score is nearest its own when its own is nearest that
- * row's too, within `ARCHIVE_SCORE_TOLERANCE` (and with votes within 2 % when
- * both show votes). A row nearest two rows alike is left alone.
+ * row's too, within `ARCHIVE_SCORE_TOLERANCE` (and with votes within
+ * `ARCHIVE_VOTES_SHARE` when both show votes). A row nearest two rows alike is left alone.
  */
 function matchArchive(variant: Variant, merged: readonly Merged[], byId: ReadonlyMap<string, Merged>, rowOf: (m: Merged) => Row): Map<number, Merged> {
   const out = new Map<number, Merged>()
@@ -327,7 +333,7 @@ function matchArchive(variant: Variant, merged: readonly Merged[], byId: Readonl
   })
   const open = merged.filter((m) => !taken.has(m) && rowOf(m).score !== undefined)
   const left = rows.flatMap((row, i) => (out.has(i) || row.score === undefined ? [] : [i]))
-  const fits = (a: Row, b: Row) => Math.abs(a.score! - b.score!) <= ARCHIVE_SCORE_TOLERANCE && (a.votes === undefined || b.votes === undefined || Math.abs(a.votes - b.votes) <= 0.02 * Math.max(a.votes, b.votes))
+  const fits = (a: Row, b: Row) => archiveClose.score(a.score!, b.score!) && (a.votes === undefined || b.votes === undefined || archiveClose.votes(a.votes, b.votes))
   const nearest = <T>(list: readonly T[], score: number, rowOfItem: (t: T) => Row): T | undefined => {
     let best: T | undefined
     let distance = Infinity
@@ -348,29 +354,45 @@ function matchArchive(variant: Variant, merged: readonly Merged[], byId: Readonl
   return out
 }
 
+/** One cell of a capture and the cell it was compared with: the merged row's, in the same column. */
+interface ComparedCell {
+  entry: Merged
+  /** The row's index in the capture compared. */
+  i: number
+  found: unknown
+  expected: unknown
+}
+
+/**
+ * Whether a column of a capture disagrees with the rows merged before it on
+ * most of the rows both have a value for (at least `MIN_COMPARED_ROWS`): the
+ * counts and the first disagreeing cell.
+ */
+function mostlyDisagree(cells: readonly ComparedCell[], same: (found: unknown, expected: unknown) => boolean): { compared: number; disagreeing: number; example: ComparedCell } | undefined {
+  let compared = 0
+  let disagreeing = 0
+  let example: ComparedCell | undefined
+  for (const cell of cells) {
+    if (cell.found === undefined || cell.expected === undefined) continue
+    compared++
+    if (same(cell.found, cell.expected)) continue
+    disagreeing++
+    example ??= cell
+  }
+  return compared >= MIN_COMPARED_ROWS && disagreeing * 2 > compared && example ? { compared, disagreeing, example } : undefined
+}
+
 /**
  * Whether an archive's capture shows another data time than the rows merged
- * before it: on most of the rows it shares with them (at least
- * `MIN_COMPARED_ROWS`), its score is off by more than
- * `ARCHIVE_SCORE_TOLERANCE`, or its votes by more than 2 %. Says the column,
- * the counts and a first example.
+ * before it: on most of the rows it shares with them, its score is off by
+ * more than `ARCHIVE_SCORE_TOLERANCE`, or its votes by more than
+ * `ARCHIVE_VOTES_SHARE`. Says the column, the counts and a first example.
  */
-function otherTime(variant: Variant, matches: ReadonlyMap<number, Merged>, rowOf: (m: Merged) => Row): { field: 'score' | 'votes'; disagreeing: number; compared: number; i: number; entry: Merged } | undefined {
-  const differs = { score: (a: number, b: number) => Math.abs(a - b) > ARCHIVE_SCORE_TOLERANCE, votes: (a: number, b: number) => Math.abs(a - b) > 0.02 * Math.max(a, b) }
+function otherTime(variant: Variant, matches: ReadonlyMap<number, Merged>, rowOf: (m: Merged) => Row): ({ field: 'score' | 'votes' } & NonNullable<ReturnType<typeof mostlyDisagree>>) | undefined {
   for (const field of ['score', 'votes'] as const) {
-    let compared = 0
-    let disagreeing = 0
-    let example: { i: number; entry: Merged } | undefined
-    for (const [i, entry] of matches) {
-      const found = variant.snapshot.rows[i]![field]
-      const expected = rowOf(entry)[field]
-      if (found === undefined || expected === undefined) continue
-      compared++
-      if (!differs[field](found, expected)) continue
-      disagreeing++
-      example ??= { i, entry }
-    }
-    if (compared >= MIN_COMPARED_ROWS && disagreeing * 2 > compared && example) return { field, disagreeing, compared, ...example }
+    const cells = [...matches].map(([i, entry]) => ({ entry, i, found: variant.snapshot.rows[i]![field], expected: rowOf(entry)[field] }))
+    const found = mostlyDisagree(cells, (a, b) => archiveClose[field](a as number, b as number))
+    if (found) return { field, ...found }
   }
   return undefined
 }
@@ -397,7 +419,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 function agree(field: RowField, a: unknown, b: unknown, rounded = false): boolean {
   if (a === b) return true
-  if (rounded && typeof a === 'number' && typeof b === 'number' && roundedFields.has(field)) return Math.abs(a - b) <= ARCHIVE_SCORE_TOLERANCE
+  if (rounded && typeof a === 'number' && typeof b === 'number' && roundedFields.has(field)) return archiveClose.score(a, b)
   if (typeof a !== 'object' || typeof b !== 'object') return false
   if (field === 'flags') return JSON.stringify((a as Row['flags'])!.map((f) => [f.code, f.mark])) === JSON.stringify((b as Row['flags'])!.map((f) => [f.code, f.mark]))
   return JSON.stringify(a) === JSON.stringify(b)

@@ -22,8 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-/** The main thread's heap limit of `npm run build`, read from package.json so that the bench measures the same build. */
-const HEAP_MB = Number(/--max-old-space-size=(\d+)/.exec(JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).scripts.build)?.[1] ?? 0) || 4096
+/** The main thread's heap limit of `npm run build` (if it sets one), read from package.json so that the bench measures the same build. */
+const heapFlag = /--max-old-space-size=\d+/.exec(JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).scripts.build)?.[0]
 const self = fileURLToPath(import.meta.url)
 
 if (process.argv[2] === '--child') {
@@ -125,7 +125,7 @@ function kindOf(f) {
 function build(label) {
   const usageFile = path.join(work, 'usage.json')
   // The heap `npm run build` gives node (package.json): without a limit V8 grows it lazily past what the build keeps alive.
-  const args = [`--max-old-space-size=${HEAP_MB}`, self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache]
+  const args = [...(heapFlag ? [heapFlag] : []), self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache]
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -1,6 +1,6 @@
 import { compareText } from '../core/compare.js'
 import { daysBetween } from '../core/dates.js'
-import { timeAxis, timeScale } from './charts/time-axis.js'
+import { timeAxis, timeScale, xOf } from './charts/time-axis.js'
 import { escapeXml } from './escape.js'
 import { formatNumber } from '../core/text.js'
 
@@ -89,7 +89,9 @@ export function lineChart(options: ChartOptions): string {
   const plotW = width - M.left - M.right
   const plotH = height - M.top - M.bottom
   const span = daysBetween(first.date, last.date)
-  const x = (date: string): number => (span === 0 ? M.left + plotW / 2 : M.left + (daysBetween(first.date, date) / span) * plotW)
+  // One time scale places the points and chooses the dates on the axis; a single day sits in the middle.
+  const scale = span === 0 ? undefined : timeScale(first.date, last.date, M.left, width - M.right)
+  const x = (date: string): number => (scale ? xOf(scale, date) : M.left + plotW / 2)
   const y = (v: number): number => {
     const t = (v - lo) / (hi - lo)
     return options.invert ? M.top + t * plotH : M.top + (1 - t) * plotH
@@ -110,8 +112,8 @@ export function lineChart(options: ChartOptions): string {
   }
   // Dates on the axis: round ones, chosen and thinned by the time axis of the history charts (a middle
   // snapshot by index sat by the last one when most snapshots are recent, and their labels overlapped).
-  if (span === 0) parts.push(`<text class="chart-tick" x="${r(x(first.date))}" y="${height - 8}" text-anchor="middle">${first.date}</text>`)
-  else parts.push(timeAxis(timeScale(first.date, last.date, M.left, width - M.right), { y: height - 8, fontSize: 14 }))
+  if (!scale) parts.push(`<text class="chart-tick" x="${r(x(first.date))}" y="${height - 8}" text-anchor="middle">${first.date}</text>`)
+  else parts.push(timeAxis(scale, { y: height - 8, fontSize: 14 }))
   const banded = points.filter((p) => p.low !== undefined && p.high !== undefined)
   if (banded.length > 1) {
     const upper = banded.map((p) => `${r(x(p.date))},${r(y(p.high!))}`)

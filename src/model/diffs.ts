@@ -25,6 +25,11 @@ export interface Move {
   to: Standing
   /** Places gained: positive when the model went up (rank 5 → 2 is +3). */
   rankDelta: number
+  /**
+   * Places gained against the models on both snapshots only: a model pushed
+   * from 113 to 119 by six models entering above it has 0 (`rankDelta` -6).
+   */
+  peerDelta: number
   scoreDelta?: number
   votesGained?: number
   /**
@@ -110,6 +115,18 @@ function byRank(a: DiffEntry, b: DiffEntry): number {
   return a.rank - b.rank || compareText(a.model, b.model)
 }
 
+/** Number of values in `sorted` (ascending) smaller than `value`. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** What changed on a board from snapshot `a` to the next snapshot `b`. */
 export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): SnapshotDiff {
   const before = new Map(a.rows.map((r) => [r.model, r]))
@@ -120,6 +137,9 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
   const enteredTop: DiffEntry[] = []
   const moved: Move[] = []
   let unchanged = 0
+  // Ranks of the models on both snapshots: a model's place among them is 1 + those ranked above it.
+  const peersBefore = a.rows.filter((r) => after.has(r.model)).map((r) => r.rank).sort((x, y) => x - y)
+  const peersAfter = b.rows.filter((r) => before.has(r.model)).map((r) => r.rank).sort((x, y) => x - y)
   for (const row of b.rows) {
     const old = before.get(row.model)
     if (!old) {
@@ -133,7 +153,8 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
     }
     const from = standing(old)
     const to = standing(row)
-    const move: Move = { model: row.model, name: row.name, from, to, rankDelta: old.rank - row.rank, significant: isSignificant(from, to) }
+    const peerDelta = countBelow(peersBefore, old.rank) - countBelow(peersAfter, row.rank)
+    const move: Move = { model: row.model, name: row.name, from, to, rankDelta: old.rank - row.rank, peerDelta, significant: isSignificant(from, to) }
     if (from.score !== undefined && to.score !== undefined) move.scoreDelta = delta(from.score, to.score)
     if (from.votes !== undefined && to.votes !== undefined) move.votesGained = to.votes - from.votes
     moved.push(move)

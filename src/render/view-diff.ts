@@ -70,18 +70,20 @@ export function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} mov
   ]
 }
 
-/** A move of at least this many places is listed on a diff page; smaller ones only when significant or at the top. */
+/** A move of at least this many places among the models on both snapshots is listed on a diff page; smaller ones only when significant or at the top. */
 export const LISTED_MOVE_PLACES = 3
 /** Moves into or out of the top this many are always listed. */
 const LISTED_MOVE_TOP = 10
 
 /**
- * The moves a diff page lists: significant ones, moves of 3 places or more,
- * and any move at the top 10. A model entering at rank 118 moves every model
- * below it by one place: those ripples are counted, and the JSON lists them.
+ * The moves a diff page lists: significant ones, moves of 3 places or more
+ * against the models on both snapshots, and any move at the top 10. Models
+ * entering at rank 118 move every model below them: those ripples, and moves
+ * of one or two places among the same models, are counted, and the JSON lists
+ * them.
  */
 export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
-  return diff.moved.filter((m) => m.significant || Math.abs(m.rankDelta) >= LISTED_MOVE_PLACES || Math.min(m.from.rank, m.to.rank) <= LISTED_MOVE_TOP)
+  return diff.moved.filter((m) => m.significant || Math.abs(m.peerDelta) >= LISTED_MOVE_PLACES || Math.min(m.from.rank, m.to.rank) <= LISTED_MOVE_TOP)
 }
 
 /**
@@ -130,7 +132,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     caption:
       ripples === 0
         ? `Moved (${diff.moved.length}), biggest movers first`
-        : `Moved: ${listed.length} of ${diff.moved.length}, biggest movers first (significant, ${LISTED_MOVE_PLACES} places or more, or in the top ${LISTED_MOVE_TOP})`,
+        : `Moved: ${listed.length} of ${diff.moved.length}, biggest movers first (significant, ${LISTED_MOVE_PLACES} places or more against the models on both days, or in the top ${LISTED_MOVE_TOP})`,
     columns: [
       { key: 'model', label: 'Model', rowHeader: true },
       { key: 'rank', label: 'Rank', numeric: true },
@@ -142,7 +144,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       { key: 'organization', label: 'Organization' }
     ],
     rows: moved,
-    empty: diff.moved.length === 0 ? 'No model changed rank.' : 'No significant move, none of 3 places or more, none at the top.',
+    empty: diff.moved.length === 0 ? 'No model changed rank.' : 'No significant move, none of 3 places or more against the models on both days, none at the top.',
     notes: []
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
@@ -168,7 +170,10 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     belowTop,
     enteredTop,
     moved: movedTable,
-    ripples: ripples === 0 ? undefined : `${count(ripples, 'other model')} moved by one or two places without a significant score change (the JSON data lists every move).`,
+    ripples:
+      ripples === 0
+        ? undefined
+        : `${count(ripples, 'other model')} moved without a significant score change and by at most two places against the models on both days, most of them only because models entered or left above them (the JSON data lists every move).`,
     significant,
     filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable]),
     previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,

@@ -8,14 +8,15 @@ import { input, type FixtureRow } from '../registry/fixtures.js'
 
 /**
  * 40 models, 3 points apart with intervals of ±5 (no move is significant).
- * The next day `newcomer` enters at rank 14: the 27 models below it move down
- * one place each; `riser` climbs from 35 to 30 (5 places); `top-3` and
- * `top-4` swap inside the top 10.
+ * The next day four newcomers enter at ranks 14 to 17: the 27 models below
+ * them move down four or five places each, though none lost more than one
+ * place to a model of both days; `m-35` climbs from 35 to 34, passing five
+ * models of both days (m-30 to m-34); `m-3` and `m-4` swap inside the top 10.
  */
 const day1: FixtureRow[] = Array.from({ length: 40 }, (_, i) => ({ name: `m-${i + 1}`, score: 1500 - i * 3, votes: 50_000 - i * 100, ci: 5 }))
 const day2: FixtureRow[] = [
   ...day1.map((r) => (r.name === 'm-3' ? { ...r, score: 1490 } : r.name === 'm-4' ? { ...r, score: 1495 } : r.name === 'm-35' ? { ...r, score: 1414 } : r)),
-  { name: 'newcomer', score: 1461.5, votes: 2_000, ci: 5 }
+  ...[1461.5, 1461.4, 1461.3, 1461.2].map((score, i) => ({ name: `newcomer-${i + 1}`, score, votes: 2_000, ci: 5 }))
 ].sort((a, b) => b.score - a.score)
 
 let files: SiteFile[]
@@ -29,13 +30,16 @@ beforeAll(() => {
 })
 
 describe('a diff page', () => {
-  it('lists the moves that matter and counts the ripples of an entry', () => {
+  it('lists the moves that matter and counts the ripples of the entries', () => {
     const diff = JSON.parse(files.find((f) => f.path === 'data/lmarena-text/diff/2025-01-01_2025-01-02.json')!.content)
-    // The JSON keeps every move…
-    expect(diff.moved.length).toBeGreaterThan(25)
-    // …the page lists the 5-place climb and the swap at the top, not the one-place ripples below the newcomer.
+    // The JSON keeps every move, the four-place ripples included…
+    expect(diff.moved.length).toBe(29)
+    expect(diff.moved.find((m: { model: string }) => m.model === 'm-20')).toMatchObject({ from: { rank: 20 }, to: { rank: 24 } })
+    // …the page lists the climb past five models of both days (one rank on the board) and the swap at the top,
+    // not the models pushed down by the newcomers.
     expect(new Set(listedModels())).toEqual(new Set(['m-35', 'm-3', 'm-4']))
-    expect(page()).toContain(`Moved: 3 of ${diff.moved.length}, biggest movers first`)
-    expect(page()).toMatch(new RegExp(`${diff.moved.length - 3} other models moved by one or two places without a significant score change`))
+    expect(diff.moved.find((m: { model: string }) => m.model === 'm-35')).toMatchObject({ from: { rank: 35 }, to: { rank: 34 } })
+    expect(page()).toContain(`Moved: 3 of 29, biggest movers first (significant, 3 places or more against the models on both days, or in the top 10)`)
+    expect(page()).toContain('26 other models moved without a significant score change and by at most two places against the models on both days')
   })
 })

@@ -2,6 +2,7 @@ import { compareText } from '../core/compare.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { boardTitle, sources } from '../core/sources.js'
 import { daysBetween, latestDate } from '../core/dates.js'
+import { orderRow } from '../schema/snapshot.js'
 
 /** A board's newest snapshot older than this many days (relative to "today") is stale. */
 export const STALE_AFTER_DAYS = 3
@@ -18,6 +19,29 @@ export interface Board {
   ageDays: number
   /** True when upstream seems to have stopped publishing the board. */
   stale: boolean
+  /**
+   * Snapshots whose rows are the previous snapshot's, row for row and field
+   * for field (upstream published no new numbers between the two captures):
+   * date → the date of the first snapshot with those rows.
+   */
+  unchangedSince: Map<string, string>
+}
+
+/** What a snapshot publishes as its rows (the JSON data file's `rows`, `shownRows`, `rankShown`), as one comparable string. */
+function rowsKey(s: ReconciledSnapshot): string {
+  return JSON.stringify([s.shownRows, s.rankShown, s.rows.map((r) => [r.model, orderRow(r)])])
+}
+
+/** For each snapshot with the rows of the one before it, the first date of that run of equal snapshots. */
+export function unchangedRuns(snapshots: readonly ReconciledSnapshot[]): Map<string, string> {
+  const out = new Map<string, string>()
+  let previous: { key: string; since: string } | undefined
+  for (const s of snapshots) {
+    const key = rowsKey(s)
+    if (previous?.key === key) out.set(s.date, previous.since)
+    else previous = { key, since: s.date }
+  }
+  return out
 }
 
 const knownOrder = sources.flatMap((s) => s.boards)
@@ -60,7 +84,8 @@ export function buildBoards(snapshots: readonly ReconciledSnapshot[], today: str
         snapshots: sorted,
         latest,
         ageDays,
-        stale: ageDays > STALE_AFTER_DAYS
+        stale: ageDays > STALE_AFTER_DAYS,
+        unchangedSince: unchangedRuns(sorted)
       }
     })
 }

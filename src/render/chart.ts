@@ -37,6 +37,22 @@ function r(n: number): string {
   return String(Math.round(n * 100) / 100)
 }
 
+/**
+ * A polyline's points as SVG coordinates, without the points inside a level
+ * run (between two points of the same height as theirs): the line drawn is the
+ * same, and a model whose score stays put for months costs two points, not one
+ * a day.
+ */
+export function linePoints(xy: readonly (readonly [number, number])[]): string[] {
+  const ys = xy.map(([, y]) => r(y))
+  const out: string[] = []
+  for (let i = 0; i < xy.length; i++) {
+    if (i > 0 && i < xy.length - 1 && ys[i] === ys[i - 1] && ys[i] === ys[i + 1]) continue
+    out.push(`${r(xy[i]![0])},${ys[i]}`)
+  }
+  return out
+}
+
 /** About `count` round tick values covering [min, max]. */
 export function ticks(min: number, max: number, count: number, integer = false): number[] {
   if (min === max) return [min]
@@ -116,13 +132,13 @@ export function lineChart(options: ChartOptions): string {
   else parts.push(timeAxis(scale, { y: height - 8, fontSize: 14 }))
   const banded = points.filter((p) => p.low !== undefined && p.high !== undefined)
   if (banded.length > 1) {
-    const upper = banded.map((p) => `${r(x(p.date))},${r(y(p.high!))}`)
-    const lower = banded.map((p) => `${r(x(p.date))},${r(y(p.low!))}`).reverse()
+    const upper = linePoints(banded.map((p) => [x(p.date), y(p.high!)]))
+    const lower = linePoints(banded.map((p) => [x(p.date), y(p.low!)])).reverse()
     parts.push(`<polygon class="chart-band" points="${[...upper, ...lower].join(' ')}"/>`)
   } else {
     for (const p of banded) parts.push(`<line class="chart-whisker" x1="${r(x(p.date))}" x2="${r(x(p.date))}" y1="${r(y(p.high!))}" y2="${r(y(p.low!))}"/>`)
   }
-  if (points.length > 1) parts.push(`<polyline class="chart-line" points="${points.map((p) => `${r(x(p.date))},${r(y(p.value))}`).join(' ')}"/>`)
+  if (points.length > 1) parts.push(`<polyline class="chart-line" points="${linePoints(points.map((p) => [x(p.date), y(p.value)])).join(' ')}"/>`)
   // A dot per snapshot while they can be told apart; on a long history, the ends only.
   const dots = points.length <= MAX_DOTS ? points : [first, last]
   for (const p of dots) {

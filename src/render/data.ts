@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
 import { rowFields } from '../schema/row.js'
-import { orderRow } from '../schema/snapshot.js'
 import type { RenameEvidence } from '../registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
 import type { Board } from '../model/boards.js'
@@ -13,12 +12,19 @@ export function boardsJson(boards: readonly Board[]): string {
   return toJson({ boards: boards.map((b) => ({ id: b.id, title: b.title, dates: b.dates })) })
 }
 
-export function publicRow(row: ReconciledRow): Record<string, unknown> {
-  return { model: row.model, ...orderRow(row) }
+/** The columns of a snapshot's JSON rows: `model`, then the row fields some row of it has, in their public order. */
+export function snapshotColumns(s: ReconciledSnapshot): string[] {
+  return ['model', ...rowFields.filter((f) => s.rows.some((r) => r[f] !== undefined))]
 }
 
-/** `dist/data/<board>/<date>.json`: the reconciled snapshot, rows carrying their registry id. */
+/**
+ * `dist/data/<board>/<date>.json`: the reconciled snapshot, its rows as
+ * arrays under `columns` (a 270-row table in half the bytes of one object per
+ * row: the field names are written once); a cell the row lacks is `null`.
+ */
 export function snapshotJson(s: ReconciledSnapshot): string {
+  const columns = snapshotColumns(s)
+  const fields = columns.slice(1) as (keyof ReconciledRow)[]
   return toJson({
     board: s.board,
     date: s.date,
@@ -27,7 +33,8 @@ export function snapshotJson(s: ReconciledSnapshot): string {
     sources: s.sources,
     ...(s.shownRows !== undefined ? { shownRows: s.shownRows } : {}),
     ...(s.rankShown !== undefined ? { rankShown: s.rankShown } : {}),
-    rows: s.rows.map(publicRow)
+    columns,
+    rows: s.rows.map((r) => [r.model, ...fields.map((f) => r[f] ?? null)])
   })
 }
 

@@ -4,6 +4,7 @@ import type { Board } from '../model/boards.js'
 import { snapshotJson } from './data.js'
 import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
+import { daysBetween } from '../core/dates.js'
 import { formatDays, formatUpdatedAt } from './format.js'
 import { absoluteUrl, paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
@@ -16,6 +17,8 @@ export interface SnapshotLink {
   current: boolean
   /** Diff with the snapshot before this one. */
   diffHref?: string
+  /** Its rows are the snapshot's before it. */
+  unchanged: boolean
 }
 
 /** The board page (latest) and every snapshot's permalink page share this view. */
@@ -38,8 +41,13 @@ export interface SnapshotView {
   /** `top 30 only: upstream publishes only its top 30` where the page shows only its top N. */
   shownText?: string
   sources: string[]
-  table: Table
-  filters: Filters
+  /** Models (rows) of the snapshot. */
+  modelCount: number
+  /** The standings; absent on a permalink page whose rows are an earlier snapshot's (`unchanged` says which). */
+  table?: Table
+  filters?: Filters
+  /** A permalink page whose rows are those of the snapshot of `date` (the first of the run): it links there instead of repeating the table. */
+  unchanged?: { date: string; href: string; days: string }
   previous?: { date: string; href: string; diffHref: string }
   next?: { date: string; href: string; diffHref: string }
   json: string
@@ -101,16 +109,21 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
   const before = board.snapshots[index - 1]
   const after = board.snapshots[index + 1]
   const isLatest = index === board.snapshots.length - 1
-  const table = standingsTable(ctx, snapshot, before, {
-    id: `t-${board.id}`,
-    caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)`,
-    organizationLinks: latestPage
-  })
+  // A permalink page of a day that repeats an earlier day's rows links to that day's table (the data files still hold every row).
+  const since = latestPage ? undefined : board.unchangedSince.get(snapshot.date)
+  const table = since
+    ? undefined
+    : standingsTable(ctx, snapshot, before, {
+        id: `t-${board.id}`,
+        caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)`,
+        organizationLinks: latestPage
+      })
   const title = latestPage ? board.title : `${board.title} on ${snapshot.date}`
+  const leader = table?.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0]?.name
   return {
     layout: layoutView(ctx, {
       title,
-      description: `${board.title} leaderboard on ${snapshot.date}: ${snapshot.rows.length} models${snapshot.rows[0] ? `, led by ${table.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0].name}` : ''}.`,
+      description: `${board.title} leaderboard on ${snapshot.date}: ${snapshot.rows.length} models${leader ? `, led by ${leader}` : ''}${since ? `, unchanged since ${since}` : ''}.`,
       section: 'boards',
       feeds: [{ title: `leaderlog: ${board.title}`, href: link(ctx, paths.boardFeed(board.id)) }],
       crumbs: latestPage
@@ -129,8 +142,9 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     ...provenanceView(snapshot),
     shownText: snapshot.shownRows === undefined ? undefined : `upstream publishes only the top ${snapshot.shownRows}: a model below it is not listed, not gone`,
     sources: snapshot.sources,
-    table,
-    filters: filtersFor([table]),
+    modelCount: snapshot.rows.length,
+    ...(table ? { table, filters: filtersFor([table]) } : {}),
+    ...(since ? { unchanged: { date: since, href: link(ctx, paths.snapshot(board.id, since)), days: formatDays(daysBetween(since, snapshot.date)) } } : {}),
     previous: before
       ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)) }
       : undefined,
@@ -145,7 +159,8 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
         href: link(ctx, paths.snapshot(board.id, s.date)),
         rows: s.rows.length,
         current: s === snapshot,
-        diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined
+        diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined,
+        unchanged: board.unchangedSince.has(s.date)
       }
     }),
     historyTotal: board.snapshots.length,

@@ -256,10 +256,25 @@ export function standingsTable(
 }
 
 /** Filter choices for the tables of a page: organizations, licenses, whether open weights are known. */
+/** A choice of a filter's list: its text, and a `value` only where the text alone would not give it (an option's value is its text with the white space collapsed). */
+export interface FilterOption {
+  text: string
+  value?: string
+}
+
 export interface Filters {
-  organizations: string[]
-  licenses: string[]
+  organizations: FilterOption[]
+  licenses: FilterOption[]
   open: boolean
+}
+
+/** What `<option>TEXT</option>` submits: the text, its white space stripped and collapsed (HTML). */
+function optionValue(text: string): string {
+  return text.replace(/[\t\n\f\r ]+/g, ' ').replace(/^ | $/g, '')
+}
+
+function option(text: string): FilterOption {
+  return optionValue(text) === text ? { text } : { text, value: text }
 }
 
 export function filtersFor(tables: readonly Table[]): Filters {
@@ -274,5 +289,5 @@ export function filtersFor(tables: readonly Table[]): Filters {
     }
   }
   const byName = (a: string, b: string) => compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b)
-  return { organizations: [...orgs].sort(byName), licenses: [...licenses].sort(byName), open }
+  return { organizations: [...orgs].sort(byName).map(option), licenses: [...licenses].sort(byName).map(option), open }
 }

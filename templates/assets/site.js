@@ -220,10 +220,18 @@
     list.forEach(function (d) { if (d <= date) best = d })
     return best || list[0]
   }
+  // A snapshot's rows are arrays under `columns`: one object per row, a null cell left out.
   function load(date) {
     return fetch(dataPrefix + board + '/' + date + '.json').then(function (r) {
       if (!r.ok) throw new Error('No data for ' + date)
       return r.json()
+    }).then(function (j) {
+      j.rows = j.rows.map(function (cells) {
+        var row = {}
+        j.columns.forEach(function (c, i) { if (cells[i] !== null) row[c] = cells[i] })
+        return row
+      })
+      return j
     })
   }
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0 }

@@ -106,11 +106,14 @@ describe('leaderlog build on the seeds', () => {
   it('publishes the data API in the documented shapes', async () => {
     expect(JSON.parse(read(out, 'data/boards.json')).boards[0]).toEqual({ id: 'lmarena-text', title: 'LMArena Text', dates: ['2025-11-18', '2025-11-20'] })
     const snap = JSON.parse(read(out, 'data/lmarena-text/2025-11-20.json'))
-    expect(Object.keys(snap)).toEqual(['board', 'date', 'updatedAt', 'languages', 'sources', 'rows'])
+    expect(Object.keys(snap)).toEqual(['board', 'date', 'updatedAt', 'languages', 'sources', 'columns', 'rows'])
     expect(snap).toMatchObject({ board: 'lmarena-text', date: '2025-11-20', updatedAt: '2025-11-20T08:08:26Z', languages: ['fr'] })
+    // The columns some row has, as the CSV's header; a cell the row lacks is null.
+    expect(snap.columns).toEqual(['model', 'rank', 'rankUpper', 'rankLower', 'name', 'score', 'ciPlus', 'ciMinus', 'preliminary', 'votes', 'organization', 'license'])
     expect(snap.rows).toHaveLength(270)
-    expect(snap.rows[0]).toMatchObject({ model: 'gemini-3-pro', rank: 1, name: 'gemini-3-pro', score: 1498, votes: 3768 })
-    expect(Object.keys(snap.rows[0])[0]).toBe('model')
+    expect(snap.rows[0]).toEqual(['gemini-3-pro', 1, 1, 2, 'gemini-3-pro', 1498, 11, 11, true, 3768, 'Google', 'Proprietary'])
+    expect(snap.rows.every((r: unknown[]) => r.length === snap.columns.length)).toBe(true)
+    expect(snap.rows.some((r: unknown[]) => r[snap.columns.indexOf('preliminary')] === null)).toBe(true)
     const csv = read(out, 'data/lmarena-text/2025-11-20.csv').split('\r\n')
     expect(csv[0]).toBe('model,rank,rankUpper,rankLower,name,score,ciPlus,ciMinus,preliminary,votes,organization,license')
     expect(csv[1]).toBe('gemini-3-pro,1,1,2,gemini-3-pro,1498,11,11,true,3768,Google,Proprietary')

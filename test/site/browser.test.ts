@@ -131,6 +131,22 @@ describe('site in a browser', () => {
     await shared.close()
   }, 60_000)
 
+  it('aligns text columns left and numbers right, from the column classes of the table', async () => {
+    const page = await open('boards/lmarena-text/')
+    const align = (selector: string) => page.$eval(selector, (el) => getComputedStyle(el).textAlign)
+    const index = async (key: string) => 1 + (await page.$$eval('#t-lmarena-text thead th', (ths, k) => ths.findIndex((th) => th.getAttribute('data-key') === k), key))
+    const cell = async (key: string) => `#t-lmarena-text tbody tr:first-child > :nth-child(${await index(key)})`
+    expect(await align(await cell('organization'))).toBe('left')
+    expect(await align(await cell('license'))).toBe('left')
+    expect(await align(await cell('score'))).toBe('right')
+    expect(await align(await cell('votes'))).toBe('right')
+    // The name repairs of the data-quality page are text too.
+    const quality = await open('data-quality/')
+    if (await quality.locator('#repairs').count()) expect(await quality.$eval('#repairs tbody tr:first-child > :nth-child(3)', (el) => getComputedStyle(el).textAlign)).toBe('left')
+    await page.close()
+    await quality.close()
+  })
+
   it('shows every table and link without JavaScript', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false })
     const page = await open('boards/lmarena-text/diff/2025-11-18_2025-11-20/', noJs)

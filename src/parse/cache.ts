@@ -12,9 +12,11 @@ import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
  * the key hashes all three. The parser code is every module `parsePage`
  * reaches through its imports (and the versions of the packages they use),
  * so a changed parser never reads a stale entry, even when nobody bumped
- * PARSER_VERSION. Entries are plain JSON, written atomically, and checked
- * against `ParseResultSchema` when read: a damaged or wrong-shaped entry is
- * parsed again.
+ * PARSER_VERSION. An entry is a line with the sha256 of its JSON, then the
+ * JSON, written atomically after the result passed `ParseResultSchema`; it is
+ * read back only when its bytes still have that digest (checking the digest
+ * costs a tenth of validating the entry again with zod, which the warm build
+ * did for every file): a damaged, cut or hand-edited entry is parsed again.
  */
 
 const digests = new Map<string, string>()
@@ -56,6 +58,24 @@ export interface ParseCache {
   set(key: string, content: string, result: ParseResult): void
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** An entry's bytes: the sha256 of the result's JSON on the first line, then the JSON. Refuses what is not a parse result. */
+export function seal(result: ParseResult): string {
+  const parsed = ParseResultSchema.safeParse(result)
+  if (!parsed.success) throw new Error(`Not a parse result: ${parsed.error.message}`)
+  const json = JSON.stringify(result)
+  return `${sha256(json)}\n${json}`
+}
+
+/** The parse result of an entry's bytes, or undefined when they no longer have the digest they were written with. */
+export function unseal(text: string): ParseResult | undefined {
+  const newline = text.indexOf('\n')
+  if (newline !== 64) return undefined
+  const json = text.slice(newline + 1)
+  return sha256(json) === text.slice(0, newline) ? (JSON.parse(json) as ParseResult) : undefined
+}
+
 export function openCache(dir: string, code: string = parserDigest()): ParseCache {
   const stats: CacheStats = { hits: 0, misses: 0 }
   const file = (key: string, content: string) => {
@@ -68,9 +88,7 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
     get(key, content) {
       let hit: ParseResult | undefined
       try {
-        const value: unknown = JSON.parse(readFileSync(file(key, content), 'utf8'))
-        // The entry as written (key order and all), once it is known to be a parse result.
-        if (ParseResultSchema.safeParse(value).success) hit = value as ParseResult
+        hit = unseal(readFileSync(file(key, content), 'utf8'))
       } catch {
         // Not there, or not JSON.
       }
@@ -83,7 +101,7 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
       try {
         mkdirSync(path.dirname(target), { recursive: true })
         const temp = `${target}.${process.pid}.tmp`
-        writeFileSync(temp, JSON.stringify(result))
+        writeFileSync(temp, seal(result))
         renameSync(temp, target)
       } catch {
         // A cache that cannot be written only costs time.

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cachedParser, digestOf, openCache, parserEntry } from '../../src/parse/cache.js'
+import { createHash } from 'node:crypto'
+import { cachedParser, digestOf, openCache, parserEntry, seal as sealEntry } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/parse/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
 import { checkerModule } from '../../src/pipeline/check-file.js'
@@ -66,6 +67,29 @@ describe('parse cache', () => {
     // What parsing wrote back is a good entry again.
     expect(parse(seal)).toEqual(first)
     expect(parse.stats.hits).toBe(1)
+  })
+
+  it('reads an entry back only while its bytes have the digest written with them', async () => {
+    const dir = await tempDir()
+    const parse = cachedParser(dir)
+    const result = parse(seal, { source: 'seal' })
+    const [entry] = files(dir)
+    const text = readFileSync(entry!, 'utf8')
+    const [digest, json] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)]
+    expect(digest).toBe(createHash('sha256').update(json).digest('hex'))
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)))
+    // One cell edited by hand, the digest left as it was: parsed again, and the entry mended.
+    writeFileSync(entry!, text.replace('"rank":1', '"rank":2'))
+    const hits = parse.stats.hits
+    expect(parse(seal, { source: 'seal' })).toEqual(result)
+    expect(parse.stats.hits).toBe(hits)
+    expect(readFileSync(entry!, 'utf8')).toBe(text)
+    expect(parse(seal, { source: 'seal' })).toEqual(result)
+    expect(parse.stats.hits).toBe(hits + 1)
+  })
+
+  it('never seals what is not a parse result', () => {
+    expect(() => sealEntry({ parser: '1', snapshots: 'none' } as never)).toThrow(/Not a parse result/)
   })
 
   it('keys entries on the code digest: another digest never reads them', async () => {

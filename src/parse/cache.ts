@@ -21,10 +21,13 @@ import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
 
 const digests = new Map<string, string>()
 
-/** `codeDigest(entry, PARSER_VERSION)`, computed once per entry. */
+/** How entries are written (2: the sha256 line before the JSON). Part of the digest, so a cache of another format is never restored or read. */
+export const CACHE_FORMAT = '2'
+
+/** `codeDigest(entry, PARSER_VERSION and CACHE_FORMAT)`, computed once per entry. */
 export function digestOf(entry: string): string {
   let digest = digests.get(entry)
-  if (!digest) digests.set(entry, (digest = codeDigest(entry, PARSER_VERSION)))
+  if (!digest) digests.set(entry, (digest = codeDigest(entry, `${PARSER_VERSION} cache ${CACHE_FORMAT}`)))
   return digest
 }
 

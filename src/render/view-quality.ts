@@ -8,6 +8,7 @@ import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { link, numberCell, type Context, type Table } from './view-table.js'
+import { provenanceView } from './view-board.js'
 
 export interface QualityFileView {
   file: string
@@ -127,13 +128,27 @@ export function qualityView(ctx: Context): QualityView {
     registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
     repairs: q.repairs.map((r) => ({ from: visible(r.from), to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
     renames: {
-      switches: q.renames.switches.map((sw) => ({
-        title: `${boardTitle(sw.board)}, ${sw.before} → ${sw.after}: ${count(sw.count, 'model')} renamed at once (upstream switched naming scheme)`,
-        renames: sw.renames.map(renameLine)
-      })),
+      switches: q.renames.switches.map((sw) => ({ title: switchTitle(ctx, sw), renames: sw.renames.map(renameLine) })),
       single: q.renames.single.map(renameLine)
     }
   }
+}
+
+/**
+ * Many renames between two snapshots: upstream switched naming scheme, or the
+ * two snapshots come from sources that spell the models differently (an
+ * archive's export and upstream's page).
+ */
+function switchTitle(ctx: Context, sw: { board: string; before: string; after: string; count: number }): string {
+  const from = (date: string) => {
+    const snapshot = ctx.site.boards.find((b) => b.id === sw.board)?.snapshots.find((s) => s.date === date)
+    return snapshot ? provenanceView(snapshot).fromText : undefined
+  }
+  const [before, after] = [from(sw.before), from(sw.after)]
+  const head = `${boardTitle(sw.board)}, ${sw.before} → ${sw.after}: ${count(sw.count, 'model')} renamed at once`
+  return before && after && before !== after
+    ? `${head}: the first snapshot is ${before}, the second ${after}; these sources spell the models differently`
+    : `${head} (upstream switched naming scheme)`
 }
 
 export function qualityPartView(ctx: Context, index: number): QualityPartView {

@@ -7,6 +7,9 @@ import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { ARCHIVE_SCORE_TOLERANCE } from '../../src/registry/reconcile.js'
 import { dateIn } from '../../src/store/import.js'
 import { validateSnapshot } from '../../src/validate/snapshot.js'
+import { buildSiteModel } from '../../src/model/site.js'
+import { renderAll } from '../../src/render/site.js'
+import { parseBaseUrl } from '../../src/render/urls.js'
 import { hasArchives, snapshotsDir } from '../helpers.js'
 
 /**
@@ -149,5 +152,20 @@ describe.runIf(hasArchives)('every archive capture of the text board, 2023-05-08
 
   it('leaves no registry conflict', () => {
     expect(result.diagnostics.filter((d) => d.rule === 'registry-conflict')).toEqual([])
+  })
+})
+
+describe.runIf(hasArchives)('names that differ by source (lmarena-text, May 2025: exports, zh page, exports)', () => {
+  let page: string
+  beforeAll(() => {
+    const normalized = normalize(['2025-05-13.en-x-exports.csv', '2025-05-18.zh.md', '2025-05-20.en-x-exports.csv'].flatMap(read), data)
+    const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
+    page = renderAll(site, { base: parseBaseUrl('/'), registry: normalized.registry }).find((f) => f.path === 'data-quality/index.html')!.content
+  })
+
+  it('says which sources the two snapshots of a mass rename come from, instead of an upstream naming switch', () => {
+    expect(page).toMatch(/LMArena Text, 2025-05-13 → 2025-05-18: \d+ models renamed at once: the first snapshot is from an archive of upstream’s board, the second from the zh page; these sources spell the models differently/)
+    expect(page).toMatch(/LMArena Text, 2025-05-18 → 2025-05-20: \d+ models renamed at once: the first snapshot is from the zh page, the second from an archive of upstream’s board/)
+    expect(page).not.toContain('upstream switched naming scheme')
   })
 })

@@ -93,6 +93,8 @@ export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
 export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean } = {}): DiffView {
   const listed = options.everyMove ? diff.moved : listedMoves(diff)
   const ripples = diff.moved.length - listed.length
+  // Moves not listed that kept their place among the models of both days: pushed by entries or exits above them.
+  const pushed = diff.moved.filter((m) => m.peerDelta === 0).length - listed.filter((m) => m.peerDelta === 0).length
   const moved: TableRow[] = listed.map((m) => {
     const f = modelFacts(ctx, m.model, m)
     return modelRow(f, [
@@ -173,7 +175,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     ripples:
       ripples === 0
         ? undefined
-        : `${count(ripples, 'other model')} moved without a significant score change and by at most two places against the models on both days, most of them only because models entered or left above them (the JSON data lists every move).`,
+        : `${count(ripples, 'other model')} moved without a significant score change and by at most two places against the models on both days${pushed === 0 ? '' : pushed === ripples ? ', all of them only because models entered or left above them' : `, ${formatNumber(pushed)} of them only because models entered or left above them`} (the JSON data lists every move).`,
     significant,
     filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable]),
     previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,

@@ -9,6 +9,7 @@ import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { link, numberCell, type Context, type Table } from './view-table.js'
 import { provenanceView } from './view-board.js'
+import { archiveOf } from '../core/archives.js'
 
 export interface QualityFileView {
   file: string
@@ -136,18 +137,16 @@ export function qualityView(ctx: Context): QualityView {
 
 /**
  * Many renames between two snapshots: upstream switched naming scheme, or the
- * two snapshots come from sources that spell the models differently (an
- * archive's export and upstream's page).
+ * two snapshots take their names from different sources — an archive and
+ * upstream's pages, or two archives (a snapshot's names are its first
+ * language's: upstream's original, else an archive's).
  */
 function switchTitle(ctx: Context, sw: { board: string; before: string; after: string; count: number }): string {
-  const from = (date: string) => {
-    const snapshot = ctx.site.boards.find((b) => b.id === sw.board)?.snapshots.find((s) => s.date === date)
-    return snapshot ? provenanceView(snapshot).fromText : undefined
-  }
-  const [before, after] = [from(sw.before), from(sw.after)]
+  const board = ctx.site.boards.find((b) => b.id === sw.board)
+  const [before, after] = [sw.before, sw.after].map((date) => board?.snapshots.find((s) => s.date === date))
   const head = `${boardTitle(sw.board)}, ${sw.before} → ${sw.after}: ${count(sw.count, 'model')} renamed at once`
-  return before && after && before !== after
-    ? `${head}: the first snapshot is ${before}, the second ${after}; these sources spell the models differently`
+  return before && after && archiveOf(before.languages[0]!) !== archiveOf(after.languages[0]!)
+    ? `${head}: the first snapshot is ${provenanceView(before).fromText}, the second ${provenanceView(after).fromText}; these sources spell the models differently`
     : `${head} (upstream switched naming scheme)`
 }
 

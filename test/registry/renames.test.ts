@@ -123,6 +123,10 @@ describe('rename tracking on small boards', () => {
     const quality = renderAll(site, { base: parseBaseUrl('/'), registry: r.registry }).find((f) => f.path === 'data-quality/index.html')!.content
     expect(quality.match(/renamed at once/g)).toHaveLength(1)
     expect(quality).toContain(`LMArena Text, 2025-10-01 → 2025-10-09: ${SWITCH_RENAMES} models renamed at once (upstream switched naming scheme)`)
+    // Pages of two languages are both upstream's: still a switch, not two sources.
+    const translated = normalize([input('2025-10-01', withRows(board(), ...display)), input('2025-10-09', withRows(board(), ...ids), { language: 'fr' })], emptyData)
+    const quality2 = renderAll(buildSiteModel({ normalized: translated, fileDiagnostics: [], files: [], blocked: new Set() }), { base: parseBaseUrl('/'), registry: translated.registry }).find((f) => f.path === 'data-quality/index.html')!.content
+    expect(quality2).toContain(`LMArena Text, 2025-10-01 → 2025-10-09: ${SWITCH_RENAMES} models renamed at once (upstream switched naming scheme)`)
     // Fewer renames are single renames.
     const few = normalize([input('2025-10-01', withRows(board(), ...display.slice(0, 2))), input('2025-10-09', withRows(board(), ...ids.slice(0, 2)))], emptyData)
     expect(few.renames.links).toHaveLength(2)

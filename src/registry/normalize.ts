@@ -8,7 +8,7 @@ import { hiddenCharacters, nameKey, safeId, withoutHidden } from './keys.js'
 import { LicenseTable } from './license.js'
 import { OrganizationTable } from './organization.js'
 import { inferOrganizations } from './organization-inference.js'
-import { languageOrder, reconcile, type ReconcileResult, type Variant } from './reconcile.js'
+import { originalFirst, reconcile, type ReconcileResult, type Variant } from './reconcile.js'
 import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
 import type { BoardPresence, NormalizeResult, ReconciledSnapshot, RegistryModel, Repair } from './types.js'
@@ -39,7 +39,12 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   // One day, one row, two names (an archive and a page, or two archives): the strongest evidence, linked first.
   // The same pair of names on many days: its first day stands for it.
   const sameDay = new Map<string, RenameCandidate>()
-  for (const r of first) for (const l of r.archiveLinks) if (!sameDay.has(`${l.from}\u0000${l.to}`)) sameDay.set(`${l.from}\u0000${l.to}`, { ...l, weak: [] })
+  for (const r of first) {
+    for (const l of r.archiveLinks) {
+      const key = `${l.from}\u0000${l.to}`
+      if (!sameDay.has(key)) sameDay.set(key, { ...l, weak: [] })
+    }
+  }
   for (const rename of [...sameDay.values(), ...renames.links]) {
     const result = identity.link(rename)
     if (result.linked) {
@@ -99,7 +104,7 @@ function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver):
   // Ids a store shows as a model of their own: a variant showing one in another's place scrambled names.
   const known = new Set<string>()
   for (const group of grouped) {
-    const original = [...group].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file))[0]!
+    const original = [...group].sort(originalFirst)[0]!
     for (const row of original.snapshot.rows) known.add(resolver.identity(resolver.baseId(row.name)))
   }
   return grouped.map((group) => reconcile(group.map((g) => resolver.variant(g)), resolver.canon, { known: (id) => known.has(id) }))
@@ -107,7 +112,7 @@ function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver):
 
 /** Where the first row (original language first) whose raw name matches is. */
 function rowPlace(group: readonly NormalizeInput[], match: (raw: string) => boolean): { file: string; line: number; column: number } | undefined {
-  for (const input of [...group].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file))) {
+  for (const input of [...group].sort(originalFirst)) {
     const i = input.snapshot.rows.findIndex((r) => match(r.name))
     if (i < 0) continue
     const [line, column] = input.snapshot.places[i]?.name ?? input.snapshot.places[i]?.row ?? [1, 1]

@@ -67,7 +67,10 @@ export interface ReconcileResult {
   archiveLinks: ArchiveLink[]
 }
 
-export { languageOrder }
+/** Original language first (`languageOrder`), archives last, then by file: the order variants of a day are merged in. */
+export function originalFirst(a: { file: string; snapshot: { language: string } }, b: { file: string; snapshot: { language: string } }): number {
+  return languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file)
+}
 
 interface Merged {
   id: string
@@ -87,7 +90,7 @@ export const numericFields: readonly RowField[] = ['rank', 'rankUpper', 'rankLow
 export const MIN_COMPARED_ROWS = 3
 
 export function reconcile(variants: readonly Variant[], canon: Canon, options: ReconcileOptions = {}): ReconcileResult {
-  const sorted = [...variants].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file))
+  const sorted = [...variants].sort(originalFirst)
   const first = sorted[0]!
   const board = first.snapshot.board
   const date = first.snapshot.date

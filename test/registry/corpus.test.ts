@@ -6,7 +6,7 @@ import { parsePage } from '../../src/parse/index.js'
 import { parseRegistryData, type RegistryData } from '../../src/registry/data.js'
 import { nameKey } from '../../src/registry/keys.js'
 import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
-import { languageOrder } from '../../src/registry/reconcile.js'
+import { originalFirst } from '../../src/registry/reconcile.js'
 import { repairRules } from '../../src/registry/repair.js'
 import { suggest } from '../../src/registry/suggest.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
@@ -90,7 +90,7 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
     for (const i of inputs) groups.set(`${i.snapshot.board} ${i.snapshot.date}`, [...(groups.get(`${i.snapshot.board} ${i.snapshot.date}`) ?? []), i])
     const original = new Set<string>()
     for (const list of groups.values()) {
-      const first = [...list].sort((a, b) => languageOrder(a.snapshot.language, b.snapshot.language) || (a.file < b.file ? -1 : 1))[0]!
+      const first = [...list].sort(originalFirst)[0]!
       for (const row of first.snapshot.rows) original.add(row.name)
     }
     const phantoms = result.registry.models.filter((m) => !m.aliases.some((a) => original.has(a)))

@@ -7,10 +7,8 @@ import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { ARCHIVE_SCORE_TOLERANCE } from '../../src/registry/reconcile.js'
 import { dateIn } from '../../src/store/import.js'
 import { validateSnapshot } from '../../src/validate/snapshot.js'
-import { buildSiteModel } from '../../src/model/site.js'
-import { renderAll } from '../../src/render/site.js'
-import { parseBaseUrl } from '../../src/render/urls.js'
 import { hasArchives, snapshotsDir } from '../helpers.js'
+import { renderNormalized } from '../site/helpers.js'
 
 /**
  * Identity across the archives' eras (issue 13), on the store's own archive
@@ -159,8 +157,7 @@ describe.runIf(hasArchives)('names that differ by source (lmarena-text, May 2025
   let page: string
   beforeAll(() => {
     const normalized = normalize(['2025-05-13.en-x-exports.csv', '2025-05-18.zh.md', '2025-05-20.en-x-exports.csv'].flatMap(read), data)
-    const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-    page = renderAll(site, { base: parseBaseUrl('/'), registry: normalized.registry }).find((f) => f.path === 'data-quality/index.html')!.content
+    page = renderNormalized(normalized).files.find((f) => f.path === 'data-quality/index.html')!.content
   })
 
   it('says which sources the two snapshots of a mass rename come from, instead of an upstream naming switch', () => {

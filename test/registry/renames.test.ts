@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSiteModel } from '../../src/model/site.js'
 import { emptyData, parseRegistryData, type RegistryData } from '../../src/registry/data.js'
 import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
-import { renderAll } from '../../src/render/site.js'
-import { parseBaseUrl } from '../../src/render/urls.js'
 import { SWITCH_RENAMES } from '../../src/registry/renames.js'
 import { suggest } from '../../src/registry/suggest.js'
 import { hasCorpus, snapshotsDir } from '../helpers.js'
+import { renderNormalized } from '../site/helpers.js'
 import { readCorpusFile } from './corpus.js'
 import { board, input, withRows, type FixtureRow } from './fixtures.js'
 
@@ -119,14 +117,13 @@ describe('rename tracking on small boards', () => {
     expect(r.renames.links).toHaveLength(SWITCH_RENAMES)
     expect(r.renames.switches).toEqual([{ board: 'lmarena-text', before: '2025-10-01', after: '2025-10-09', count: SWITCH_RENAMES }])
     // Both snapshots are upstream's pages: upstream switched its naming scheme (the data-quality page says so, once).
-    const site = buildSiteModel({ normalized: r, fileDiagnostics: [], files: [], blocked: new Set() })
-    const quality = renderAll(site, { base: parseBaseUrl('/'), registry: r.registry }).find((f) => f.path === 'data-quality/index.html')!.content
+    const qualityOf = (normalized: typeof r) => renderNormalized(normalized).files.find((f) => f.path === 'data-quality/index.html')!.content
+    const quality = qualityOf(r)
     expect(quality.match(/renamed at once/g)).toHaveLength(1)
     expect(quality).toContain(`LMArena Text, 2025-10-01 → 2025-10-09: ${SWITCH_RENAMES} models renamed at once (upstream switched naming scheme)`)
     // Pages of two languages are both upstream's: still a switch, not two sources.
     const translated = normalize([input('2025-10-01', withRows(board(), ...display)), input('2025-10-09', withRows(board(), ...ids), { language: 'fr' })], emptyData)
-    const quality2 = renderAll(buildSiteModel({ normalized: translated, fileDiagnostics: [], files: [], blocked: new Set() }), { base: parseBaseUrl('/'), registry: translated.registry }).find((f) => f.path === 'data-quality/index.html')!.content
-    expect(quality2).toContain(`LMArena Text, 2025-10-01 → 2025-10-09: ${SWITCH_RENAMES} models renamed at once (upstream switched naming scheme)`)
+    expect(qualityOf(translated)).toContain(`LMArena Text, 2025-10-01 → 2025-10-09: ${SWITCH_RENAMES} models renamed at once (upstream switched naming scheme)`)
     // Fewer renames are single renames.
     const few = normalize([input('2025-10-01', withRows(board(), ...display.slice(0, 2))), input('2025-10-09', withRows(board(), ...ids.slice(0, 2)))], emptyData)
     expect(few.renames.links).toHaveLength(2)

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSiteModel } from '../../src/model/site.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
-import { renderAll, type SiteFile } from '../../src/render/site.js'
-import { parseBaseUrl } from '../../src/render/urls.js'
+import type { SiteFile } from '../../src/render/site.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
+import { renderNormalized } from './helpers.js'
 
 /**
  * 40 models, 3 points apart with intervals of ±5 (no move is significant).
@@ -25,8 +24,7 @@ const listedModels = () => [...page().split('<table id="moved"')[1]!.split('</ta
 
 beforeAll(() => {
   const normalized = normalize([input('2025-01-01', day1), input('2025-01-02', day2)], emptyData)
-  const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  files = renderAll(site, { base: parseBaseUrl('/'), registry: normalized.registry })
+  files = renderNormalized(normalized).files
 })
 
 describe('a diff page', () => {

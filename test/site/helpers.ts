@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli.js'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
+import type { NormalizeResult } from '../../src/registry/types.js'
+import { renderAll, type SiteFile } from '../../src/render/site.js'
+import { parseBaseUrl, type BaseUrl } from '../../src/render/urls.js'
 import { seedStore } from '../helpers.js'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -15,6 +18,12 @@ export { seedStore } from '../helpers.js'
 export async function seedSite(dir?: string, today?: string): Promise<SiteModel> {
   const site = await loadSite({ dir: dir ?? (await seedStore()), shownAs: 'snapshots' })
   return buildSiteModel({ ...site, ...(today ? { today } : {}) })
+}
+
+/** A normalized store as the site shows it, with nothing around it (no store files, diagnostics or blocked files): its model and every file. */
+export function renderNormalized(normalized: NormalizeResult, base: BaseUrl = parseBaseUrl('/')): { site: SiteModel; files: SiteFile[] } {
+  const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
+  return { site, files: renderAll(site, { base, registry: normalized.registry }) }
 }
 
 export async function tempDir(prefix: string): Promise<string> {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
+import type { SiteModel } from '../../src/model/site.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
 import { linePoints } from '../../src/render/chart.js'
-import { renderAll, type SiteFile } from '../../src/render/site.js'
-import { parseBaseUrl } from '../../src/render/urls.js'
+import type { SiteFile } from '../../src/render/site.js'
 import { filtersFor, type Table } from '../../src/render/view-table.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
+import { renderNormalized } from './helpers.js'
 
 /**
  * What keeps the site small without losing data: a day that repeats the day
@@ -35,8 +35,7 @@ beforeAll(() => {
     days.map(([date, r]) => input(date, r)),
     emptyData
   )
-  site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  files = renderAll(site, { base: parseBaseUrl('/'), registry: normalized.registry })
+  ;({ site, files } = renderNormalized(normalized))
 })
 
 describe('a day that repeats the rows of the day before', () => {

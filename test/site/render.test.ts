@@ -3,16 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { formatNumber } from '../../src/core/text.js'
 import { HtmlValidate } from 'html-validate'
 import { blockedFiles } from '../../src/validate/publishable.js'
-import { buildSiteModel } from '../../src/model/site.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
 import { lineChart, ticks } from '../../src/render/chart.js'
 import { snapshotCsv } from '../../src/render/data.js'
 import { safeUrl } from '../../src/render/escape.js'
-import { renderAll, type SiteFile } from '../../src/render/site.js'
+import type { SiteFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { numberCell, readShown, shownNumber } from '../../src/render/view-table.js'
-import { seedStore } from './helpers.js'
+import { renderNormalized, seedStore } from './helpers.js'
 
 let seeds: NormalizeResult
 
@@ -34,8 +33,7 @@ function hostile(base = parseBaseUrl('/')): SiteFile[] {
   model.aliases.push("<img src=x onerror='alert(1)'>")
   // The new leader of 2025-11-20 is named in the feed: a CDATA end and a control character too.
   normalized.registry.models.find((m) => m.id === 'gemini-3-pro')!.name = '<script>alert("leader")</script>]]>\u0007'
-  const site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  return renderAll(site, { base, registry: normalized.registry })
+  return renderNormalized(normalized, base).files
 }
 
 describe('render', () => {

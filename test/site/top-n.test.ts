@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { diffSnapshots } from '../../src/model/diffs.js'
-import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
+import type { SiteModel } from '../../src/model/site.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
-import { renderAll, type SiteFile } from '../../src/render/site.js'
+import type { SiteFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
+import { renderNormalized } from './helpers.js'
 
 /**
  * Upstream publishes only the top 30 from 2026-07-29 (the page says so; the
@@ -27,8 +28,7 @@ beforeAll(() => {
     [input('2026-07-30', all), input('2026-08-07', top3(all), { declaredRows: 3 }), input('2026-08-08', top3(swapped.sort((a, b) => b.score - a.score)), { declaredRows: 3 })],
     emptyData
   )
-  site = buildSiteModel({ normalized, fileDiagnostics: [], files: [], blocked: new Set() })
-  files = renderAll(site, { base: parseBaseUrl('https://example.org/'), registry: normalized.registry })
+  ;({ site, files } = renderNormalized(normalized, parseBaseUrl('https://example.org/')))
 })
 
 describe('top-N pages are not departures', () => {

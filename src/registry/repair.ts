@@ -23,7 +23,7 @@ export type RepairRule = keyof typeof repairRules
 export interface RepairContext {
   /** Keys of every clean raw name (no foreign token, no table pipe). */
   bareKeys: ReadonlySet<string>
-  /** Clean raw names, for matching a corrupted name. */
+  /** Clean raw names as shown (hidden characters removed), for matching a corrupted name. */
   cleanNames: readonly string[]
   /** Provider prefixes, longest first. */
   prefixes: readonly string[]
@@ -32,8 +32,13 @@ export interface RepairContext {
 }
 
 export function repairContext(names: Iterable<string>, prefixes: Iterable<string>, suffixes: Iterable<string>): RepairContext {
+  // A rule repairs to one of these, and the result is shown: as the name reads, without
+  // hidden characters (a `\u0000nul` of one file is what a `\uFFFDnul` of another stands for).
   const clean = new Set<string>()
-  for (const name of names) if (isClean(name)) clean.add(name)
+  for (const name of names) {
+    const shown = withoutHidden(name)
+    if (shown && isClean(shown)) clean.add(shown)
+  }
   const byLength = (list: Iterable<string>, min: number) =>
     [...new Set([...list].map((s) => s.trim()).filter((s) => [...s].length >= min))].sort((a, b) => b.length - a.length || compareText(a, b))
   return {

@@ -94,5 +94,10 @@ describe('corrupted-token', () => {
   it('does not take a translated word for junk (ja corpus names)', () => {
     for (const name of ['Gemini-2.5-Flashプレビュー', 'Qwen3-235B思考', 'Claude Opus 4 (思考)', 'Claude 极客赞助']) expect(repairName(name, ctx).repairs, name).toEqual([])
   })
+  it('repairs to a name as it is shown: a known name with a hidden character gives its visible spelling (property test, seed 171503004)', () => {
+    // One file spelled the model `\u0000nul`; micromark reads the same NUL in a markdown cell as U+FFFD.
+    const withNul = context(['\u0000nul'])
+    expect(repairName('\uFFFDnul', withNul)).toEqual({ name: 'nul', repairs: [{ from: '\uFFFDnul', to: 'nul', rule: 'corrupted-token' }] })
+    expect(repairName('Claud\u200b极-Instant-1', context(['Claude-\u202eInstant-1'])).name).toBe('Claude-Instant-1')
+  })
 })
-

@@ -37,9 +37,14 @@ export interface BoardHistory {
 
 /** The history views of every board. */
 export function buildBoardHistories(boards: readonly Board[], modelsById: ReadonlyMap<string, RegistryModel>, events: readonly Event[]): Map<string, BoardHistory> {
+  // Asked for every row of every snapshot: worked out once per model (read, never mutated).
+  const infos = new Map<string, { organization?: string; openWeights?: boolean } | undefined>()
   const info = (id: string) => {
+    if (infos.has(id)) return infos.get(id)
     const m = modelsById.get(id)
-    return m ? { ...(m.organization !== undefined ? { organization: m.organization } : {}), ...(m.openWeights !== undefined ? { openWeights: m.openWeights } : {}) } : undefined
+    const found = m ? { ...(m.organization !== undefined ? { organization: m.organization } : {}), ...(m.openWeights !== undefined ? { openWeights: m.openWeights } : {}) } : undefined
+    infos.set(id, found)
+    return found
   }
   return new Map(
     boards.map((b) => {

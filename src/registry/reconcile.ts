@@ -2,7 +2,7 @@ import { compareText } from '../core/compare.js'
 import { languageOrder } from '../core/languages.js'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { rowFields, type Row, type RowField } from '../schema/row.js'
-import { orderRow, type ParsedSnapshot } from '../schema/snapshot.js'
+import type { ParsedSnapshot } from '../schema/snapshot.js'
 import type { RenameCandidate } from './renames.js'
 import type { Disagreement, ReconciledRow, ReconciledSnapshot } from './types.js'
 
@@ -80,8 +80,6 @@ interface Merged {
   /** Per variant: row index. */
   at: Map<number, number>
 }
-
-const compared = rowFields.filter((f) => f !== 'name')
 
 /** The columns a misread shows in: numbers that must be the same in every translation. */
 export const numericFields: readonly RowField[] = ['rank', 'rankUpper', 'rankLower', 'score', 'ciPlus', 'ciMinus', 'votes', 'rankStyleControl', 'priceInput', 'priceOutput', 'context']
@@ -191,13 +189,18 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
 
   const rows: { row: ReconciledRow; order: [number, number] }[] = []
   for (const entry of merged) {
-    const seen = [...entry.at].sort((a, b) => a[0] - b[0]).map(([v, i]) => ({ v, i, row: sorted[v]!.snapshot.rows[i]! }))
+    // Built in the public field order (`rowFields`), the model id last: no reordering copy.
     const out: Record<string, unknown> = {}
-    for (const field of compared) {
+    for (const field of rowFields) {
+      if (field === 'name') {
+        out.name = entry.name
+        continue
+      }
       let kept: { v: number; i: number; value: unknown } | undefined
       const others: { v: number; i: number; value: unknown }[] = []
-      for (const { v, i, row } of seen) {
-        const raw = row[field]
+      // `at` holds the variants in the order they were merged (ascending `v`).
+      for (const [v, i] of entry.at) {
+        const raw = sorted[v]!.snapshot.rows[i]![field]
         if (raw === undefined || (unused.size > 0 && unused.has(`${v}\u0000${field}`))) continue
         const value = field === 'organization' ? canon.organization(raw as string) : field === 'license' ? canon.license(raw as string) : raw
         const provenance = sorted[v]!.snapshot.provenance
@@ -220,8 +223,8 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         diagnostics.push(diagnostic(at.file, 'variant-disagreement', { line: at.line, column: at.column }, { field, found: show(other.value), model: entry.id, board, date, kept: show(kept.value), keptAt: `${keptAt.file}:${keptAt.line}:${keptAt.column}` }))
       }
     }
-    const row = orderRow({ ...(out as Partial<Row>), name: entry.name } as Row)
-    rows.push({ row: { ...row, model: entry.id }, order: entry.order })
+    out.model = entry.id
+    rows.push({ row: out as ReconciledRow, order: entry.order })
   }
   rows.sort((a, b) => a.row.rank - b.row.rank || a.order[0] - b.order[0] || a.order[1] - b.order[1])
 

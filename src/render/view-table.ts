@@ -73,9 +73,21 @@ export function link(ctx: Context, sitePath: string): string {
   return href(ctx.base, sitePath)
 }
 
+export type ModelFacts = ReturnType<typeof facts>
+
+/** Facts of a registry model, worked out once per model (every table row of it reads them): never mutated. */
+const factsOfModel = new WeakMap<RegistryModel, ModelFacts>()
+
 /** What a row shows about its model: the registry's canonical values, else the row's. */
-export function modelFacts(ctx: Context, id: string, row?: { name: string; organization?: string; license?: string }) {
+export function modelFacts(ctx: Context, id: string, row?: { name: string; organization?: string; license?: string }): ModelFacts {
   const m: RegistryModel | undefined = ctx.site.modelsById.get(id)
+  if (!m) return facts(id, undefined, row)
+  let known = factsOfModel.get(m)
+  if (!known) factsOfModel.set(m, (known = facts(id, m)))
+  return known
+}
+
+function facts(id: string, m: RegistryModel | undefined, row?: { name: string; organization?: string; license?: string }) {
   const organization = m?.organization ?? row?.organization ?? ''
   const license = m?.license ?? row?.license ?? ''
   const open = m?.openWeights === undefined ? '' : m.openWeights ? 'yes' : 'no'
@@ -90,7 +102,7 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
 }
 
 /** A table row of a model: its cells, with the facts the filters read. */
-export function modelRow(f: ReturnType<typeof modelFacts>, cells: Cell[]): TableRow {
+export function modelRow(f: ModelFacts, cells: Cell[]): TableRow {
   return { org: f.organization, license: f.license, open: f.open, search: f.search, cells }
 }
 
@@ -166,7 +178,7 @@ function has(rows: readonly ReconciledRow[], pick: (r: ReconciledRow) => unknown
 interface StandingsColumn {
   column: Column
   shown?: () => boolean
-  cell: (row: ReconciledRow, facts: ReturnType<typeof modelFacts>) => Cell
+  cell: (row: ReconciledRow, facts: ModelFacts) => Cell
 }
 
 /**

@@ -2,13 +2,20 @@ import { z } from 'zod'
 import { readDataFile } from '../diagnostics/data-file.js'
 import { message, type Message } from '../diagnostics/diagnostic.js'
 import { placeOf, type PlacedJson } from '../diagnostics/json-places.js'
-import { idPattern, maxIdLength, nameKey, reservedIds } from './keys.js'
+import { idPattern, maxIdLength, nameKey, reservedIds, withoutHidden } from './keys.js'
 
 /**
  * The registry data file (`snapshots/registry.json`): what rules cannot know,
  * edited by maintainers. Every entry says why it holds (`note`).
  */
 const text = z.string().trim().min(1)
+
+/**
+ * The repair rules use prefixes of 3 characters or more (`repairContext`): a
+ * shorter one, or one of invisible characters, would be ignored without a word.
+ */
+export const MIN_PREFIX_LENGTH = 3
+const prefix = text.refine((p) => [...withoutHidden(p)].length >= MIN_PREFIX_LENGTH, `a prefix of at least ${MIN_PREFIX_LENGTH} visible characters (a shorter one would cut the start off real names, and is not used)`)
 
 export const ModelEntrySchema = z
   .object({
@@ -47,7 +54,7 @@ export const RegistryDataSchema = z
   .object({
     $comment: z.string().optional(),
     /** Logo texts upstream's scraper glues before model ids, besides organization names. */
-    providerPrefixes: z.array(text).default([]),
+    providerPrefixes: z.array(prefix).default([]),
     models: z.array(ModelEntrySchema).default([]),
     organizations: z.array(OrganizationEntrySchema).default([]),
     licenses: z.array(LicenseEntrySchema).default([])

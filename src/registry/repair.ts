@@ -1,5 +1,6 @@
 import { compareText } from '../core/compare.js'
 import type { Repair } from './types.js'
+import { MIN_PREFIX_LENGTH } from './data.js'
 import { foreignToken, looksLikeModelId, nameKey, withoutHidden } from './keys.js'
 
 /**
@@ -44,8 +45,8 @@ export function repairContext(names: Iterable<string>, prefixes: Iterable<string
   return {
     bareKeys: new Set([...clean].map(nameKey)),
     cleanNames: [...clean].sort(compareText),
-    prefixes: byLength(prefixes, 3),
-    suffixes: byLength(suffixes, 3)
+    prefixes: byLength(prefixes, MIN_PREFIX_LENGTH),
+    suffixes: byLength(suffixes, MIN_PREFIX_LENGTH)
   }
 }
 

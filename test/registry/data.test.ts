@@ -25,6 +25,15 @@ describe('registry data file', () => {
     expect(messages[0]!.message).toBe('Invalid `models.0.id`: expected an id `[a-z0-9][a-z0-9.-]*`, found `"Claude 3"`')
   })
 
+  it('refuses a provider prefix the repair rules would ignore: under 3 visible characters', () => {
+    const { messages, data } = parseRegistryData('{"providerPrefixes": ["AI", "\u200b", "Zhipu"]}')
+    expect(messages.map((m) => [m.rule, m.line, m.column, m.message])).toEqual([
+      ['invalid-registry-data', 1, 23, 'Invalid `providerPrefixes.0`: expected a prefix of at least 3 visible characters (a shorter one would cut the start off real names, and is not used), found `"AI"`'],
+      ['invalid-registry-data', 1, 29, 'Invalid `providerPrefixes.1`: expected a prefix of at least 3 visible characters (a shorter one would cut the start off real names, and is not used), found `"\\u{200b}"`']
+    ])
+    expect(data.providerPrefixes).toEqual([])
+  })
+
   it('reports a JSON syntax error at its place and an alias listed twice', () => {
     expect(parseRegistryData('{\n  "models": [,]\n}').messages[0]).toMatchObject({ line: 2, column: 14, rule: 'invalid-registry-data' })
     const twice = parseRegistryData('{"models":[{"id":"a","aliases":["X"]},{"id":"b","aliases":["X"]}]}')

@@ -101,6 +101,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       modelCell(ctx, m.model, f.name),
       { text: `${m.from.rank} → ${m.to.rank}`, sort: m.to.rank },
       { ...shownNumber(formatSigned(m.rankDelta), m.rankDelta), cls: m.rankDelta > 0 ? 'up' : 'down' },
+      shownNumber(formatSigned(m.peerDelta), m.peerDelta),
       { text: m.from.score !== undefined && m.to.score !== undefined ? `${formatNumber(m.from.score)} → ${formatNumber(m.to.score)}` : '', ...(m.to.score !== undefined ? { sort: m.to.score } : {}) },
       m.scoreDelta === undefined ? { text: '' } : shownNumber(formatSigned(m.scoreDelta), m.scoreDelta),
       m.votesGained === undefined ? { text: '' } : shownNumber(formatSigned(m.votesGained), m.votesGained),
@@ -139,6 +140,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       { key: 'model', label: 'Model', rowHeader: true },
       { key: 'rank', label: 'Rank', numeric: true },
       { key: 'places', label: 'Places', numeric: true },
+      { key: 'peers', label: 'Net passed', numeric: true },
       { key: 'score', label: 'Score', numeric: true },
       { key: 'delta', label: 'Score change', numeric: true },
       { key: 'votes', label: 'Votes gained', numeric: true },
@@ -147,7 +149,8 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     ],
     rows: moved,
     empty: diff.moved.length === 0 ? 'No model changed rank.' : 'No significant move, none of 3 places or more against the models on both days, none at the top.',
-    notes: []
+    // Why a move of one place is listed: it passed more models than the entries above it pushed it down.
+    notes: listed.length ? [{ mark: 'Net passed', text: `models on both ${diff.from} and ${diff.to} the model went past, less those that went past it: entries and exits do not count` }] : []
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
   const summary = [...diffCounts(diff, `${diff.moved.length} moved (${significant} significantly)`), `${diff.unchanged} unchanged.`].join(', ')

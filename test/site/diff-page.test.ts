@@ -39,6 +39,11 @@ describe('a diff page', () => {
     expect(diff.moved.find((m: { model: string }) => m.model === 'm-35')).toMatchObject({ from: { rank: 35 }, to: { rank: 34 } })
     expect(page()).toContain(`Moved: 3 of 29, biggest movers first (significant, 3 places or more against the models on both days, or in the top 10)`)
     // 21 of them kept their place among the models of both days (m-30 to m-34 lost one, to m-35).
+    // Why m-35 is listed: one place on the board, five models of both days passed.
+    const row = (id: string) => page().split(`<a href="/models/${id}/">`)[1]!.split('</tr>')[0]!.match(/<td[^>]*>([^<]*)<\/td>/g)!.slice(0, 3).map((c) => c.replace(/<[^>]+>/g, ''))
+    expect(row('m-35')).toEqual(['35 → 34', '+1', '+5'])
+    expect(row('m-3')).toEqual(['3 → 4', '−1', '−1'])
+    expect(page()).toContain('<span class="mark">Net passed</span> models on both 2025-01-01 and 2025-01-02 the model went past, less those that went past it: entries and exits do not count')
     expect(page()).toContain('26 other models moved without a significant score change and by at most two places against the models on both days, 21 of them only because models entered or left above them')
   })
 })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { codeDigest } from './code-digest.js'
 import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
@@ -22,8 +23,12 @@ import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
 
 const digests = new Map<string, string>()
 
-/** How entries are written (2: the sha256 line before the JSON). Part of the digest, so a cache of another format is never restored or read. */
-export const CACHE_FORMAT = '2'
+/**
+ * How entries are written (2: the sha256 line before the JSON; 3: cell
+ * positions encoded, little-endian). Part of the digest, so a cache of another
+ * format is never restored or read.
+ */
+export const CACHE_FORMAT = '3'
 
 /** `codeDigest(entry, PARSER_VERSION and CACHE_FORMAT)`, computed once per entry. */
 export function digestOf(entry: string): string {
@@ -56,7 +61,7 @@ export interface CacheStats {
 export interface ParseCache {
   dir: string
   stats: CacheStats
-  /** The kept result, or undefined (not there, damaged, or not a parse result). Counts a hit or a miss. */
+  /** The kept result, its cell positions packed (`packPlaces`), or undefined (not there, damaged, or not a parse result). Counts a hit or a miss. */
   get(key: string, content: string): ParseResult | undefined
   /** Keep a result (a cache that cannot be written only costs time). */
   set(key: string, content: string, result: ParseResult): void
@@ -64,18 +69,34 @@ export interface ParseCache {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-/** An entry's bytes: the sha256 of the result's JSON on the first line, then the JSON. */
+/**
+ * An entry's bytes: the sha256 of the result's JSON on the first line, then the
+ * JSON, each snapshot's cell positions encoded (`encodePlaces`).
+ */
 export function seal(result: ParseResult): string {
-  const json = JSON.stringify(result)
+  const json = JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) })
   return `${sha256(json)}\n${json}`
 }
 
-/** The parse result of an entry's bytes, or undefined when they no longer have the digest they were written with. */
+/**
+ * The parse result of an entry's bytes, its cell positions packed
+ * (`packPlaces`), or undefined when the bytes no longer have the digest they
+ * were written with.
+ */
 export function unseal(text: string): ParseResult | undefined {
   const newline = text.indexOf('\n')
   if (newline !== 64) return undefined
   const json = text.slice(newline + 1)
-  return sha256(json) === text.slice(0, newline) ? (JSON.parse(json) as ParseResult) : undefined
+  if (sha256(json) !== text.slice(0, newline)) return undefined
+  const result = JSON.parse(json) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
+  if (!Array.isArray(result.snapshots)) return undefined
+  const snapshots: ParseResult['snapshots'] = []
+  for (const s of result.snapshots) {
+    const places = decodePlaces(s.places)
+    if (!places || places.length !== s.rows?.length) return undefined
+    snapshots.push({ ...s, places })
+  }
+  return { ...result, snapshots }
 }
 
 export function openCache(dir: string, code: string = parserDigest()): ParseCache {
@@ -118,7 +139,8 @@ export function cachedParser(dir: string, parse: typeof parsePage = parsePage): 
   const cached = (content: string, options: ParseOptions = {}): ParseResult => {
     const key = JSON.stringify(options)
     const hit = cache.get(key, content)
-    if (hit) return hit
+    // What `parsePage` returns: plain positions.
+    if (hit) return { ...hit, snapshots: hit.snapshots.map((s) => ({ ...s, places: unpackPlaces(s.places) })) }
     const result = parse(content, options)
     cache.set(key, content, result)
     return result

@@ -10,7 +10,7 @@ import { boardIds } from '../core/sources.js'
 import { parseEvents } from '../schema/events.js'
 import { displayPath, eventsFile, parseStorePath, registryFile } from '../store/layout.js'
 import { checkerModule, checkStoreFile, crashResult } from './check-file.js'
-import { withPackedPlaces } from './places.js'
+import { withPackedPlaces } from '../schema/places.js'
 import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
 

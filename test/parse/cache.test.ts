@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { cachedParser, digestOf, openCache, parserEntry } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/parse/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
+import { decodePlaces, unpackPlaces } from '../../src/schema/places.js'
 import { checkerModule } from '../../src/pipeline/check-file.js'
 import { repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 
@@ -77,7 +78,10 @@ describe('parse cache', () => {
     const text = readFileSync(entry!, 'utf8')
     const [digest, json] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)]
     expect(digest).toBe(createHash('sha256').update(json).digest('hex'))
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)))
+    // The JSON of the result, each snapshot's cell positions encoded.
+    const stored = JSON.parse(json) as { snapshots: { places: { keys: string[]; rows: number; data: string } }[] }
+    expect({ ...stored, snapshots: stored.snapshots.map((s) => ({ ...s, places: unpackPlaces(decodePlaces(s.places)!) })) }).toEqual(JSON.parse(JSON.stringify(result)))
+    expect(stored.snapshots[0]!.places.keys).toEqual(['row', 'rank', 'name', 'score', 'ciPlus', 'ciMinus', 'votes', 'organization', 'license', 'sourceUrl'].filter((k) => k in result.snapshots[0]!.places[0]!))
     // One cell edited by hand, the digest left as it was: parsed again, and the entry mended.
     writeFileSync(entry!, text.replace('"rank":1', '"rank":2'))
     const hits = parse.stats.hits
@@ -93,7 +97,10 @@ describe('parse cache', () => {
     const a = openCache(dir, 'digest-a')
     const result = parsePage(seal)
     a.set('k', seal, result)
-    expect(a.get('k', seal)).toEqual(JSON.parse(JSON.stringify(result)))
+    const hit = a.get('k', seal)!
+    expect({ ...hit, snapshots: hit.snapshots.map((s) => ({ ...s, places: unpackPlaces(s.places) })) }).toEqual(JSON.parse(JSON.stringify(result)))
+    // The pipeline reads the positions packed (one Int32Array per snapshot).
+    expect(hit.snapshots[0]!.places[0]!.name).toEqual(result.snapshots[0]!.places[0]!.name)
     expect(openCache(dir, 'digest-b').get('k', seal)).toBeUndefined()
     expect(a.get('other key', seal)).toBeUndefined()
   })

@@ -191,6 +191,11 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   for (const entry of merged) {
     // Built in the public field order (`rowFields`), the model id last: no reordering copy.
     const out: Record<string, unknown> = {}
+    // The variants the model was seen in, in the order they were merged (`at` is filled by ascending `v`).
+    const vs: number[] = []
+    const is: number[] = []
+    const seen: Row[] = []
+    for (const [v, i] of entry.at) vs.push(v), is.push(i), seen.push(sorted[v]!.snapshot.rows[i]!)
     for (const field of rowFields) {
       if (field === 'name') {
         out.name = entry.name
@@ -198,10 +203,12 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
       }
       let kept: { v: number; i: number; value: unknown } | undefined
       const others: { v: number; i: number; value: unknown }[] = []
-      // `at` holds the variants in the order they were merged (ascending `v`).
-      for (const [v, i] of entry.at) {
-        const raw = sorted[v]!.snapshot.rows[i]![field]
-        if (raw === undefined || (unused.size > 0 && unused.has(`${v}\u0000${field}`))) continue
+      for (let n = 0; n < seen.length; n++) {
+        const raw = seen[n]![field]
+        if (raw === undefined) continue
+        const v = vs[n]!
+        const i = is[n]!
+        if (unused.size > 0 && unused.has(`${v}\u0000${field}`)) continue
         const value = field === 'organization' ? canon.organization(raw as string) : field === 'license' ? canon.license(raw as string) : raw
         const provenance = sorted[v]!.snapshot.provenance
         if (!kept) kept = { v, i, value }

@@ -2,7 +2,7 @@ import { compareText } from '../core/compare.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { boardTitle, sources } from '../core/sources.js'
 import { daysBetween, latestDate } from '../core/dates.js'
-import { orderRow } from '../schema/snapshot.js'
+import { rowFields } from '../schema/row.js'
 
 /** A board's newest snapshot older than this many days (relative to "today") is stale. */
 export const STALE_AFTER_DAYS = 3
@@ -27,19 +27,34 @@ export interface Board {
   unchangedSince: Map<string, string>
 }
 
-/** What a snapshot publishes as its rows (the JSON data file's `rows`, `shownRows`, `rankShown`), as one comparable string. */
-function rowsKey(s: ReconciledSnapshot): string {
-  return JSON.stringify([s.shownRows, s.rankShown, s.rows.map((r) => [r.model, orderRow(r)])])
+/**
+ * Whether two snapshots publish the same rows (the JSON data file's `rows`,
+ * `shownRows`, `rankShown`): the same models in the same order, every field
+ * equal (flags and metrics compared as their JSON).
+ */
+function sameRows(a: ReconciledSnapshot, b: ReconciledSnapshot): boolean {
+  if (a.shownRows !== b.shownRows || a.rankShown !== b.rankShown || a.rows.length !== b.rows.length) return false
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i]!
+    const y = b.rows[i]!
+    if (x.model !== y.model) return false
+    for (const field of rowFields) {
+      const u = x[field]
+      const v = y[field]
+      if (u === v) continue
+      if (typeof u !== 'object' || typeof v !== 'object' || JSON.stringify(u) !== JSON.stringify(v)) return false
+    }
+  }
+  return true
 }
 
 /** For each snapshot with the rows of the one before it, the first date of that run of equal snapshots. */
 export function unchangedRuns(snapshots: readonly ReconciledSnapshot[]): Map<string, string> {
   const out = new Map<string, string>()
-  let previous: { key: string; since: string } | undefined
+  let since: { snapshot: ReconciledSnapshot; date: string } | undefined
   for (const s of snapshots) {
-    const key = rowsKey(s)
-    if (previous?.key === key) out.set(s.date, previous.since)
-    else previous = { key, since: s.date }
+    if (since && sameRows(since.snapshot, s)) out.set(s.date, since.date)
+    else since = { snapshot: s, date: s.date }
   }
   return out
 }

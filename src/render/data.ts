@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { stringify } from 'csv-stringify/sync'
 import { rowFields } from '../schema/row.js'
 import type { RenameEvidence } from '../registry/renames.js'
@@ -10,6 +11,25 @@ import { pick, toJson } from './json.js'
 /** `dist/data/boards.json`: `{"boards":[{"id","title","dates":[…]}]}`, dates oldest first. */
 export function boardsJson(boards: readonly Board[]): string {
   return toJson({ boards: boards.map((b) => ({ id: b.id, title: b.title, dates: b.dates })) })
+}
+
+/** Digests of snapshots' JSON data files, remembered as they are written for the pages that cite them. */
+const digests = new WeakMap<ReconciledSnapshot, string>()
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** `snapshotJson`, its sha256 remembered for `snapshotDigest` (the site writes the data files before the pages). */
+export function snapshotData(s: ReconciledSnapshot): string {
+  const json = snapshotJson(s)
+  digests.set(s, sha256(json))
+  return json
+}
+
+/** The sha256 of a snapshot's published JSON (`data/<board>/<date>.json`), in hex. */
+export function snapshotDigest(s: ReconciledSnapshot): string {
+  let digest = digests.get(s)
+  if (digest === undefined) digests.set(s, (digest = sha256(snapshotJson(s))))
+  return digest
 }
 
 /** The columns of a snapshot's JSON rows: `model`, then the row fields some row of it has, in their public order. */

@@ -2,7 +2,7 @@ import { compareText } from '../core/compare.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
 import { badgeJson, badgeSvg } from './badge.js'
-import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapshotJson } from './data.js'
+import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData } from './data.js'
 import { createEta, readAsset, templatesDir } from './eta.js'
 import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js'
 import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
@@ -90,6 +90,8 @@ function badgeModels(board: SiteModel['boards'][number]) {
 
 function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<SiteFile> {
   const eta = createEta(views)
+  // The snapshots' JSON first: each page cites the sha256 of its snapshot's file, remembered as it is written.
+  for (const board of site.boards) for (const s of board.snapshots) yield { path: paths.snapshotData(board.id, s.date), content: snapshotData(s) }
   for (const [i, job] of jobs.entries()) {
     yield { path: pageFile(job.path), content: eta.render(job.template, job.view()) }
     options.onProgress?.(i + 1, jobs.length)
@@ -103,7 +105,6 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   yield { path: paths.modelsData(), content: modelsJson(options.registry) }
   for (const board of site.boards) {
     for (const s of board.snapshots) {
-      yield { path: paths.snapshotData(board.id, s.date), content: snapshotJson(s) }
       yield { path: paths.snapshotCsv(board.id, s.date), content: snapshotCsv(s) }
     }
     for (const d of site.diffs.get(board.id) ?? []) yield { path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) }

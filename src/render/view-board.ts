@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { archiveInfo, archiveOf } from '../core/archives.js'
 import type { Board } from '../model/boards.js'
-import { snapshotJson } from './data.js'
+import { snapshotDigest } from './data.js'
 import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { daysBetween } from '../core/dates.js'
@@ -72,11 +71,6 @@ export interface Citation {
   digest: string
   json: string
   text: string
-}
-
-/** The sha256 of a snapshot's published JSON (`data/<board>/<date>.json`), in hex. */
-export function snapshotDigest(snapshot: ReconciledSnapshot): string {
-  return createHash('sha256').update(snapshotJson(snapshot)).digest('hex')
 }
 
 export function citation(ctx: Context, board: Board, snapshot: ReconciledSnapshot): Citation {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { unchangedRuns } from '../../src/model/boards.js'
 import type { SiteModel } from '../../src/model/site.js'
+import type { ReconciledRow, ReconciledSnapshot } from '../../src/registry/types.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
 import { linePoints } from '../../src/render/chart.js'
@@ -116,5 +118,32 @@ describe('filter options', () => {
     const page = file('boards/lmarena-text/index.html')
     expect(page).toContain('<option>Acme</option>')
     expect(page).toContain('<option value="Two  Spaces">Two  Spaces</option>')
+  })
+})
+
+describe('unchangedRuns', () => {
+  const row = (model: string, rank: number, extra: Partial<ReconciledRow> = {}): ReconciledRow => ({ rank, name: model, score: 1500 - rank, votes: 100, model, ...extra })
+  const snap = (date: string, rows: ReconciledRow[], extra: Partial<ReconciledSnapshot> = {}): ReconciledSnapshot => ({ board: 'b', date, updatedAt: null, languages: ['en'], sources: [`${date}.en.md`], rows, ...extra })
+  const base = [row('a', 1), row('b', 2, { flags: [{ code: 'preliminary', mark: 'P', text: 'Preliminary' }] })]
+
+  it('counts a day as unchanged only when every row and field its JSON publishes is the same', () => {
+    const days = [
+      snap('2026-01-01', base),
+      // The same rows, fields in another order and an undefined field: unchanged (the JSON is the same).
+      snap('2026-01-02', [{ model: 'a', votes: 100, score: 1499, name: 'a', rank: 1, license: undefined }, base[1]!]),
+      // A flag dropped: changed.
+      snap('2026-01-03', [base[0]!, row('b', 2)]),
+      snap('2026-01-04', [base[0]!, row('b', 2)], { sources: ['other.md'], languages: ['fr'] }),
+      // Only the top 1 published: changed.
+      snap('2026-01-05', [base[0]!, row('b', 2)], { shownRows: 1 }),
+      // Two models swap: changed.
+      snap('2026-01-06', [row('b', 1), row('a', 2)], { shownRows: 1 }),
+      snap('2026-01-07', [row('b', 1), row('a', 2)], { shownRows: 1 })
+    ]
+    expect([...unchangedRuns(days)]).toEqual([
+      ['2026-01-02', '2026-01-01'],
+      ['2026-01-04', '2026-01-03'],
+      ['2026-01-07', '2026-01-06']
+    ])
   })
 })

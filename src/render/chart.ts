@@ -87,9 +87,12 @@ export function lineChart(options: ChartOptions): string {
   const head = `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}" xmlns="http://www.w3.org/2000/svg"><title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(summary)}</desc>`
   if (!first || !last) return head + '</svg>'
 
-  const values = points.flatMap((p) => [p.value, p.low ?? p.value, p.high ?? p.value])
-  let lo = Math.min(...values)
-  let hi = Math.max(...values)
+  let lo = Infinity
+  let hi = -Infinity
+  for (const p of points) {
+    lo = Math.min(lo, p.value, p.low ?? p.value, p.high ?? p.value)
+    hi = Math.max(hi, p.value, p.low ?? p.value, p.high ?? p.value)
+  }
   if (lo === hi) {
     const pad = options.invert ? 1 : Math.max(1, Math.abs(lo) * 0.01)
     lo -= pad

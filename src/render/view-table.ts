@@ -141,6 +141,8 @@ export function readShown(text: string, reads?: Column['reads']): number {
     const m = /^([\d,.]+)([KM]?)$/.exec(text.trim())
     return m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 'M' ? 1_000_000 : m[2] === 'K' ? 1_000 : 1) : NaN
   }
+  // Most cells: digits, maybe grouped (`1,451`), nothing else.
+  if (/^\d[\d,]*$/.test(text)) return Number(text.includes(',') ? text.replace(/,/g, '') : text)
   const one = (t: string) => {
     const plain = t.trim().replace(/,/g, '').replace(/^\u2212/, '-').replace(/^[+±]/, '').replace(/%$/, '')
     return plain === '' ? NaN : Number(plain)

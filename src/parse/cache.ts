@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
+import { digest } from '../core/digest.js'
 import { codeDigest } from './code-digest.js'
 import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
 
@@ -67,15 +68,13 @@ export interface ParseCache {
   set(key: string, content: string, result: ParseResult): void
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
-
 /**
  * An entry's bytes: the sha256 of the result's JSON on the first line, then the
  * JSON, each snapshot's cell positions encoded (`encodePlaces`).
  */
 export function seal(result: ParseResult): string {
   const json = JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) })
-  return `${sha256(json)}\n${json}`
+  return `${digest(json)}\n${json}`
 }
 
 /**
@@ -87,7 +86,7 @@ export function unseal(text: string): ParseResult | undefined {
   const newline = text.indexOf('\n')
   if (newline !== 64) return undefined
   const json = text.slice(newline + 1)
-  if (sha256(json) !== text.slice(0, newline)) return undefined
+  if (digest(json) !== text.slice(0, newline)) return undefined
   const result = JSON.parse(json) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
   if (!Array.isArray(result.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []

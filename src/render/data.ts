@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { digest } from '../core/digest.js'
 import { stringify } from 'csv-stringify/sync'
 import { rowFields } from '../schema/row.js'
 import type { RenameEvidence } from '../registry/renames.js'
@@ -16,20 +16,18 @@ export function boardsJson(boards: readonly Board[]): string {
 /** Digests of snapshots' JSON data files, remembered as they are written for the pages that cite them. */
 const digests = new WeakMap<ReconciledSnapshot, string>()
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
-
 /** `snapshotJson`, its sha256 remembered for `snapshotDigest` (the site writes the data files before the pages). */
 export function snapshotData(s: ReconciledSnapshot): string {
   const json = snapshotJson(s)
-  digests.set(s, sha256(json))
+  digests.set(s, digest(json))
   return json
 }
 
 /** The sha256 of a snapshot's published JSON (`data/<board>/<date>.json`), in hex. */
 export function snapshotDigest(s: ReconciledSnapshot): string {
-  let digest = digests.get(s)
-  if (digest === undefined) digests.set(s, (digest = sha256(snapshotJson(s))))
-  return digest
+  let known = digests.get(s)
+  if (known === undefined) digests.set(s, (known = digest(snapshotJson(s))))
+  return known
 }
 
 /** The columns of a snapshot's JSON rows: `model`, then the row fields some row of it has, in their public order. */

@@ -55,7 +55,12 @@ export function packPlaces(places: readonly CellPlaces[]): CellPlaces[] {
       }
     })
   })
-  return places.map((_, i) => new PackedPlaces(packed, i * width) as unknown as CellPlaces)
+  return packedRows(packed, places.length)
+}
+
+/** One `PackedPlaces` per row of a full-width packed array. */
+function packedRows(packed: Int32Array, rows: number): CellPlaces[] {
+  return Array.from({ length: rows }, (_, r) => new PackedPlaces(packed, r * width) as unknown as CellPlaces)
 }
 
 /** The same snapshot, its places packed. */
@@ -114,5 +119,5 @@ export function decodePlaces(encoded: EncodedPlaces): CellPlaces[] | undefined {
       offset += 8
     }
   }
-  return Array.from({ length: encoded.rows }, (_, r) => new PackedPlaces(packed, r * width) as unknown as CellPlaces)
+  return packedRows(packed, encoded.rows)
 }

@@ -1,5 +1,5 @@
 import { compareText } from '../core/compare.js'
-import { createHash } from 'node:crypto'
+import { digest } from '../core/digest.js'
 import { archiveInfo, archiveLanguage, defaultArchive } from '../core/archives.js'
 import { sourceInfo } from '../core/sources.js'
 import { countSeverities } from '../diagnostics/diagnostic.js'
@@ -40,10 +40,6 @@ export interface ImportOptions {
   archive?: string
   /** The data date of CSV exports when told; else each capture's own (`Capture.date`). */
   date?: string
-}
-
-export function digest(content: string): string {
-  return createHash('sha256').update(content).digest('hex')
 }
 
 /** Store files are normalised to LF line endings and one final newline. */

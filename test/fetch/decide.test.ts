@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { decide, newestDate, type History, type StoredFile } from '../../src/fetch/decide.js'
 import { parseRegistryData } from '../../src/registry/data.js'
 import { checkFile } from '../../src/store/check.js'
-import { digest, normaliseContent } from '../../src/store/import.js'
+import { digest } from '../../src/core/digest.js'
+import { normaliseContent } from '../../src/store/import.js'
 import { snapshotsDir } from '../helpers.js'
 
 // The pure decision, on the seeds and real pages: no HTTP, no disk writes.

@@ -104,8 +104,12 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   yield { path: paths.boardsData(), content: boardsJson(site.boards) }
   yield { path: paths.modelsData(), content: modelsJson(options.registry) }
   for (const board of site.boards) {
+    // A day that repeats the rows of the day before has that day's CSV (the CSV holds nothing but the rows).
+    let run: { date: string; csv: string } | undefined
     for (const s of board.snapshots) {
-      yield { path: paths.snapshotCsv(board.id, s.date), content: snapshotCsv(s) }
+      const since = board.unchangedSince.get(s.date)
+      if (since === undefined || since !== run?.date) run = { date: s.date, csv: snapshotCsv(s) }
+      yield { path: paths.snapshotCsv(board.id, s.date), content: run.csv }
     }
     for (const d of site.diffs.get(board.id) ?? []) yield { path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) }
     for (const row of badgeModels(board)) {

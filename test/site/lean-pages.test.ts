@@ -5,6 +5,7 @@ import type { ReconciledRow, ReconciledSnapshot } from '../../src/registry/types
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
 import { linePoints } from '../../src/render/chart.js'
+import { snapshotCsv } from '../../src/render/data.js'
 import type { SiteFile } from '../../src/render/site.js'
 import { filtersFor, type Table } from '../../src/render/view-table.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
@@ -74,6 +75,17 @@ describe('a day that repeats the rows of the day before', () => {
     const list = text('boards/lmarena-text/index.html')
     expect(list).toContain('2026-01-02 · 5 models · unchanged')
     expect(list).toContain('2026-01-04 · 5 models · changes')
+  })
+})
+
+describe('the snapshot CSV', () => {
+  it('of a repeated day is its own rows, made once per run of equal days', () => {
+    const csv = (date: string) => file(`data/lmarena-text/${date}.csv`)
+    for (const s of site.boards[0]!.snapshots) expect(csv(s.date)).toBe(snapshotCsv(s))
+    expect(csv('2026-01-03')).toBe(csv('2026-01-01'))
+    expect(csv('2026-01-04')).not.toBe(csv('2026-01-03'))
+    expect(csv('2026-01-04').split('\r\n')[1]).toMatch(/^model-a,1,.*1502/)
+    expect(csv('2026-01-05')).toBe(csv('2026-01-04'))
   })
 })
 

@@ -245,23 +245,38 @@
   function delta(a, b) { return Math.round((b - a) * 1e6) / 1e6 }
   function entry(r) { return { model: r.model, name: r.name, rank: r.rank, score: r.score } }
   function byRank(a, b) { return a.rank - b.rank || cmp(a.model, b.model) }
+  function ascending(x, y) { return x - y }
+  // Number of values in `sorted` (ascending) smaller than `value`.
+  function countBelow(sorted, value) {
+    var lo = 0, hi = sorted.length
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1
+      if (sorted[mid] < value) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
 
   function diff(a, b) {
     var before = {}, after = {}
     var d = { entered: [], enteredTop: [], left: [], belowTop: [], moved: [], unchanged: 0 }
     a.rows.forEach(function (r) { before[r.model] = r })
     b.rows.forEach(function (r) { after[r.model] = r })
+    var has = function (map, model) { return Object.prototype.hasOwnProperty.call(map, model) }
+    // Ranks of the models on both snapshots: a model's place among them is 1 + those ranked above it.
+    var peersBefore = a.rows.filter(function (r) { return has(after, r.model) }).map(function (r) { return r.rank }).sort(ascending)
+    var peersAfter = b.rows.filter(function (r) { return has(before, r.model) }).map(function (r) { return r.rank }).sort(ascending)
     b.rows.forEach(function (r) {
-      var old = Object.prototype.hasOwnProperty.call(before, r.model) ? before[r.model] : null
+      var old = has(before, r.model) ? before[r.model] : null
       if (!old) return (a.shownRows === undefined ? d.entered : d.enteredTop).push(entry(r))
       if (old.rank === r.rank) return d.unchanged++
-      var m = { model: r.model, name: r.name, from: old, to: r, rankDelta: old.rank - r.rank, significant: significant(old, r) }
+      var m = { model: r.model, name: r.name, from: old, to: r, rankDelta: old.rank - r.rank, peerDelta: countBelow(peersBefore, old.rank) - countBelow(peersAfter, r.rank), significant: significant(old, r) }
       if (old.score !== undefined && r.score !== undefined) m.scoreDelta = delta(old.score, r.score)
       if (old.votes !== undefined && r.votes !== undefined) m.votesGained = r.votes - old.votes
       d.moved.push(m)
     })
     a.rows.forEach(function (r) {
-      if (Object.prototype.hasOwnProperty.call(after, r.model)) return
+      if (has(after, r.model)) return
       ;(b.shownRows === undefined ? d.left : d.belowTop).push(entry(r))
     })
     ;['entered', 'enteredTop', 'left', 'belowTop'].forEach(function (k) { d[k].sort(byRank) })
@@ -285,7 +300,7 @@
     return a
   }
   // One section: a heading, then a table (`cells` gives a row's cells; the first is the model) or a sentence.
-  function section(id, heading, list, columns, cells, empty) {
+  function section(id, heading, list, columns, cells, empty, note) {
     var s = el('section')
     var h = el('h3', heading + ' (' + list.length + ')')
     h.id = 'h-' + id
@@ -318,6 +333,14 @@
     })
     wrap.appendChild(table)
     s.appendChild(wrap)
+    if (note) {
+      var notes = el('ul', undefined, 'notes')
+      var li = el('li')
+      li.appendChild(el('span', note.mark, 'mark'))
+      li.appendChild(document.createTextNode(' ' + note.text))
+      notes.appendChild(li)
+      s.appendChild(notes)
+    }
     out.appendChild(s)
   }
 
@@ -337,9 +360,9 @@
     if (a.shownRows !== undefined) section('c-entered-top', 'Entered the published top ' + a.shownRows, d.enteredTop, ['Model', 'Rank', 'Score'], entryCells, 'No model entered the published top ' + a.shownRows + '.')
     section('c-left', 'Left', d.left, ['Model', 'Last rank', 'Score'], entryCells, 'No model left.')
     if (b.shownRows !== undefined) section('c-below-top', 'Below the published top ' + b.shownRows, d.belowTop, ['Model', 'Last rank', 'Score'], entryCells, 'Every model is in the published top ' + b.shownRows + '.')
-    section('c-moved', 'Moved', d.moved, ['Model', 'Rank', 'Places', 'Score change', 'Votes gained', 'Significant'], function (m) {
-      return [m.name, m.from.rank + ' \u2192 ' + m.to.rank, signed(m.rankDelta), signed(m.scoreDelta), signed(m.votesGained), m.significant ? 'yes' : 'no']
-    }, 'No model changed rank.')
+    section('c-moved', 'Moved', d.moved, ['Model', 'Rank', 'Places', 'Net passed', 'Score change', 'Votes gained', 'Significant'], function (m) {
+      return [m.name, m.from.rank + ' \u2192 ' + m.to.rank, signed(m.rankDelta), signed(m.peerDelta), signed(m.scoreDelta), signed(m.votesGained), m.significant ? 'yes' : 'no']
+    }, 'No model changed rank.', { mark: 'Net passed', text: 'models on both ' + a.date + ' and ' + b.date + ' the model went past, less those that went past it: entries and exits do not count' })
   }
 
   function run(from, to) {

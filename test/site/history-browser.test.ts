@@ -23,10 +23,19 @@ async function models(page: Page, table: string): Promise<string[]> {
   return page.$$eval(`#${table} tbody th a`, (as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)!)))
 }
 
+/** The text of each row's `n`th data cell (0: the first `td`) of a table. */
+async function column(page: Page, table: string, n: number): Promise<string[]> {
+  return page.$$eval(`#${table} tbody tr`, (rows, n) => rows.map((r) => r.querySelectorAll('td')[n]!.textContent!), n)
+}
+
 describe('history pages in a browser', () => {
   it('compares two dates with the form as the static comparison page does, the pair in the URL', async () => {
     const fixed = await open('boards/lmarena-text/compare/all/')
     const expected = { entered: await models(fixed, 'entered'), left: await models(fixed, 'left'), moved: await models(fixed, 'moved') }
+    // Rank, places, net passed: the same columns first in both tables.
+    const moves = { rank: await column(fixed, 'moved', 0), places: await column(fixed, 'moved', 1), passed: await column(fixed, 'moved', 2) }
+    expect(await fixed.locator('#moved th[scope="col"]').nth(3).textContent()).toBe('Net passed')
+    expect(new Set(moves.passed).size).toBeGreaterThan(2)
     expect(expected.entered).toHaveLength(4)
     expect(expected.moved.length).toBeGreaterThan(100)
     // The static page's link to the form carries its pair.
@@ -34,6 +43,9 @@ describe('history pages in a browser', () => {
     expect(new URL(fixed.url()).search).toBe('?from=2025-11-18&to=2025-11-20')
     await fixed.waitForSelector('#c-moved')
     expect({ entered: await models(fixed, 'c-entered'), left: await models(fixed, 'c-left'), moved: await models(fixed, 'c-moved') }).toEqual(expected)
+    expect({ rank: await column(fixed, 'c-moved', 0), places: await column(fixed, 'c-moved', 1), passed: await column(fixed, 'c-moved', 2) }).toEqual(moves)
+    expect(await fixed.locator('#c-moved th[scope="col"]').nth(3).textContent()).toBe('Net passed')
+    expect(await fixed.locator('[data-compare-result] .notes').textContent()).toContain('Net passed models on both 2025-11-18 and 2025-11-20 the model went past')
     await fixed.close()
     // Typing a pair: dates without a snapshot resolve to the latest snapshot on or before them.
     const page = await open('boards/lmarena-text/compare/')

@@ -4,6 +4,7 @@ import { count, seconds } from '../core/text.js'
 import { countSeverities, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostic, report } from '../diagnostics/report.js'
 import { buildSiteModel } from '../model/site.js'
+import { UNUSED_ENTRY_DAYS } from '../parse/cache.js'
 import { analyseStore } from '../pipeline/load-site.js'
 import { renderSite } from '../render/site.js'
 import { parseBaseUrl } from '../render/urls.js'
@@ -27,7 +28,8 @@ swapped in at the end: a failed build leaves the previous one untouched.
   --strict        fail (exit 1, nothing written) when a snapshot has an error;
                   by default bad snapshots are reported and left out
   --cache DIR     keep parse results in DIR and reuse them while the file and
-                  the parser are unchanged (as \`leaderlog check --cache\`)
+                  the parser are unchanged (as \`leaderlog check --cache\`);
+                  entries no build used for ${UNUSED_ENTRY_DAYS} days are removed
 
 Prints one summary line: files written, snapshots, models, time taken.`
 
@@ -59,6 +61,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   // of one store are byte-identical from any working directory.
   const site = await analyseStore(store, {
     ...cacheOption(io, values.cache),
+    prune: true,
     today: todayOf(values.today, now),
     display: (relative) => displayPath('snapshots', relative),
     onProgress: (done, total) => progress.update(done, total, 'snapshots read')

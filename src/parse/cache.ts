@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
@@ -62,6 +62,8 @@ export interface CacheStats {
 export interface ParseCache {
   dir: string
   stats: CacheStats
+  /** The entries this cache read or wrote (their paths), for `pruneCache`. */
+  used: Set<string>
   /** The kept result, its cell positions packed (`packPlaces`), or undefined (not there, damaged, or not a parse result). Counts a hit or a miss. */
   get(key: string, content: string): ParseResult | undefined
   /** Keep a result (a cache that cannot be written only costs time). */
@@ -100,6 +102,7 @@ export function unseal(text: string): ParseResult | undefined {
 
 export function openCache(dir: string, code: string = parserDigest()): ParseCache {
   const stats: CacheStats = { hits: 0, misses: 0 }
+  const used = new Set<string>()
   const file = (key: string, content: string) => {
     const hash = createHash('sha256').update(code).update('\0').update(key).update('\0').update(content).digest('hex')
     return path.join(dir, hash.slice(0, 2), `${hash}.json`)
@@ -107,19 +110,24 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
   return {
     dir,
     stats,
+    used,
     get(key, content) {
       let hit: ParseResult | undefined
+      const entry = file(key, content)
       try {
-        hit = unseal(readFileSync(file(key, content), 'utf8'))
+        hit = unseal(readFileSync(entry, 'utf8'))
       } catch {
         // Not there, or not JSON.
       }
-      if (hit) stats.hits++
-      else stats.misses++
+      if (hit) {
+        stats.hits++
+        used.add(entry)
+      } else stats.misses++
       return hit
     },
     set(key, content, result) {
       const target = file(key, content)
+      used.add(target)
       try {
         mkdirSync(path.dirname(target), { recursive: true })
         const temp = `${target}.${process.pid}.tmp`
@@ -130,6 +138,69 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
       }
     }
   }
+}
+
+/** How long an entry no build used is kept: entries of an older parser, of an edited or removed file, of another store. */
+export const UNUSED_ENTRY_DAYS = 30
+
+const entryName = /^[0-9a-f]{64}\.json$/
+const tempName = /^[0-9a-f]{64}\.json\.\d+\.tmp$/
+const shardName = /^[0-9a-f]{2}$/
+
+/**
+ * Keep a cache from growing with every parser change: entries in `used` are
+ * marked used now (their modification time), and entries unused for
+ * `UNUSED_ENTRY_DAYS` are removed, with the half-written files of a killed run
+ * older than a day. Only files named as the cache names them are ever touched,
+ * whatever directory `dir` is. Returns how many files were removed and their bytes.
+ */
+export function pruneCache(dir: string, used: ReadonlySet<string>, now: number = Date.now()): { removed: number; bytes: number } {
+  const out = { removed: 0, bytes: 0 }
+  let shards: string[]
+  try {
+    shards = readdirSync(dir).filter((name) => shardName.test(name))
+  } catch {
+    return out
+  }
+  const stamp = new Date(now)
+  for (const shard of shards) {
+    const at = path.join(dir, shard)
+    let names: string[]
+    try {
+      names = readdirSync(at)
+    } catch {
+      continue
+    }
+    let left = names.length
+    for (const name of names) {
+      const entry = path.join(at, name)
+      const isEntry = entryName.test(name)
+      if (!isEntry && !tempName.test(name)) continue
+      try {
+        if (used.has(entry)) {
+          utimesSync(entry, stamp, stamp)
+          continue
+        }
+        const info = statSync(entry)
+        const maxAge = (isEntry ? UNUSED_ENTRY_DAYS : 1) * 86_400_000
+        if (!info.isFile() || now - info.mtimeMs <= maxAge) continue
+        unlinkSync(entry)
+        out.removed++
+        out.bytes += info.size
+        left--
+      } catch {
+        // Another run's file, gone or busy: not this run's to judge.
+      }
+    }
+    if (left === 0) {
+      try {
+        rmdirSync(at)
+      } catch {
+        // Written to meanwhile.
+      }
+    }
+  }
+  return out
 }
 
 /** A drop-in `parsePage` that reads and fills the cache in `dir`. */

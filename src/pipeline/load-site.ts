@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
-import { digestOf, openCache } from '../parse/cache.js'
+import { digestOf, openCache, pruneCache } from '../parse/cache.js'
 import { parsePage, type ParseOptions } from '../parse/index.js'
 import { parseRegistryData } from '../registry/data.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
@@ -49,6 +49,11 @@ export interface LoadOptions {
   display?: (relative: string) => string
   /** Only the files of these sources (`fetch` reads the history of the pages that arrived). */
   sources?: readonly string[]
+  /**
+   * After reading the whole store: remove cache entries no run used for
+   * `UNUSED_ENTRY_DAYS` (the build does; a run over some sources does not).
+   */
+  prune?: boolean
   /** Called after each file is read and checked. */
   onProgress?: (done: number, total: number) => void
 }
@@ -152,6 +157,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   } finally {
     await pool?.close()
   }
+  if (cache && options.prune && !options.sources) pruneCache(cache.dir, cache.used)
   return {
     files: files.filter((f): f is CheckedFile => f !== undefined),
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { cachedParser, digestOf, openCache, parserEntry } from '../../src/parse/cache.js'
+import { cachedParser, digestOf, openCache, parserEntry, pruneCache, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/parse/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
 import { decodePlaces, unpackPlaces } from '../../src/schema/places.js'
@@ -161,5 +161,51 @@ describe('code digest', () => {
     expect(rel).toEqual(expect.arrayContaining(['parse/index.ts', 'validate/snapshot.ts', 'store/check.ts', 'store/layout.ts', 'core/sources.ts']))
     expect(rel.filter((f) => f.startsWith('pipeline/'))).toEqual(['pipeline/check-file.ts'])
     expect(digestOf(checkerModule)).toMatch(/^[0-9a-f]{16}$/)
+  })
+
+  it('forgets entries no run used for a month, refreshes those it used, and touches nothing it did not write', async () => {
+    const dir = await tempDir()
+    const cache = openCache(dir, 'code-1')
+    const result = parsePage(seal, { source: 'seal' })
+    cache.set('a', seal, result)
+    const stale = openCache(dir, 'code-0') // an older parser's entry, and a file since edited
+    stale.set('a', seal, result)
+    stale.set('b', seal + 'edited', result)
+    const kept = [...cache.used][0]!
+    const [old, recent] = [...stale.used]
+    const shard = (f: string) => path.basename(path.dirname(f))
+    const now = Date.now()
+    const day = 86_400_000
+    const age = (f: string, days: number) => utimesSync(f, new Date(now - days * day), new Date(now - days * day))
+    age(kept, 90)
+    age(old!, UNUSED_ENTRY_DAYS + 1)
+    age(recent!, UNUSED_ENTRY_DAYS - 1)
+    // A killed run's half-written entry; files the cache never names so.
+    const temp = path.join(path.dirname(kept), `${path.basename(kept)}.4242.tmp`)
+    writeFileSync(temp, '{"half')
+    age(temp, 2)
+    const foreign = [path.join(dir, 'notes.txt'), path.join(path.dirname(kept), 'readme.json'), path.join(dir, 'zz', `${'0'.repeat(64)}.json`)]
+    await mkdir(path.join(dir, 'zz'))
+    for (const f of foreign) {
+      writeFileSync(f, 'mine')
+      age(f, 400)
+    }
+    // A shard whose only entry goes is removed with it.
+    const lone = ['00', '01', '02', '03'].find((name) => ![kept, old!, recent!].some((f) => shard(f) === name))!
+    await mkdir(path.join(dir, lone))
+    const loneEntry = path.join(dir, lone, `${lone}${'e'.repeat(62)}.json`)
+    writeFileSync(loneEntry, 'x')
+    age(loneEntry, UNUSED_ENTRY_DAYS + 5)
+    const report = pruneCache(dir, cache.used, now)
+    expect(report.removed).toBe(3)
+    expect(existsSync(path.join(dir, lone))).toBe(false)
+    expect(existsSync(old!)).toBe(false)
+    expect(existsSync(temp)).toBe(false)
+    expect(existsSync(recent!)).toBe(true)
+    for (const f of foreign) expect(existsSync(f), f).toBe(true)
+    // The used entry counts from now: unused for another month before it goes.
+    expect(statSync(kept).mtimeMs).toBeGreaterThan(now - 1000)
+    expect(openCache(dir, 'code-1').get('a', seal)).toEqual(cache.get('a', seal))
+    expect(pruneCache(path.join(dir, 'no-such-dir'), new Set())).toEqual({ removed: 0, bytes: 0 })
   })
 })

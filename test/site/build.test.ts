@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
@@ -217,6 +217,24 @@ describe('build behaviour', () => {
       for (const f of files) expect(read(got, f), f).toBe(read(out, f))
     }
     expect(listFiles(cache).length).toBeGreaterThanOrEqual(3)
+  }, 60_000)
+
+  it('removes cache entries no build used for a month, when it has read the whole store', async () => {
+    const cache = path.join(work, 'cache-pruned')
+    expect((await run(['check', '--snapshots', seeds, '--cache', cache])).code).toBe(0)
+    const used = listFiles(cache)
+    // An entry of an older parser, unused for 40 days.
+    const stale = path.join(cache, 'ff', `ff${'0'.repeat(62)}.json`)
+    await mkdir(path.dirname(stale), { recursive: true })
+    await writeFile(stale, 'x')
+    const old = new Date(Date.now() - 40 * 86_400_000)
+    utimesSync(stale, old, old)
+    // `check` leaves the cache as it is; the build prunes it and keeps what it read.
+    expect((await run(['check', '--snapshots', seeds, '--cache', cache])).code).toBe(0)
+    expect(existsSync(stale)).toBe(true)
+    expect((await run(['build', '--snapshots', seeds, '--out', path.join(work, 'pruned'), '--cache', cache])).code).toBe(0)
+    expect(existsSync(stale)).toBe(false)
+    expect(listFiles(cache)).toEqual(used)
   }, 60_000)
 
   it('links under a sub-path with --base-url; feed and sitemap get absolute URLs', async () => {

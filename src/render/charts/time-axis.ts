@@ -15,9 +15,14 @@ export function timeScale(from: string, to: string, x0: number, x1: number): Tim
   return scaleUtc().domain([instant(from), instant(end)]).range([x0, x1])
 }
 
+/** Milliseconds of each date seen: charts place the same few hundred dates over and over. */
+const times = new Map<string, number>()
+
 /** x of a date. */
 export function xOf(scale: TimeScale, date: string): number {
-  return scale(instant(date))
+  let time = times.get(date)
+  if (time === undefined) times.set(date, (time = instant(date).getTime()))
+  return scale(time)
 }
 
 function label(d: Date, unit: 'year' | 'month' | 'day'): string {

@@ -19,7 +19,8 @@ export const usage = `Usage: leaderlog import --source ID FILE… [--snapshots D
 
 Copy raw captures into the store as <source>/<date>.<lang>.md, named by the
 data date and language written inside them. With --git, every version of PATH
-in REPO's history is a capture. Of several captures of one date the best is
+in REPO's history is a capture (PATH relative to REPO, which may be a folder
+inside the repository). Of several captures of one date the best is
 kept (no errors, then latest); identical content is skipped; a different
 stored snapshot is never overwritten without --force.
 
@@ -130,7 +131,9 @@ async function gitCaptures(repo: string, file: string): Promise<Captures> {
     .split('\n')
     .filter(Boolean)
     .map((line) => line.split('\t'))
-  if (commits.length === 0) throw new Error(`Cannot import \`${file}\` from ${repo}: no commit in its history has that path, expected a path relative to the repository's root`)
+  if (commits.length === 0) throw new Error(`Cannot import \`${file}\` from ${repo}: no commit in its history has that path, expected a path relative to ${repo}`)
+  // \`<commit>:./<path>\` is relative to REPO, as \`git log -- <path>\` is: REPO may be a folder inside the repository.
+  const spec = file.startsWith('./') || file.startsWith('../') ? file : `./${file}`
   const ok: Capture[] = []
   const failed: { label: string; reason: string }[] = []
   const gone: string[] = []
@@ -139,7 +142,7 @@ async function gitCaptures(repo: string, file: string): Promise<Captures> {
     // The version a commit names (`update csv outputs to version 2024.06.19`), else the commit's day in UTC.
     const date = dateIn(subject) ?? (Number.isNaN(Date.parse(time)) ? undefined : new Date(time).toISOString().slice(0, 10))
     try {
-      const { stdout } = await run('git', ['-C', repo, 'show', `${sha}:${file}`], { maxBuffer: 64 * 1024 * 1024 })
+      const { stdout } = await run('git', ['-C', repo, 'show', `${sha}:${spec}`], { maxBuffer: 64 * 1024 * 1024 })
       ok.push({ label, content: stdout, order, ...(date ? { date } : {}) })
     } catch {
       gone.push(label)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
@@ -112,8 +112,25 @@ describe('leaderlog import says what was wrong, the same from files and from git
     const c = captureIo(dir)
     expect(await main(['import', '--source', 'lmarena-text', '--git', repo, '--path', 'pages/lmarena.md'], c.io)).toBe(1)
     expect(c.out()).toBe('')
-    expect(c.err()).toBe(`leaderlog import: Cannot import \`pages/lmarena.md\` from ${repo}: no commit in its history has that path, expected a path relative to the repository's root\n`)
+    expect(c.err()).toBe(`leaderlog import: Cannot import \`pages/lmarena.md\` from ${repo}: no commit in its history has that path, expected a path relative to ${repo}\n`)
     expect(await listStore(path.join(dir, 'snapshots'))).toEqual([])
+  })
+
+  it('reads PATH relative to a --git REPO that is a folder inside the repository, as git log does', async () => {
+    const repo = await history([await readFile(en, 'utf8')])
+    const folder = path.join(repo, 'docs')
+    await mkdir(folder)
+    await rename(path.join(repo, 'page.md'), path.join(folder, 'page.md'))
+    execFileSync('git', ['-C', repo, 'add', '-A'], { env })
+    execFileSync('git', ['-C', repo, 'commit', '-qm', 'move'], { env })
+    for (const [at, file] of [[folder, 'page.md'], [folder, './page.md'], [repo, 'docs/page.md']] as const) {
+      const dir = await tempDir()
+      const c = captureIo(dir)
+      expect(await main(['import', '--source', 'lmarena-text', '--git', at, '--path', file], c.io), `${at} ${file}`).toBe(0)
+      expect(c.out()).toMatch(/^added    snapshots\/lmarena-text\/2025-11-18\.en\.md from [0-9a-f]{7}:/m)
+      expect(c.out()).toMatch(/Imported 1 snapshot, skipped 0, refused 0\n$/)
+      expect(await listStore(path.join(dir, 'snapshots'))).toEqual(['lmarena-text/2025-11-18.en.md'])
+    }
   })
 
   it('a --git REPO that is no repository says so in git’s words', async () => {

@@ -144,8 +144,11 @@ async function gitCaptures(repo: string, file: string): Promise<Captures> {
     try {
       const { stdout } = await run('git', ['-C', repo, 'show', `${sha}:${spec}`], { maxBuffer: 64 * 1024 * 1024 })
       ok.push({ label, content: stdout, order, ...(date ? { date } : {}) })
-    } catch {
-      gone.push(label)
+    } catch (error) {
+      const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] ?? ''
+      // Deleted in this commit: git says the path does not exist in it. Anything else is a version not read.
+      if (/does not exist in|exists on disk, but not in/.test(said)) gone.push(label)
+      else failed.push({ label, reason: (error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? 'this version is larger than 64 MB' : `git could not read this version: ${said || (error as Error).message.split('\n')[0]}` })
     }
   }
   return { ok, failed, gone }

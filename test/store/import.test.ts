@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
@@ -131,6 +131,19 @@ describe('leaderlog import says what was wrong, the same from files and from git
       expect(c.out()).toMatch(/Imported 1 snapshot, skipped 0, refused 0\n$/)
       expect(await listStore(path.join(dir, 'snapshots'))).toEqual(['lmarena-text/2025-11-18.en.md'])
     }
+  })
+
+  it('a version git cannot read is refused in git’s words, not skipped as deleted', async () => {
+    const page = await readFile(en, 'utf8')
+    const repo = await history([page, page.replace('2025-11-18', '2025-11-19')])
+    // Lose the first version's blob, as a damaged clone would.
+    const blob = execFileSync('git', ['-C', repo, 'rev-parse', 'HEAD~1:page.md'], { env }).toString().trim()
+    await rm(path.join(repo, '.git', 'objects', blob.slice(0, 2), blob.slice(2)))
+    const c = captureIo(await tempDir())
+    expect(await main(['import', '--source', 'lmarena-text', '--git', repo, '--path', 'page.md'], c.io)).toBe(1)
+    expect(c.out()).toMatch(/^refused  [0-9a-f]{7}:page\.md: git could not read this version: \S.*$/m)
+    expect(c.out()).not.toMatch(/deleted/)
+    expect(c.out()).toMatch(/Imported 1 snapshot, skipped 0, refused 1\n$/)
   })
 
   it('a --git REPO that is no repository says so in git’s words', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
@@ -181,7 +181,7 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
           utimesSync(entry, stamp, stamp)
           continue
         }
-        const info = statSync(entry)
+        const info = lstatSync(entry) // a link is not an entry the cache wrote
         const maxAge = (isEntry ? UNUSED_ENTRY_DAYS : 1) * 86_400_000
         if (!info.isFile() || now - info.mtimeMs <= maxAge) continue
         unlinkSync(entry)

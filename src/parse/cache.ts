@@ -167,6 +167,7 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
     const at = path.join(dir, shard)
     let names: string[]
     try {
+      if (!lstatSync(at).isDirectory()) continue // a link to a folder elsewhere is not the cache's
       names = readdirSync(at)
     } catch {
       continue

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -196,7 +196,15 @@ describe('code digest', () => {
     const loneEntry = path.join(dir, lone, `${lone}${'e'.repeat(62)}.json`)
     writeFileSync(loneEntry, 'x')
     age(loneEntry, UNUSED_ENTRY_DAYS + 5)
+    // A shard that links to a folder elsewhere: nothing in it is the cache's.
+    const elsewhere = await tempDir()
+    const outside = path.join(elsewhere, `${'a'.repeat(64)}.json`)
+    writeFileSync(outside, 'theirs')
+    age(outside, 400)
+    const linkedShard = ['10', '11', '12', '13'].find((name) => ![kept, old!, recent!].some((f) => shard(f) === name))!
+    symlinkSync(elsewhere, path.join(dir, linkedShard))
     const report = pruneCache(dir, cache.used, now)
+    expect(existsSync(outside)).toBe(true)
     expect(report.removed).toBe(3)
     expect(existsSync(path.join(dir, lone))).toBe(false)
     expect(existsSync(old!)).toBe(false)

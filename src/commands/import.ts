@@ -117,15 +117,18 @@ async function fileCaptures(files: readonly string[], cwd: string): Promise<Capt
   return { ok, failed, gone: [] }
 }
 
+/** What git said when a command failed: the first line of its stderr (`fatal: not a git repository …`), not the command line that failed. */
+function gitSaid(error: unknown): string {
+  return String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] || (error as Error).message.split('\n')[0]!
+}
+
 /** Every version of `file` in the repository's history, oldest first. */
 async function gitCaptures(repo: string, file: string): Promise<Captures> {
   let log: string
   try {
     log = (await run('git', ['-C', repo, 'log', '--format=%H%x09%cI%x09%s', '--reverse', '--', file], { maxBuffer: 64 * 1024 * 1024 })).stdout
   } catch (error) {
-    // git's own words (`fatal: not a git repository …`), not the command line that failed.
-    const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] || (error as Error).message.split('\n')[0]
-    throw new Error(`Cannot read the history of \`${file}\` in ${repo}: ${said}`)
+    throw new Error(`Cannot read the history of \`${file}\` in ${repo}: ${gitSaid(error)}`)
   }
   const commits = log
     .split('\n')
@@ -145,10 +148,10 @@ async function gitCaptures(repo: string, file: string): Promise<Captures> {
       const { stdout } = await run('git', ['-C', repo, 'show', `${sha}:${spec}`], { maxBuffer: 64 * 1024 * 1024 })
       ok.push({ label, content: stdout, order, ...(date ? { date } : {}) })
     } catch (error) {
-      const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] ?? ''
+      const said = gitSaid(error)
       // Deleted in this commit: git says the path does not exist in it. Anything else is a version not read.
       if (/does not exist in|exists on disk, but not in/.test(said)) gone.push(label)
-      else failed.push({ label, reason: (error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? 'this version is larger than 64 MB' : `git could not read this version: ${said || (error as Error).message.split('\n')[0]}` })
+      else failed.push({ label, reason: (error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? 'this version is larger than 64 MB' : `git could not read this version: ${said}` })
     }
   }
   return { ok, failed, gone }

@@ -13,6 +13,8 @@ export interface Figure {
   table: Table
   /** Drawn across the page, scrolling sideways where the screen is narrower than its labels need. */
   wide?: boolean
+  /** The same chart laid out for a wide screen: shown instead of `svg` there, across the page. */
+  wideSvg?: string
 }
 
 /** Chart widths in user units; the SVG scales to its box (labels stay readable at 375 px). */
@@ -20,6 +22,8 @@ export const RACE_WIDTH = 440
 /** A race drawn month by month over years: the whole width of the page (scrolls sideways on a phone). */
 export const RACE_WIDTH_LONG = 960
 export const LEADERS_WIDTH = 440
+/** Who held #1 beside a race drawn across the page: across the page too, a label and its bars on one line. */
+export const LEADERS_WIDTH_WIDE = 960
 export const FRONTIER_WIDTH = 440
 
 export function figure(id: string, chart: ChartResult, tableCaption: string): Figure {
@@ -66,7 +70,11 @@ export function raceView(ctx: Context, board: Board, prefix: string): RaceView |
     race: h.monthlyRace
       ? { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top} at the end of a month, when it was there`), caption: `Month by month (the last snapshot of each month). ${race.caption}`, wide: true }
       : figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top}, when it was there`),
-    leaders: figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(h.timeline.reigns.length)} reigns)`),
+    leaders: {
+      ...figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(h.timeline.reigns.length)} reigns)`),
+      // Below a race across the page, the leaders would sit alone in half of it, one screen tall.
+      ...(h.monthlyRace ? { wideSvg: leaderTimelineChart(h.timeline, { id: `${prefix}leaders-wide`, boardTitle: board.title, width: LEADERS_WIDTH_WIDE, events, inline: true }).svg } : {})
+    },
     streak: streak.trim()
   }
 }

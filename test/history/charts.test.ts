@@ -42,6 +42,37 @@ describe('leaderTimelineChart', () => {
     expect(chart.svg).toContain('<title>A: #1 from 2026-01-05 to 2026-01-06 (2 days), shared with B; tied with #2 in 2 of 2 snapshots</title>')
   })
 
+  it('inline: each label on the line of its bars, left of them, rows closer together; a label too long is cut, its full name kept in the title', () => {
+    const wide = leaderTimelineChart(t, { id: 'wide', boardTitle: 'Test', width: 960, inline: true })
+    const height = (svg: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1])
+    const labels = texts(wide.svg, 'chart-row-label')
+    const rects = [...wide.svg.matchAll(/<rect class="(chart-reign[^"]*)" x="([^"]*)" y="([^"]*)" width="([^"]*)" height="([^"]*)"/g)].map((m) => ({ x: Number(m[2]), y: Number(m[3]), w: Number(m[4]), h: Number(m[5]) }))
+    expect(labels.map((l) => l.content)).toEqual(['A · 6 days', 'B · 7 days · #1 now'])
+    // Bars start right of the longest label; each bar's middle is on its label's line.
+    const labelEnd = Math.max(...labels.map((l) => l.x + l.content.length * 12 * 0.6))
+    expect(Math.min(...rects.map((r) => r.x))).toBeGreaterThan(labelEnd)
+    const rowOf = (y: number) => labels.findIndex((l) => Math.abs(l.y - 12 * 0.35 - y) < 6)
+    expect(rects.map((r) => rowOf(r.y + r.h / 2))).toEqual([0, 0, 1, 1, 1])
+    // The same bars, proportionally (a's 4 days twice its 2 shared ones); the other row shaded.
+    expect(rects[0]!.w / rects[1]!.w).toBeCloseTo(2, 2)
+    expect(count(wide.svg, /<rect class="chart-row-stripe"/)).toBe(1)
+    const pitch = (svg: string) => texts(svg, 'chart-row-label')[1]!.y - texts(svg, 'chart-row-label')[0]!.y
+    expect(pitch(wide.svg)).toBeLessThanOrEqual(pitch(chart.svg) * 0.75)
+    expect(height(wide.svg)).toBeLessThan(height(chart.svg))
+    expect(wide.table).toEqual(chart.table)
+    expect(onlyKnownTags(wide.svg)).toBe(true)
+    // A name longer than 40 % of the width: cut with an ellipsis, the bars keep 60 % of it.
+    const long = 'x'.repeat(80)
+    const cut = leaderTimelineChart(leaderTimeline([snap('2026-01-01', [row('x', 1, { name: long })]), snap('2026-01-02', [row('x', 1, { name: long })])]), { id: 'c', width: 600, inline: true })
+    const [label] = texts(cut.svg, 'chart-row-label')
+    expect(label!.content).toMatch(/^x+…$/)
+    expect(label!.content.length * 12 * 0.6).toBeLessThanOrEqual(600 * 0.4)
+    expect(cut.svg).toContain(`<title>${long}</title>`)
+    const bar = /<rect class="chart-reign[^"]*" x="([^"]*)" y="[^"]*" width="([^"]*)"/.exec(cut.svg)!
+    expect(Number(bar[1]) + Number(bar[2])).toBeCloseTo(600 - 6, 0)
+    expect(Number(bar[2])).toBeGreaterThan(600 * 0.5)
+  })
+
   it('escapes hostile names', () => {
     const evil = leaderTimelineChart(leaderTimeline([snap('2026-01-01', [row('x', 1, { name: '"><script>x</script>\u202E' })])]), { id: 'e' })
     expect(onlyKnownTags(evil.svg)).toBe(true)

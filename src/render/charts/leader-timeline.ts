@@ -3,7 +3,7 @@ import type { LeaderTimeline } from '../../model/history/leaders.js'
 import { formatNumber } from '../../core/text.js'
 import { formatDays } from '../format.js'
 import { assignStyles, styleClasses } from './palette.js'
-import { fixed, labelText, open, text, title, type ChartResult } from './svg.js'
+import { fixed, labelText, open, text, textWidth, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
 import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
@@ -17,7 +17,16 @@ export interface LeaderTimelineChartOptions {
   maxName?: number
   /** Dated events to mark (outside the chart's dates: left out). */
   events?: readonly ChartEvent[]
+  /**
+   * Each label left of its bars, on one line (rows closer together; for a
+   * screen as wide as `width`). Default: the label above its bars, for a
+   * narrow one.
+   */
+  inline?: boolean
 }
+
+/** An inline chart's labels take at most this share of its width. */
+const MAX_LABEL_SHARE = 0.4
 
 /** Above this many reigns, bars carry no tooltip of their own (the table lists every reign). */
 export const MAX_BAR_TITLES = 60
@@ -50,16 +59,23 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     })
   }
   const current = new Set(timeline.current.map((s) => s.model))
+  const labels = models.map((m) => `${labelText(m.name, maxName)} · ${formatDays(m.days)}${current.has(m.model) ? ' · #1 now' : ''}`)
+  const inline = options.inline ?? false
   const top = 4
-  const rowH = fs + 16
+  const barH = 9
+  const rowH = inline ? fs + 8 : fs + 16
   const plotBottom = top + models.length * rowH
   const height = plotBottom + fs + 8
-  const scale = timeScale(timeline.from, addDays(timeline.to, 1), 6, width - 6)
+  // Inline, the bars start after the longest label (a label longer than its share is cut short).
+  const labelRoom = inline ? Math.min(width * MAX_LABEL_SHARE, Math.max(...labels.map((l) => textWidth(l, fs)))) + 12 : 0
+  const scale = timeScale(timeline.from, addDays(timeline.to, 1), 6 + labelRoom, width - 6)
   const x = (date: string) => xOf(scale, date)
   const styles = assignStyles(models.map((m) => ({ from: m.from, to: m.to })))
   const rows = models.map((m, i) => {
     const rowTop = top + i * rowH
-    const label = `${labelText(m.name, maxName)} · ${formatDays(m.days)}${current.has(m.model) ? ' · #1 now' : ''}`
+    const label = inline ? fitted(labels[i]!, labelRoom - 12, fs) : labels[i]!
+    const barTop = inline ? rowTop + (rowH - barH) / 2 : rowTop + fs + 4
+    const labelY = inline ? rowTop + (rowH + fs * 0.7) / 2 : rowTop + fs
     const bars = reigns
       .filter((r) => r.leaders.includes(m.model))
       .map((r) => {
@@ -71,11 +87,13 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
         const about = `${m.name}: #1 from ${r.from} to ${r.until} (${formatDays(r.days)})${shared ? `, shared with ${others.join(', ')}` : ''}; tied with #2 in ${formatNumber(r.tiedSnapshots)} of ${formatNumber(r.snapshots)} snapshots`
         // A long history has hundreds of reigns: their tooltips would outweigh the chart; the table has them.
         const tip = reigns.length <= MAX_BAR_TITLES ? title(about) : ''
-        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(rowTop + fs + 4)}" width="${fixed(w)}" height="9">${tip}</rect>`
+        return `<rect class="${cls}" x="${fixed(x0)}" y="${fixed(barTop)}" width="${fixed(w)}" height="${barH}">${tip}</rect>`
       })
       .join('')
-    return `<g class="chart-series ${styleClasses(styles[i]!)}">${title(m.name)}${text('chart-row-label', 6, rowTop + fs, label)}${bars}</g>`
+    return `<g class="chart-series ${styleClasses(styles[i]!)}">${title(m.name)}${text('chart-row-label', 6, labelY, label)}${bars}</g>`
   })
+  // Inline, every other row is shaded across the width: the eye follows a label to its bars.
+  const stripes = inline ? models.map((_, i) => (i % 2 === 1 ? `<rect class="chart-row-stripe" x="0" y="${fixed(top + i * rowH)}" width="${fixed(width)}" height="${fixed(rowH)}"/>` : '')).join('') : ''
   const gaps = reigns.flatMap((r, i) => (r.afterGap && i > 0 ? [[addDays(reigns[i - 1]!.until, 1), r.from] as const] : []))
   const now = timeline.current
   const longest = timeline.longest
@@ -87,13 +105,21 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     eventsCaption(eventsIn(scale, options.events))
   const svg = [
     open({ id: options.id, kind: 'chart-leaders', width, height, fontSize: fs, title: chartTitle, desc: caption.trim() }),
+    stripes,
     gapShades(scale, gaps, top, plotBottom, false),
-    timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: 0, right: width }),
+    timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: labelRoom, right: width }),
     eventMarks(scale, eventsIn(scale, options.events), top, plotBottom),
     ...rows,
     '</svg>'
   ].join('')
   return { svg, caption: caption.trim(), table: tableOut }
+}
+
+/** `label` cut to `room` user units at font size `fs`, with an ellipsis where it was cut. */
+function fitted(label: string, room: number, fs: number): string {
+  if (textWidth(label, fs) <= room) return label
+  const chars = [...label]
+  return chars.slice(0, Math.max(1, Math.floor(room / (fs * 0.6)) - 1)).join('') + '…'
 }
 
 function table(timeline: LeaderTimeline): ChartResult['table'] {

@@ -42,7 +42,7 @@ describe('leaderTimelineChart', () => {
     expect(chart.svg).toContain('<title>A: #1 from 2026-01-05 to 2026-01-06 (2 days), shared with B; tied with #2 in 2 of 2 snapshots</title>')
   })
 
-  it('inline: each label on the line of its bars, left of them, rows closer together; a label too long is cut, its full name kept in the title', () => {
+  it('inline: each label on the line of its bars, left of them, rows closer together; a name too long is cut (its days kept), the full name kept in the title', () => {
     const wide = leaderTimelineChart(t, { id: 'wide', boardTitle: 'Test', width: 960, inline: true })
     const height = (svg: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1])
     const labels = texts(wide.svg, 'chart-row-label')
@@ -65,7 +65,7 @@ describe('leaderTimelineChart', () => {
     const long = 'x'.repeat(80)
     const cut = leaderTimelineChart(leaderTimeline([snap('2026-01-01', [row('x', 1, { name: long })]), snap('2026-01-02', [row('x', 1, { name: long })])]), { id: 'c', width: 600, inline: true })
     const [label] = texts(cut.svg, 'chart-row-label')
-    expect(label!.content).toMatch(/^x+…$/)
+    expect(label!.content).toMatch(/^x+… · 2 days · #1 now$/)
     expect(label!.content.length * 12 * 0.6).toBeLessThanOrEqual(600 * 0.4)
     expect(cut.svg).toContain(`<title>${long}</title>`)
     const bar = /<rect class="chart-reign[^"]*" x="([^"]*)" y="[^"]*" width="([^"]*)"/.exec(cut.svg)!

@@ -59,21 +59,24 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     })
   }
   const current = new Set(timeline.current.map((s) => s.model))
-  const labels = models.map((m) => `${labelText(m.name, maxName)} · ${formatDays(m.days)}${current.has(m.model) ? ' · #1 now' : ''}`)
   const inline = options.inline ?? false
+  const suffixes = models.map((m) => ` · ${formatDays(m.days)}${current.has(m.model) ? ' · #1 now' : ''}`)
+  // Inline, labels take at most their share of the width: a longer name is cut (its days are kept).
+  const room = inline ? width * MAX_LABEL_SHARE : Infinity
+  const labels = models.map((m, i) => `${labelText(m.name, Math.min(maxName, Math.floor((room - textWidth(suffixes[i]!, fs)) / (fs * 0.6))))}${suffixes[i]}`)
   const top = 4
   const barH = 9
   const rowH = inline ? fs + 8 : fs + 16
   const plotBottom = top + models.length * rowH
   const height = plotBottom + fs + 8
-  // Inline, the bars start after the longest label (a label longer than its share is cut short).
-  const labelRoom = inline ? Math.min(width * MAX_LABEL_SHARE, Math.max(...labels.map((l) => textWidth(l, fs)))) + 12 : 0
+  // Inline, the bars start after the longest label.
+  const labelRoom = inline ? Math.max(...labels.map((l) => textWidth(l, fs))) + 12 : 0
   const scale = timeScale(timeline.from, addDays(timeline.to, 1), 6 + labelRoom, width - 6)
   const x = (date: string) => xOf(scale, date)
   const styles = assignStyles(models.map((m) => ({ from: m.from, to: m.to })))
   const rows = models.map((m, i) => {
     const rowTop = top + i * rowH
-    const label = inline ? fitted(labels[i]!, labelRoom - 12, fs) : labels[i]!
+    const label = labels[i]!
     const barTop = inline ? rowTop + (rowH - barH) / 2 : rowTop + fs + 4
     const labelY = inline ? rowTop + (rowH + fs * 0.7) / 2 : rowTop + fs
     const bars = reigns
@@ -113,13 +116,6 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     '</svg>'
   ].join('')
   return { svg, caption: caption.trim(), table: tableOut }
-}
-
-/** `label` cut to `room` user units at font size `fs`, with an ellipsis where it was cut. */
-function fitted(label: string, room: number, fs: number): string {
-  if (textWidth(label, fs) <= room) return label
-  const chars = [...label]
-  return chars.slice(0, Math.max(1, Math.floor(room / (fs * 0.6)) - 1)).join('') + '…'
 }
 
 function table(timeline: LeaderTimeline): ChartResult['table'] {

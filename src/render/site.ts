@@ -6,7 +6,7 @@ import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapsho
 import { createEta, readAsset, templatesDir } from './eta.js'
 import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js'
 import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
-import { snapshotView } from './view-board.js'
+import { snapshotView, snapshotYears, yearView } from './view-board.js'
 import { compareFormView, compareView } from './view-compare.js'
 import { diffView } from './view-diff.js'
 import { homeView } from './view-home.js'
@@ -48,6 +48,7 @@ function pageJobs(ctx: Context): PageJob[] {
   for (const board of site.boards) {
     jobs.push({ path: paths.board(board.id), template: 'snapshot', view: () => snapshotView(ctx, board, board.latest, true), lastmod: board.latest.date })
     for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: () => snapshotView(ctx, board, s, false), lastmod: s.date })
+    for (const { year, indexes } of snapshotYears(board)) jobs.push({ path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date })
     const diffs = site.diffs.get(board.id) ?? []
     diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs), lastmod: d.to }))
     jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })

@@ -5,6 +5,7 @@ import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { daysBetween } from '../core/dates.js'
 import { formatDays, formatUpdatedAt } from './format.js'
+import { formatNumber } from '../core/text.js'
 import { absoluteUrl, paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
@@ -18,6 +19,15 @@ export interface SnapshotLink {
   diffHref?: string
   /** Its rows are the snapshot's before it. */
   unchanged: boolean
+}
+
+/** A year of a board's snapshots: its page, and how many it holds. */
+export interface YearLink {
+  year: string
+  href: string
+  count: number
+  /** The page showing the link is this year's. */
+  current: boolean
 }
 
 /** The board page (latest) and every snapshot's permalink page share this view. */
@@ -51,11 +61,16 @@ export interface SnapshotView {
   next?: { date: string; href: string; diffHref: string }
   json: string
   csv: string
-  /** Newest first: every snapshot on the board page, the neighbours on a permalink page. */
+  /** Newest first: the newest `BOARD_HISTORY` on the board page, the neighbours on a permalink page. */
   history: SnapshotLink[]
-  historyTotal: number
-  /** Whether `history` leaves some snapshots out. */
+  /** Whether `history` leaves some snapshots out: the year pages have them all. */
   historyPartial: boolean
+  /** `Recent snapshots of …` (board page), `Nearby snapshots of …` (permalink), `All snapshots of …` */
+  historyTitle: string
+  /** The board page: every year's page of snapshots, newest first. */
+  years: YearLink[]
+  /** A permalink page: the page of every snapshot of its year. */
+  yearPage: YearLink
   /** The board page only: the race at the top and who held #1. */
   race?: RaceView
   compareHref: string
@@ -88,8 +103,78 @@ export function citation(ctx: Context, board: Board, snapshot: ReconciledSnapsho
   }
 }
 
-/** Snapshots a permalink page lists on each side of its own (the board page lists them all). */
+/** Snapshots a permalink page lists on each side of its own. */
 export const HISTORY_AROUND = 5
+
+/**
+ * Snapshots the board page lists, newest first; a page per year lists every
+ * snapshot of the year. (The board page listed them all: 150 bytes a day,
+ * half a megabyte in ten years.)
+ */
+export const BOARD_HISTORY = 30
+
+/** The years of a board's snapshots, newest first, with the indexes of each year's snapshots. */
+export function snapshotYears(board: Board): { year: string; indexes: number[] }[] {
+  const years = new Map<string, number[]>()
+  board.snapshots.forEach((s, i) => {
+    const year = s.date.slice(0, 4)
+    const list = years.get(year) ?? []
+    list.push(i)
+    years.set(year, list)
+  })
+  return [...years].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([year, indexes]) => ({ year, indexes }))
+}
+
+function yearLinks(ctx: Context, board: Board, current?: string): YearLink[] {
+  return snapshotYears(board).map(({ year, indexes }) => ({ year, href: link(ctx, paths.boardYear(board.id, year)), count: indexes.length, current: year === current }))
+}
+
+/** Snapshot `i` of the board as a line of a list; `current` is the page's own. */
+function snapshotLink(ctx: Context, board: Board, i: number, current?: ReconciledSnapshot): SnapshotLink {
+  const s = board.snapshots[i]!
+  const older = board.snapshots[i - 1]
+  return {
+    date: s.date,
+    href: link(ctx, paths.snapshot(board.id, s.date)),
+    rows: s.rows.length,
+    current: s === current,
+    diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined,
+    unchanged: board.unchangedSince.has(s.date)
+  }
+}
+
+/** Every snapshot of a board in one year, newest first. */
+export interface YearView {
+  layout: LayoutView
+  boardTitle: string
+  year: string
+  /** `402 snapshots, 2025-01-02 to 2025-12-31` */
+  lead: string
+  latestHref: string
+  years: YearLink[]
+  history: SnapshotLink[]
+}
+
+export function yearView(ctx: Context, board: Board, year: string): YearView {
+  const indexes = snapshotYears(board).find((y) => y.year === year)?.indexes ?? []
+  const first = board.snapshots[indexes[0]!]!.date
+  const last = board.snapshots[indexes.at(-1)!]!.date
+  const count = indexes.length === 1 ? 'One snapshot' : `${formatNumber(indexes.length)} snapshots`
+  return {
+    layout: layoutView(ctx, {
+      title: `${board.title}: snapshots of ${year}`,
+      description: `Every snapshot of the ${board.title} leaderboard in ${year}: ${count.toLowerCase()}, each with its page, its data and its changes from the one before.`,
+      section: 'boards',
+      crumbs: [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title, href: link(ctx, paths.board(board.id)) }, { label: year }]
+    }),
+    boardTitle: board.title,
+    year,
+    lead: `${count}, ${first === last ? first : `${first} to ${last}`}, newest first.`,
+    latestHref: link(ctx, paths.board(board.id)),
+    years: yearLinks(ctx, board, year),
+    history: [...indexes].reverse().map((i) => snapshotLink(ctx, board, i))
+  }
+}
 
 /** Indexes of the snapshots to list, newest first: `around` on each side of `index`. */
 export function historyWindow(list: readonly unknown[], index: number, around: number): number[] {
@@ -113,6 +198,7 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
         organizationLinks: latestPage
       })
   const title = latestPage ? board.title : `${board.title} on ${snapshot.date}`
+  const partial = board.snapshots.length > (latestPage ? BOARD_HISTORY : 2 * HISTORY_AROUND + 1)
   const leader = table?.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0]?.name
   return {
     layout: layoutView(ctx, {
@@ -145,20 +231,11 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     next: after ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)) } : undefined,
     json: link(ctx, paths.snapshotData(board.id, snapshot.date)),
     csv: link(ctx, paths.snapshotCsv(board.id, snapshot.date)),
-    history: historyWindow(board.snapshots, index, latestPage ? Infinity : HISTORY_AROUND).map((i) => {
-      const s = board.snapshots[i]!
-      const older = board.snapshots[i - 1]
-      return {
-        date: s.date,
-        href: link(ctx, paths.snapshot(board.id, s.date)),
-        rows: s.rows.length,
-        current: s === snapshot,
-        diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined,
-        unchanged: board.unchangedSince.has(s.date)
-      }
-    }),
-    historyTotal: board.snapshots.length,
-    historyPartial: !latestPage && board.snapshots.length > 2 * HISTORY_AROUND + 1,
+    history: (latestPage ? historyWindow(board.snapshots, index, BOARD_HISTORY - 1) : historyWindow(board.snapshots, index, HISTORY_AROUND)).map((i) => snapshotLink(ctx, board, i, snapshot)),
+    historyPartial: partial,
+    historyTitle: `${partial ? (latestPage ? 'Recent' : 'Nearby') : 'All'} snapshots of ${board.title}`,
+    years: latestPage ? yearLinks(ctx, board) : [],
+    yearPage: yearLinks(ctx, board, snapshot.date.slice(0, 4)).find((y) => y.current)!,
     race: latestPage ? raceView(ctx, board, `${board.id}-`) : undefined,
     compareHref: link(ctx, paths.compare(board.id)),
     cite: citation(ctx, board, snapshot)

@@ -2,12 +2,16 @@ import type { Event } from '../schema/events.js'
 import { eventsOf } from '../schema/events.js'
 import type { RegistryModel } from '../registry/types.js'
 import type { Board } from './boards.js'
+import { addDays } from '../core/dates.js'
+import { timelineSince } from './history/leaders.js'
 import { boardLifecycles, buildFrontier, buildRace, compareSpans, leaderTimeline, type Comparison, type Frontier, type LeaderTimeline, type Lifecycle, type Race, type Span } from './history/index.js'
 
 /** A race over more than this many snapshots is drawn month by month: one line a day over years is a tangle. */
 export const MONTHLY_RACE_FROM = 120
 /** Month-end snapshots further apart than this are a gap (a month without captures). */
 const MONTHLY_GAP_DAYS = 45
+/** The home page draws a board's race and leaders over this many days back from its latest snapshot (the board page over all of them). */
+export const RECENT_DAYS = 730
 
 /**
  * The snapshots a race chart draws: every one for a short history; for a long
@@ -26,6 +30,8 @@ export interface BoardHistory {
   /** The race is drawn month by month (`raceSnapshots`). */
   monthlyRace: boolean
   timeline: LeaderTimeline
+  /** The race and the leaders of the last `RECENT_DAYS` (the home page's), when the history is longer. */
+  recent?: { from: string; race: Race; monthlyRace: boolean; timeline: LeaderTimeline }
   /** The standard spans back from the latest snapshot (1 week … all time), each compared. */
   spans: { span: Span; comparison: Comparison }[]
   /** Per model id, its lifecycle on the board. */
@@ -49,10 +55,12 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
   return new Map(
     boards.map((b) => {
       const drawn = raceSnapshots(b.snapshots)
+      const timeline = leaderTimeline(b.snapshots)
       const history: BoardHistory = {
         race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
         monthlyRace: drawn.monthly,
-        timeline: leaderTimeline(b.snapshots),
+        timeline,
+        ...recentOf(b, timeline),
         spans: compareSpans(b.snapshots),
         lifecycles: new Map(boardLifecycles(b.snapshots).map((l) => [l.model, l])),
         frontier: buildFrontier(b.snapshots, info),
@@ -61,6 +69,24 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
       return [b.id, history]
     })
   )
+}
+
+/** The race and leaders of the last `RECENT_DAYS`, when the board's history goes further back. */
+function recentOf(board: Board, timeline: LeaderTimeline): Pick<BoardHistory, 'recent'> {
+  const latest = board.snapshots.at(-1)
+  if (!latest) return {}
+  const since = addDays(latest.date, -RECENT_DAYS)
+  if (board.snapshots[0]!.date > since) return {}
+  const snapshots = board.snapshots.filter((s) => s.date > since)
+  const drawn = raceSnapshots(snapshots)
+  return {
+    recent: {
+      from: snapshots[0]!.date,
+      race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
+      monthlyRace: drawn.monthly,
+      timeline: timelineSince(timeline, snapshots[0]!.date)
+    }
+  }
 }
 
 /** Events strictly after `from` and on or before `to`: what a diff or comparison of these dates spans. */

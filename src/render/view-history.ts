@@ -1,4 +1,5 @@
 import type { Board } from '../model/boards.js'
+import { RECENT_DAYS } from '../model/board-history.js'
 import type { Event } from '../schema/events.js'
 import { formatNumber } from '../core/text.js'
 import { bumpChart, frontierChart, leaderTimelineChart, type ChartResult } from './charts/index.js'
@@ -15,6 +16,8 @@ export interface Figure {
   wide?: boolean
   /** The same chart laid out for a wide screen: shown instead of `svg` there, across the page. */
   wideSvg?: string
+  /** The link to its data elsewhere, when it is not the data of this chart alone. */
+  dataLabel?: string
 }
 
 /** Chart widths in user units; the SVG scales to its box (labels stay readable at 375 px). */
@@ -55,25 +58,36 @@ export interface RaceView {
   streak: string
 }
 
-export function raceView(ctx: Context, board: Board, prefix: string): RaceView | undefined {
+/**
+ * `recent`: the home page's, drawn over the last two years when the history
+ * is longer (`BoardHistory.recent`); the streaks stay the whole history's.
+ */
+export function raceView(ctx: Context, board: Board, prefix: string, options: { recent?: boolean } = {}): RaceView | undefined {
   const h = ctx.site.history.get(board.id)
   if (!h || board.snapshots.length < 2) return undefined
+  const shown = (options.recent && h.recent) || h
+  const since = options.recent && h.recent ? `The last ${formatNumber(Math.round(RECENT_DAYS / 365))} years (since ${h.recent.from}; the board page has the whole history). ` : ''
   const events = chartEvents(h.events)
-  const race = bumpChart(h.race, { id: `${prefix}race`, boardTitle: board.title, width: h.monthlyRace ? RACE_WIDTH_LONG : RACE_WIDTH, events })
-  const leaders = leaderTimelineChart(h.timeline, { id: `${prefix}leaders`, boardTitle: board.title, width: LEADERS_WIDTH, events })
+  const race = bumpChart(shown.race, { id: `${prefix}race`, boardTitle: board.title, width: shown.monthlyRace ? RACE_WIDTH_LONG : RACE_WIDTH, events })
+  const leaders = leaderTimelineChart(shown.timeline, { id: `${prefix}leaders`, boardTitle: board.title, width: LEADERS_WIDTH, events })
   const now = h.timeline.current
   const longest = h.timeline.longest
   const streak =
     (now.length ? `Current #1: ${now.map((s) => s.name).join(' and ')}, since ${now[0]!.from} (${formatDays(now[0]!.days)}).` : '') +
     (longest ? ` Longest streak: ${longest.name}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '')
+  const raceFigure = shown.monthlyRace
+    ? { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${shown.race.top} at the end of a month, when it was there`), caption: `${since}Month by month (the last snapshot of each month). ${race.caption}`, wide: true }
+    : { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${shown.race.top}, when it was there`), caption: `${since}${race.caption}` }
+  // The home page's recent charts link to the board page's tables: the whole history.
+  const whole = since ? { dataLabel: 'The data of the whole history, as a table' } : {}
   return {
-    race: h.monthlyRace
-      ? { ...figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top} at the end of a month, when it was there`), caption: `Month by month (the last snapshot of each month). ${race.caption}`, wide: true }
-      : figure(`${prefix}race`, race, `${board.title}: every model in the top ${h.race.top}, when it was there`),
+    race: { ...raceFigure, ...whole },
     leaders: {
-      ...figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(h.timeline.reigns.length)} reigns)`),
+      ...whole,
+      ...figure(`${prefix}leaders`, leaders, `${board.title}: who held #1, from when to when (${formatNumber(shown.timeline.reigns.length)} reigns)`),
+      caption: `${since}${leaders.caption}`,
       // Below a race across the page, the leaders would sit alone in half of it, one screen tall.
-      ...(h.monthlyRace ? { wideSvg: leaderTimelineChart(h.timeline, { id: `${prefix}leaders-wide`, boardTitle: board.title, width: LEADERS_WIDTH_WIDE, events, inline: true }).svg } : {})
+      ...(shown.monthlyRace ? { wideSvg: leaderTimelineChart(shown.timeline, { id: `${prefix}leaders-wide`, boardTitle: board.title, width: LEADERS_WIDTH_WIDE, events, inline: true }).svg } : {})
     },
     streak: streak.trim()
   }

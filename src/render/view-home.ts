@@ -63,7 +63,7 @@ export function boardSummary(ctx: Context, board: Board, today: string): BoardSu
           text: `${last.from} → ${last.to}: ${diffCounts(last).join(', ')}`
         }
       : undefined,
-    race: raceView(ctx, board, `${board.id}-`),
+    race: raceView(ctx, board, `${board.id}-`, { recent: true }),
     compareHref: link(ctx, paths.compare(board.id))
   }
 }

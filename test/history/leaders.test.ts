@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { leaderTimeline } from '../../src/model/history/leaders.js'
+import { leaderTimeline, timelineSince } from '../../src/model/history/leaders.js'
+import { leaderTimelineChart } from '../../src/render/charts/leader-timeline.js'
 import { row, snap } from './fixtures.js'
 
 describe('leaderTimeline', () => {
@@ -73,5 +74,37 @@ describe('leaderTimeline', () => {
 
   it('no snapshots: an empty timeline', () => {
     expect(leaderTimeline([])).toEqual({ board: '', from: '', to: '', reigns: [], streaks: [], current: [] })
+  })
+})
+
+describe('timelineSince', () => {
+  const t = leaderTimeline([
+    snap('2026-01-01', ['a', 'b']),
+    snap('2026-01-05', ['a', 'b']),
+    snap('2026-01-06', ['b', 'a']),
+    snap('2026-01-10', ['c', 'a']),
+    snap('2026-01-20', ['c', 'a'])
+  ])
+
+  it('keeps the reigns held on or after the date, whole; streaks stay the whole history\'s', () => {
+    const recent = timelineSince(t, '2026-01-08')
+    expect(recent.reigns.map((r) => [r.leaders, r.from, r.until])).toEqual([
+      [['b'], '2026-01-06', '2026-01-09'],
+      [['c'], '2026-01-10', '2026-01-20']
+    ])
+    expect([recent.from, recent.to]).toEqual(['2026-01-08', '2026-01-20'])
+    expect(recent.longest).toEqual(t.longest)
+    expect(recent.current).toEqual(t.current)
+    expect(timelineSince(t, '2025-12-01')).toBe(t)
+  })
+
+  it('is drawn from its first day: a reign that began before starts at the plot\'s left edge', () => {
+    const chart = leaderTimelineChart(timelineSince(t, '2026-01-08'), { id: 'r', width: 400 })
+    const bars = [...chart.svg.matchAll(/<rect class="chart-reign[^"]*" x="([^"]*)" y="[^"]*" width="([^"]*)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const)
+    expect(bars).toHaveLength(2)
+    expect(bars[0]![0]).toBe(6)
+    // b's bar: 2 of the 13 days drawn (01-08, 01-09); c's: 11.
+    expect(bars[1]![1] / bars[0]![1]).toBeCloseTo(11 / 2, 1)
+    expect(chart.caption).toContain('2 reigns from 2026-01-08 to 2026-01-20')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/core/dates.js'
-import { MONTHLY_RACE_FROM, raceSnapshots } from '../../src/model/board-history.js'
+import { buildBoardHistories, MONTHLY_RACE_FROM, raceSnapshots, RECENT_DAYS } from '../../src/model/board-history.js'
+import type { Board } from '../../src/model/boards.js'
 
 const daily = (n: number, from = '2024-01-01') => Array.from({ length: n }, (_, i) => ({ date: addDays(from, i) }))
 
@@ -23,5 +24,22 @@ describe('the snapshots a race chart draws', () => {
   it('keeps a month with a single capture, and leaves a month without any out (a gap, not a point)', () => {
     const sparse = [...daily(200, '2023-01-01'), { date: '2023-12-05' }, ...daily(10, '2024-03-01')]
     expect(raceSnapshots(sparse).snapshots.map((s) => s.date)).toEqual(['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30', '2023-05-31', '2023-06-30', '2023-07-19', '2023-12-05', '2024-03-10'])
+  })
+})
+
+describe('the recent race and leaders (the home page\'s)', () => {
+  const snapshots = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ board: 'b', date: addDays('2023-01-01', i), rows: [{ model: i % 100 < 50 ? 'a' : 'b', name: 'x', rank: 1 }, { model: i % 100 < 50 ? 'b' : 'a', name: 'y', rank: 2 }] }))
+  const history = (n: number) => buildBoardHistories([{ id: 'b', snapshots: snapshots(n) } as unknown as Board], new Map(), []).get('b')!
+
+  it('covers the last RECENT_DAYS when the history is longer, and is absent otherwise', () => {
+    expect(history(RECENT_DAYS).recent).toBeUndefined()
+    const long = history(RECENT_DAYS + 300)
+    const latest = addDays('2023-01-01', RECENT_DAYS + 299)
+    expect(long.recent!.from).toBe(addDays(latest, -RECENT_DAYS + 1))
+    expect(long.recent!.timeline.from).toBe(long.recent!.from)
+    expect(long.recent!.timeline.reigns.length).toBeLessThan(long.timeline.reigns.length)
+    expect(long.recent!.race.days[0]!.date >= long.recent!.from).toBe(true)
+    expect(long.race.days[0]!.date < long.recent!.from).toBe(true)
   })
 })

@@ -149,3 +149,13 @@ function buildStreaks(reigns: readonly Reign[]): Streak[] {
   done.push(...open.values())
   return done.sort((a, b) => compareText(a.from, b.from) || compareText(a.model, b.model))
 }
+
+/**
+ * The part of a timeline from `from` on: the reigns held on or after it (a
+ * reign that began before it is kept whole, and drawn from `from`). Streaks,
+ * the current one and the longest stay those of the whole history.
+ */
+export function timelineSince(timeline: LeaderTimeline, from: string): LeaderTimeline {
+  if (from <= timeline.from) return timeline
+  return { ...timeline, from, reigns: timeline.reigns.filter((r) => r.until >= from) }
+}

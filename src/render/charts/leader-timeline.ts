@@ -82,7 +82,8 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     const bars = reigns
       .filter((r) => r.leaders.includes(m.model))
       .map((r) => {
-        const x0 = x(r.from)
+        // A reign that began before the chart's first day (a timeline of recent years) is drawn from it.
+        const x0 = x(r.from < timeline.from ? timeline.from : r.from)
         const w = Math.max(1.5, x(addDays(r.until, 1)) - x0)
         const shared = r.leaders.length > 1
         const cls = `chart-reign${shared ? ' chart-reign-shared' : ''}${r.tiedSnapshots === r.snapshots && !shared ? ' chart-reign-tied' : ''}`

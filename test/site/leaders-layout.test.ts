@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MONTHLY_RACE_FROM } from '../../src/model/board-history.js'
@@ -10,7 +10,7 @@ import { normalize } from '../../src/registry/normalize.js'
 import type { SiteFile } from '../../src/core/site-file.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
 import { renderNormalized, tempDir } from './helpers.js'
-import { axe } from './seed-browser.js'
+import { axe, launchChromium } from './seed-browser.js'
 import { serve } from './serve.js'
 
 /**
@@ -45,7 +45,7 @@ beforeAll(async () => {
     await writeFile(path.join(work, f.path), f.content)
   }
   server = await serve(work)
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {

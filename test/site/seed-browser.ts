@@ -18,6 +18,14 @@ export interface SeedSite {
   context: BrowserContext
 }
 
+/** Debian's Chromium, headless, with a fresh temporary profile and no background network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+}
+
 /**
  * The seed site built once into a temporary directory, served on 127.0.0.1
  * under `prefix`, and Debian's Chromium driven by playwright-core (a fresh
@@ -36,10 +44,7 @@ export function seedBrowser(name: string) {
       const built = await run(['build', '--snapshots', await seedStore(), '--out', path.join(work, 'dist'), '--base-url', prefix])
       if (built.code !== 0) throw new Error(built.err)
       const server = await serve(path.join(work, 'dist'), prefix)
-      const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-      })
+      const browser = await launchChromium()
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       return (site = { work, server, browser, context })
     },

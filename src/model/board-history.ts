@@ -5,12 +5,13 @@ import type { Board } from './boards.js'
 import { addDays } from '../core/dates.js'
 import { timelineSince } from './history/leaders.js'
 import { boardLifecycles, buildFrontier, buildRace, compareSpans, leaderTimeline, type Comparison, type Frontier, type LeaderTimeline, type Lifecycle, type Race, type Span } from './history/index.js'
+import type { ModelInfo } from './history/frontier.js'
 
 /** A race over more than this many snapshots is drawn month by month: one line a day over years is a tangle. */
 export const MONTHLY_RACE_FROM = 120
 /** Month-end snapshots further apart than this are a gap (a month without captures). */
 const MONTHLY_GAP_DAYS = 45
-/** The home page draws a board's race and leaders over this many days back from its latest snapshot (the board page over all of them). */
+/** The home page draws a board's race and leaders, the organizations page its frontier, over this many days back from its latest snapshot (the board pages over all of them). */
 export const RECENT_DAYS = 730
 
 /**
@@ -30,8 +31,8 @@ export interface BoardHistory {
   /** The race is drawn month by month (`raceSnapshots`). */
   monthlyRace: boolean
   timeline: LeaderTimeline
-  /** The race and the leaders of the last `RECENT_DAYS` (the home page's), when the history is longer. */
-  recent?: { from: string; race: Race; monthlyRace: boolean; timeline: LeaderTimeline }
+  /** The race, leaders and frontier of the last `RECENT_DAYS` (the home and organizations pages'), when the history is longer. */
+  recent?: { from: string; race: Race; monthlyRace: boolean; timeline: LeaderTimeline; frontier: Frontier }
   /** The standard spans back from the latest snapshot (1 week … all time), each compared. */
   spans: { span: Span; comparison: Comparison }[]
   /** Per model id, its lifecycle on the board. */
@@ -60,7 +61,7 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
         race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
         monthlyRace: drawn.monthly,
         timeline,
-        ...recentOf(b, timeline),
+        ...recentOf(b, timeline, info),
         spans: compareSpans(b.snapshots),
         lifecycles: new Map(boardLifecycles(b.snapshots).map((l) => [l.model, l])),
         frontier: buildFrontier(b.snapshots, info),
@@ -71,8 +72,8 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
   )
 }
 
-/** The race and leaders of the last `RECENT_DAYS`, when the board's history goes further back. */
-function recentOf(board: Board, timeline: LeaderTimeline): Pick<BoardHistory, 'recent'> {
+/** The race, leaders and frontier of the last `RECENT_DAYS`, when the board's history goes further back. */
+function recentOf(board: Board, timeline: LeaderTimeline, info: ModelInfo): Pick<BoardHistory, 'recent'> {
   const latest = board.snapshots.at(-1)
   if (!latest) return {}
   const since = addDays(latest.date, -RECENT_DAYS)
@@ -84,7 +85,8 @@ function recentOf(board: Board, timeline: LeaderTimeline): Pick<BoardHistory, 'r
       from: snapshots[0]!.date,
       race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
       monthlyRace: drawn.monthly,
-      timeline: timelineSince(timeline, snapshots[0]!.date)
+      timeline: timelineSince(timeline, snapshots[0]!.date),
+      frontier: buildFrontier(snapshots, info)
     }
   }
 }

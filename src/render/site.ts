@@ -12,7 +12,7 @@ import { diffView } from './view-diff.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
 import { modelView } from './view-model.js'
-import { modelsView, organizationView, organizationsView } from './view-models.js'
+import { boardFrontierView, modelsView, organizationView, organizationsView } from './view-models.js'
 import { qualityPartView, qualityView } from './view-quality.js'
 import { link, type Context } from './view-table.js'
 import type { SiteFile } from '../core/site-file.js'
@@ -52,6 +52,7 @@ function pageJobs(ctx: Context): PageJob[] {
     const diffs = site.diffs.get(board.id) ?? []
     diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs), lastmod: d.to }))
     jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
+    if (site.history.get(board.id)?.frontier.days.length) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
     ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
   }
   for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })

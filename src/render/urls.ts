@@ -7,6 +7,7 @@ export const paths = {
   board: (board: string) => `boards/${board}/`,
   snapshot: (board: string, date: string) => `boards/${board}/${date}/`,
   boardYear: (board: string, year: string) => `boards/${board}/${year}/`,
+  boardFrontier: (board: string) => `boards/${board}/frontier/`,
   diff: (board: string, from: string, to: string) => `boards/${board}/diff/${from}_${to}/`,
   compare: (board: string) => `boards/${board}/compare/`,
   compareSpan: (board: string, span: string) => `boards/${board}/compare/${span}/`,

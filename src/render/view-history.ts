@@ -4,7 +4,8 @@ import type { Event } from '../schema/events.js'
 import { formatNumber } from '../core/text.js'
 import { bumpChart, frontierChart, leaderTimelineChart, type ChartResult } from './charts/index.js'
 import { formatDays } from './format.js'
-import type { Context, Table } from './view-table.js'
+import { link, type Context, type Table } from './view-table.js'
+import { paths } from './urls.js'
 
 /** A chart as a page shows it: the SVG, its caption, and the same data as a table. */
 export interface Figure {
@@ -98,18 +99,29 @@ export interface FrontierView {
   boardId: string
   boardTitle: string
   href: string
+  /** The board's frontier page: the whole history. */
+  pageHref: string
+  /** Drawn over the last two years only (the board's frontier page has the whole history). */
+  recent: boolean
   chart: Figure
   gap: Table
 }
 
-export function frontierView(ctx: Context, board: Board, href: string): FrontierView | undefined {
+/**
+ * `recent`: the organizations page's, over the last two years when the
+ * history is longer (`BoardHistory.recent`); the board's frontier page has it all.
+ */
+export function frontierView(ctx: Context, board: Board, href: string, options: { recent?: boolean } = {}): FrontierView | undefined {
   const h = ctx.site.history.get(board.id)
   if (!h || h.frontier.days.length === 0) return undefined
-  const chart = frontierChart(h.frontier, { id: `frontier-${board.id}`, boardTitle: board.title, width: FRONTIER_WIDTH, events: chartEvents(h.events) })
+  const recent = options.recent && h.recent ? h.recent : undefined
+  const frontier = recent?.frontier ?? h.frontier
+  const since = recent ? `The last ${formatNumber(Math.round(RECENT_DAYS / 365))} years (since ${recent.from}; the board's frontier page has the whole history). ` : ''
+  const chart = frontierChart(frontier, { id: `frontier-${board.id}`, boardTitle: board.title, width: FRONTIER_WIDTH, events: chartEvents(h.events) })
   // One row per stretch of days with the same open and proprietary bests (the days it stands for).
   const rows: Table['rows'] = []
   let last = ''
-  for (const d of h.frontier.days) {
+  for (const d of frontier.days) {
     const key = `${d.open?.model}=${d.open?.score}|${d.proprietary?.model}=${d.proprietary?.score}|${d.gapAtLeast ?? ''}|${d.gapBefore}`
     const prev = rows[rows.length - 1]
     if (prev && key === last) {
@@ -140,10 +152,12 @@ export function frontierView(ctx: Context, board: Board, href: string): Frontier
     boardId: board.id,
     boardTitle: board.title,
     href,
-    chart: figure(`frontier-${board.id}`, chart, `${board.title}: first and last best score of each organization drawn`),
+    pageHref: link(ctx, paths.boardFrontier(board.id)),
+    recent: !!recent,
+    chart: { ...figure(`frontier-${board.id}`, chart, `${board.title}: first and last best score of each organization drawn`), caption: `${since}${chart.caption}` },
     gap: {
       id: `gap-${board.id}`,
-      caption: `${board.title}: best proprietary vs best open-weights model, per snapshot (days with the same bests merged), newest first`,
+      caption: `${board.title}: best proprietary vs best open-weights model, per snapshot (days with the same bests merged), newest first${recent ? `, since ${recent.from}` : ''}`,
       columns: [
         { key: 'from', label: 'From', rowHeader: true },
         { key: 'until', label: 'Until' },

@@ -1,5 +1,5 @@
 import { frontierView, type FrontierView } from './view-history.js'
-import { compareBoards } from '../model/boards.js'
+import { compareBoards, type Board } from '../model/boards.js'
 import type { Organization } from '../model/organizations.js'
 import type { RegistryModel } from '../registry/types.js'
 import { boardTitle } from '../core/sources.js'
@@ -109,7 +109,7 @@ export function organizationsView(ctx: Context): ModelsView {
     intro: 'Organizations as the boards name them, spellings reconciled.',
     table,
     filters: { organizations: [], licenses: [], open: false },
-    frontiers: ctx.site.boards.flatMap((b) => frontierView(ctx, b, link(ctx, paths.board(b.id))) ?? [])
+    frontiers: ctx.site.boards.flatMap((b) => frontierView(ctx, b, link(ctx, paths.board(b.id)), { recent: true }) ?? [])
   }
 }
 
@@ -128,5 +128,27 @@ export function organizationView(ctx: Context, org: Organization): ModelsView {
     intro: `${models.length} model${models.length === 1 ? '' : 's'} by ${org.name}${boards.length ? `, seen on ${boards.map(boardTitle).join(', ')}` : ''}.`,
     table,
     filters: { ...filtersFor([table]), organizations: [] }
+  }
+}
+
+/** A board's frontier over its whole history: the best score per organization and the open-weights gap, every stretch of days. */
+export interface BoardFrontierView {
+  layout: LayoutView
+  heading: string
+  frontier: FrontierView
+}
+
+export function boardFrontierView(ctx: Context, board: Board): BoardFrontierView | undefined {
+  const frontier = frontierView(ctx, board, link(ctx, paths.board(board.id)))
+  if (!frontier) return undefined
+  return {
+    layout: layoutView(ctx, {
+      title: `${board.title}: organizations over time`,
+      description: `The best score of each organization on ${board.title} over its whole history, and the gap between the best open-weights and the best proprietary model.`,
+      section: 'organizations',
+      crumbs: [{ label: 'Organizations', href: link(ctx, paths.organizations()) }, { label: board.title, href: link(ctx, paths.board(board.id)) }, { label: 'Organizations over time' }]
+    }),
+    heading: `${board.title}: organizations over time`,
+    frontier
   }
 }

@@ -51,6 +51,11 @@ function chartEvents(events: readonly Event[]): { date: string; title: string }[
   return events.map((e) => ({ date: e.date, title: e.title }))
 }
 
+/** What a chart drawn over the last `RECENT_DAYS` says first: since when, and `whole` (the page) has the whole history. */
+function recentNote(from: string, whole: string): string {
+  return `The last ${formatNumber(Math.round(RECENT_DAYS / 365))} years (since ${from}; ${whole} has the whole history). `
+}
+
 /** The race at the top of a board and who held #1: for the home page and the board page. */
 export interface RaceView {
   race: Figure
@@ -67,7 +72,7 @@ export function raceView(ctx: Context, board: Board, prefix: string, options: { 
   const h = ctx.site.history.get(board.id)
   if (!h || board.snapshots.length < 2) return undefined
   const shown = (options.recent && h.recent) || h
-  const since = options.recent && h.recent ? `The last ${formatNumber(Math.round(RECENT_DAYS / 365))} years (since ${h.recent.from}; the board page has the whole history). ` : ''
+  const since = options.recent && h.recent ? recentNote(h.recent.from, 'the board page') : ''
   const events = chartEvents(h.events)
   const race = bumpChart(shown.race, { id: `${prefix}race`, boardTitle: board.title, width: shown.monthlyRace ? RACE_WIDTH_LONG : RACE_WIDTH, events })
   const leaders = leaderTimelineChart(shown.timeline, { id: `${prefix}leaders`, boardTitle: board.title, width: LEADERS_WIDTH, events })
@@ -116,7 +121,7 @@ export function frontierView(ctx: Context, board: Board, href: string, options: 
   if (!h || h.frontier.days.length === 0) return undefined
   const recent = options.recent && h.recent ? h.recent : undefined
   const frontier = recent?.frontier ?? h.frontier
-  const since = recent ? `The last ${formatNumber(Math.round(RECENT_DAYS / 365))} years (since ${recent.from}; the board's frontier page has the whole history). ` : ''
+  const since = recent ? recentNote(recent.from, 'the board\'s frontier page') : ''
   const chart = frontierChart(frontier, { id: `frontier-${board.id}`, boardTitle: board.title, width: FRONTIER_WIDTH, events: chartEvents(h.events) })
   // One row per stretch of days with the same open and proprietary bests (the days it stands for).
   const rows: Table['rows'] = []

@@ -9,6 +9,7 @@ import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
 import { snapshotView, snapshotYears, yearView } from './view-board.js'
 import { compareFormView, compareView } from './view-compare.js'
 import { diffView } from './view-diff.js'
+import { hasFrontier } from './view-history.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
 import { modelView } from './view-model.js'
@@ -52,7 +53,7 @@ function pageJobs(ctx: Context): PageJob[] {
     const diffs = site.diffs.get(board.id) ?? []
     diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs), lastmod: d.to }))
     jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
-    if (site.history.get(board.id)?.frontier.days.length) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
+    if (hasFrontier(ctx, board)) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
     ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
   }
   for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })

@@ -113,8 +113,13 @@ export const HISTORY_AROUND = 5
  */
 export const BOARD_HISTORY = 30
 
+/** A board's years, worked out once per board (every snapshot page links its year): boards are never mutated. */
+const yearsOfBoard = new WeakMap<Board, readonly { year: string; indexes: readonly number[] }[]>()
+
 /** The years of a board's snapshots, newest first, with the indexes of each year's snapshots. */
-export function snapshotYears(board: Board): { year: string; indexes: number[] }[] {
+export function snapshotYears(board: Board): readonly { year: string; indexes: readonly number[] }[] {
+  let known = yearsOfBoard.get(board)
+  if (known) return known
   const years = new Map<string, number[]>()
   board.snapshots.forEach((s, i) => {
     const year = s.date.slice(0, 4)
@@ -122,7 +127,9 @@ export function snapshotYears(board: Board): { year: string; indexes: number[] }
     list.push(i)
     years.set(year, list)
   })
-  return [...years].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([year, indexes]) => ({ year, indexes }))
+  known = [...years].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([year, indexes]) => ({ year, indexes }))
+  yearsOfBoard.set(board, known)
+  return known
 }
 
 function yearLinks(ctx: Context, board: Board, current?: string): YearLink[] {

@@ -116,9 +116,14 @@ export interface FrontierView {
  * `recent`: the organizations page's, over the last two years when the
  * history is longer (`BoardHistory.recent`); the board's frontier page has it all.
  */
+/** Whether the board has a frontier to draw (some day with a score and an organization): then it has a frontier page. */
+export function hasFrontier(ctx: Context, board: Board): boolean {
+  return (ctx.site.history.get(board.id)?.frontier.days.length ?? 0) > 0
+}
+
 export function frontierView(ctx: Context, board: Board, href: string, options: { recent?: boolean } = {}): FrontierView | undefined {
   const h = ctx.site.history.get(board.id)
-  if (!h || h.frontier.days.length === 0) return undefined
+  if (!h || !hasFrontier(ctx, board)) return undefined
   const recent = options.recent && h.recent ? h.recent : undefined
   const frontier = recent?.frontier ?? h.frontier
   const since = recent ? recentNote(recent.from, 'the board\'s frontier page') : ''

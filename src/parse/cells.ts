@@ -31,13 +31,21 @@ export function clean(text: string): string {
   return halfWidth(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
 }
 
-export function readRank(raw: string): Read<number> {
-  const text = clean(raw)
+/**
+ * A rank: `7`, `=7` (joint 7th), `1st`; with `ordinal`, the word its column
+ * writes after every rank (`1위`, `1位`: see `ordinalSuffix`).
+ */
+export function readRank(raw: string, ordinal?: string): Read<number> {
+  let text = clean(raw)
   if (text === '') return EMPTY
+  if (ordinal && text.endsWith(ordinal)) text = text.slice(0, -ordinal.length).trim()
   if (/^\d+$/.test(text)) return { value: Number(text) }
+  // A tie as British tables write it: `=7` is joint 7th.
+  const joint = /^=\s*(\d+)$/.exec(text)
+  if (joint) return { value: Number(joint[1]) }
   // SEAL-style ordinals also reach here: 1st, 2nd, 3rd, 4th.
-  const ordinal = /^(\d+)(?:st|nd|rd|th|er|e|º|°|\.)$/i.exec(text)
-  if (ordinal) return { value: Number(ordinal[1]) }
+  const suffixed = /^(\d+)(?:st|nd|rd|th|er|e|º|°|\.)$/i.exec(text)
+  if (suffixed) return { value: Number(suffixed[1]) }
   return { problem: classify(text) }
 }
 

@@ -14,14 +14,18 @@ function asciiDigit(ch: string): string {
   return zero === undefined ? ch : String(c - zero)
 }
 
+/** Marks that only set the direction of text (left-to-right, right-to-left, isolates): invisible, never part of a value. */
+const directionMarks = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
 /**
  * Full-width digits and punctuation to ASCII, digits of other scripts to
- * ASCII digits, and the Arabic thousands and decimal separators to `,` and
- * `.`; nothing else.
+ * ASCII digits, the Arabic thousands and decimal separators to `,` and
+ * `.`, and marks that only set the direction of text left out; nothing else.
  */
 export function halfWidth(text: string): string {
-  if (!/[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0-\u1819]/.test(text)) return text
+  if (!/[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0-\u1819\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return text
   return text
+    .replace(directionMarks, '')
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(/\u066b/g, '.')
@@ -48,13 +52,14 @@ export function parseCount(raw: string): number | undefined {
 
 /**
  * A decimal number (scores, intervals, prices): `1483`, `90.35`, `1 495`,
- * `1,495` (grouped thousands), `90,35` (decimal comma).
+ * `1,495` (grouped thousands), `90,35` and `0,075` (decimal comma).
  */
 export function parseDecimal(raw: string): number | undefined {
   const text = halfWidth(raw).trim().replace(/^\+/, '')
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text)
-  if (/^\d{1,3}(?:[\u0020\u00a0\u202f\u2009,]\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
-  if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'))
+  // Grouped thousands never start with a zero: `0,075` is a decimal comma.
+  if (/^[1-9]\d{0,2}(?:[\u0020\u00a0\u202f\u2009,]\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
+  if (/^\d+,\d{1,2}$/.test(text) || /^0,\d+$/.test(text)) return Number(text.replace(',', '.'))
   return undefined
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, splitGlued } from '../../src/parse/cells.js'
 import { splitGluedOrganization } from '../../src/parse/lmarena/model-cell.js'
 import { parseCount, parseDecimal } from '../../src/parse/numbers.js'
+import { sealScore } from '../../src/parse/seal/adapter.js'
 
 const NBSP = '\u00a0'
 const NNBSP = '\u202f'
@@ -27,8 +28,24 @@ describe('numbers', () => {
     ['90.35', 90.35],
     ['1 495', 1495],
     ['1,495', 1495],
-    ['90,35', 90.35]
+    ['90,35', 90.35],
+    // Grouped thousands never start with a zero: a decimal comma.
+    ['0,075', 0.075],
+    ['0,3', 0.3],
+    // Marks that only set the direction of text (a right-to-left page) are no part of the number.
+    ['\u200f١٠٨٥', 1085],
+    ['\u20671,495\u2069', 1495]
   ])('decimal %j → %d', (raw, value) => expect(parseDecimal(raw)).toBe(value))
+
+  it.each([
+    // A dot grouping thousands (a German page) or a decimal point: the interval tells.
+    ['1.165', { plus: 24, minus: 27 }, 1165],
+    ['90.355', { plus: 1.2, minus: 1.3 }, 90.355],
+    ['1.165', undefined, undefined],
+    ['1.234.567', undefined, 1234567],
+    ['1165', undefined, 1165],
+    ['90,35', undefined, 90.35]
+  ] as const)('SEAL score %j with interval %j → %s', (raw, interval, value) => expect(sealScore(raw, interval)).toBe(value))
 })
 
 describe('rank and spread', () => {
@@ -36,6 +53,11 @@ describe('rank and spread', () => {
     expect(readRank('12')).toEqual({ value: 12 })
     expect(readRank('1st')).toEqual({ value: 1 })
     expect(readRank('3rd')).toEqual({ value: 3 })
+    expect(readRank('=7')).toEqual({ value: 7 })
+    expect(readRank('\u200f٤')).toEqual({ value: 4 })
+    // The word a column writes after every rank (learned from the column's cells).
+    expect(readRank('2위', '위')).toEqual({ value: 2 })
+    expect(readRank('2위')).toEqual({ problem: 'corrupted' })
     expect(readRank('')).toEqual({ empty: true })
     expect(readRank('极31')).toEqual({ problem: 'corrupted' })
     expect(readRank('...')).toEqual({ problem: 'unparseable' })

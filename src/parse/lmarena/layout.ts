@@ -20,6 +20,8 @@ export interface Column {
   metric?: string
   /** How a score or metric column writes its numbers. */
   style?: ScoreStyle
+  /** The word a rank column writes after every rank (`1위`). */
+  ordinal?: string
 }
 
 export interface Layout {
@@ -116,18 +118,34 @@ function bestReading(open: readonly number[], allowed: ReadonlyMap<number, Role[
   return best
 }
 
+/** How much more in order one rank-like column must be than another for the cells to tell which is the rank. */
+const ORDER_MARGIN = 0.04
+
 /**
- * The rank column: the one the header names when its cells are ranks; else
- * the rank-like column most in order (a rank column goes down least).
+ * The rank column: the rank-like column most in order (a rank column goes
+ * down least). The header helps: the column it names is the rank unless
+ * another column's cells are clearly more in order (`overruled`: header words
+ * swapped by a translation, a `header-mismatch`); between two columns as much
+ * in order as each other, a header naming another role for one tells them apart.
  */
-function chooseRank(profiles: readonly Profile[], strict: readonly Set<Role>[], lenient: readonly Set<Role>[], hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number] } {
-  const headed = profiles.findIndex((p, i) => hints[i] === 'rank' && lenient[i]!.has('rank'))
-  if (headed !== -1) return { rank: headed }
+function chooseRank(profiles: readonly Profile[], strict: readonly Set<Role>[], lenient: readonly Set<Role>[], hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number]; overruled?: number } {
+  const disorder = (i: number) => rankDisorder(profiles[i]!)
   const candidates = profiles.map((p) => p.index).filter((i) => strict[i]!.has('rank'))
+  const headed = profiles.findIndex((p, i) => hints[i] === 'rank' && lenient[i]!.has('rank'))
+  if (headed !== -1) {
+    const clearer = candidates.filter((i) => i !== headed && disorder(headed) - disorder(i) >= ORDER_MARGIN)
+    if (clearer.length === 0) return { rank: headed }
+    const chosen = mostInOrder(clearer, disorder, hints)
+    return chosen.rank === undefined ? chosen : { ...chosen, overruled: headed }
+  }
+  return mostInOrder(candidates, disorder, hints)
+}
+
+function mostInOrder(candidates: readonly number[], disorder: (i: number) => number, hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number] } {
   if (candidates.length <= 1) return candidates.length ? { rank: candidates[0]! } : {}
-  const sorted = [...candidates].sort((a, b) => rankDisorder(profiles[a]!) - rankDisorder(profiles[b]!) || a - b)
+  const sorted = [...candidates].sort((a, b) => disorder(a) - disorder(b) || a - b)
   const [first, second] = [sorted[0]!, sorted[1]!]
-  if (rankDisorder(profiles[second]!) - rankDisorder(profiles[first]!) >= 0.04) return { rank: first }
+  if (disorder(second) - disorder(first) >= ORDER_MARGIN) return { rank: first }
   // As much in order as each other: a header naming another role for one of them tells them apart.
   const other = (i: number) => hints[i] !== undefined && hints[i] !== 'rank'
   if (other(second) && !other(first)) return { rank: first }
@@ -165,7 +183,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
 
   // 1. The rank column, then what the ranks tell about the others (spreads, style-control ranks, votes).
   const before = { bound: rows.length }
-  const { rank, tied } = chooseRank(profiles, profiles.map((p) => allowedRoles(p, before)), profiles.map((p) => allowedRoles(p, before, true)), hints)
+  const { rank, tied, overruled } = chooseRank(profiles, profiles.map((p) => allowedRoles(p, before)), profiles.map((p) => allowedRoles(p, before, true)), hints)
   if (tied) for (const i of tied) ambiguous(i, ['rank', 'rankStyleControl'])
   const ranks = rank !== undefined ? profiles[rank]!.ints : undefined
   let bound = rows.length
@@ -213,7 +231,9 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   // What the headers said that the cells did not bear out; columns nothing explains.
   columns.forEach((col, i) => {
     const hint = hints[i]
-    if (hint && col.role && hint !== col.role && family(hint) !== family(col.role)) {
+    // Within the rank family too where the cells chose the rank over the header (`chooseRank`).
+    const overrode = (i === rank || i === overruled) && overruled !== undefined
+    if (hint && col.role && hint !== col.role && (family(hint) !== family(col.role) || overrode)) {
       messages.push(message('header-mismatch', headAt(i), { header: col.header, said: hint, read: col.role }))
     }
     if (!col.role && !headerless && !messages.some((m) => m.rule === 'ambiguous-column' && m.line === headAt(i).line && m.column === headAt(i).column)) {
@@ -224,6 +244,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   for (const col of columns) {
     const p = profiles[col.index]!
     if (col.role === 'score' || col.role === 'metric') col.style = p.style
+    if ((col.role === 'rank' || col.role === 'rankStyleControl') && p.ordinal) col.ordinal = p.ordinal
     if (col.role === 'metric' || (col.role === 'score' && p.percent >= 0.5)) col.metric = metricKey(col.header, col.index)
   }
   return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages }

@@ -54,6 +54,8 @@ export interface Profile {
   scores: (number | undefined)[]
   /** How this column writes its scores (marker words, dots grouping thousands). */
   style: ScoreStyle
+  /** The word this column writes after every whole number (`1위`), read as an ordinal. */
+  ordinal?: string
   /** Shares of the score cells with a `%`, with an interval. */
   percent: number
   withInterval: number
@@ -129,6 +131,21 @@ function dotGroups(texts: readonly string[]): boolean {
   return grouped > 0 && decimal === 0 && grouped >= texts.filter((t) => /^\d/.test(t)).length * 0.3
 }
 
+/**
+ * The word a column writes after (nearly) every number, the same each time:
+ * `1위`, `2위`… is how a translation writes ranks. On nine cells in ten and
+ * three at least; a word on some cells only is a marker (`columnMarkers`) or a glitch.
+ */
+function ordinalSuffix(texts: readonly string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const text of texts) {
+    const m = /^\d+\s*([^\d\s.,:;/±%+()\-=$]{1,3})$/u.exec(text)
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1)
+  }
+  for (const [word, n] of counts) if (n >= 3 && n >= 0.9 * texts.length) return word
+  return undefined
+}
+
 function modeShare(values: readonly string[]): number {
   const counts = new Map<string, number>()
   let top = 0
@@ -157,6 +174,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   const filledCells = cells.filter((c) => c !== '' && !isNoData(c))
   const filled = filledCells.length
   const style: ScoreStyle = { markers: columnMarkers(filledCells), dotGroups: dotGroups(filledCells) }
+  const ordinal = ordinalSuffix(filledCells)
   const p: Profile = {
     index,
     rows: cells.length,
@@ -168,6 +186,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     score: empty(),
     scores: [],
     style,
+    ...(ordinal ? { ordinal } : {}),
     percent: 0,
     withInterval: 0,
     interval: empty(),
@@ -197,7 +216,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   let modelish = 0
   let licensed = 0
   for (const c of cells) {
-    p.ints.push(tally(p.int, readRank(c)))
+    p.ints.push(tally(p.int, readRank(c, ordinal)))
     if (/^\d{2,}$/.test(c)) p.digitsOnly.push(c)
     if (!/^\d+$/.test(c)) {
       const spread = readSpread(c, undefined)

@@ -3,7 +3,7 @@ import { message, placeAt, type Message, type Place } from '../../diagnostics/di
 import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
 import { EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
-import type { Role } from './headers.js'
+import { roleOfHeader, type Role } from './headers.js'
 import { cellPlace, isPlaceholder, type GridRow } from './grid.js'
 import { columnOf, type Column, type Layout } from './layout.js'
 import { knownLicenses, readModelCell, splitGluedLicense, type ModelCell } from './model-cell.js'
@@ -47,8 +47,8 @@ function readModel(_raw: string, _draft: Draft, cell: TableCell): Read<ModelCell
  * license columns win over what the model cell carries.
  */
 const fields = [
-  field({ field: 'rank', role: 'rank', read: readRank, expected: 'a whole number', assign: (v, d) => (d.row.rank = v) }),
-  field({ field: 'rankStyleControl', role: 'rankStyleControl', read: readRank, expected: 'a whole number', assign: (v, d) => (d.row.rankStyleControl = v) }),
+  field({ field: 'rank', role: 'rank', read: (raw, _d, _cell, column) => readRank(raw, column.ordinal), expected: 'a whole number', assign: (v, d) => (d.row.rank = v) }),
+  field({ field: 'rankStyleControl', role: 'rankStyleControl', read: (raw, _d, _cell, column) => readRank(raw, column.ordinal), expected: 'a whole number', assign: (v, d) => (d.row.rankStyleControl = v) }),
   field({
     field: 'rankUpper',
     role: 'rankSpread',
@@ -195,6 +195,8 @@ export function readRows(layout: Layout): TableRows {
   const seen = new Map<string, number>()
   let position = 0
   const hasRank = !!columnOf(layout, 'rank')
+  // A column headed as the rank whose cells were not read as ranks: ranking by position would make ranks up (ties lost).
+  const unreadRank = !hasRank && layout.columns.some((c) => roleOfHeader(c.header) === 'rank')
   let truncatedAt: Place | undefined
   let gluedRows = 0
   let unranked = 0
@@ -231,7 +233,7 @@ export function readRows(layout: Layout): TableRows {
     }
     if (row.rank === undefined) {
       // Pages without a rank column are ranked by position.
-      if (!hasRank) row.rank = rows.length + 1
+      if (!hasRank && !unreadRank) row.rank = rows.length + 1
       else {
         messages.push(message('missing-cell', tr.place, { missing: 'rank', ...(row.name ? { name: row.name } : {}) }))
         return

@@ -3,7 +3,7 @@ import type { Flag, Row } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
 import type { AdapterInput, AdapterOutput, UndatedSnapshot } from '../adapter.js'
 import type { Document } from '../document.js'
-import { parseDecimal } from '../numbers.js'
+import { halfWidth, parseDecimal } from '../numbers.js'
 import { readInterval, readRank } from '../cells.js'
 
 /**
@@ -42,6 +42,21 @@ function flagCode(text: string): string {
   return /contaminat/i.test(text) ? 'contamination' : 'footnote'
 }
 
+/**
+ * A SEAL score: `1165`, `90.35`, `90,35`. `1.165` is a thousand and more
+ * written with a dot grouping thousands (a translation's), or a decimal: its
+ * interval tells (`+24/-27` is wider than 1.165 itself: the dot groups);
+ * without one it is not read.
+ */
+export function sealScore(text: string, interval: { plus: number; minus: number } | undefined): number | undefined {
+  const plain = halfWidth(text).trim()
+  if (!/^\d{1,3}(?:\.\d{3})+$/.test(plain)) return parseDecimal(plain)
+  const grouped = Number(plain.replace(/\./g, ''))
+  if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(plain)) return grouped
+  if (!interval) return undefined
+  return Math.max(interval.plus, interval.minus) >= Number(plain) ? grouped : Number(plain)
+}
+
 export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
   const messages: Message[] = []
   const lines = linesOf(doc).filter((l) => l.text !== '')
@@ -66,8 +81,14 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
       const rankLine = lines[j]
       if (!rankLine) break
       const rank = readRank(rankLine.text)
-      if (!('value' in rank)) break
       const [nameLine, scoreLine, ciLine] = [lines[j + 1], lines[j + 2], lines[j + 3]]
+      if (!('value' in rank)) {
+        // The board ends here, unless a row follows whose rank cannot be read (its score and interval can).
+        if (!scoreLine || !ciLine || !/\d/.test(rankLine.text) || !('value' in readInterval(ciLine.text))) break
+        messages.push(message('unparseable-number', rankLine, { value: rankLine.text, field: 'rank', expected: 'a rank such as `1`, `1st` or `=7`', dropped: true }))
+        j += 4
+        continue
+      }
       if (!nameLine || !scoreLine || !ciLine) {
         messages.push(message('truncated-table', rankLine, { kind: 'page-end', after: rankLine.text }))
         j = lines.length
@@ -77,7 +98,8 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
       const mark = /([*†‡§]+)$/.exec(nameLine.text)?.[1]
       const name = mark ? nameLine.text.slice(0, -mark.length).trim() : nameLine.text
       const row: Row = { rank: rank.value, name }
-      const score = parseDecimal(scoreLine.text)
+      const ci = readInterval(ciLine.text)
+      const score = sealScore(scoreLine.text, 'value' in ci ? ci.value : undefined)
       if (score === undefined) {
         const problem = { value: scoreLine.text, field: 'score', expected: 'a number such as `1165` or `90.35`' }
         messages.push(/\d/.test(scoreLine.text) ? message('corrupted-token', scoreLine, problem) : message('unparseable-number', scoreLine, problem))
@@ -85,7 +107,6 @@ export function parseSeal(doc: Document, input: AdapterInput): AdapterOutput {
         row.score = score
         at.score = [scoreLine.line, scoreLine.column]
       }
-      const ci = readInterval(ciLine.text)
       if ('value' in ci) {
         row.ciPlus = ci.value.plus
         row.ciMinus = ci.value.minus

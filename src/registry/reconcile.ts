@@ -188,6 +188,8 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   const unused = new Set(misread.map((m) => `${m.v}\u0000${m.field}`))
 
   const rows: { row: ReconciledRow; order: [number, number] }[] = []
+  // The fields some row of some variant has (the others are left out of every row): most rows have a third of them.
+  const present = rowFields.filter((field) => field === 'name' || sorted.some((v) => v.snapshot.rows.some((r) => r[field] !== undefined)))
   for (const entry of merged) {
     // Built in the public field order (`rowFields`), the model id last: no reordering copy.
     const out: Record<string, unknown> = {}
@@ -196,7 +198,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     const is: number[] = []
     const seen: Row[] = []
     for (const [v, i] of entry.at) vs.push(v), is.push(i), seen.push(sorted[v]!.snapshot.rows[i]!)
-    for (const field of rowFields) {
+    for (const field of present) {
       if (field === 'name') {
         out.name = entry.name
         continue
@@ -204,7 +206,9 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
       let kept: { v: number; i: number; value: unknown } | undefined
       const others: { v: number; i: number; value: unknown }[] = []
       for (let n = 0; n < seen.length; n++) {
-        const raw = seen[n]![field]
+        // The first page to score the model says whether it is preliminary, unmarked being no: a later
+        // page's mark disagrees with it (a word read as the mark), its missing mark does not.
+        const raw = field === 'preliminary' && n === 0 && seen[0]!.score !== undefined ? (seen[0]!.preliminary ?? false) : seen[n]![field]
         if (raw === undefined) continue
         const v = vs[n]!
         const i = is[n]!
@@ -217,7 +221,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         else if (!agree(field, kept.value, value, provenance !== undefined || sorted[kept.v]!.snapshot.provenance !== undefined)) others.push({ v, i, value })
       }
       if (!kept) continue
-      out[field] = kept.value
+      if (kept.value !== false) out[field] = kept.value
       if (others.length === 0) continue
       const values = [kept, ...others].map((f) => {
         const [line, column] = place(sorted[f.v]!, f.i, field)
@@ -444,7 +448,8 @@ function show(value: unknown): string {
 
 function place(variant: Variant, i: number, field: RowField): [number, number] {
   const places = variant.snapshot.places[i] ?? {}
-  return places[field] ?? places.row ?? [1, 1]
+  // A score's "preliminary" mark is written in its cell.
+  return places[field] ?? (field === 'preliminary' ? places.score : undefined) ?? places.row ?? [1, 1]
 }
 
 function cell(variant: Variant, i: number, field: RowField): { line: number; column: number } {

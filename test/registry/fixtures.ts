@@ -18,6 +18,7 @@ export interface FixtureRow {
   license?: string
   /** Default: the row's place in the table, ties sharing the rank of equal scores. */
   rank?: number
+  preliminary?: boolean
 }
 
 /** Ranks as upstream gives them: equal scores share the rank. */
@@ -67,7 +68,8 @@ export function input(date: string, rows: readonly FixtureRow[], options: { lang
     ciMinus: r.ci ?? 5,
     votes: r.votes,
     ...(r.organization ? { organization: r.organization } : {}),
-    ...(r.license ? { license: r.license } : {})
+    ...(r.license ? { license: r.license } : {}),
+    ...(r.preliminary ? { preliminary: true } : {})
   }))
   return {
     file: options.file ?? `snapshots/${board}/${date}.${language}.md`,

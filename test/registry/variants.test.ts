@@ -88,6 +88,28 @@ describe('language variants: a misread column is an error for the column', () =>
   })
 })
 
+describe('language variants: "preliminary" is the original’s', () => {
+  const zh = (marked: string[] = []) => input('2025-01-01', rows.map((r) => ({ ...r, preliminary: marked.includes(r.name) })), { language: 'zh' })
+  const variant = (marked: string[]) => input('2025-01-01', rows.map((r) => ({ ...r, preliminary: marked.includes(r.name) })), { language: 'ko' })
+
+  it('a variant marking a model the original does not (a unit word read as the mark) disagrees: the original’s unmarked row is kept', () => {
+    // `1443점` ("points") on a few rows of a Korean page read as Korean's way of writing "preliminary".
+    const r = normalize([zh(), variant(['beta', 'delta'])], emptyData)
+    expect(r.snapshots[0]!.rows.filter((row) => row.preliminary).map((row) => row.model)).toEqual([])
+    expect(r.diagnostics.map((d) => [d.rule, d.severity, d.message])).toEqual([
+      ['variant-disagreement', 'warning', expect.stringContaining('`preliminary` `true` for `beta`')],
+      ['variant-disagreement', 'warning', expect.stringContaining('`preliminary` `true` for `delta`')]
+    ])
+  })
+
+  it('the original’s mark is kept, and a variant without it (a translation that left the word out) is no disagreement', () => {
+    const r = normalize([zh(['gamma']), variant([])], emptyData)
+    expect(r.snapshots[0]!.rows.filter((row) => row.preliminary).map((row) => row.model)).toEqual(['gamma'])
+    expect(r.snapshots[0]!.rows.find((row) => row.model === 'alpha')).not.toHaveProperty('preliminary')
+    expect(r.diagnostics).toEqual([])
+  })
+})
+
 describe.runIf(hasCorpus)('a misread translation on real pages', () => {
   const zhFile = 'zh/2025-07-10T114319Z_cf2ece6.md'
   const enFile = 'en/2025-07-10T115634Z_4815581.md'

@@ -1,6 +1,6 @@
 import type { Event } from '../schema/events.js'
 import { eventsOf } from '../schema/events.js'
-import type { RegistryModel } from '../registry/types.js'
+import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { Board } from './boards.js'
 import { addDays } from '../core/dates.js'
 import { timelineSince } from './history/leaders.js'
@@ -53,8 +53,22 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
     infos.set(id, found)
     return found
   }
+  // Charts and captions name each model as its tables and pages do: by the registry's name (a board's
+  // own spelling is in its snapshots' data).
+  const named = (snapshots: readonly ReconciledSnapshot[]): ReconciledSnapshot[] =>
+    snapshots.map((snap) => {
+      let rows: ReconciledRow[] | undefined
+      snap.rows.forEach((r, i) => {
+        const name = modelsById.get(r.model)?.name
+        if (name === undefined || name === r.name) return
+        rows ??= [...snap.rows]
+        rows[i] = { ...r, name }
+      })
+      return rows ? { ...snap, rows } : snap
+    })
   return new Map(
-    boards.map((b) => {
+    boards.map((board) => {
+      const b = { ...board, snapshots: named(board.snapshots) }
       const drawn = raceSnapshots(b.snapshots)
       const timeline = leaderTimeline(b.snapshots)
       const history: BoardHistory = {

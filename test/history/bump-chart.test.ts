@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildRace } from '../../src/model/history/race.js'
 import { bumpChart } from '../../src/render/charts/bump.js'
+import { distinctTexts } from '../../src/render/charts/svg.js'
 import { churn, daily, row, snap } from './fixtures.js'
 import { coords, count, decode, groups, onlyKnownTags, overlapping, paths, texts } from './svg.js'
 
@@ -95,7 +96,26 @@ describe('bumpChart', () => {
     expect(svg.svg).toContain('aria-labelledby="x&quot;&gt;&lt;script&gt;-title')
     expect(svg.table.rows[0]![0]).toBe(hostile)
     const end = texts(svg.svg, 'chart-label-end').map((t) => decode(t.content))
-    expect(end).toContain('#1 <script>alert("…')
+    expect(end).toContain('#1 <script>a…& \'q\'')
+  })
+
+  it('cuts names so that each label still tells its model apart', () => {
+    // Cut in the middle, 4-7 and 4-8 would read alike: the start that tells them apart is kept instead.
+    expect(distinctTexts(['claude-opus-4-8-thinking', 'claude-opus-4-7-thinking', 'gpt-5.5-high', 'Claude Opus 5 (Max)'], 16)).toEqual(['claude-opus-4-8…', 'claude-opus-4-7…', 'gpt-5.5-high', 'Claude Op…(Max)'])
+    // Names that no cut tells apart are left whole; one name twice (one model) is no clash.
+    expect(distinctTexts(['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1aaaaaaaaaaaaaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2aaaaaaaaaaaaaaaaaaaaaaaaaaa'], 8)).toEqual(['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1aaaaaaaaaaaaaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2aaaaaaaaaaaaaaaaaaaaaaaaaaa'])
+    expect(distinctTexts(['same name for one', 'same name for one'], 8)).toEqual(['same…one', 'same…one'])
+  })
+
+  it('cuts a long end label in its middle: two names that differ at their end stay two', () => {
+    const high = 'Claude Opus 5 (High)'
+    const max = 'Claude Opus 5 (Max)'
+    const chart = bumpChart(buildRace([snap('2026-01-01', [row('h', 1, { name: high }), row('m', 2, { name: max })]), snap('2026-01-09', [row('h', 1, { name: high }), row('m', 2, { name: max })])], { top: 2 }), { id: 'c' })
+    const end = texts(chart.svg, 'chart-label-end').map((t) => decode(t.content))
+    expect(end).toEqual(['#1 Claude Op…(High)', '#2 Claude Op…(Max)'])
+    // The label column is as wide as its bold labels (weight 600 is wider than the plain estimate).
+    const x1 = Math.min(...texts(chart.svg, 'chart-label-end').map((t) => t.x))
+    expect(400 - x1).toBeGreaterThanOrEqual(Math.max(...end.map((e) => e.length)) * 12 * 0.66)
   })
 
   it('is deterministic: same input, same bytes, whatever the order of the snapshots', () => {

@@ -96,7 +96,12 @@ describe('frontierChart', () => {
     expect(lines).toHaveLength(4)
     expect(lines.map((d) => count(d, /M/))).toEqual([2, 2, 1, 1]) // Google, OpenAI across the gap; DeepSeek and open weights before it
     expect(paths(chart.svg, 'chart-frontier-gap')).toHaveLength(1)
-    expect(texts(chart.svg, 'chart-label-end').map((t) => decode(t.content))).toEqual(['Google 1,510', 'OpenAI 1,505', 'DeepSeek <AI> 1,460', 'Open weights 1,460'])
+    // The right column holds the last day's values; lines that stopped before it are labelled where they stop.
+    expect(texts(chart.svg, 'chart-label-end').map((t) => decode(t.content))).toEqual(['Google 1,510', 'OpenAI 1,505'])
+    const stopped = texts(chart.svg, 'chart-label-stopped')
+    expect(stopped.map((t) => decode(t.content))).toEqual(['DeepSeek <AI> 1,460', 'Open weights 1,460'])
+    const column = Math.min(...texts(chart.svg, 'chart-label-end').map((t) => t.x))
+    for (const t of stopped) expect([t.anchor, t.x < column]).toEqual(['end', true])
     expect(onlyKnownTags(chart.svg)).toBe(true)
     expect(overlapping(texts(chart.svg, 'chart-label-end'), 12)).toEqual([])
   })

@@ -4,7 +4,7 @@ import { condenseRace, type Race, type RacePoint, type RaceSeries } from '../../
 import { formatNumber } from '../../core/text.js'
 import { placeFree, placeLabels, type Label } from './labels.js'
 import { assignStyles, styleClasses } from './palette.js'
-import { fixed, labelText, open, text, textWidth, title, type ChartResult } from './svg.js'
+import { distinctTexts, fixed, labelText, middleText, open, text, textWidth, title, type ChartResult } from './svg.js'
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
 import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
@@ -68,12 +68,13 @@ export function bumpChart(input: Race, options: BumpChartOptions): ChartResult {
   const yOf = (position: number) => top + (position - 0.5) * rowH
   const yOut = plotBottom - 2
 
+  const current = race.series.filter((s) => s.runs.at(-1)!.end === 'last')
+  const shortNames = new Map(distinctTexts(current.map((s) => s.name), maxName).map((t, i) => [current[i]!, t]))
   const endName = (s: RaceSeries) => {
     const p = s.runs.at(-1)!.points.at(-1)!
-    return `#${formatNumber(p.rank)} ${labelText(s.name, maxName)}`
+    return `#${formatNumber(p.rank)} ${shortNames.get(s) ?? middleText(s.name, maxName)}`
   }
-  const current = race.series.filter((s) => s.runs.at(-1)!.end === 'last')
-  const rightW = Math.min(width * 0.4, Math.max(0, ...current.map((s) => textWidth(endName(s), fs))) + 8)
+  const rightW = Math.min(width * 0.4, Math.max(0, ...current.map((s) => textWidth(endName(s), fs, true))) + 8)
   const startsFirst = race.series.filter((s) => s.runs[0]!.points[0]!.date === first.date)
   const leftW = Math.max(24, ...startsFirst.map((s) => textWidth(`#${formatNumber(s.runs[0]!.points[0]!.rank)}`, fs) + 6))
   const x0 = leftW
@@ -155,7 +156,7 @@ export function bumpChart(input: Race, options: BumpChartOptions): ChartResult {
     const tail = lastRun.points.at(-1)!
     if (lastRun.end === 'last') {
       const content = endName(s)
-      labels.push({ series: si, kind: 'end', content, anchor: 'start', x: x1 + 4, x0: x1 + 4, x1: x1 + 4 + textWidth(content, fs), y: yOf(tail.position), dy: fs * 0.35 })
+      labels.push({ series: si, kind: 'end', content, anchor: 'start', x: x1 + 4, x0: x1 + 4, x1: x1 + 4 + textWidth(content, fs, true), y: yOf(tail.position), dy: fs * 0.35 })
     } else {
       const content = `#${formatNumber(tail.rank)}`
       const tx = Math.min(x(spanEnd(tail)), x1)

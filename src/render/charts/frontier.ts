@@ -64,16 +64,22 @@ export function frontierChart(input: Frontier, options: FrontierChartOptions): C
   y.range([plotBottom, top])
   const ticks = y.ticks(4)
   const leftW = Math.max(...ticks.map((t) => textWidth(formatNumber(t), 10))) + 8
-  // End labels: each organization drawn and the open-weights best, at their last value.
-  const ends = [
-    ...orgs.flatMap((org) => {
-      const d = [...days].reverse().find((x) => x.organizations.some((o) => o.organization === org))
-      const o = d?.organizations.find((b) => b.organization === org)
-      return o ? [{ key: org, content: `${labelText(org, maxName)} ${formatNumber(o.score)}`, y: y(o.score) }] : []
-    }),
-    ...[[...days].reverse().find((d) => d.open)?.open].flatMap((o) => (o ? [{ key: 'open', content: `Open weights ${formatNumber(o.score)}`, y: y(o.score) }] : []))
+  // End labels: each organization drawn and the open-weights best, at their last value: in the
+  // right column for the lines that reach the last day (today's values), at the end of the line
+  // for those that stopped before it (that value is not today's).
+  const endOf = (key: string, label: string, value: (d: FrontierDay) => number | undefined) => {
+    const d = [...days].reverse().find((x) => value(x) !== undefined)
+    if (!d) return []
+    const v = value(d)!
+    return [{ key, content: `${label} ${formatNumber(v)}`, y: y(v), day: d, current: d === last }]
+  }
+  const all = [
+    ...orgs.flatMap((org) => endOf(org, labelText(org, maxName), (d) => d.organizations.find((o) => o.organization === org)?.score)),
+    ...endOf('open', 'Open weights', (d) => d.open?.score)
   ]
-  const rightW = Math.min(width * 0.4, Math.max(0, ...ends.map((e) => textWidth(e.content, fs))) + 8)
+  const ends = all.filter((e) => e.current)
+  const stopped = all.filter((e) => !e.current)
+  const rightW = Math.min(width * 0.4, Math.max(0, ...ends.map((e) => textWidth(e.content, fs, true))) + 8)
   const x1 = width - rightW
   const scale = timeScale(first.date, last.date, leftW, x1)
   const x = (date: string) => xOf(scale, date)
@@ -126,7 +132,11 @@ export function frontierChart(input: Frontier, options: FrontierChartOptions): C
   )
   const endLabel = (key: string) => {
     const i = ends.findIndex((e) => e.key === key)
-    return i < 0 ? '' : text('chart-label chart-label-end', x1 + 4, ys[i]! + fs * 0.35, ends[i]!.content)
+    if (i >= 0) return text('chart-label chart-label-end', x1 + 4, ys[i]! + fs * 0.35, ends[i]!.content)
+    const e = stopped.find((s) => s.key === key)
+    if (!e) return ''
+    const tx = Math.max(leftW + textWidth(e.content, fs, true), Math.min(x(spanEnd(e.day)), x1))
+    return text('chart-label chart-label-stopped', tx, e.y - 4, e.content, ' text-anchor="end"')
   }
   const gaps = days.flatMap((d, i) => (d.gapBefore && i > 0 ? [[days[i - 1]!.date, d.date] as const] : []))
   const marked = eventsIn(scale, options.events)

@@ -47,9 +47,53 @@ export function labelText(name: string, max = Infinity): string {
   return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join('') + '…' : chars.join('')
 }
 
-/** Width of a label in user units, a generous estimate (no font metrics at build time). */
-export function textWidth(text: string, fontSize: number): number {
-  return [...text].length * fontSize * 0.6
+/**
+ * A name cut in its middle to at most `max` characters, its start and its end
+ * kept: `Claude Op…(High)` and `Claude Op…(Max)` stay two models where
+ * `Claude Opus 5 (…` would be one name twice.
+ */
+export function middleText(name: string, max: number): string {
+  const chars = [...labelText(name)]
+  if (chars.length <= max) return chars.join('')
+  const head = Math.ceil((max - 1) * 0.55)
+  const tail = Math.max(0, max - 1 - head)
+  return chars.slice(0, head).join('').trimEnd() + '…' + chars.slice(chars.length - tail).join('').trimStart()
+}
+
+/**
+ * Names cut to at most `max` characters (`middleText`), each label telling its
+ * model apart from the others: where two names would be cut alike
+ * (`claude-op…-thinking` for 4-7 and 4-8), those are cut elsewhere, the
+ * longest start that tells them apart first, or else left whole.
+ */
+export function distinctTexts(names: readonly string[], max: number): string[] {
+  const out = names.map((n) => middleText(n, max))
+  const clash = (i: number) => out.some((o, j) => j !== i && o === out[i] && labelText(names[j]!) !== labelText(names[i]!))
+  const clashing = out.map((_, i) => i).filter(clash)
+  if (clashing.length === 0) return out
+  const cut = (name: string, head: number) => {
+    const chars = [...labelText(name)]
+    if (chars.length <= max) return chars.join('')
+    return chars.slice(0, head).join('').trimEnd() + '…' + chars.slice(chars.length - (max - 1 - head)).join('').trimStart()
+  }
+  for (let head = max - 1; head >= 1; head--) {
+    const tried = clashing.map((i) => cut(names[i]!, head))
+    if (new Set(tried).size === new Set(clashing.map((i) => labelText(names[i]!))).size) {
+      clashing.forEach((i, k) => (out[i] = tried[k]!))
+      return out
+    }
+  }
+  for (const i of clashing) out[i] = labelText(names[i]!)
+  return out
+}
+
+/**
+ * Width of a label in user units, a generous estimate (no font metrics at
+ * build time); `bold` for the weight-600 end labels, wider (DejaVu Sans Bold,
+ * the widest common sans, is about 0.7 em a character).
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  return [...text].length * fontSize * (bold ? 0.72 : 0.6)
 }
 
 /** `<text>` with escaped content; `cls` and `extra` attributes are trusted. */

@@ -96,7 +96,8 @@ export function buildQuality(input: QualityInput): Quality {
   const disagreements = [...input.disagreements].sort(
     (a, b) => compareText(a.board, b.board) || compareText(a.date, b.date) || compareText(a.model, b.model) || compareText(a.field, b.field)
   )
-  const all = [...input.diagnostics, ...input.registryDiagnostics]
+  // A variant disagreement is a disagreement (counted as one), not a finding counted twice: the counts are the parts' and the index's.
+  const all = [...input.diagnostics, ...input.registryDiagnostics].filter((d) => d.rule !== 'variant-disagreement')
   const day = (x: { board: string; before: string; after: string }) => `${x.board}\u0000${x.before}\u0000${x.after}`
   const links = input.renames?.links ?? []
   const switchDays = new Set((input.renames?.switches ?? []).map(day))

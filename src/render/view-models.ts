@@ -18,12 +18,17 @@ export interface ModelsView {
   frontiers?: FrontierView[]
 }
 
-/** Where a model stands now: `LMArena Text #2, SEAL Math #1` (boards it is on in their newest snapshot). */
+/** A board named as standing now: with the date of its newest snapshot when it is stale (that is not now). */
+function boardNow(board: Board): string {
+  return board.stale ? `${board.title} (as of ${board.latest.date})` : board.title
+}
+
+/** Where a model stands now: `LMArena Text #2, SEAL Math (as of 2024-05-13) #1` (boards it is on in their newest snapshot). */
 function currentPlaces(ctx: Context, model: RegistryModel): { text: string; count: number } {
   const places: string[] = []
   for (const board of ctx.site.boards) {
     const row = board.latest.rows.find((r) => r.model === model.id)
-    if (row) places.push(`${board.title} #${row.rank}`)
+    if (row) places.push(`${boardNow(board)} #${row.rank}`)
   }
   return { text: places.join(', '), count: places.length }
 }
@@ -97,7 +102,7 @@ export function organizationsView(ctx: Context): ModelsView {
         license: '',
         open: '',
         search: '',
-        cells: [{ text: o.name, href: link(ctx, paths.organization(o.slug)) }, numberCell(o.models.length), { text: leads.map((b) => b.title).join(', ') }]
+        cells: [{ text: o.name, href: link(ctx, paths.organization(o.slug)) }, numberCell(o.models.length), { text: leads.map(boardNow).join(', ') }]
       }
     }),
     empty: 'No organizations.',

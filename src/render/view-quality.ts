@@ -1,4 +1,4 @@
-import { count } from '../core/text.js'
+import { count, formatNumber } from '../core/text.js'
 import type { QualityPart } from '../model/quality.js'
 import type { Disagreement, LinkedRename } from '../registry/types.js'
 import { visible } from '../diagnostics/quote.js'
@@ -34,6 +34,8 @@ export interface QualityView {
   layout: LayoutView
   counts: { label: string; value: number }[]
   parts: Table
+  /** How the counts above add up from the parts. */
+  partsNote: string
   registry: { place: string; severity: string; rule: string; message: string }[]
   repairs: { from: string; to: string; rule: string; name: string; href: string }[]
   /** Naming-scheme switches, once each (their renames folded away), then the other renames. */
@@ -126,6 +128,7 @@ export function qualityView(ctx: Context): QualityView {
       empty: 'No anomaly in any snapshot file.',
       notes: []
     },
+    partsNote: `The errors and warnings above are those of these pages${q.registryDiagnostics.length ? ` and the ${formatNumber(q.registryDiagnostics.length)} of the registry below, which concern no single file` : ''}; a disagreement between language versions is counted once, as a disagreement.`,
     registry: q.registryDiagnostics.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message })),
     repairs: q.repairs.map((r) => ({ from: visible(r.from), to: r.to, rule: r.rule, name: r.name, href: link(ctx, paths.model(r.model)) })),
     renames: {

@@ -35,4 +35,11 @@ describe('the data-quality report', () => {
     expect(quality.registryDiagnostics.map((d) => d.rule)).toEqual(['registry-conflict'])
     expect(quality.counts.errors).toBe(3)
   })
+
+  it('counts what its parts and its own registry list show: the parts and the index add up to the totals', () => {
+    const sum = (key: 'errors' | 'warnings') => quality.parts.reduce((n, p) => n + p.counts[key], 0) + quality.registryDiagnostics.filter((d) => d.severity === key.slice(0, -1)).length
+    expect([quality.counts.errors, quality.counts.warnings]).toEqual([sum('errors'), sum('warnings')])
+    // The variant disagreement is not a warning counted beside the disagreement it is.
+    expect(quality.counts.warnings).toBe(1)
+  })
 })

@@ -1,3 +1,4 @@
+import { DEFAULT_GAP_DAYS } from '../model/history/snapshot.js'
 import { compareBoards } from '../model/boards.js'
 import type { HistoryPoint } from '../model/histories.js'
 import type { RenameEvidence } from '../registry/renames.js'
@@ -167,13 +168,18 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
   }
 }
 
+/** Days counted on the snapshots only: the gaps without one that followed are said, not guessed. */
+function gapsNote(gaps: number, where: string): string {
+  return gaps ? ` (${gaps === 1 ? 'a gap' : `${formatNumber(gaps)} gaps`} of more than ${formatNumber(DEFAULT_GAP_DAYS)} days between snapshots, ${gaps === 1 ? '' : 'each '}after a day ${where}, not counted)` : ''
+}
+
 function lifecycleFacts(ctx: Context, board: string, life: Lifecycle): ModelBoardView['lifecycle'] {
   const out: ModelBoardView['lifecycle'] = [
     { label: 'First seen', value: life.first, href: link(ctx, paths.snapshot(board, life.first)) },
     { label: 'Last seen', value: life.last, href: link(ctx, paths.snapshot(board, life.last)) },
     { label: 'Peak rank', value: `#${formatNumber(life.peak.rank)} on ${life.peak.date}`, href: link(ctx, paths.snapshot(board, life.peak.date)) },
-    { label: 'Days at #1', value: formatDays(life.daysAtTop) },
-    { label: 'Days in the top 10', value: formatDays(life.daysInTop10) },
+    { label: 'Days at #1', value: formatDays(life.daysAtTop) + gapsNote(life.gapsAfter.atTop, 'at #1') },
+    { label: 'Days in the top 10', value: formatDays(life.daysInTop10) + gapsNote(life.gapsAfter.inTop10, 'in the top 10') },
     { label: 'Snapshots listing it', value: formatNumber(life.snapshots) }
   ]
   if (life.votes) out.push({ label: 'Votes gained', value: `${formatSigned(life.votes.gained)} (${formatNumber(life.votes.first)} → ${formatNumber(life.votes.last)})` })

@@ -38,6 +38,9 @@ describe('boardLifecycles', () => {
     expect([b.daysAtTop, held('b'), a.daysAtTop, held('a')]).toEqual([4, 4, 4, 4])
     // Without the gap rule (threshold 60), 01-05 stands for the 36 days to 02-10.
     expect(life(list, 'a', { gapDays: 60 }).daysAtTop).toBe(39)
+    // The gap after 01-05 is not counted, and is said: one stretch after a day at #1 (and in the top 10).
+    expect(a.gapsAfter).toEqual({ atTop: 1, inTop10: 1 })
+    expect(life(list, 'a', { gapDays: 60 }).gapsAfter).toEqual({ atTop: 0, inTop10: 0 })
   })
 
   it('the condensed history: changes, gap sides, below the shown top N, gone; first and last listing on lines of their own', () => {

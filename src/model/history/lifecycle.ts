@@ -45,6 +45,11 @@ export interface Lifecycle {
   /** Calendar days listed at rank 1 (shared or not) and at rank 10 or better; see `coverage`. */
   daysAtTop: number
   daysInTop10: number
+  /**
+   * Listings at #1 and in the top 10 followed by a gap (no snapshot for more
+   * than `gapDays`): the days of the gap are not counted above, unknown.
+   */
+  gapsAfter: { atTop: number; inTop10: number }
   /** Votes on the first and last snapshot that give them. */
   votes?: { first: number; last: number; gained: number }
   /** Interval width (ciPlus + ciMinus) on the first and last snapshot that give it; `narrowing` > 0 when it shrank. */
@@ -123,6 +128,7 @@ function lifecycleOf(
     peak: { rank: firstRow.rank, date: list[from]!.date },
     daysAtTop: 0,
     daysInTop10: 0,
+    gapsAfter: { atTop: 0, inTop10: 0 },
     status: 'listed',
     history: []
   }
@@ -147,6 +153,10 @@ function lifecycleOf(
     if (row.rank < life.peak.rank) life.peak = { rank: row.rank, date: snapshot.date }
     if (row.rank === 1) life.daysAtTop += cover[i]!
     if (row.rank <= 10) life.daysInTop10 += cover[i]!
+    if (gaps[i + 1]) {
+      if (row.rank === 1) life.gapsAfter.atTop++
+      if (row.rank <= 10) life.gapsAfter.inTop10++
+    }
     if (row.votes !== undefined) {
       firstVotes ??= row.votes
       lastVotes = row.votes

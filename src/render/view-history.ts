@@ -21,14 +21,18 @@ export interface Figure {
   dataLabel?: string
 }
 
-/** Chart widths in user units; the SVG scales to its box (labels stay readable at 375 px). */
-export const RACE_WIDTH = 440
+/**
+ * Chart widths in user units; the SVG scales to its box. About the width of a
+ * 375 px phone's content, so that its 12-unit labels stay about 12 px there
+ * (at 440 units they were 8 px); wider screens show it at most 27rem wide.
+ */
+export const RACE_WIDTH = 360
 /** A race drawn month by month over years: the whole width of the page (scrolls sideways on a phone). */
 export const RACE_WIDTH_LONG = 960
-export const LEADERS_WIDTH = 440
+export const LEADERS_WIDTH = 360
 /** Who held #1 beside a race drawn across the page: across the page too, a label and its bars on one line. */
 export const LEADERS_WIDTH_WIDE = 960
-export const FRONTIER_WIDTH = 440
+export const FRONTIER_WIDTH = 360
 
 export function figure(id: string, chart: ChartResult, tableCaption: string): Figure {
   const t = chart.table

@@ -96,7 +96,7 @@ describe('bumpChart', () => {
     expect(svg.svg).toContain('aria-labelledby="x&quot;&gt;&lt;script&gt;-title')
     expect(svg.table.rows[0]![0]).toBe(hostile)
     const end = texts(svg.svg, 'chart-label-end').map((t) => decode(t.content))
-    expect(end).toContain('#1 <script>a…& \'q\'')
+    expect(end).toContain('#1 <script>…& \'q\'')
   })
 
   it('cuts names so that each label still tells its model apart', () => {
@@ -110,12 +110,16 @@ describe('bumpChart', () => {
   it('cuts a long end label in its middle: two names that differ at their end stay two', () => {
     const high = 'Claude Opus 5 (High)'
     const max = 'Claude Opus 5 (Max)'
-    const chart = bumpChart(buildRace([snap('2026-01-01', [row('h', 1, { name: high }), row('m', 2, { name: max })]), snap('2026-01-09', [row('h', 1, { name: high }), row('m', 2, { name: max })])], { top: 2 }), { id: 'c' })
+    const chart = bumpChart(buildRace([snap('2026-01-01', [row('h', 1, { name: high }), row('m', 2, { name: max })]), snap('2026-01-09', [row('h', 1, { name: high }), row('m', 2, { name: max })])], { top: 2 }), { id: 'c', maxName: 16 })
     const end = texts(chart.svg, 'chart-label-end').map((t) => decode(t.content))
     expect(end).toEqual(['#1 Claude Op…(High)', '#2 Claude Op…(Max)'])
     // The label column is as wide as its bold labels (weight 600 is wider than the plain estimate).
     const x1 = Math.min(...texts(chart.svg, 'chart-label-end').map((t) => t.x))
-    expect(400 - x1).toBeGreaterThanOrEqual(Math.max(...end.map((e) => e.length)) * 12 * 0.66)
+    expect(400 - x1).toBeGreaterThanOrEqual(Math.max(...end.map((e) => e.length)) * 12 * 0.72)
+    // Without `maxName`, names are cut to what the label column holds: a narrower chart cuts them shorter.
+    const narrow = bumpChart(buildRace([snap('2026-01-01', [row('h', 1, { name: high })]), snap('2026-01-09', [row('h', 1, { name: high })])], { top: 1 }), { id: 'n', width: 300 })
+    const [label] = texts(narrow.svg, 'chart-label-end').map((t) => decode(t.content))
+    expect(label!.length * 12 * 0.72).toBeLessThanOrEqual(300 * 0.45 - 8)
   })
 
   it('is deterministic: same input, same bytes, whatever the order of the snapshots', () => {

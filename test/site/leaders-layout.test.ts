@@ -10,6 +10,7 @@ import { normalize } from '../../src/registry/normalize.js'
 import type { SiteFile } from '../../src/core/site-file.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
 import { renderNormalized, tempDir } from './helpers.js'
+import { LEADERS_WIDTH } from '../../src/render/view-history.js'
 import { axe, launchChromium } from './seed-browser.js'
 import { serve } from './serve.js'
 
@@ -60,7 +61,7 @@ describe('the leader timeline of a long history', () => {
     expect(board).toContain('<svg class="chart chart-race" viewBox="0 0 960 ')
     const narrow = /<div class="chart-narrow"><svg class="chart chart-leaders" viewBox="0 0 (\d+) (\d+)"[^>]*aria-labelledby="lmarena-text-leaders-title/.exec(board)
     const wide = /<div class="chart-wide"><svg class="chart chart-leaders" viewBox="0 0 (\d+) (\d+)"[^>]*aria-labelledby="lmarena-text-leaders-wide-title/.exec(board)
-    expect(narrow?.slice(1).map(Number)).toEqual([440, expect.any(Number)])
+    expect(narrow?.slice(1).map(Number)).toEqual([LEADERS_WIDTH, expect.any(Number)])
     expect(wide?.slice(1).map(Number)).toEqual([960, expect.any(Number)])
     // The wide one is the shorter: a row is one line.
     expect(Number(wide![2])).toBeLessThan(Number(narrow![2]))
@@ -108,6 +109,9 @@ describe('the leader timeline of a long history', () => {
         // No sideways scroll on a phone.
         expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
         expect(leaders.width).toBeLessThanOrEqual(375)
+        // Drawn about as wide as the phone: a unit of the chart is about a pixel, its 12-unit labels about 12 px.
+        const scale = await p.locator('.chart-narrow svg.chart-leaders').evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
+        expect(scale).toBeGreaterThan(0.95)
       }
       for (const v of await axe(p)) found.push(`${width} ${scheme}: ${v}`)
       await ctx.close()

@@ -8,6 +8,10 @@ import { distinctTexts, fixed, labelText, middleText, open, text, textWidth, tit
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
 import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
+
+/** The share of the width the end labels may take (names are cut to fit it). */
+const LABEL_SHARE = 0.45
+
 export interface BumpChartOptions {
   /** Unique within the page. */
   id: string
@@ -52,7 +56,8 @@ export function bumpChart(input: Race, options: BumpChartOptions): ChartResult {
   const width = options.width ?? 400
   const rowH = options.rowHeight ?? 24
   const fs = options.fontSize ?? 12
-  const maxName = options.maxName ?? 16
+  // As many characters as the label column (at most `LABEL_SHARE` of the width) holds beside `#10 `, bold.
+  const maxName = options.maxName ?? Math.min(24, Math.max(8, Math.floor((width * LABEL_SHARE - 8) / textWidth('x', fs, true)) - 4))
   const days = race.days
   const first = days[0]
   const last = days[days.length - 1]
@@ -74,7 +79,7 @@ export function bumpChart(input: Race, options: BumpChartOptions): ChartResult {
     const p = s.runs.at(-1)!.points.at(-1)!
     return `#${formatNumber(p.rank)} ${shortNames.get(s) ?? middleText(s.name, maxName)}`
   }
-  const rightW = Math.min(width * 0.4, Math.max(0, ...current.map((s) => textWidth(endName(s), fs, true))) + 8)
+  const rightW = Math.min(width * LABEL_SHARE, Math.max(0, ...current.map((s) => textWidth(endName(s), fs, true))) + 8)
   const startsFirst = race.series.filter((s) => s.runs[0]!.points[0]!.date === first.date)
   const leftW = Math.max(24, ...startsFirst.map((s) => textWidth(`#${formatNumber(s.runs[0]!.points[0]!.rank)}`, fs) + 6))
   const x0 = leftW

@@ -76,7 +76,7 @@ export function distinctTexts(names: readonly string[], max: number): string[] {
     if (chars.length <= max) return chars.join('')
     return chars.slice(0, head).join('').trimEnd() + '…' + chars.slice(chars.length - (max - 1 - head)).join('').trimStart()
   }
-  for (let head = max - 1; head >= 1; head--) {
+  for (let head = max - 1; head >= 0; head--) {
     const tried = clashing.map((i) => cut(names[i]!, head))
     if (new Set(tried).size === new Set(clashing.map((i) => labelText(names[i]!))).size) {
       clashing.forEach((i, k) => (out[i] = tried[k]!))

@@ -82,6 +82,9 @@ describe('the organizations page frontier of a long history', () => {
     expect(captions(whole)[0]).toMatch(/^Best score per organization on LMArena Text from 2023-01-01 to /)
     expect(gapDates(whole).at(-1)).toBe('2023-01-01')
     expect(whole).toContain('<h1>LMArena Text: organizations over time</h1>')
+    // Each stretch's last day is a date cell, not broken at its hyphens.
+    const until = [...whole.slice(whole.indexOf('<table id="gap-lmarena-text"')).split('</table>')[0]!.matchAll(/<\/th><td class="date">(\d{4}-\d{2}-\d{2})<\/td>/g)]
+    expect(until.length).toBe(gapDates(whole).length)
   })
 
   it('does not grow with the history, where the frontier page does', () => {

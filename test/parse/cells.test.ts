@@ -3,6 +3,7 @@ import { readCount, readCutoff, readInterval, readPrice, readRank, readScore, re
 import { splitGluedOrganization } from '../../src/parse/lmarena/model-cell.js'
 import { parseCount, parseDecimal } from '../../src/parse/numbers.js'
 import { sealScore } from '../../src/parse/seal/adapter.js'
+import { announcedByCount } from '../../src/parse/lmarena/adapter.js'
 
 const NBSP = '\u00a0'
 const NNBSP = '\u202f'
@@ -158,5 +159,18 @@ describe('other cells', () => {
     expect(splitGluedOrganization('glm-4.7Z.ai')).toEqual({ name: 'glm-4.7', organization: 'Z.ai' })
     // An organization leaderlog has never seen is found by its capital letter.
     expect(splitGluedOrganization('frontier-1Fictional Labs')).toEqual({ name: 'frontier-1', organization: 'Fictional Labs' })
+  })
+})
+
+describe('a top-N page in words no list knows', () => {
+  const headings = [{ text: 'Agent 智能体榜单' }, { text: '30 อันดับแรก' }, { text: 'วิธีอ่านตารางนี้' }]
+  it('is a top N when the spreads point below its last row and a heading’s only number is its count of rows', () => {
+    expect(announcedByCount(headings, 30, 36)).toBe(30)
+    // A table cut short (20 rows under "30"): no announcement, the spreads still say it is cut.
+    expect(announcedByCount(headings, 20, 36)).toBeUndefined()
+    // Spreads within the rows: nothing to explain.
+    expect(announcedByCount(headings, 30, 30)).toBeUndefined()
+    // A heading with other numbers too (a date) announces nothing.
+    expect(announcedByCount([{ text: '2026-08-21: 30' }], 30, 36)).toBeUndefined()
   })
 })

@@ -25,6 +25,22 @@ export function declaredRows(headings: readonly { text: string }[]): number | un
   return undefined
 }
 
+/**
+ * A top-N page in a language `declaredRows` has no words for (`30 อันดับแรก`,
+ * `İlk 30`): its rows' spreads point below its last row (ranks exist past
+ * it) and a heading's only number is its count of rows. The cells say the
+ * page is cut at a top N; the heading says which.
+ */
+export function announcedByCount(headings: readonly { text: string }[], rows: number, lowestSpread: number): number | undefined {
+  if (lowestSpread <= rows) return undefined
+  return headings.some((h) => {
+    const numbers = h.text.match(/\d+/g) ?? []
+    return numbers.length === 1 && Number(numbers[0]) === rows
+  })
+    ? rows
+    : undefined
+}
+
 /** Which category page this is, from its link to arena.ai or its title. */
 export function categoryOf(doc: Document): LmarenaCategory {
   const link = /(?:lmarena\.ai|arena\.ai)\/leaderboard\/([a-z-]+)/i.exec(doc.content.slice(0, 4000))
@@ -66,7 +82,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   for (const t of tables) messages.push(...t.messages)
   const { chosen, messages: merging } = chooseTable(tables)
   messages.push(...merging)
-  const declared = declaredRows(doc.headings)
+  const declared = declaredRows(doc.headings) ?? announcedByCount(doc.headings, chosen.rows.length + chosen.unranked, Math.max(0, ...chosen.rows.map((r) => r.rankLower ?? 0)))
   messages.push(...truncation(chosen, declared))
   const snapshot: UndatedSnapshot = {
     board: source,

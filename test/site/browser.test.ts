@@ -165,6 +165,9 @@ describe('site in a browser', () => {
       const page = await open(url, phone)
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width, url).toBeLessThanOrEqual(375)
+      // A wide table's caption wraps within the screen instead of running off it with the table.
+      const captions = await page.$$eval('table.data caption', (cs) => cs.map((c) => Math.round(c.getBoundingClientRect().right)))
+      expect(captions.filter((right) => right > 375), url).toEqual([])
       await page.close()
     }
     await phone.close()

@@ -73,6 +73,19 @@ describe('leaderTimelineChart', () => {
     expect(Number(bar[2])).toBeGreaterThan(600 * 0.5)
   })
 
+  it('numbers its events in a band above the rows, never over the first row’s label', () => {
+    for (const inline of [false, true]) {
+      const marked = leaderTimelineChart(t, { id: 'ev', inline, width: 600, events: [{ date: '2026-01-01', title: 'First day' }] })
+      const [number] = texts(marked.svg, 'chart-event-label')
+      const [label] = texts(marked.svg, 'chart-row-label')
+      // The number's baseline (10-unit text) is above the top of the first label (12-unit text).
+      expect(number!.y).toBeLessThanOrEqual(label!.y - 12)
+      // Without events, no band.
+      const plain = leaderTimelineChart(t, { id: 'ev', inline, width: 600 })
+      expect(texts(plain.svg, 'chart-row-label')[0]!.y).toBeLessThan(label!.y)
+    }
+  })
+
   it('escapes hostile names', () => {
     const evil = leaderTimelineChart(leaderTimeline([snap('2026-01-01', [row('x', 1, { name: '"><script>x</script>\u202E' })])]), { id: 'e' })
     expect(onlyKnownTags(evil.svg)).toBe(true)

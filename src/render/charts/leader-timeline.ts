@@ -35,6 +35,9 @@ export const MAX_BAR_TITLES = 60
  * Who held #1, as horizontal bars on a time axis: one row per model that led,
  * one bar per reign (lighter and dashed when #1 was shared), gaps shaded.
  */
+/** Height of the band above the rows that holds the event numbers (10-unit text). */
+const EVENT_BAND = 12
+
 export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTimelineChartOptions): ChartResult {
   const board = options.boardTitle ?? timeline.board
   const width = options.width ?? 400
@@ -64,7 +67,10 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
   // Inline, labels take at most their share of the width: a longer name is cut (its days are kept).
   const room = inline ? width * MAX_LABEL_SHARE : Infinity
   const labels = models.map((m, i) => `${labelText(m.name, Math.min(maxName, Math.floor((room - textWidth(suffixes[i]!, fs)) / (fs * 0.6))))}${suffixes[i]}`)
-  const top = 4
+  // Event numbers get a band of their own above the rows (drawn over the first row, they hid its label).
+  const hasEvents = (options.events ?? []).some((e) => e.date >= timeline.from && e.date <= addDays(timeline.to, 1))
+  const eventTop = 4
+  const top = eventTop + (hasEvents ? EVENT_BAND : 0)
   const barH = 9
   const rowH = inline ? fs + 8 : fs + 16
   const plotBottom = top + models.length * rowH
@@ -112,7 +118,7 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     stripes,
     gapShades(scale, gaps, top, plotBottom, false),
     timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: labelRoom, right: width }),
-    eventMarks(scale, eventsIn(scale, options.events), top, plotBottom),
+    eventMarks(scale, eventsIn(scale, options.events), eventTop, plotBottom),
     ...rows,
     '</svg>'
   ].join('')

@@ -173,6 +173,10 @@ describe('layout helpers', () => {
   it('placeFree takes the first free offset, or leaves the label out', () => {
     const l = { x0: 0, x1: 10, y: 10 }
     expect(placeFree([l, l, l, l], 4, [], [0, -4, 4])).toEqual([10, 6, 14, undefined])
+    // Labels that would touch on one line (`#7#7`) are kept apart: the second moves, or is left out.
+    const next = { x0: 10, x1: 20, y: 10 }
+    expect(placeFree([l, next], 4, [], [0, -4])).toEqual([10, 6])
+    expect(placeFree([l, { ...next, x0: 14, x1: 24 }], 4, [], [0, -4])).toEqual([10, 10])
   })
 
   it('labelText drops bidi and control characters and truncates by characters', () => {

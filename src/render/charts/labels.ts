@@ -62,8 +62,11 @@ export function placeLabels(labels: readonly Label[], height: number, min: numbe
 /** A label box: horizontal edges and vertical centre. */
 export type Box = Label
 
+/** Space kept between two labels on one line: touching, `#7` and `#7` read as `#7#7`. */
+const LABEL_GAP = 3
+
 function hits(a: Box, b: Box, height: number): boolean {
-  return a.x0 < b.x1 && b.x0 < a.x1 && Math.abs(a.y - b.y) < height
+  return a.x0 < b.x1 + LABEL_GAP && b.x0 < a.x1 + LABEL_GAP && Math.abs(a.y - b.y) < height
 }
 
 /**

@@ -116,15 +116,15 @@ export interface FrontierView {
   gap: Table
 }
 
-/**
- * `recent`: the organizations page's, over the last two years when the
- * history is longer (`BoardHistory.recent`); the board's frontier page has it all.
- */
 /** Whether the board has a frontier to draw (some day with a score and an organization): then it has a frontier page. */
 export function hasFrontier(ctx: Context, board: Board): boolean {
   return (ctx.site.history.get(board.id)?.frontier.days.length ?? 0) > 0
 }
 
+/**
+ * `recent`: the organizations page's, over the last two years when the
+ * history is longer (`BoardHistory.recent`); the board's frontier page has it all.
+ */
 export function frontierView(ctx: Context, board: Board, href: string, options: { recent?: boolean } = {}): FrontierView | undefined {
   const h = ctx.site.history.get(board.id)
   if (!h || !hasFrontier(ctx, board)) return undefined

@@ -5,7 +5,7 @@ import type { Document } from '../document.js'
 import { gridRows, place } from './grid.js'
 import { isLeaderboard, layoutOf } from './layout.js'
 import { readRows } from './rows.js'
-import { afterTable, chooseTable, truncation } from './tables.js'
+import { afterTable, chooseTable, lowestSpread, truncation } from './tables.js'
 
 /**
  * The LMArena adapter: every table format upstream has published since
@@ -82,7 +82,7 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   for (const t of tables) messages.push(...t.messages)
   const { chosen, messages: merging } = chooseTable(tables)
   messages.push(...merging)
-  const declared = declaredRows(doc.headings) ?? announcedByCount(doc.headings, chosen.rows.length + chosen.unranked, Math.max(0, ...chosen.rows.map((r) => r.rankLower ?? 0)))
+  const declared = declaredRows(doc.headings) ?? announcedByCount(doc.headings, chosen.rows.length + chosen.unranked, lowestSpread(chosen.rows))
   messages.push(...truncation(chosen, declared))
   const snapshot: UndatedSnapshot = {
     board: source,

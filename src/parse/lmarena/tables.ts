@@ -143,6 +143,13 @@ function rankJump(chosen: Chosen): Message | undefined {
   return undefined
 }
 
+/** The lowest rank any row's spread reaches (0 without spreads): past the last row, ranks exist below the rows shown. */
+export function lowestSpread(rows: readonly { rankLower?: number }[]): number {
+  let lowest = 0
+  for (const r of rows) if ((r.rankLower ?? 0) > lowest) lowest = r.rankLower!
+  return lowest
+}
+
 /**
  * A table that stops early or skips rows, where no placeholder row or cut row
  * said so already: a note after it, ranks that jump ahead of the rows, no
@@ -162,8 +169,7 @@ export function truncation(chosen: Chosen, declared: number | undefined): Messag
   if (jump) return [jump]
   const tableAt = place(chosen.table, START)
   const end = { line: chosen.table.position?.end.line ?? tableAt.line, column: 1 }
-  let lowest = 0
-  for (const r of chosen.rows) if ((r.rankLower ?? 0) > lowest) lowest = r.rankLower!
+  const lowest = lowestSpread(chosen.rows)
   if (declared !== undefined && count + chosen.unranked < declared) {
     return [message('truncated-table', end, { kind: 'announced', rows: count, declared })]
   }

@@ -8,7 +8,6 @@ import { distinctTexts, fixed, labelText, middleText, open, text, textWidth, tit
 import { gapShades, timeAxis, timeScale, xOf } from './time-axis.js'
 import { eventMarks, eventsCaption, eventsIn, type ChartEvent } from './events.js'
 
-
 /** The share of the width the end labels may take (names are cut to fit it). */
 const LABEL_SHARE = 0.45
 

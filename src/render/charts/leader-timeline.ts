@@ -31,13 +31,13 @@ const MAX_LABEL_SHARE = 0.4
 /** Above this many reigns, bars carry no tooltip of their own (the table lists every reign). */
 export const MAX_BAR_TITLES = 60
 
+/** Height of the band above the rows that holds the event numbers (10-unit text). */
+const EVENT_BAND = 12
+
 /**
  * Who held #1, as horizontal bars on a time axis: one row per model that led,
  * one bar per reign (lighter and dashed when #1 was shared), gaps shaded.
  */
-/** Height of the band above the rows that holds the event numbers (10-unit text). */
-const EVENT_BAND = 12
-
 export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTimelineChartOptions): ChartResult {
   const board = options.boardTitle ?? timeline.board
   const width = options.width ?? 400
@@ -67,17 +67,17 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
   // Inline, labels take at most their share of the width: a longer name is cut (its days are kept).
   const room = inline ? width * MAX_LABEL_SHARE : Infinity
   const labels = models.map((m, i) => `${labelText(m.name, Math.min(maxName, Math.floor((room - textWidth(suffixes[i]!, fs)) / (fs * 0.6))))}${suffixes[i]}`)
+  // Inline, the bars start after the longest label.
+  const labelRoom = inline ? Math.max(...labels.map((l) => textWidth(l, fs))) + 12 : 0
+  const scale = timeScale(timeline.from, addDays(timeline.to, 1), 6 + labelRoom, width - 6)
+  const marked = eventsIn(scale, options.events)
   // Event numbers get a band of their own above the rows (drawn over the first row, they hid its label).
-  const hasEvents = (options.events ?? []).some((e) => e.date >= timeline.from && e.date <= addDays(timeline.to, 1))
   const eventTop = 4
-  const top = eventTop + (hasEvents ? EVENT_BAND : 0)
+  const top = eventTop + (marked.length ? EVENT_BAND : 0)
   const barH = 9
   const rowH = inline ? fs + 8 : fs + 16
   const plotBottom = top + models.length * rowH
   const height = plotBottom + fs + 8
-  // Inline, the bars start after the longest label.
-  const labelRoom = inline ? Math.max(...labels.map((l) => textWidth(l, fs))) + 12 : 0
-  const scale = timeScale(timeline.from, addDays(timeline.to, 1), 6 + labelRoom, width - 6)
   const x = (date: string) => xOf(scale, date)
   const styles = assignStyles(models.map((m) => ({ from: m.from, to: m.to })))
   const rows = models.map((m, i) => {
@@ -112,13 +112,13 @@ export function leaderTimelineChart(timeline: LeaderTimeline, options: LeaderTim
     (longest ? ` Longest streak: ${labelText(longest.name)}, ${formatDays(longest.days)} (${longest.from} to ${longest.until}).` : '') +
     ` ${reigns.length === 1 ? 'One reign' : `${formatNumber(reigns.length)} reigns`} from ${timeline.from} to ${timeline.to}` +
     (reigns.some((r) => r.leaders.length > 1) ? '; lighter dashed bars: #1 shared.' : '.') +
-    eventsCaption(eventsIn(scale, options.events))
+    eventsCaption(marked)
   const svg = [
     open({ id: options.id, kind: 'chart-leaders', width, height, fontSize: fs, title: chartTitle, desc: caption.trim() }),
     stripes,
     gapShades(scale, gaps, top, plotBottom, false),
     timeAxis(scale, { y: height - 4, top, bottom: plotBottom, left: labelRoom, right: width }),
-    eventMarks(scale, eventsIn(scale, options.events), eventTop, plotBottom),
+    eventMarks(scale, marked, eventTop, plotBottom),
     ...rows,
     '</svg>'
   ].join('')

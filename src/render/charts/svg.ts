@@ -47,17 +47,19 @@ export function labelText(name: string, max = Infinity): string {
   return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join('') + '…' : chars.join('')
 }
 
+/** `chars` cut to `max` characters: its first `head`, `…`, then its end. */
+function cutAt(chars: readonly string[], max: number, head: number): string {
+  if (chars.length <= max) return chars.join('')
+  return chars.slice(0, head).join('').trimEnd() + '…' + chars.slice(chars.length - Math.max(0, max - 1 - head)).join('').trimStart()
+}
+
 /**
  * A name cut in its middle to at most `max` characters, its start and its end
  * kept: `Claude Op…(High)` and `Claude Op…(Max)` stay two models where
  * `Claude Opus 5 (…` would be one name twice.
  */
 export function middleText(name: string, max: number): string {
-  const chars = [...labelText(name)]
-  if (chars.length <= max) return chars.join('')
-  const head = Math.ceil((max - 1) * 0.55)
-  const tail = Math.max(0, max - 1 - head)
-  return chars.slice(0, head).join('').trimEnd() + '…' + chars.slice(chars.length - tail).join('').trimStart()
+  return cutAt([...labelText(name)], max, Math.ceil((max - 1) * 0.55))
 }
 
 /**
@@ -68,22 +70,18 @@ export function middleText(name: string, max: number): string {
  */
 export function distinctTexts(names: readonly string[], max: number): string[] {
   const out = names.map((n) => middleText(n, max))
-  const clash = (i: number) => out.some((o, j) => j !== i && o === out[i] && labelText(names[j]!) !== labelText(names[i]!))
-  const clashing = out.map((_, i) => i).filter(clash)
+  const whole = names.map((n) => labelText(n))
+  const clashing = out.map((_, i) => i).filter((i) => out.some((o, j) => j !== i && o === out[i] && whole[j] !== whole[i]))
   if (clashing.length === 0) return out
-  const cut = (name: string, head: number) => {
-    const chars = [...labelText(name)]
-    if (chars.length <= max) return chars.join('')
-    return chars.slice(0, head).join('').trimEnd() + '…' + chars.slice(chars.length - (max - 1 - head)).join('').trimStart()
-  }
+  const distinct = new Set(clashing.map((i) => whole[i])).size
   for (let head = max - 1; head >= 0; head--) {
-    const tried = clashing.map((i) => cut(names[i]!, head))
-    if (new Set(tried).size === new Set(clashing.map((i) => labelText(names[i]!))).size) {
+    const tried = clashing.map((i) => cutAt([...whole[i]!], max, head))
+    if (new Set(tried).size === distinct) {
       clashing.forEach((i, k) => (out[i] = tried[k]!))
       return out
     }
   }
-  for (const i of clashing) out[i] = labelText(names[i]!)
+  for (const i of clashing) out[i] = whole[i]!
   return out
 }
 

@@ -71,7 +71,7 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   }
   resolver.identity = (id) => identity.of(id)
 
-  const results = reconcileAll(grouped, resolver)
+  const results = reconcileAll(grouped, resolver, first)
   const snapshots: ReconciledSnapshot[] = []
   const disagreements: NormalizeResult['disagreements'] = []
   results.forEach((result, k) => {
@@ -100,14 +100,29 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   }
 }
 
-function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver): ReconcileResult[] {
+/**
+ * Reconcile every (board, date) group. With `before` (the pass before renames
+ * were linked), a group whose variants' ids renames left alone, and whose ids
+ * the store knows as it did before, gives what it gave then: `reconcile` is a
+ * pure function of (variants, canon, known), so that result is reused.
+ */
+function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver, before?: readonly ReconcileResult[]): ReconcileResult[] {
   // Ids a store shows as a model of their own: a variant showing one in another's place scrambled names.
   const known = new Set<string>()
+  const knownBefore = new Set<string>()
   for (const group of grouped) {
     const original = [...group].sort(originalFirst)[0]!
-    for (const row of original.snapshot.rows) known.add(resolver.identity(resolver.baseId(row.name)))
+    for (const row of original.snapshot.rows) {
+      const id = resolver.baseId(row.name)
+      known.add(resolver.identity(id))
+      knownBefore.add(id)
+    }
   }
-  return grouped.map((group) => reconcile(group.map((g) => resolver.variant(g)), resolver.canon, { known: (id) => known.has(id) }))
+  return grouped.map((group, k) => {
+    const variants = group.map((g) => resolver.variant(g))
+    const unchanged = before && variants.every((v) => v.snapshot.rows.every((row, i) => resolver.baseId(row.name) === v.ids[i] && known.has(v.ids[i]!) === knownBefore.has(v.ids[i]!)))
+    return unchanged ? before[k]! : reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
+  })
 }
 
 /** Where the first row (original language first) whose raw name matches is. */

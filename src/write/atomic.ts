@@ -1,5 +1,6 @@
-import { linkSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import type { SiteFile } from '../core/site-file.js'
@@ -15,6 +16,16 @@ export const STAMP = '{"generator":"leaderlog","note":"A site written by `leader
 
 /** In a directory being written: who writes it (removed before the swap). */
 const BUILDING_FILE = '.leaderlog-building'
+
+/**
+ * The site a build replaced, kept beside `out` as `.<out>.spare`: the next
+ * build brings it up to date in place (only files whose bytes differ are
+ * written, only directories that are new are made) instead of making a whole
+ * tree and removing another. It is never served, and may be removed at any time.
+ */
+export function spareOf(out: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.spare`)
+}
 
 function checkRelative(file: string): void {
   if (!file || file.startsWith('/') || file.includes('\\') || file.split('/').some((part) => part === '' || part === '.' || part === '..')) {
@@ -146,20 +157,25 @@ export interface WriteOptions {
 export interface WriteReport {
   /** Files in the new site. */
   files: number
-  /** Of those, files whose bytes were the previous site's: linked, not written again. */
+  /** Of those, files not written: their bytes were already there (kept in the spare, or linked from the previous site). */
   unchanged: number
   bytes: number
   /** Leftovers of killed builds removed first. */
   leftovers: string[]
+  /** Whether the spare (`spareOf`) was brought up to date instead of writing a whole new tree. */
+  reused: boolean
 }
 
 /**
- * Write the site into a fresh directory beside `outDir`, then swap it in by
+ * Write the site into a directory beside `outDir`, then swap it in by
  * renaming: readers see the old site or the new one, never half of each, and a
  * failure at any point (a killed process included) leaves the previous
  * `outDir` as it was. Files are taken one at a time from `files`, so the site
- * never has to be in memory at once. A file whose bytes equal the previous
- * site's is hard-linked from it instead of written.
+ * never has to be in memory at once. The directory written is the spare
+ * (`spareOf`) when there is one, else a new one; a file whose bytes are
+ * already there is left, one whose bytes equal the previous site's is
+ * hard-linked from it, and only the others are written. The site replaced
+ * becomes the next spare.
  */
 export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFile> | AsyncIterable<SiteFile>, options: WriteOptions = {}): Promise<WriteReport> {
   const out = path.resolve(outDir)
@@ -168,13 +184,16 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
   await mkdir(parent, { recursive: true })
   const leftovers = await removeLeftovers(out)
   const previous = (await exists(out)) && (await isStamped(out)) ? out : undefined
-  const temp = await mkdtemp(path.join(parent, `.${path.basename(out)}.tmp-`))
+  const claimed = await claimSpare(out)
+  const temp = claimed ?? (await mkdtemp(path.join(parent, `.${path.basename(out)}.tmp-`)))
   const old = temp + '.old'
-  const report: WriteReport = { files: 0, unchanged: 0, bytes: 0, leftovers }
+  const report: WriteReport = { files: 0, unchanged: 0, bytes: 0, leftovers, reused: claimed !== undefined }
   try {
     await chmod(temp, 0o755)
     await writeFile(path.join(temp, STAMP_FILE), STAMP)
     await writeFile(path.join(temp, BUILDING_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }))
+    // What the spare holds: each file is kept, replaced or removed.
+    const staged = claimed ? listTree(temp) : undefined
     const made = new Set<string>()
     const written = new Set<string>()
     for await (const file of files) {
@@ -185,16 +204,40 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
       // less without a round trip through the thread pool each.
       const dir = path.posix.dirname(file.path)
       if (dir !== '.' && !made.has(dir)) {
-        mkdirSync(path.join(temp, dir), { recursive: true })
+        if (!staged?.dirs.has(dir)) {
+          // A file of the spare where a directory now goes is removed first.
+          for (let d = dir; d !== '.' && staged; d = path.posix.dirname(d)) if (staged.files.delete(d)) unlinkSync(path.join(temp, d))
+          mkdirSync(path.join(temp, dir), { recursive: true })
+        }
         for (let d = dir; d !== '.'; d = path.posix.dirname(d)) made.add(d)
       }
       const bytes = Buffer.from(file.content, 'utf8')
       const target = path.join(temp, file.path)
-      if (previous && sameBytes(path.join(previous, file.path), bytes) && linked(path.join(previous, file.path), target)) report.unchanged++
-      else writeFileSync(target, bytes)
       report.files++
       report.bytes += bytes.length
       options.onProgress?.(report.files, Math.max(options.total ?? 0, report.files))
+      if (staged) {
+        if (staged.files.delete(file.path)) {
+          if (sameBytes(target, bytes)) {
+            report.unchanged++
+            continue
+          }
+          // Never written into: the spare's file may be a hard link to the site being served.
+          unlinkSync(target)
+        } else if (staged.dirs.has(file.path)) {
+          // A directory of the spare where a file now goes: removed, with what it held.
+          rmSync(target, { recursive: true, force: true })
+          forget(staged, file.path)
+        }
+      }
+      if (previous && sameBytes(path.join(previous, file.path), bytes) && linked(path.join(previous, file.path), target)) report.unchanged++
+      else writeFileSync(target, bytes)
+    }
+    if (staged) {
+      // What the site no longer has: its files, then its directories (deepest first).
+      for (const file of staged.files.keys()) rmSync(path.join(temp, file), { force: true })
+      const gone = [...staged.dirs].filter((d) => !made.has(d)).sort((a, b) => b.length - a.length)
+      for (const dir of gone) rmSync(path.join(temp, dir), { recursive: true, force: true })
     }
     await unlink(path.join(temp, BUILDING_FILE))
     const hadOld = await exists(out)
@@ -205,12 +248,68 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
       if (hadOld) await rename(old, out)
       throw error
     }
-    if (hadOld) await removeOwn(old)
+    if (hadOld) await keepAsSpare(old, spareOf(out))
     return report
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
     throw new Error(`Could not write the site to \`${outDir}\` (left as it was): ${(error as Error).message}`, { cause: error })
   }
+}
+
+/**
+ * Take the spare for this build: renamed to a name of a build's own (as
+ * `mkdtemp` would give), so that a second build at the same time cannot take
+ * it too, and a build killed while writing it leaves a leftover like any other.
+ * Undefined when there is none, or it is not a stamped directory of ours.
+ */
+async function claimSpare(out: string): Promise<string | undefined> {
+  const spare = spareOf(out)
+  const info = await lstat(spare).catch(() => undefined)
+  if (!info?.isDirectory() || !(await isStamped(spare))) return undefined
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+  const suffix = Array.from(randomBytes(6), (b) => letters[b % letters.length]).join('')
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.tmp-${suffix}`)
+  if (await exists(temp)) return undefined
+  try {
+    await rename(spare, temp)
+    return temp
+  } catch {
+    return undefined // taken by another build
+  }
+}
+
+/** The replaced site becomes the spare; removed instead when it cannot be (another spare is there). */
+async function keepAsSpare(old: string, spare: string): Promise<void> {
+  try {
+    await rename(old, spare)
+  } catch {
+    await removeOwn(old)
+  }
+}
+
+/** Leave out of `tree` the directory `dir` and everything under it (removed). */
+function forget(tree: { files: Set<string>; dirs: Set<string> }, dir: string): void {
+  tree.dirs.delete(dir)
+  const under = `${dir}/`
+  for (const set of [tree.files, tree.dirs]) for (const p of set) if (p.startsWith(under)) set.delete(p)
+}
+
+/** Every file and directory under `root` (POSIX paths relative to it), the writer's own files left out. */
+function listTree(root: string): { files: Set<string>; dirs: Set<string> } {
+  const files = new Set<string>()
+  const dirs = new Set<string>()
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true })) {
+      const name = rel ? `${rel}/${entry.name}` : entry.name
+      if (!rel && (name === STAMP_FILE || name === BUILDING_FILE)) continue
+      if (entry.isDirectory()) {
+        dirs.add(name)
+        walk(name)
+      } else files.add(name)
+    }
+  }
+  walk('')
+  return { files, dirs }
 }
 
 /** Whether the file at `file` holds exactly `bytes` (a size check first, so most changed files are never read). */

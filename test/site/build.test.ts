@@ -401,7 +401,8 @@ describe('build behaviour', () => {
     await make('.site.tmp-Uv12Wx', { '.leaderlog': STAMP, '.leaderlog-building': JSON.stringify({ pid: process.ppid, host: os.hostname() }) })
     await make('site.tmp-Yz34Ab', { '.leaderlog': STAMP })
     expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
-    expect(readdirSync(parent).sort()).toEqual(['.other.tmp-Qr90St', '.site.tmp-Mn78Op', '.site.tmp-Uv12Wx', 'site', 'site.tmp-Yz34Ab'])
+    // The site put back was replaced: it is the spare now.
+    expect(readdirSync(parent).sort()).toEqual(['.other.tmp-Qr90St', '.site.spare', '.site.tmp-Mn78Op', '.site.tmp-Uv12Wx', 'site', 'site.tmp-Yz34Ab'])
     expect(listFiles(site)).toEqual(files)
   }, 60_000)
 
@@ -414,7 +415,7 @@ describe('build behaviour', () => {
     await mkdir(path.join(parent, '.site.tmp-Cd56Ef'))
     await writeFile(path.join(parent, '.site.tmp-Cd56Ef/.leaderlog'), STAMP)
     expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
-    expect(readdirSync(parent)).toEqual(['site'])
+    expect(readdirSync(parent).sort()).toEqual(['.site.spare', 'site'])
     expect(listFiles(site)).toEqual(files)
   }, 60_000)
 
@@ -443,9 +444,82 @@ describe('build behaviour', () => {
     expect(readdirSync(parent).sort()).toEqual([temp, 'site'])
     // The next build finishes the job and cleans up after the killed one.
     expect((await run(['build', '--snapshots', seeds, '--out', site])).code).toBe(0)
-    expect(readdirSync(parent)).toEqual(['site'])
+    expect(readdirSync(parent).sort()).toEqual(['.site.spare', 'site'])
     expect(listFiles(site)).toEqual(files)
   }, 120_000)
+
+  it('brings the replaced site (the spare) up to date instead of writing a whole new tree', async () => {
+    const parent = path.join(work, 'spare')
+    const site = path.join(parent, 'site')
+    const spare = path.join(parent, '.site.spare')
+    const tree = (dir: string) => listFiles(dir).map((f) => [f, read(dir, f)])
+    const inode = (dir: string, f: string) => statSync(path.join(dir, f)).ino
+    const one = [
+      { path: 'index.html', content: 'one' },
+      { path: 'same.html', content: 'same' },
+      { path: 'x', content: 'a file, then a directory' },
+      { path: 'd/e.html', content: 'a directory, then a file' },
+      { path: 'gone/deep/old.html', content: 'only in the first' }
+    ]
+    const two = [
+      { path: 'index.html', content: 'two' },
+      { path: 'same.html', content: 'same' },
+      { path: 'back.html', content: 'back' }
+    ]
+    const three = [
+      { path: 'index.html', content: 'three' },
+      { path: 'same.html', content: 'same' },
+      { path: 'back.html', content: 'back' },
+      { path: 'x/y.html', content: 'in a directory where a file was' },
+      { path: 'd', content: 'a file where a directory was' }
+    ]
+    const first = await writeSiteAtomically(site, one)
+    expect(first.reused).toBe(false)
+    expect(existsSync(spare)).toBe(false)
+    const second = await writeSiteAtomically(site, two)
+    expect(second.reused).toBe(false)
+    // The replaced site is kept as the spare.
+    expect(tree(spare)).toEqual([['.leaderlog', STAMP], ...one.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    const kept = inode(spare, 'same.html')
+    const third = await writeSiteAtomically(site, three)
+    expect(third.reused).toBe(true)
+    expect(third.unchanged).toBe(2)
+    // Exactly the new site: stale files and directories of the spare gone, files and directories swapped.
+    expect(tree(site)).toEqual([['.leaderlog', STAMP], ...three.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    expect(existsSync(path.join(site, 'gone'))).toBe(false)
+    // A file whose bytes were already there is not written again; one the previous site has is linked from it.
+    expect(inode(site, 'same.html')).toBe(kept)
+    expect(inode(site, 'back.html')).toBe(inode(spare, 'back.html'))
+    // The site it replaced is the spare now, untouched.
+    expect(tree(spare)).toEqual([['.leaderlog', STAMP], ...two.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    expect(readdirSync(parent).sort()).toEqual(['.site.spare', 'site'])
+    // A spare is brought up to date from its own content: a file edited in it is written again.
+    await writeFile(path.join(spare, 'same.html'), 'edited')
+    await writeSiteAtomically(site, three)
+    expect(tree(site)).toEqual([['.leaderlog', STAMP], ...three.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+  })
+
+  it('never writes into a spare that is not its own, and never changes the site it serves through a spare', async () => {
+    const parent = path.join(work, 'not-a-spare')
+    const site = path.join(parent, 'site')
+    await writeSiteAtomically(site, [{ path: 'index.html', content: 'one' }])
+    // A directory of that name without the stamp: left as it is, and the replaced site is removed instead.
+    await mkdir(path.join(parent, '.site.spare'))
+    await writeFile(path.join(parent, '.site.spare/notes.txt'), 'mine')
+    const report = await writeSiteAtomically(site, [{ path: 'index.html', content: 'two' }])
+    expect(report.reused).toBe(false)
+    expect(listFiles(path.join(parent, '.site.spare'))).toEqual(['notes.txt'])
+    expect(readdirSync(parent).sort()).toEqual(['.site.spare', 'site'])
+    expect(read(site, 'index.html')).toBe('two')
+    // Files the spare shares with the served site (hard links) are replaced, never written into.
+    await rm(path.join(parent, '.site.spare'), { recursive: true })
+    const shared = [{ path: 'a.html', content: 'a' }, { path: 'b.html', content: 'b' }]
+    await writeSiteAtomically(site, shared)
+    await writeSiteAtomically(site, shared) // a.html and b.html linked: one inode in the site and the spare
+    await writeSiteAtomically(site, [{ path: 'a.html', content: 'A' }, { path: 'b.html', content: 'b' }])
+    expect([read(site, 'a.html'), read(site, 'b.html')]).toEqual(['A', 'b'])
+    expect([read(path.join(parent, '.site.spare'), 'a.html'), read(path.join(parent, '.site.spare'), 'b.html')]).toEqual(['a', 'b'])
+  })
 
   it('names store files relative to the store: builds from other directories and spellings are byte-identical', async () => {
     const home = path.join(work, 'spelling')

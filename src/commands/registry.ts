@@ -68,6 +68,9 @@ export async function registryCommand(argv: string[], io: Io, now: () => number 
     io.stdout.write(`${m.id}  ${m.name}${facts ? ` (${facts})` : ''}  ${Object.keys(m.boards).join(' ')}\n`)
     for (const r of m.repairs) io.stdout.write(`  repaired ${JSON.stringify(r.from)} → ${JSON.stringify(r.to)} [${r.rule}]\n`)
   }
+  for (const r of site.normalized.organizationRenames) {
+    io.stdout.write(`organization ${JSON.stringify(r.from)} → ${JSON.stringify(r.to)}: ${count(r.models.length, 'model')} credited to ${r.from} until ${r.until}, to ${r.to} from ${r.since} on [renamed]\n`)
+  }
   const aliases = registry.models.reduce((n, m) => n + m.aliases.length, 0)
   const repairs = registry.models.reduce((n, m) => n + m.repairs.length, 0)
   io.stdout.write(

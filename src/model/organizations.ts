@@ -1,5 +1,6 @@
 import { compareText } from '../core/compare.js'
 import { capped } from '../registry/keys.js'
+import { currentOrganizationName, type OrganizationRename } from '../registry/organization-renames.js'
 import type { RegistryModel } from '../registry/types.js'
 
 export interface Organization {
@@ -8,6 +9,10 @@ export interface Organization {
   name: string
   /** Model ids, sorted. */
   models: string[]
+  /** Names upstream used for it before (`findOrganizationRenames`), oldest first: the last day each was used, and the first of the next. */
+  formerly: { name: string; until: string; since: string }[]
+  /** Addresses a former name gave it (no other organization's), each with a page saying where it is now. */
+  moved: { slug: string; name: string }[]
 }
 
 /** `DeepSeek AI` → `deepseek-ai`; non-Latin names keep a readable, stable fallback. */
@@ -22,8 +27,12 @@ export function slugify(text: string): string {
   return capped(slug || 'u' + [...text].map((c) => c.codePointAt(0)!.toString(16)).join('-'))
 }
 
-/** Organizations of the registry by name; models without one are left out. */
-export function buildOrganizations(models: readonly RegistryModel[]): Organization[] {
+/**
+ * Organizations of the registry by name (each under the name it has now, as
+ * the registry names it); models without one are left out. `renames` gives
+ * each the names it had before.
+ */
+export function buildOrganizations(models: readonly RegistryModel[], renames: readonly OrganizationRename[] = []): Organization[] {
   const byName = new Map<string, string[]>()
   for (const m of models) {
     if (!m.organization) continue
@@ -31,14 +40,26 @@ export function buildOrganizations(models: readonly RegistryModel[]): Organizati
     list.push(m.id)
     byName.set(m.organization, list)
   }
+  const current = currentOrganizationName(renames)
   const taken = new Set<string>()
-  return [...byName.entries()]
+  const organizations = [...byName.entries()]
     .sort(([a], [b]) => compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b))
     .map(([name, ids]) => {
       const base = slugify(name)
       let slug = base
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
       taken.add(slug)
-      return { slug, name, models: ids.sort(compareText) }
+      const formerly = renames.filter((r) => r.from !== name && current(r.from) === name).map((r) => ({ name: r.from, until: r.until, since: r.since }))
+      return { slug, name, models: ids.sort(compareText), formerly, moved: [] as Organization['moved'] }
     })
+  // The addresses former names gave (published before the rename) say where the organization is now.
+  for (const org of organizations) {
+    for (const f of org.formerly) {
+      const slug = slugify(f.name)
+      if (taken.has(slug)) continue
+      taken.add(slug)
+      org.moved.push({ slug, name: f.name })
+    }
+  }
+  return organizations
 }

@@ -20,8 +20,10 @@ export interface SiteModel {
   modelsById: Map<string, RegistryModel>
   histories: Histories
   organizations: Organization[]
-  /** Organization name → slug. */
+  /** Organization name → slug (a former name too: the slug of the organization it is now). */
   organizationSlugs: Map<string, string>
+  /** A former organization name (`findOrganizationRenames`) → the name it has now. */
+  renamedOrganizations: Map<string, string>
   quality: Quality
   /** Dated events upstream (`events.json`), by date. */
   events: Event[]
@@ -47,7 +49,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const today = siteToday(snapshots, input.today)
   const boards = today ? buildBoards(snapshots, today) : []
   const models = [...registry.models].sort((a, b) => compareText(a.id, b.id))
-  const organizations = buildOrganizations(models)
+  const organizations = buildOrganizations(models, input.normalized.organizationRenames)
   const modelsById = new Map(models.map((m) => [m.id, m]))
   const events = [...(input.events ?? [])]
   return {
@@ -58,7 +60,9 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     modelsById,
     histories: buildHistories(boards),
     organizations,
-    organizationSlugs: new Map(organizations.map((o) => [o.name, o.slug])),
+    // A name an organization had before links to it too (a row keeps the name it was published with).
+    organizationSlugs: new Map(organizations.flatMap((o) => [...o.formerly.map((f): [string, string] => [f.name, o.slug]), [o.name, o.slug]])),
+    renamedOrganizations: new Map(organizations.flatMap((o) => o.formerly.map((f): [string, string] => [f.name, o.name]))),
     quality: buildQuality({
       diagnostics: input.fileDiagnostics,
       files: input.files,

@@ -8,6 +8,7 @@ import { hiddenCharacters, nameKey, safeId, withoutHidden } from './keys.js'
 import { LicenseTable } from './license.js'
 import { OrganizationTable } from './organization.js'
 import { inferOrganizations } from './organization-inference.js'
+import { currentOrganizationName, findOrganizationRenames } from './organization-renames.js'
 import { originalFirst, reconcile, type ReconcileResult, type Variant } from './reconcile.js'
 import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
@@ -85,7 +86,8 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   for (const rename of linked) resolver.renamed(identity.of(rename.from), rename)
   snapshots.sort((a, b) => compareText(a.board, b.board) || compareText(a.date, b.date))
   diagnostics.push(...resolver.conflicts())
-  const models = resolver.models(snapshots)
+  const organizationRenames = findOrganizationRenames(snapshots)
+  const models = resolver.models(snapshots, currentOrganizationName(organizationRenames))
   // Weaker evidence, and links refused, between models still apart and never in one snapshot.
   const together = presence(snapshots)
   const suggestions = [...renames.suggestions, ...refused]
@@ -96,7 +98,8 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
     snapshots,
     disagreements,
     diagnostics: sortDiagnostics(diagnostics),
-    renames: { links: linked.map((l) => ({ ...l, model: identity.of(l.from) })), suggestions, switches: renames.switches }
+    renames: { links: linked.map((l) => ({ ...l, model: identity.of(l.from) })), suggestions, switches: renames.switches },
+    organizationRenames
   }
 }
 
@@ -333,7 +336,8 @@ class Resolver {
     return out
   }
 
-  models(snapshots: readonly ReconciledSnapshot[]): RegistryModel[] {
+  /** The registry's models; `current` names an organization as it is called now (renames followed). */
+  models(snapshots: readonly ReconciledSnapshot[], current: (organization: string) => string = (o) => o): RegistryModel[] {
     const entries = new Map(this.data.models.map((m) => [m.id, m]))
     for (const s of snapshots) {
       for (const row of s.rows) {
@@ -351,7 +355,8 @@ class Resolver {
     for (const [id, a] of [...this.acc].sort((x, y) => compareText(x[0], y[0]))) {
       if (a.boards.size === 0) continue
       const entry = entries.get(id)
-      const organization = entry?.organization ?? top(a.orgs)
+      const given = entry?.organization ?? top(renamedCounts(a.orgs, current))
+      const organization = given === undefined ? undefined : current(given)
       const licenseName = top(a.licenses)
       const license = licenseName === undefined ? undefined : this.licenses.resolve(licenseName)
       // Board ids are data: a null-prototype object takes any of them as a plain key.
@@ -383,6 +388,13 @@ function splitPlace(at: string): [string, number, number] {
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1)
+}
+
+/** Counts of organization names, each under the name it has now. */
+function renamedCounts(counts: ReadonlyMap<string, number>, current: (organization: string) => string): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const [name, n] of counts) out.set(current(name), (out.get(current(name)) ?? 0) + n)
+  return out
 }
 
 /** The most frequent value; ties go to the first in code-point order. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Row } from '../schema/row.js'
+import type { OrganizationRename } from './organization-renames.js'
 import type { RenameCandidate, RenameEvidence, RenameSwitch } from './renames.js'
 
 /**
@@ -102,4 +103,6 @@ export interface NormalizeResult {
   diagnostics: Diagnostic[]
   /** What rename tracking found: links made, weaker evidence, naming-scheme switches. */
   renames: { links: LinkedRename[]; suggestions: RenameCandidate[]; switches: RenameSwitch[] }
+  /** Organizations upstream renamed (`findOrganizationRenames`): the registry names each by its newest name. */
+  organizationRenames: OrganizationRename[]
 }

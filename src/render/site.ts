@@ -13,7 +13,7 @@ import { hasFrontier } from './view-history.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
 import { modelView } from './view-model.js'
-import { boardFrontierView, modelsView, organizationView, organizationsView } from './view-models.js'
+import { boardFrontierView, modelsView, movedOrganizationView, organizationView, organizationsView } from './view-models.js'
 import { qualityPartView, qualityView } from './view-quality.js'
 import { link, type Context } from './view-table.js'
 import type { SiteFile } from '../core/site-file.js'
@@ -25,6 +25,8 @@ interface PageJob {
   template: string
   view: () => object
   lastmod?: string
+  /** Listed in the sitemap (default): not a page that only says where another is. */
+  sitemap?: false
 }
 
 export interface RenderOptions {
@@ -58,6 +60,9 @@ function pageJobs(ctx: Context): PageJob[] {
   }
   for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })
   for (const org of site.organizations) jobs.push({ path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) })
+  for (const org of site.organizations) {
+    for (const moved of org.moved) jobs.push({ path: paths.organization(moved.slug), template: 'moved', view: () => movedOrganizationView(ctx, org, moved.name), sitemap: false })
+  }
   return jobs
 }
 
@@ -131,7 +136,7 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   }
   const feed = atomFeed(site, options.base)
   if (feed !== undefined) yield { path: paths.feed(), content: feed }
-  const map = sitemap(options.base, jobs.map((j) => ({ path: j.path, lastmod: j.lastmod })))
+  const map = sitemap(options.base, jobs.filter((j) => j.sitemap !== false).map((j) => ({ path: j.path, lastmod: j.lastmod })))
   if (map !== undefined) yield { path: paths.sitemap(), content: map }
 }
 

@@ -101,8 +101,12 @@ export function organizationsView(ctx: Context): ModelsView {
         org: o.name,
         license: '',
         open: '',
-        search: '',
-        cells: [{ text: o.name, href: link(ctx, paths.organization(o.slug)) }, numberCell(o.models.length), { text: leads.map(boardNow).join(', ') }]
+        search: o.formerly.map((f) => f.name.toLowerCase()).join(' '),
+        cells: [
+          { text: o.name, href: link(ctx, paths.organization(o.slug)), ...(o.formerly.length ? { badge: `formerly ${o.formerly.map((f) => f.name).join(', ')}` } : {}) },
+          numberCell(o.models.length),
+          { text: leads.map(boardNow).join(', ') }
+        ]
       }
     }),
     empty: 'No organizations.',
@@ -111,7 +115,7 @@ export function organizationsView(ctx: Context): ModelsView {
   return {
     layout: layoutView(ctx, { title: 'Organizations', description: `The ${orgs.length} organizations behind the models on the boards.`, section: 'organizations', crumbs: [{ label: 'Organizations' }] }),
     heading: 'Organizations',
-    intro: 'Organizations as the boards name them, spellings reconciled.',
+    intro: 'Organizations as the boards name them, spellings reconciled; one the boards renamed is listed under its new name.',
     table,
     filters: { organizations: [], licenses: [], open: false },
     frontiers: ctx.site.boards.flatMap((b) => frontierView(ctx, b, link(ctx, paths.board(b.id)), { recent: true }) ?? [])
@@ -130,7 +134,7 @@ export function organizationView(ctx: Context, org: Organization): ModelsView {
       crumbs: [{ label: 'Organizations', href: link(ctx, paths.organizations()) }, { label: org.name }]
     }),
     heading: org.name,
-    intro: `${models.length} model${models.length === 1 ? '' : 's'} by ${org.name}${boards.length ? `, seen on ${boards.map(boardTitle).join(', ')}` : ''}.`,
+    intro: `${models.length} model${models.length === 1 ? '' : 's'} by ${org.name}${boards.length ? `, seen on ${boards.map(boardTitle).join(', ')}` : ''}.${org.formerly.map((f) => ` The boards credited it as ${f.name} until ${f.until}, and by its new name from ${f.since} on (the snapshot pages and their data keep the name each row was published with).`).join('')}`,
     table,
     filters: { ...filtersFor([table]), organizations: [] }
   }
@@ -155,5 +159,30 @@ export function boardFrontierView(ctx: Context, board: Board): BoardFrontierView
     }),
     heading: `${board.title}: organizations over time`,
     frontier
+  }
+}
+
+/** The page at an address a former name gave an organization: where it is now. */
+export interface MovedView {
+  layout: LayoutView
+  heading: string
+  text: string
+  href: string
+  linkText: string
+}
+
+export function movedOrganizationView(ctx: Context, org: Organization, former: string): MovedView {
+  const f = org.formerly.find((x) => x.name === former)
+  return {
+    layout: layoutView(ctx, {
+      title: `${former} is now ${org.name}`,
+      description: `The boards credit the models of ${former} to ${org.name}${f ? ` since ${f.since}` : ''}.`,
+      section: 'organizations',
+      crumbs: [{ label: 'Organizations', href: link(ctx, paths.organizations()) }, { label: former }]
+    }),
+    heading: `${former} is now ${org.name}`,
+    text: `The boards credited models to ${former}${f ? ` until ${f.until}, and to ${org.name} from ${f.since} on` : ''}: one organization, renamed.`,
+    href: link(ctx, paths.organization(org.slug)),
+    linkText: `The ${org.models.length} model${org.models.length === 1 ? '' : 's'} of ${org.name}`
   }
 }

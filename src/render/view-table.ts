@@ -84,6 +84,9 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   if (!m) return facts(id, undefined, row)
   let known = factsOfModel.get(m)
   if (!known) factsOfModel.set(m, (known = facts(id, m)))
+  // A row published under a name its organization had before shows that name (`xAI` on a page of 2025, not `SpaceXAI`).
+  const published = row?.organization
+  if (published !== undefined && published !== known.organization && ctx.site.renamedOrganizations.get(published) === known.organization) return { ...known, organization: published }
   return known
 }
 

@@ -5,6 +5,7 @@ import { diffSnapshots } from '../../src/model/diffs.js'
 import { parsePage } from '../../src/parse/index.js'
 import { parseRegistryData, type RegistryData } from '../../src/registry/data.js'
 import { nameKey } from '../../src/registry/keys.js'
+import { familyOrganizations } from '../../src/registry/organization-inference.js'
 import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { originalFirst } from '../../src/registry/reconcile.js'
 import { repairRules } from '../../src/registry/repair.js'
@@ -40,6 +41,7 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
       renameLinks: result.renames.links.length,
       renameSuggestions: result.renames.suggestions.length,
       namingSwitches: result.renames.switches.map((s) => `${s.board} ${s.before}→${s.after} (${s.count})`).join(', '),
+      organizationRenames: result.organizationRenames.map((r) => `${r.from}→${r.to} ${r.since} (${r.models.length})`).join(', '),
       organizationsInferred: models.filter((m) => m.organizationInferred).length,
       withoutOrganization: models.filter((m) => !m.organization).length,
       disagreements: result.disagreements.length,
@@ -173,13 +175,32 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
     for (const m of linked) expect([m.id, m.organization, m.license !== undefined]).toEqual([m.id, expect.any(String), true])
   }, 600_000)
 
+  it('follows the organizations upstream renamed (xAI → SpaceXAI, Zhipu AI → Z.ai), and only those', () => {
+    expect(result.organizationRenames.map((r) => [r.from, r.to, r.until, r.since])).toEqual([
+      ['Zhipu AI', 'Z.ai', '2026-05-14', '2026-05-15'],
+      ['xAI', 'SpaceXAI', '2026-07-08', '2026-07-09']
+    ])
+    const model = (id: string) => result.registry.models.find((m) => m.id === id)!
+    // The registry names each organization as it is called now: one organization for each model's whole history.
+    expect(['grok-2-08-13', 'grok-4.1-thinking', 'grok-4.20-beta1'].map((id) => model(id).organization)).toEqual(['SpaceXAI', 'SpaceXAI', 'SpaceXAI'])
+    expect(['glm-4-plus', 'glm-4.5'].map((id) => model(id).organization)).toEqual(['Z.ai', 'Z.ai'])
+    expect(result.registry.models.filter((m) => m.organization === 'xAI' || m.organization === 'Zhipu AI')).toEqual([])
+    // A snapshot's rows keep the name they were published with.
+    const grok = (date: string) => result.snapshots.find((s) => s.board === 'lmarena-text' && s.date === date)!.rows.find((r) => r.model === 'grok-4-0709')!.organization
+    expect([grok('2026-07-08'), grok('2026-07-09')]).toEqual(['xAI', 'SpaceXAI'])
+  })
+
   it('infers organizations from the family where the data is unanimous, and only there', () => {
     const m = (id: string) => result.registry.models.find((x) => x.id === id)!
     // The search board has no organization column; every `claude-…` model a row says anything of is Anthropic's.
     expect(m('claude-opus-4-6-search')).toMatchObject({ organization: 'Anthropic', organizationInferred: true })
     expect(m('qwen3.8-max')).toMatchObject({ organization: 'Alibaba', organizationInferred: true })
-    // GLM models are `Zhipu AI`'s and `Z.ai`'s: no guess.
-    expect(m('glm-5.3-max').organization).toBeUndefined()
+    // GLM models were `Zhipu AI`'s and `Z.ai`'s: one organization since the rename, so the family is unanimous.
+    expect(m('glm-5.3-max')).toMatchObject({ organization: 'Z.ai', organizationInferred: true })
+    // `llama-…` models are Meta's, Nvidia's and Ai2's: no guess for the family.
+    const rules = familyOrganizations(result.registry.models)
+    expect(rules.get('glm')).toBe('Z.ai')
+    expect(rules.has('llama')).toBe(false)
     // A row that names it is never overridden.
     expect(m('claude-3-opus-20240229')).toMatchObject({ organization: 'Anthropic' })
     expect(m('claude-3-opus-20240229').organizationInferred).toBeUndefined()

@@ -521,6 +521,41 @@ describe('build behaviour', () => {
     expect([read(path.join(parent, '.site.spare'), 'a.html'), read(path.join(parent, '.site.spare'), 'b.html')]).toEqual(['a', 'b'])
   })
 
+  it('lists an organization upstream renamed once, under its new name, and keeps its old address', async () => {
+    const store = path.join(work, 'renamed-org')
+    await cp(seeds, store, { recursive: true })
+    const later = path.join(store, 'lmarena-text/2025-11-20.fr.md')
+    await writeFile(later, (await readFile(later, 'utf8')).replaceAll('| xAI ', '| SpaceXAI '))
+    const site = path.join(work, 'renamed-org-site')
+    const r = await run(['build', '--snapshots', store, '--out', site, '--base-url', 'https://example.org/'])
+    expect(r.code).toBe(0)
+    const orgs = read(site, 'organizations/index.html')
+    expect(orgs).toMatch(/<a href="\/organizations\/spacexai\/">SpaceXAI<\/a> <span class="badge">formerly xAI<\/span>/)
+    expect(orgs).not.toMatch(/>xAI<\/a>/)
+    expect(read(site, 'organizations/spacexai/index.html')).toMatch(/The boards credited it as xAI until 2025-11-18, and by its new name from 2025-11-20 on/)
+    // The address the old name gave says where the organization is now, and is not in the sitemap.
+    const moved = read(site, 'organizations/xai/index.html')
+    expect(moved).toMatch(/<h1>xAI is now SpaceXAI<\/h1>/)
+    expect(moved).toContain('href="/organizations/spacexai/"')
+    expect(read(site, 'sitemap.xml')).toContain('/organizations/spacexai/')
+    expect(read(site, 'sitemap.xml')).not.toContain('/organizations/xai/')
+    // The registry names the organization as it is called now; the snapshot data keeps what each row was published with.
+    const models = JSON.parse(read(site, 'data/models.json')) as { models: { id: string; organization?: string }[] }
+    expect(models.models.find((m) => m.id === 'grok-4.1-thinking')?.organization).toBe('SpaceXAI')
+    expect(read(site, 'data/lmarena-text/2025-11-18.csv')).toContain('xAI')
+    expect(read(site, 'data/lmarena-text/2025-11-18.csv')).not.toContain('SpaceXAI')
+    expect(read(site, 'data/lmarena-text/2025-11-20.csv')).toContain('SpaceXAI')
+    // A dated page shows the name the row was published with; the latest standings link it to the organization as it is now.
+    const first = read(site, 'boards/lmarena-text/2025-11-18/index.html')
+    expect(first).toContain('<td>xAI</td>')
+    expect(first).not.toContain('SpaceXAI</td>')
+    expect(read(site, 'boards/lmarena-text/2025-11-20/index.html')).toContain('<td>SpaceXAI</td>')
+    expect(read(site, 'boards/lmarena-text/index.html')).toContain('<td><a href="/organizations/spacexai/">SpaceXAI</a></td>')
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    const report = await validator.validateString(moved)
+    expect(report.valid, JSON.stringify(report.results.flatMap((x) => x.messages.map((m) => m.message)))).toBe(true)
+  }, 60_000)
+
   it('names store files relative to the store: builds from other directories and spellings are byte-identical', async () => {
     const home = path.join(work, 'spelling')
     await cp(seeds, path.join(home, 'snapshots'), { recursive: true })

@@ -50,23 +50,28 @@ export function findOrganizationRenames(snapshots: readonly ReconciledSnapshot[]
     }
   }
   // Pairs of names one model carried: the old one's last day before the new one's first.
-  const shared = new Map<string, { from: string; to: string; since: string; models: string[] }>()
+  const shared: { from: string; to: string; since: string; models: string[] }[] = []
+  const pairs = new Map<string, Map<string, (typeof shared)[number]>>()
   for (const [model, orgs] of byModel) {
     if (orgs.size < 2) continue
     for (const [from, a] of orgs) {
       for (const [to, b] of orgs) {
         if (from === to || a.last >= b.first) continue
-        const key = `${from}\u0000${to}`
-        const pair = shared.get(key) ?? { from, to, since: b.first, models: [] }
+        let byTo = pairs.get(from)
+        if (!byTo) pairs.set(from, (byTo = new Map()))
+        let pair = byTo.get(to)
+        if (!pair) {
+          byTo.set(to, (pair = { from, to, since: b.first, models: [] }))
+          shared.push(pair)
+        }
         pair.models.push(model)
         if (b.first < pair.since) pair.since = b.first
-        shared.set(key, pair)
       }
     }
   }
   // A name renamed twice (A → B → C) shows A before C too: only its next name, the first, is its rename.
   const next = new Map<string, OrganizationRename>()
-  for (const { from, to, since, models } of shared.values()) {
+  for (const { from, to, since, models } of shared) {
     const until = byOrg.get(from)!.last
     if (models.length < MIN_RENAMED_MODELS || until >= since) continue
     const held = next.get(from)

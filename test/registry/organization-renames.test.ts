@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildOrganizations } from '../../src/model/organizations.js'
 import { currentOrganizationName, findOrganizationRenames } from '../../src/registry/organization-renames.js'
@@ -52,6 +53,25 @@ describe('organization renames, as the cells show them', () => {
     expect(renames.map((r) => `${r.from}→${r.to}`)).toEqual(['A→B', 'B→C'])
     const current = currentOrganizationName(renames)
     expect(['A', 'B', 'C', 'D'].map(current)).toEqual(['C', 'C', 'C', 'D'])
+  })
+
+  it('never renames a name still in use, and always ends a chain of renames (any store)', () => {
+    const day = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom('A', 'B', 'C', '__proto__', undefined)), { maxLength: 6 }))
+    fc.assert(
+      fc.property(fc.array(day, { maxLength: 12 }), (list) => {
+        const snapshots = days(...list.map(([d, rows]): [string, string[]] => [`2026-01-${String(d).padStart(2, '0')}`, rows.map(([m, o]) => (o ? `${m}:${o}` : m))]))
+        const renames = findOrganizationRenames(snapshots)
+        const current = currentOrganizationName(renames)
+        for (const r of renames) {
+          expect(r.until < r.since).toBe(true)
+          expect(r.models.length).toBeGreaterThanOrEqual(2)
+          // No row credits the old name on or after the switch.
+          for (const s of snapshots) if (s.date >= r.since) expect(s.rows.some((row) => row.organization === r.from)).toBe(false)
+          expect(current(r.from)).toBe(current(r.to))
+        }
+        expect(new Set(renames.map((r) => r.from)).size).toBe(renames.length)
+      })
+    )
   })
 
   it('lists a renamed organization once, under its new name, with its former names and their addresses', () => {

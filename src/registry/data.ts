@@ -35,7 +35,13 @@ export const ModelEntrySchema = z
 export type ModelEntry = z.infer<typeof ModelEntrySchema>
 
 export const OrganizationEntrySchema = z
-  .object({ name: text, aliases: z.array(text).default([]), note: z.string().optional() })
+  .object({
+    name: text,
+    aliases: z.array(text).default([]),
+    /** Organizations that are not this one, whatever the rows show: a rename the cells seem to show (`findOrganizationRenames`) is not followed. */
+    distinct: z.array(text).default([]),
+    note: z.string().optional()
+  })
   .strict()
 export type OrganizationEntry = z.infer<typeof OrganizationEntrySchema>
 

@@ -86,7 +86,7 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   for (const rename of linked) resolver.renamed(identity.of(rename.from), rename)
   snapshots.sort((a, b) => compareText(a.board, b.board) || compareText(a.date, b.date))
   diagnostics.push(...resolver.conflicts())
-  const organizationRenames = findOrganizationRenames(snapshots)
+  const organizationRenames = findOrganizationRenames(snapshots, resolver.apart)
   const models = resolver.models(snapshots, currentOrganizationName(organizationRenames))
   // Weaker evidence, and links refused, between models still apart and never in one snapshot.
   const together = presence(snapshots)
@@ -201,6 +201,8 @@ class Resolver {
   readonly canon: { organization(raw: string): string; license(raw: string): string }
   /** Ids the data file pins: rename tracking never takes them away. */
   readonly pinned: ReadonlySet<string>
+  /** Organizations the data file keeps apart (`distinct`, both ways): never taken for one renamed. */
+  readonly apart: (a: string, b: string) => boolean
   /** Findings about single rows: hidden characters, names that fold to a site path. */
   readonly diagnostics: Diagnostic[] = []
   /** The id a model has once renames are linked (identity until they are). */
@@ -247,6 +249,8 @@ class Resolver {
       for (const spelling of [entry.id, ...(entry.name ? [entry.name] : []), ...entry.aliases]) this.dataIds.set(nameKey(spelling), entry.id)
     }
     this.pinned = new Set(data.models.map((m) => m.id))
+    const distinct = new Set(data.organizations.flatMap((o) => o.distinct.flatMap((d) => [pairKey(this.canon.organization(o.name), this.canon.organization(d)), pairKey(this.canon.organization(d), this.canon.organization(o.name))])))
+    this.apart = (a, b) => distinct.has(pairKey(a, b))
     const reserved = new Set<string>()
     for (const raw of [...names].sort(compareText)) {
       const { name, repairs } = repairName(raw, context)
@@ -379,6 +383,10 @@ class Resolver {
     }
     return inferOrganizations(models)
   }
+}
+
+function pairKey(a: string, b: string): string {
+  return JSON.stringify([a, b])
 }
 
 function splitPlace(at: string): [string, number, number] {

@@ -36,7 +36,8 @@ interface Span {
   last: string
 }
 
-export function findOrganizationRenames(snapshots: readonly ReconciledSnapshot[]): OrganizationRename[] {
+/** `apart(a, b)`: the data file says `a` and `b` are two organizations (`distinct`), whatever the rows show. */
+export function findOrganizationRenames(snapshots: readonly ReconciledSnapshot[], apart: (a: string, b: string) => boolean = () => false): OrganizationRename[] {
   const byOrg = new Map<string, Span>()
   const byModel = new Map<string, Map<string, Span>>()
   for (const s of snapshots) {
@@ -56,7 +57,7 @@ export function findOrganizationRenames(snapshots: readonly ReconciledSnapshot[]
     if (orgs.size < 2) continue
     for (const [from, a] of orgs) {
       for (const [to, b] of orgs) {
-        if (from === to || a.last >= b.first) continue
+        if (from === to || a.last >= b.first || apart(from, to)) continue
         let byTo = pairs.get(from)
         if (!byTo) pairs.set(from, (byTo = new Map()))
         let pair = byTo.get(to)

@@ -48,6 +48,12 @@ describe('organization renames, as the cells show them', () => {
     expect(findOrganizationRenames(days(['2026-01-01', ['a:Old', 'b:Old']], ['2026-01-02', ['a', 'b']]))).toEqual([])
   })
 
+  it('follows none the data file keeps apart (distinct)', () => {
+    const store = days(['2026-07-08', ['grok-4:xAI', 'grok-3:xAI']], ['2026-07-09', ['grok-4:SpaceXAI', 'grok-3:SpaceXAI']])
+    expect(findOrganizationRenames(store, (a, b) => a === 'xAI' && b === 'SpaceXAI')).toEqual([])
+    expect(findOrganizationRenames(store, (a, b) => a === 'OpenAI' && b === 'SpaceXAI')).toHaveLength(1)
+  })
+
   it('follows renames in a chain to the name used now', () => {
     const renames = findOrganizationRenames(days(['2024-01-01', ['a:A', 'b:A']], ['2025-01-01', ['a:B', 'b:B']], ['2026-01-01', ['a:C', 'b:C']]))
     expect(renames.map((r) => `${r.from}→${r.to}`)).toEqual(['A→B', 'B→C'])

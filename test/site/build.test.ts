@@ -554,6 +554,14 @@ describe('build behaviour', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     const report = await validator.validateString(moved)
     expect(report.valid, JSON.stringify(report.results.flatMap((x) => x.messages.map((m) => m.message)))).toBe(true)
+    // The data file can keep them apart (either way round, any spelling it folds): two organizations again.
+    const data = JSON.parse(await readFile(path.join(store, 'registry.json'), 'utf8')) as { organizations: object[] }
+    data.organizations.push({ name: 'SpaceXAI', distinct: ['XAI'], note: 'test: not a rename' })
+    await writeFile(path.join(store, 'registry.json'), JSON.stringify(data))
+    expect((await run(['build', '--snapshots', store, '--out', site])).code).toBe(0)
+    expect(read(site, 'organizations/index.html')).not.toContain('formerly')
+    expect(read(site, 'organizations/spacexai/index.html')).not.toContain('credited it as')
+    expect(existsSync(path.join(site, 'organizations/xai/index.html')) && read(site, 'organizations/xai/index.html')).not.toContain('is now SpaceXAI')
   }, 60_000)
 
   it('names store files relative to the store: builds from other directories and spellings are byte-identical', async () => {

@@ -9,8 +9,8 @@ export interface Organization {
   name: string
   /** Model ids, sorted. */
   models: string[]
-  /** Names upstream used for it before (`findOrganizationRenames`), oldest first: the last day each was used, and the first of the next. */
-  formerly: { name: string; until: string; since: string }[]
+  /** Names upstream used for it before (`findOrganizationRenames`), oldest first: the last day each was used, the first of the next, and the models rows credited to it. */
+  formerly: { name: string; until: string; since: string; credited: string[] }[]
   /** Addresses a former name gave it (no other organization's), each with a page saying where it is now. */
   moved: { slug: string; name: string }[]
 }
@@ -49,7 +49,7 @@ export function buildOrganizations(models: readonly RegistryModel[], renames: re
       let slug = base
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
       taken.add(slug)
-      const formerly = renames.filter((r) => r.from !== name && current(r.from) === name).map((r) => ({ name: r.from, until: r.until, since: r.since }))
+      const formerly = renames.filter((r) => r.from !== name && current(r.from) === name).map((r) => ({ name: r.from, until: r.until, since: r.since, credited: r.credited }))
       return { slug, name, models: ids.sort(compareText), formerly, moved: [] as Organization['moved'] }
     })
   // The addresses former names gave (published before the rename) say where the organization is now.

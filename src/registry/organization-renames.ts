@@ -29,6 +29,8 @@ export interface OrganizationRename {
   since: string
   /** Models credited to `from` and then to `to` (sorted). */
   models: string[]
+  /** Every model a row credits to `from` (sorted). */
+  credited: string[]
 }
 
 interface Span {
@@ -76,7 +78,9 @@ export function findOrganizationRenames(snapshots: readonly ReconciledSnapshot[]
     const until = byOrg.get(from)!.last
     if (models.length < MIN_RENAMED_MODELS || until >= since) continue
     const held = next.get(from)
-    if (!held || since < held.since || (since === held.since && compareText(to, held.to) < 0)) next.set(from, { from, to, until, since, models: models.sort(compareText) })
+    if (held && (held.since < since || (held.since === since && compareText(held.to, to) <= 0))) continue
+    const credited = [...byModel].filter(([, orgs]) => orgs.has(from)).map(([model]) => model)
+    next.set(from, { from, to, until, since, models: models.sort(compareText), credited: credited.sort(compareText) })
   }
   return [...next.values()].sort((x, y) => compareText(x.since, y.since) || compareText(x.from, y.from))
 }

@@ -40,7 +40,8 @@ export interface ModelView {
   layout: LayoutView
   name: string
   id: string
-  organization?: { name: string; href?: string; inferred: boolean }
+  /** `formerly`: what the boards called the organization while the model was on them (`xAI until 2026-07-08`). */
+  organization?: { name: string; href?: string; inferred: boolean; formerly?: string }
   license?: string
   spdx?: string
   openWeights: string
@@ -153,7 +154,9 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
     }),
     name: model.name,
     id: model.id,
-    organization: model.organization ? { name: model.organization, href: slug ? link(ctx, paths.organization(slug)) : undefined, inferred: model.organizationInferred === true } : undefined,
+    organization: model.organization
+      ? { name: model.organization, href: slug ? link(ctx, paths.organization(slug)) : undefined, inferred: model.organizationInferred === true, ...(model.organizationInferred ? {} : formerNames(ctx, model, slug)) }
+      : undefined,
     license: model.license,
     spdx: model.spdx,
     openWeights: model.openWeights === undefined ? 'unknown' : model.openWeights ? 'yes' : 'no',
@@ -227,4 +230,11 @@ function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Li
     empty: 'No snapshot of this board is published.',
     notes: []
   }
+}
+
+/** The former names of the organization that rows credited the model to: `xAI until 2026-07-08`. */
+function formerNames(ctx: Context, model: RegistryModel, slug: string | undefined): { formerly?: string } {
+  const org = slug === undefined ? undefined : ctx.site.organizations.find((o) => o.slug === slug)
+  const names = (org?.formerly ?? []).filter((f) => f.credited.includes(model.id)).map((f) => `${f.name} until ${f.until}`)
+  return names.length ? { formerly: names.join(', ') } : {}
 }

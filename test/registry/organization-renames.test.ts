@@ -24,14 +24,19 @@ describe('organization renames, as the cells show them', () => {
     const renames = findOrganizationRenames(
       days(['2026-07-07', ['grok-4:xAI', 'grok-3:xAI', 'gpt-5:OpenAI']], ['2026-07-08', ['grok-4:xAI', 'grok-3:xAI', 'gpt-5:OpenAI']], ['2026-07-09', ['grok-4:SpaceXAI', 'grok-3:SpaceXAI', 'gpt-5:OpenAI', 'grok-5:SpaceXAI']])
     )
-    expect(renames).toEqual([{ from: 'xAI', to: 'SpaceXAI', until: '2026-07-08', since: '2026-07-09', models: ['grok-3', 'grok-4'] }])
+    expect(renames).toEqual([{ from: 'xAI', to: 'SpaceXAI', until: '2026-07-08', since: '2026-07-09', models: ['grok-3', 'grok-4'], credited: ['grok-3', 'grok-4'] }])
   })
 
   it('finds it when the new name credited other models before (Zhipu AI → Z.ai)', () => {
     const renames = findOrganizationRenames(
-      days(['2025-08-07', ['glm-4:Zhipu AI', 'glm-4-plus:Zhipu AI', 'glm-4.5:Z.ai']], ['2026-05-14', ['glm-4:Zhipu AI', 'glm-4-plus:Zhipu AI', 'glm-4.5:Z.ai']], ['2026-05-15', ['glm-4:Z.ai', 'glm-4-plus:Z.ai', 'glm-4.5:Z.ai']])
+      days(
+        ['2025-08-07', ['glm-4:Zhipu AI', 'glm-4-plus:Zhipu AI', 'glm-4-0116:Zhipu AI', 'glm-4.5:Z.ai']],
+        ['2026-05-14', ['glm-4:Zhipu AI', 'glm-4-plus:Zhipu AI', 'glm-4.5:Z.ai']],
+        ['2026-05-15', ['glm-4:Z.ai', 'glm-4-plus:Z.ai', 'glm-4.5:Z.ai']]
+      )
     )
-    expect(renames).toEqual([{ from: 'Zhipu AI', to: 'Z.ai', until: '2026-05-14', since: '2026-05-15', models: ['glm-4', 'glm-4-plus'] }])
+    // `credited`: every model a row credits to the old name (glm-4-0116 left before the switch; glm-4.5 never had it).
+    expect(renames).toEqual([{ from: 'Zhipu AI', to: 'Z.ai', until: '2026-05-14', since: '2026-05-15', models: ['glm-4', 'glm-4-plus'], credited: ['glm-4', 'glm-4-0116', 'glm-4-plus'] }])
   })
 
   it('finds none where the cells do not show one organization renamed', () => {
@@ -86,7 +91,7 @@ describe('organization renames, as the cells show them', () => {
     const orgs = buildOrganizations([model('grok-3', 'SpaceXAI'), model('grok-4', 'SpaceXAI'), model('gpt-5', 'OpenAI')], renames)
     expect(orgs).toEqual([
       { slug: 'openai', name: 'OpenAI', models: ['gpt-5'], formerly: [], moved: [] },
-      { slug: 'spacexai', name: 'SpaceXAI', models: ['grok-3', 'grok-4'], formerly: [{ name: 'xAI', until: '2026-07-08', since: '2026-07-09' }], moved: [{ slug: 'xai', name: 'xAI' }] }
+      { slug: 'spacexai', name: 'SpaceXAI', models: ['grok-3', 'grok-4'], formerly: [{ name: 'xAI', until: '2026-07-08', since: '2026-07-09', credited: ['grok-3', 'grok-4'] }], moved: [{ slug: 'xai', name: 'xAI' }] }
     ])
   })
 })

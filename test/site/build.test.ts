@@ -542,6 +542,8 @@ describe('build behaviour', () => {
     // The registry names the organization as it is called now; the snapshot data keeps what each row was published with.
     const models = JSON.parse(read(site, 'data/models.json')) as { models: { id: string; organization?: string }[] }
     expect(models.models.find((m) => m.id === 'grok-4.1-thinking')?.organization).toBe('SpaceXAI')
+    // Its page says what the rows called the organization before.
+    expect(read(site, 'models/grok-4.1-thinking/index.html')).toMatch(/>SpaceXAI<\/a> <span class="rule">\(named xAI until 2025-11-18 on the boards\)<\/span>/)
     expect(read(site, 'data/lmarena-text/2025-11-18.csv')).toContain('xAI')
     expect(read(site, 'data/lmarena-text/2025-11-18.csv')).not.toContain('SpaceXAI')
     expect(read(site, 'data/lmarena-text/2025-11-20.csv')).toContain('SpaceXAI')

@@ -556,6 +556,9 @@ describe('build behaviour', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     const report = await validator.validateString(moved)
     expect(report.valid, JSON.stringify(report.results.flatMap((x) => x.messages.map((m) => m.message)))).toBe(true)
+    // `leaderlog registry` prints the rename.
+    const registry = await run(['registry', '--snapshots', store])
+    expect(registry.out).toContain('organization "xAI" → "SpaceXAI": 10 models credited to xAI until 2025-11-18, to SpaceXAI from 2025-11-20 on [renamed]\n')
     // The data file can keep them apart (either way round, any spelling it folds): two organizations again.
     const data = JSON.parse(await readFile(path.join(store, 'registry.json'), 'utf8')) as { organizations: object[] }
     data.organizations.push({ name: 'SpaceXAI', distinct: ['XAI'], note: 'test: not a rename' })

@@ -112,6 +112,9 @@ describe('the leader timeline of a long history', () => {
         // Drawn about as wide as the phone: a unit of the chart is about a pixel, its 12-unit labels about 12 px.
         const scale = await p.locator('.chart-narrow svg.chart-leaders').evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
         expect(scale).toBeGreaterThan(0.95)
+        // The month-by-month race scrolls sideways in its own box, drawn at that scale too (its labels were 8.8 px).
+        const race = await p.locator('#lmarena-text-race svg.chart-race').evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
+        expect(race).toBeGreaterThan(0.95)
       }
       for (const v of await axe(p)) found.push(`${width} ${scheme}: ${v}`)
       await ctx.close()

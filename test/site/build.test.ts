@@ -454,6 +454,7 @@ describe('build behaviour', () => {
     const spare = path.join(parent, '.site.spare')
     const tree = (dir: string) => listFiles(dir).map((f) => [f, read(dir, f)])
     const inode = (dir: string, f: string) => statSync(path.join(dir, f)).ino
+    const expected = (files: { path: string; content: string }[]) => [['.leaderlog', STAMP], ...files.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1))
     const one = [
       { path: 'index.html', content: 'one' },
       { path: 'same.html', content: 'same' },
@@ -479,24 +480,24 @@ describe('build behaviour', () => {
     const second = await writeSiteAtomically(site, two)
     expect(second.reused).toBe(false)
     // The replaced site is kept as the spare.
-    expect(tree(spare)).toEqual([['.leaderlog', STAMP], ...one.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    expect(tree(spare)).toEqual(expected(one))
     const kept = inode(spare, 'same.html')
     const third = await writeSiteAtomically(site, three)
     expect(third.reused).toBe(true)
     expect(third.unchanged).toBe(2)
     // Exactly the new site: stale files and directories of the spare gone, files and directories swapped.
-    expect(tree(site)).toEqual([['.leaderlog', STAMP], ...three.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    expect(tree(site)).toEqual(expected(three))
     expect(existsSync(path.join(site, 'gone'))).toBe(false)
     // A file whose bytes were already there is not written again; one the previous site has is linked from it.
     expect(inode(site, 'same.html')).toBe(kept)
     expect(inode(site, 'back.html')).toBe(inode(spare, 'back.html'))
     // The site it replaced is the spare now, untouched.
-    expect(tree(spare)).toEqual([['.leaderlog', STAMP], ...two.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    expect(tree(spare)).toEqual(expected(two))
     expect(readdirSync(parent).sort()).toEqual(['.site.spare', 'site'])
     // A spare is brought up to date from its own content: a file edited in it is written again.
     await writeFile(path.join(spare, 'same.html'), 'edited')
     await writeSiteAtomically(site, three)
-    expect(tree(site)).toEqual([['.leaderlog', STAMP], ...three.map((f) => [f.path, f.content])].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)))
+    expect(tree(site)).toEqual(expected(three))
   })
 
   it('never writes into a spare that is not its own, and never changes the site it serves through a spare', async () => {

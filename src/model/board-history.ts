@@ -53,19 +53,22 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
     infos.set(id, found)
     return found
   }
-  // Charts and captions name each model as its tables and pages do: by the registry's name (a board's
-  // own spelling is in its snapshots' data).
-  const named = (snapshots: readonly ReconciledSnapshot[]): ReconciledSnapshot[] =>
-    snapshots.map((snap) => {
+  // Charts and captions name each model as the board's tables do: as the board last published it (the
+  // registry's name is the model page's; `claude-opus-4-6-high` on a board that renamed `…-thinking`).
+  const named = (snapshots: readonly ReconciledSnapshot[]): ReconciledSnapshot[] => {
+    const latest = new Map<string, string>()
+    for (const snap of snapshots) for (const r of snap.rows) latest.set(r.model, r.name)
+    return snapshots.map((snap) => {
       let rows: ReconciledRow[] | undefined
       snap.rows.forEach((r, i) => {
-        const name = modelsById.get(r.model)?.name
-        if (name === undefined || name === r.name) return
+        const name = latest.get(r.model)!
+        if (name === r.name) return
         rows ??= [...snap.rows]
         rows[i] = { ...r, name }
       })
       return rows ? { ...snap, rows } : snap
     })
+  }
   return new Map(
     boards.map((board) => {
       const b = { ...board, snapshots: named(board.snapshots) }

@@ -121,7 +121,7 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
     }
     for (const d of site.diffs.get(board.id) ?? []) yield { path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) }
     for (const row of badgeModels(board)) {
-      const badge = { boardTitle: board.title, rank: row.rank, href: absoluteUrl(options.base, paths.model(row.model)), modelName: site.modelsById.get(row.model)?.name ?? row.name }
+      const badge = { boardTitle: board.title, rank: row.rank, href: absoluteUrl(options.base, paths.model(row.model)), modelName: row.name }
       yield { path: paths.badge(board.id, row.model), content: badgeSvg(badge) }
       yield { path: paths.badgeData(board.id, row.model), content: badgeJson(badge) }
     }

@@ -84,10 +84,17 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   if (!m) return facts(id, undefined, row)
   let known = factsOfModel.get(m)
   if (!known) factsOfModel.set(m, (known = facts(id, m)))
-  // A row published under a name its organization had before shows that name (`xAI` on a page of 2025, not `SpaceXAI`).
-  const published = row?.organization
-  if (published !== undefined && published !== known.organization && ctx.site.renamedOrganizations.get(published) === known.organization) return { ...known, organization: published }
-  return known
+  if (!row) return known
+  // A row shows the name it was published with (`claude-opus-4-6-high` where the registry's name is
+  // `claude-opus-4-6-thinking`; the registry's is searched for too), and the name its organization
+  // had then (`xAI` on a page of 2025, not `SpaceXAI`).
+  const published = row.organization
+  const organization = published !== undefined && published !== known.organization && ctx.site.renamedOrganizations.get(published) === known.organization ? published : known.organization
+  const name = row.name || known.name
+  if (name === known.name && organization === known.organization) return known
+  const registryName = known.name.toLowerCase()
+  const search = name === known.name || name.toLowerCase().includes(registryName) || known.search.split(' ').includes(registryName) ? known.search : [known.search, registryName].filter(Boolean).join(' ')
+  return { ...known, name, organization, search }
 }
 
 function facts(id: string, m: RegistryModel | undefined, row?: { name: string; organization?: string; license?: string }) {

@@ -43,3 +43,20 @@ describe('the recent race and leaders (the home page\'s)', () => {
     expect(long.race.days[0]!.date < long.recent!.from).toBe(true)
   })
 })
+
+describe('the names of a board\'s history views', () => {
+  it('names each model as the board last published it, on every day, whatever the registry calls it', () => {
+    const snapshots = [
+      { board: 'b', date: '2026-01-01', rows: [{ model: 'm', name: 'm-thinking', rank: 1 }, { model: 'n', name: 'N (Max)', rank: 2 }] },
+      { board: 'b', date: '2026-01-02', rows: [{ model: 'm', name: 'm-high', rank: 1 }, { model: 'n', name: 'N (Max)', rank: 2 }] }
+    ]
+    const registry = new Map([
+      ['m', { id: 'm', name: 'm-thinking', aliases: [], boards: {}, repairs: [] }],
+      ['n', { id: 'n', name: 'n-max', aliases: [], boards: {}, repairs: [] }]
+    ])
+    const history = buildBoardHistories([{ id: 'b', snapshots } as unknown as Board], registry, []).get('b')!
+    // The upstream rename of 2026-01-02 names the model on the first day's bars too; the registry's `n-max` is the model page's.
+    expect(history.race.series.map((s) => [s.model, s.name])).toEqual([['m', 'm-high'], ['n', 'N (Max)']])
+    expect(history.timeline.reigns.flatMap((r) => r.names)).toEqual(['m-high'])
+  })
+})

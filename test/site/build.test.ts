@@ -94,6 +94,15 @@ describe('leaderlog build on the seeds', () => {
     expect(orgs).not.toMatch(/LMArena Text \(as of/)
   })
 
+  it('names each model on a board as the board published it, linked to its model page and searchable by the registry\'s name', () => {
+    const seal = read(out, 'boards/seal-coding/index.html')
+    // SEAL says `Claude 3.5 Sonnet`; the registry (one model with LMArena's) says `Claude 3.5 Sonnet (20240620)`.
+    expect(seal).toMatch(/<tr data-search="[^"]*claude 3\.5 sonnet \(20240620\)[^"]*"><td>\d+<\/td><th scope="row"><a href="\/models\/claude-3-5-sonnet-20240620\/">Claude 3\.5 Sonnet<\/a>/)
+    expect(read(out, 'models/claude-3-5-sonnet-20240620/index.html')).toContain('<h1>Claude 3.5 Sonnet (20240620)</h1>')
+    // Its badge names it as the board does.
+    expect(read(out, 'badges/seal-coding/claude-3-5-sonnet-20240620.svg')).toContain('#1 (Claude 3.5 Sonnet)')
+  })
+
   it('shows the seed diff: 4 entered, none left, grok-4.1-thinking 1 → 2', () => {
     const diff = JSON.parse(read(out, 'data/lmarena-text/diff/2025-11-18_2025-11-20.json'))
     expect(Object.keys(diff)).toEqual(['board', 'from', 'to', 'entered', 'left', 'moved'])

@@ -52,7 +52,8 @@ describe('render', () => {
     const board = html.find((f) => f.path === 'boards/lmarena-text/index.html')!.content
     expect(board).toContain('<a class="external" href="https://example.org/m?a=1&amp;b=2" rel="nofollow noopener" aria-label="Upstream page of gpt-5.1-high">↗</a>')
     expect(board).toMatch(/<td><a href="\/organizations\/[^"]+\/">Evil &quot;Org&quot; &lt;b&gt;&amp;<\/a><\/td>/)
-    expect(board).toContain('data-search="grok-4.1 &lt;img src=x onerror=&#39;alert(1)&#39;&gt;"')
+    // The board shows the name the row was published with; the registry's name is searched for too.
+    expect(board).toContain('data-search="grok-4.1 &lt;img src=x onerror=&#39;alert(1)&#39;&gt; &lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;"')
     // Still valid HTML with hostile text in it.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     for (const path of ['models/grok-4.1/index.html', 'boards/lmarena-text/index.html', 'index.html']) {

@@ -93,7 +93,8 @@ export function modelFacts(ctx: Context, id: string, row?: { name: string; organ
   const name = row.name || known.name
   if (name === known.name && organization === known.organization) return known
   const registryName = known.name.toLowerCase()
-  const search = name === known.name || name.toLowerCase().includes(registryName) || known.search.split(' ').includes(registryName) ? known.search : [known.search, registryName].filter(Boolean).join(' ')
+  // The filter matches substrings of the name and the search text: the registry's name is added where they lack it.
+  const search = `${name.toLowerCase()} ${known.search}`.includes(registryName) ? known.search : [known.search, registryName].filter(Boolean).join(' ')
   return { ...known, name, organization, search }
 }
 

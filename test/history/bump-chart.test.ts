@@ -107,12 +107,30 @@ describe('bumpChart', () => {
     expect(distinctTexts(['same name for one', 'same name for one'], 8)).toEqual(['same…one', 'same…one'])
   })
 
+  it('leaves out a first word other labels share before cutting a name, where every label stays distinct', () => {
+    // Upstream's Agent board: cut in the middle, these read `Cl…s 5 (High)` and `Cl…e 5 (High)`.
+    expect(distinctTexts(['Claude Opus 5 (High)', 'Claude Fable 5 (High)', 'Claude Opus 5 (Max)', 'Kimi K3 (Max)', 'GPT 5.6 Sol (xHigh)', 'GPT 5.5 (High)'], 14)).toEqual([
+      'Opus 5 (High)',
+      'Fable 5 (High)',
+      'Opus 5 (Max)',
+      'Kimi K3 (Max)',
+      // A version number alone says too little: the word stays, and the name is cut in its middle.
+      'GPT 5.6…High)',
+      'GPT 5.5 (High)'
+    ])
+    // Only names too long lose it; a word no other label starts with stays.
+    expect(distinctTexts(['Claude Opus 5 (High)', 'Claude 3 Opus', 'Gemini Pro Deep Think'], 14)).toEqual(['Opus 5 (High)', 'Claude 3 Opus', 'Gemini P…Think'])
+    // Two models that would read alike without it keep it.
+    expect(distinctTexts(['Gemini Pro Experimental', 'Gemma Pro Experimental', 'Gemini Flash', 'Gemma Flash'], 14)).toEqual(['Gemini P…ental', 'Gemma Pr…ental', 'Gemini Flash', 'Gemma Flash'])
+  })
+
   it('cuts a long end label in its middle: two names that differ at their end stay two', () => {
     const high = 'Claude Opus 5 (High)'
     const max = 'Claude Opus 5 (Max)'
     const chart = bumpChart(buildRace([snap('2026-01-01', [row('h', 1, { name: high }), row('m', 2, { name: max })]), snap('2026-01-09', [row('h', 1, { name: high }), row('m', 2, { name: max })])], { top: 2 }), { id: 'c', maxName: 16 })
     const end = texts(chart.svg, 'chart-label-end').map((t) => decode(t.content))
-    expect(end).toEqual(['#1 Claude Op…(High)', '#2 Claude Op…(Max)'])
+    // Both start with `Claude`: shown without it, they fit whole.
+    expect(end).toEqual(['#1 Opus 5 (High)', '#2 Opus 5 (Max)'])
     // The label column is as wide as its bold labels (weight 600 is wider than the plain estimate).
     const x1 = Math.min(...texts(chart.svg, 'chart-label-end').map((t) => t.x))
     expect(400 - x1).toBeGreaterThanOrEqual(Math.max(...end.map((e) => e.length)) * 12 * 0.72)

@@ -66,11 +66,15 @@ export function middleText(name: string, max: number): string {
  * Names cut to at most `max` characters (`middleText`), each label telling its
  * model apart from the others: where two names would be cut alike
  * (`claude-op…-thinking` for 4-7 and 4-8), those are cut elsewhere, the
- * longest start that tells them apart first, or else left whole.
+ * longest start that tells them apart first, or else left whole. A name too
+ * long whose first word other labels share, followed by a word (not a
+ * number), is shown without it first (`Opus 5 (High)` beside
+ * `Fable 5 (High)`, not `Cl…s 5 (High)` and `Cl…e 5 (High)`), where every
+ * label still tells its model apart.
  */
 export function distinctTexts(names: readonly string[], max: number): string[] {
-  const out = names.map((n) => middleText(n, max))
-  const whole = names.map((n) => labelText(n))
+  const whole = withoutSharedWord(names.map((n) => labelText(n)), max)
+  const out = whole.map((n) => middleText(n, max))
   const clashing = out.map((_, i) => i).filter((i) => out.some((o, j) => j !== i && o === out[i] && whole[j] !== whole[i]))
   if (clashing.length === 0) return out
   const distinct = new Set(clashing.map((i) => whole[i])).size
@@ -82,6 +86,28 @@ export function distinctTexts(names: readonly string[], max: number): string[] {
     }
   }
   for (const i of clashing) out[i] = whole[i]!
+  return out
+}
+
+/** `withoutSharedWord`: `Claude Opus 5 (High)` → `Opus 5 (High)` when longer than `max` and another label starts with `Claude `. */
+function withoutSharedWord(names: readonly string[], max: number): string[] {
+  const firstWord = (name: string) => /^(\S+)\s/u.exec(name)?.[1]
+  const starts = new Map<string, number>()
+  for (const name of new Set(names)) {
+    const word = firstWord(name)
+    if (word !== undefined) starts.set(word, (starts.get(word) ?? 0) + 1)
+  }
+  const out = names.map((name) => {
+    // Only a word before a word: `GPT 5.6 Sol` keeps its `GPT`.
+    const word = /^(\S+)\s+\p{L}/u.exec(name)?.[1]
+    return [...name].length > max && word !== undefined && starts.get(word)! >= 2 ? name.slice(word.length).trimStart() : name
+  })
+  // Two models shown alike would be one label twice: then no name loses its word.
+  const whose = new Map<string, string>()
+  for (const [i, text] of out.entries()) {
+    if ((whose.get(text) ?? names[i]) !== names[i]) return [...names]
+    whose.set(text, names[i]!)
+  }
   return out
 }
 

@@ -89,7 +89,11 @@ export function distinctTexts(names: readonly string[], max: number): string[] {
   return out
 }
 
-/** `withoutSharedWord`: `Claude Opus 5 (High)` → `Opus 5 (High)` when longer than `max` and another label starts with `Claude `. */
+/**
+ * Names longer than `max` without their first word, where another label starts
+ * with it too and a word (not a number) follows it: `Claude Opus 5 (High)` →
+ * `Opus 5 (High)`. All names stay whole when two models would then read alike.
+ */
 function withoutSharedWord(names: readonly string[], max: number): string[] {
   const firstWord = (name: string) => /^(\S+)\s/u.exec(name)?.[1]
   const starts = new Map<string, number>()

@@ -15,7 +15,10 @@ function asciiDigit(ch: string): string {
 }
 
 /** Marks that only set the direction of text (left-to-right, right-to-left, isolates): invisible, never part of a value. */
-const directionMarks = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const directionMarkChars = '\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069'
+const directionMarks = new RegExp(`[${directionMarkChars}]`, 'g')
+/** Any character `halfWidth` changes: text without one is returned as it is. */
+const changed = new RegExp(`[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0-\u1819${directionMarkChars}]`)
 
 /**
  * Full-width digits and punctuation to ASCII, digits of other scripts to
@@ -23,7 +26,7 @@ const directionMarks = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
  * `.`, and marks that only set the direction of text left out; nothing else.
  */
 export function halfWidth(text: string): string {
-  if (!/[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0-\u1819\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return text
+  if (!changed.test(text)) return text
   return text
     .replace(directionMarks, '')
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))

@@ -22,6 +22,8 @@ export interface Column {
   style?: ScoreStyle
   /** The word a rank column writes after every rank (`1위`). */
   ordinal?: string
+  /** What its header names (`roleOfHeader`; none in a table without a header row): the cells may say otherwise. */
+  headedAs?: Role
 }
 
 export interface Layout {
@@ -172,9 +174,11 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
         rows.map((r) => hasLink(r.cells[i]))
       )
     )
-    columns.push({ index: i, header: headerless ? '' : (headerCells[i] ?? '').trim(), role: undefined })
+    const header = headerless ? '' : (headerCells[i] ?? '').trim()
+    const headedAs = headerless ? undefined : roleOfHeader(header)
+    columns.push({ index: i, header, role: undefined, ...(headedAs ? { headedAs } : {}) })
   }
-  const hints = columns.map((c) => (headerless ? undefined : roleOfHeader(c.header)))
+  const hints = columns.map((c) => c.headedAs)
   const messages: Message[] = []
   const headAt = (i: number) => cellPlace(table.children[0]?.children[i], place(table, START))
   const ambiguous = (i: number, roles: [Role, Role]): void => {

@@ -3,7 +3,7 @@ import { message, placeAt, type Message, type Place } from '../../diagnostics/di
 import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
 import { EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
-import { roleOfHeader, type Role } from './headers.js'
+import type { Role } from './headers.js'
 import { cellPlace, isPlaceholder, type GridRow } from './grid.js'
 import { columnOf, type Column, type Layout } from './layout.js'
 import { knownLicenses, readModelCell, splitGluedLicense, type ModelCell } from './model-cell.js'
@@ -196,7 +196,7 @@ export function readRows(layout: Layout): TableRows {
   let position = 0
   const hasRank = !!columnOf(layout, 'rank')
   // A column headed as the rank whose cells were not read as ranks: ranking by position would make ranks up (ties lost).
-  const unreadRank = !hasRank && layout.columns.some((c) => roleOfHeader(c.header) === 'rank')
+  const unreadRank = !hasRank && layout.columns.some((c) => c.headedAs === 'rank')
   let truncatedAt: Place | undefined
   let gluedRows = 0
   let unranked = 0

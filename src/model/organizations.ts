@@ -12,7 +12,7 @@ export interface Organization {
   /** Names upstream used for it before (`findOrganizationRenames`), oldest first: the last day each was used, the first of the next, and the models rows credited to it. */
   formerly: { name: string; until: string; since: string; credited: string[] }[]
   /** Addresses a former name gave it (no other organization's), each with a page saying where it is now. */
-  moved: { slug: string; name: string }[]
+  moved: { slug: string; former: Organization['formerly'][number] }[]
 }
 
 /** `DeepSeek AI` → `deepseek-ai`; non-Latin names keep a readable, stable fallback. */
@@ -58,7 +58,7 @@ export function buildOrganizations(models: readonly RegistryModel[], renames: re
       const slug = slugify(f.name)
       if (taken.has(slug)) continue
       taken.add(slug)
-      org.moved.push({ slug, name: f.name })
+      org.moved.push({ slug, former: f })
     }
   }
   return organizations

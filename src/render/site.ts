@@ -61,7 +61,7 @@ function pageJobs(ctx: Context): PageJob[] {
   for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })
   for (const org of site.organizations) jobs.push({ path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) })
   for (const org of site.organizations) {
-    for (const moved of org.moved) jobs.push({ path: paths.organization(moved.slug), template: 'moved', view: () => movedOrganizationView(ctx, org, moved.name), sitemap: false })
+    for (const moved of org.moved) jobs.push({ path: paths.organization(moved.slug), template: 'moved', view: () => movedOrganizationView(ctx, org, moved.former), sitemap: false })
   }
   return jobs
 }

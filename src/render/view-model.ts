@@ -155,7 +155,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
     name: model.name,
     id: model.id,
     organization: model.organization
-      ? { name: model.organization, href: slug ? link(ctx, paths.organization(slug)) : undefined, inferred: model.organizationInferred === true, ...(model.organizationInferred ? {} : formerNames(ctx, model, slug)) }
+      ? { name: model.organization, href: slug ? link(ctx, paths.organization(slug)) : undefined, inferred: model.organizationInferred === true, ...(model.organizationInferred ? {} : formerNames(ctx, model)) }
       : undefined,
     license: model.license,
     spdx: model.spdx,
@@ -233,8 +233,8 @@ function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Li
 }
 
 /** The former names of the organization that rows credited the model to: `xAI until 2026-07-08`. */
-function formerNames(ctx: Context, model: RegistryModel, slug: string | undefined): { formerly?: string } {
-  const org = slug === undefined ? undefined : ctx.site.organizations.find((o) => o.slug === slug)
+function formerNames(ctx: Context, model: RegistryModel): { formerly?: string } {
+  const org = ctx.site.organizations.find((o) => o.name === model.organization)
   const names = (org?.formerly ?? []).filter((f) => f.credited.includes(model.id)).map((f) => `${f.name} until ${f.until}`)
   return names.length ? { formerly: names.join(', ') } : {}
 }

@@ -171,17 +171,17 @@ export interface MovedView {
   linkText: string
 }
 
-export function movedOrganizationView(ctx: Context, org: Organization, former: string): MovedView {
-  const f = org.formerly.find((x) => x.name === former)
+export function movedOrganizationView(ctx: Context, org: Organization, former: Organization['formerly'][number]): MovedView {
+  const heading = `${former.name} is now ${org.name}`
   return {
     layout: layoutView(ctx, {
-      title: `${former} is now ${org.name}`,
-      description: `The boards credit the models of ${former} to ${org.name}${f ? ` since ${f.since}` : ''}.`,
+      title: heading,
+      description: `The boards credit the models of ${former.name} to ${org.name} since ${former.since}.`,
       section: 'organizations',
-      crumbs: [{ label: 'Organizations', href: link(ctx, paths.organizations()) }, { label: former }]
+      crumbs: [{ label: 'Organizations', href: link(ctx, paths.organizations()) }, { label: former.name }]
     }),
-    heading: `${former} is now ${org.name}`,
-    text: `The boards credited models to ${former}${f ? ` until ${f.until}, and to ${org.name} from ${f.since} on` : ''}: one organization, renamed.`,
+    heading,
+    text: `The boards credited models to ${former.name} until ${former.until}, and to ${org.name} from ${former.since} on: one organization, renamed.`,
     href: link(ctx, paths.organization(org.slug)),
     linkText: `The ${org.models.length} model${org.models.length === 1 ? '' : 's'} of ${org.name}`
   }

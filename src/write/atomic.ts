@@ -1,6 +1,5 @@
 import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import type { SiteFile } from '../core/site-file.js'
@@ -184,16 +183,16 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
   await mkdir(parent, { recursive: true })
   const leftovers = await removeLeftovers(out)
   const previous = (await exists(out)) && (await isStamped(out)) ? out : undefined
-  const claimed = await claimSpare(out)
-  const temp = claimed ?? (await mkdtemp(path.join(parent, `.${path.basename(out)}.tmp-`)))
+  const temp = await mkdtemp(path.join(parent, `.${path.basename(out)}.tmp-`))
+  const reused = await claimSpare(out, temp)
   const old = temp + '.old'
-  const report: WriteReport = { files: 0, unchanged: 0, bytes: 0, leftovers, reused: claimed !== undefined }
+  const report: WriteReport = { files: 0, unchanged: 0, bytes: 0, leftovers, reused }
   try {
     await chmod(temp, 0o755)
     await writeFile(path.join(temp, STAMP_FILE), STAMP)
     await writeFile(path.join(temp, BUILDING_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }))
     // What the spare holds: each file is kept, replaced or removed.
-    const staged = claimed ? listTree(temp) : undefined
+    const staged = reused ? listTree(temp) : undefined
     const made = new Set<string>()
     const written = new Set<string>()
     for await (const file of files) {
@@ -257,24 +256,22 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
 }
 
 /**
- * Take the spare for this build: renamed to a name of a build's own (as
- * `mkdtemp` would give), so that a second build at the same time cannot take
- * it too, and a build killed while writing it leaves a leftover like any other.
- * Undefined when there is none, or it is not a stamped directory of ours.
+ * Take the spare for this build: renamed onto the build's own empty directory
+ * (`temp`, from `mkdtemp`; a rename replaces an empty directory), so that a
+ * second build at the same time cannot take it too, and a build killed while
+ * writing it leaves a leftover like any other. False when there is none, it
+ * is not a stamped directory of ours, or another build took it: `temp` is
+ * then still the empty directory to write a whole site into.
  */
-async function claimSpare(out: string): Promise<string | undefined> {
+async function claimSpare(out: string, temp: string): Promise<boolean> {
   const spare = spareOf(out)
   const info = await lstat(spare).catch(() => undefined)
-  if (!info?.isDirectory() || !(await isStamped(spare))) return undefined
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-  const suffix = Array.from(randomBytes(6), (b) => letters[b % letters.length]).join('')
-  const temp = path.join(path.dirname(out), `.${path.basename(out)}.tmp-${suffix}`)
-  if (await exists(temp)) return undefined
+  if (!info?.isDirectory() || !(await isStamped(spare))) return false
   try {
     await rename(spare, temp)
-    return temp
+    return true
   } catch {
-    return undefined // taken by another build
+    return false
   }
 }
 

@@ -91,7 +91,7 @@ describe('organization renames, as the cells show them', () => {
     const orgs = buildOrganizations([model('grok-3', 'SpaceXAI'), model('grok-4', 'SpaceXAI'), model('gpt-5', 'OpenAI')], renames)
     expect(orgs).toEqual([
       { slug: 'openai', name: 'OpenAI', models: ['gpt-5'], formerly: [], moved: [] },
-      { slug: 'spacexai', name: 'SpaceXAI', models: ['grok-3', 'grok-4'], formerly: [{ name: 'xAI', until: '2026-07-08', since: '2026-07-09', credited: ['grok-3', 'grok-4'] }], moved: [{ slug: 'xai', name: 'xAI' }] }
+      { slug: 'spacexai', name: 'SpaceXAI', models: ['grok-3', 'grok-4'], formerly: [{ name: 'xAI', until: '2026-07-08', since: '2026-07-09', credited: ['grok-3', 'grok-4'] }], moved: [{ slug: 'xai', former: { name: 'xAI', until: '2026-07-08', since: '2026-07-09', credited: ['grok-3', 'grok-4'] } }] }
     ])
   })
 })

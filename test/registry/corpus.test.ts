@@ -12,7 +12,9 @@ import { repairRules } from '../../src/registry/repair.js'
 import { suggest } from '../../src/registry/suggest.js'
 import type { NormalizeResult } from '../../src/registry/types.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
-import { hasCorpus, seedStore, sharedDir, snapshotsDir } from '../helpers.js'
+import { corpusParse, hasCorpus, seedStore, sharedDir, snapshotsDir } from '../helpers.js'
+import { dateIn } from '../../src/store/import.js'
+import { validateSnapshot } from '../../src/validate/snapshot.js'
 import { asStore, corpusFiles, readCorpusFile } from './corpus.js'
 
 // The whole corpus, read as a store (one capture per board, date and language), plus the seeds.
@@ -150,6 +152,37 @@ describe.runIf(hasCorpus)('registry over the whole corpus', () => {
       expect(m.repairs.some((r) => r.rule === 'renamed' && r.evidence?.board === link.evidence.board), link.model).toBe(true)
     }
   })
+
+  it('with the archives’ captures the store holds (2023 on), gives each LMArena key and its display name one model', () => {
+    // The store's text board is the corpus pages plus the archives' captures: there, a display name can be
+    // seen first (2025-03-20, `Claude 3.7 Sonnet (thinking-32k)`), so an entry of the data file that pins
+    // the key's id and lists only key spellings kept the two apart: one model's history cut in two.
+    const file = path.join(sharedDir, 'corpus/lmarena-archives/jasontrigg0-chatbot-arena-history/alltime.csv')
+    if (!existsSync(file)) return
+    const board = path.join(snapshotsDir, 'lmarena-text')
+    const archived = readdirSync(board)
+      .filter((f) => f.endsWith('.csv'))
+      .flatMap((f) => {
+        const date = dateIn(f)
+        const parsed = corpusParse(readFileSync(path.join(board, f), 'utf8'), { source: 'lmarena-text', format: 'csv', ...(date ? { fallbackDate: date } : {}) })
+        return parsed.snapshots.map((s) => ({ file: `lmarena-text/${f}`, snapshot: validateSnapshot(s).snapshot }))
+      })
+    expect(archived.length).toBeGreaterThan(190)
+    const whole = normalize([...inputs, ...archived], data)
+    expect(whole.diagnostics.filter((d) => d.rule === 'registry-conflict')).toEqual([])
+    const idOf = new Map(whole.registry.models.flatMap((m) => m.aliases.map((a) => [nameKey(a), m.id] as const)))
+    const split: string[] = []
+    let pairs = 0
+    for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+      const [key, display] = line.split(',') as [string, string]
+      const [a, b] = [idOf.get(nameKey(key)), idOf.get(nameKey(display))]
+      if (!a || !b) continue
+      pairs++
+      if (a !== b) split.push(`${key} (${a}) / ${display} (${b})`)
+    }
+    expect(pairs).toBeGreaterThan(1000)
+    expect([...new Set(split)]).toEqual([])
+  }, 600_000)
 
   it('links SEAL 2024-05-13 to LMArena: 12 of 13 models, each to the model current then', async () => {
     // The corpus has LMArena's pages; the SEAL page is a seed.

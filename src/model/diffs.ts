@@ -185,3 +185,23 @@ export function consecutiveDiffs(snapshots: readonly ReconciledSnapshot[]): Snap
   for (let i = 1; i < snapshots.length; i++) out.push(diffSnapshots(snapshots[i - 1]!, snapshots[i]!))
   return out
 }
+
+/**
+ * Whether the standings changed: a model entered or left (the board, or its
+ * published top N) or changed rank. Scores and votes may change without it.
+ */
+export function changesStandings(diff: SnapshotDiff): boolean {
+  return diff.entered.length + diff.left.length + diff.moved.length + diff.belowTop.length + diff.enteredTop.length > 0
+}
+
+/** The newest diff of `diffs` (oldest first) before index `end` that changes the standings, and its index. */
+export function lastChange(diffs: readonly SnapshotDiff[], end = diffs.length): { diff: SnapshotDiff; index: number } | undefined {
+  for (let i = Math.min(end, diffs.length) - 1; i >= 0; i--) if (changesStandings(diffs[i]!)) return { diff: diffs[i]!, index: i }
+  return undefined
+}
+
+/** The oldest diff of `diffs` (oldest first) after index `start` that changes the standings, and its index. */
+export function nextChange(diffs: readonly SnapshotDiff[], start: number): { diff: SnapshotDiff; index: number } | undefined {
+  for (let i = start + 1; i < diffs.length; i++) if (changesStandings(diffs[i]!)) return { diff: diffs[i]!, index: i }
+  return undefined
+}

@@ -1,5 +1,5 @@
 import type { Board } from '../model/boards.js'
-import type { DiffEntry, SnapshotDiff } from '../model/diffs.js'
+import { changesStandings, lastChange, nextChange, type DiffEntry, type SnapshotDiff } from '../model/diffs.js'
 import { count, formatNumber } from '../core/text.js'
 import { formatSigned } from './format.js'
 import { eventsBetween } from '../model/board-history.js'
@@ -14,6 +14,10 @@ export interface DiffView {
   from: { date: string; href: string }
   to: { date: string; href: string }
   summary: string
+  /** No model entered, left or changed rank: the page says so instead of showing empty tables. */
+  noChange: boolean
+  /** On such a page: the nearest diffs that change the standings, before and after it. */
+  nearestChanges?: { before?: { text: string; href: string }; after?: { text: string; href: string } }
   entered: Table
   left: Table
   /** Where a page shows only its top N: models below it (not gone), and models that entered it. */
@@ -68,6 +72,17 @@ export function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} mov
     ...(to !== undefined ? [`${diff.belowTop.length} below the published top ${to}`] : []),
     moved
   ]
+}
+
+/**
+ * What a diff page that changes no rank says: the same models in the same
+ * order, and, when the rows are the same field for field, that upstream
+ * published no new numbers.
+ */
+function noChangeText(board: Board, diff: SnapshotDiff): string {
+  const same = `No model entered, left or changed rank: the same ${count(diff.unchanged, 'model')} in the same order.`
+  const since = board.unchangedSince.get(diff.to)
+  return since !== undefined && since <= diff.from ? `${same} The rows of ${diff.to} are those of ${diff.from}, field for field: upstream published no new numbers in between.` : same
 }
 
 /** A move of at least this many places among the models on both snapshots is listed on a diff page; smaller ones only when significant or at the top. */
@@ -153,7 +168,10 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     notes: listed.length ? [{ mark: 'Net passed', text: `models on both ${diff.from} and ${diff.to} the model went past, less those that went past it: entries and exits do not count` }] : []
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
-  const summary = [...diffCounts(diff, `${diff.moved.length} moved (${significant} significantly)`), `${diff.unchanged} unchanged.`].join(', ')
+  const noChange = !changesStandings(diff)
+  const summary = noChange ? noChangeText(board, diff) : [...diffCounts(diff, `${diff.moved.length} moved (${significant} significantly)`), `${diff.unchanged} unchanged.`].join(', ')
+  const changeLink = (found: { diff: SnapshotDiff } | undefined) => (found ? { text: `${found.diff.from} → ${found.diff.to}`, href: link(ctx, paths.diff(board.id, found.diff.from, found.diff.to)) } : undefined)
+  const nearest = noChange && all.length > 1 ? { before: changeLink(lastChange(all, index)), after: changeLink(nextChange(all, index)) } : undefined
   return {
     layout: layoutView(ctx, {
       title,
@@ -170,6 +188,8 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     from: { date: diff.from, href: link(ctx, paths.snapshot(board.id, diff.from)) },
     to: { date: diff.to, href: link(ctx, paths.snapshot(board.id, diff.to)) },
     summary,
+    noChange,
+    ...(nearest && (nearest.before || nearest.after) ? { nearestChanges: nearest } : {}),
     entered,
     left,
     belowTop,

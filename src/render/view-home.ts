@@ -4,6 +4,7 @@ import type { Board } from '../model/boards.js'
 import { formatDays, formatUpdatedAt } from './format.js'
 import { paths } from './urls.js'
 import { diffCounts } from './view-diff.js'
+import { lastChange } from '../model/diffs.js'
 import { raceView, type RaceView } from './view-history.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
@@ -25,7 +26,8 @@ export interface BoardSummary {
   staleText: string
   table: Table
   models: number
-  latestDiff?: { href: string; text: string }
+  /** The newest diff that changed the standings (`since`: how many snapshots since changed none), or the newest diff when none did. */
+  latestDiff?: { label: string; href: string; text: string; since?: string }
   race?: RaceView
   compareHref: string
 }
@@ -41,7 +43,11 @@ export interface HomeView {
 
 export function boardSummary(ctx: Context, board: Board, today: string): BoardSummary {
   const diffs = ctx.site.diffs.get(board.id) ?? []
-  const last = diffs[diffs.length - 1]
+  // The newest diff that changed a rank (half the days change none); else the newest diff.
+  const change = lastChange(diffs)
+  const last = change?.diff ?? diffs[diffs.length - 1]
+  const after = change ? diffs.length - 1 - change.index : 0
+  const first = diffs[0]
   const previous = board.snapshots[board.snapshots.length - 2]
   return {
     id: board.id,
@@ -57,12 +63,20 @@ export function boardSummary(ctx: Context, board: Board, today: string): BoardSu
       : '',
     table: standingsTable(ctx, board.latest, previous, { id: `t-${board.id}`, caption: `${board.title}: top ${Math.min(HOME_ROWS, board.latest.rows.length)} on ${board.latest.date}`, limit: HOME_ROWS }),
     models: board.latest.rows.length,
-    latestDiff: last
-      ? {
-          href: link(ctx, paths.diff(board.id, last.from, last.to)),
-          text: `${last.from} → ${last.to}: ${diffCounts(last).join(', ')}`
-        }
-      : undefined,
+    latestDiff: !last
+      ? undefined
+      : change
+        ? {
+            label: 'Latest change',
+            href: link(ctx, paths.diff(board.id, last.from, last.to)),
+            text: `${last.from} → ${last.to}: ${diffCounts(last).join(', ')}`,
+            ...(after > 0 ? { since: `no model entered, left or changed rank in the ${count(after, 'snapshot')} since` } : {})
+          }
+        : {
+            label: 'Changes',
+            href: link(ctx, paths.diff(board.id, last.from, last.to)),
+            text: `no model entered, left or changed rank from ${first!.from} to ${last.to}`
+          },
     race: raceView(ctx, board, `${board.id}-`, { recent: true }),
     compareHref: link(ctx, paths.compare(board.id))
   }

@@ -354,6 +354,13 @@
     parts.push(d.moved.length + ' moved (' + sig + ' significantly)', d.unchanged + ' unchanged.')
     var h = el('h3', a.date + ' \u2192 ' + b.date)
     out.appendChild(h)
+    if (!d.entered.length && !d.enteredTop.length && !d.left.length && !d.belowTop.length && !d.moved.length) {
+      // As the diff pages say it: no empty tables.
+      var same = 'No model entered, left or changed rank: the same ' + num(d.unchanged) + ' model' + (d.unchanged === 1 ? '' : 's') + ' in the same order.'
+      if (JSON.stringify([a.rows, a.shownRows, a.rankShown]) === JSON.stringify([b.rows, b.shownRows, b.rankShown])) same += ' The rows of ' + b.date + ' are those of ' + a.date + ', field for field.'
+      out.appendChild(el('p', same, 'lead'))
+      return
+    }
     out.appendChild(el('p', parts.join(', '), 'lead'))
     var entryCells = function (e) { return [e.name, num(e.rank), num(e.score)] }
     section('c-entered', 'Entered', d.entered, ['Model', 'Rank', 'Score'], entryCells, 'No model entered.')

@@ -1,0 +1,128 @@
+/// <reference lib="dom" />
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { changesStandings, lastChange, nextChange } from '../../src/model/diffs.js'
+import type { SiteModel } from '../../src/model/site.js'
+import { emptyData } from '../../src/registry/data.js'
+import { normalize } from '../../src/registry/normalize.js'
+import type { SiteFile } from '../../src/render/site.js'
+import { input, type FixtureRow } from '../registry/fixtures.js'
+import { renderNormalized, tempDir } from './helpers.js'
+import { launchChromium } from './seed-browser.js'
+import { serve } from './serve.js'
+
+/**
+ * Half the real history's diffs change no rank (upstream republished the same
+ * rows, or only votes moved). 01-01 → 01-02: a swap; 01-03 repeats 01-02 row
+ * for row; 01-04 has the same order with more votes; 01-05: a newcomer.
+ */
+const day1: FixtureRow[] = [
+  { name: 'alpha', score: 1500, votes: 9000 },
+  { name: 'beta', score: 1490, votes: 8000 },
+  { name: 'gamma', score: 1480, votes: 7000 }
+]
+const day2: FixtureRow[] = [day1[1]!, { ...day1[0]!, score: 1485 }, day1[2]!]
+const day4: FixtureRow[] = day2.map((r) => ({ ...r, votes: r.votes + 50 }))
+const day5: FixtureRow[] = [...day4, { name: 'delta', score: 1400, votes: 100 }]
+
+let site: SiteModel
+let files: SiteFile[]
+const file = (p: string) => files.find((f) => f.path === p)!.content
+const text = (p: string) => file(p).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+const diffPage = (from: string, to: string) => `boards/lmarena-text/diff/${from}_${to}/index.html`
+
+beforeAll(() => {
+  const normalized = normalize([input('2025-01-01', day1), input('2025-01-02', day2), input('2025-01-03', day2), input('2025-01-04', day4), input('2025-01-05', day5)], emptyData)
+  ;({ site, files } = renderNormalized(normalized))
+})
+
+describe('diffs that change no rank', () => {
+  it('are told apart from those that do', () => {
+    const diffs = site.diffs.get('lmarena-text')!
+    expect(diffs.map(changesStandings)).toEqual([true, false, false, true])
+    expect(lastChange(diffs)?.index).toBe(3)
+    expect(lastChange(diffs, 3)?.index).toBe(0)
+    expect(lastChange(diffs, 0)).toBeUndefined()
+    expect(nextChange(diffs, 0)?.index).toBe(3)
+    expect(nextChange(diffs, 3)).toBeUndefined()
+  })
+
+  it('a day that repeats the rows: said in one sentence, no empty tables, the nearest changes linked', () => {
+    const page = diffPage('2025-01-02', '2025-01-03')
+    expect(text(page)).toContain(
+      'No model entered, left or changed rank: the same 3 models in the same order. The rows of 2025-01-03 are those of 2025-01-02, field for field: upstream published no new numbers in between.'
+    )
+    expect(file(page)).not.toContain('<table')
+    expect(file(page)).not.toContain('type="search"')
+    expect(text(page)).not.toContain('No model entered.')
+    expect(file(page)).toContain('The change before: <a href="/boards/lmarena-text/diff/2025-01-01_2025-01-02/">2025-01-01 → 2025-01-02</a>')
+    expect(file(page)).toContain('The change after: <a href="/boards/lmarena-text/diff/2025-01-04_2025-01-05/">2025-01-04 → 2025-01-05</a>')
+    // The pager still steps one diff at a time.
+    expect(file(page)).toContain('rel="next" href="/boards/lmarena-text/diff/2025-01-03_2025-01-04/"')
+  })
+
+  it('the same order with other numbers: no rank changed, and nothing said of identical rows', () => {
+    const page = text(diffPage('2025-01-03', '2025-01-04'))
+    expect(page).toContain('No model entered, left or changed rank: the same 3 models in the same order.')
+    expect(page).not.toContain('field for field')
+  })
+
+  it('a diff that changes ranks keeps its counts and tables', () => {
+    const page = diffPage('2025-01-04', '2025-01-05')
+    expect(text(page)).toContain('1 entered, 0 left, 0 moved (0 significantly), 3 unchanged.')
+    expect(file(page)).toContain('<table')
+    expect(file(page)).not.toContain('nearest-changes')
+  })
+
+  it('the home page links the latest diff that changed a rank, and says none did since', () => {
+    const home = text('index.html')
+    expect(home).toContain('Latest change: 2025-01-04 → 2025-01-05: 1 entered, 0 left, 0 moved')
+    const earlier = renderNormalized(normalize([input('2025-01-01', day1), input('2025-01-02', day2), input('2025-01-03', day2), input('2025-01-04', day4)], emptyData)).files
+    const earlierHome = earlier.find((f) => f.path === 'index.html')!.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    expect(earlierHome).toContain('Latest change: 2025-01-01 → 2025-01-02: 0 entered, 0 left, 2 moved (no model entered, left or changed rank in the 2 snapshots since)')
+    const still = renderNormalized(normalize([input('2025-01-02', day2), input('2025-01-03', day2)], emptyData)).files
+    const stillHome = still.find((f) => f.path === 'index.html')!.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    expect(stillHome).toContain('Changes: no model entered, left or changed rank from 2025-01-02 to 2025-01-03')
+    expect(stillHome).not.toContain('Latest change')
+  })
+})
+
+describe('the comparison form on two dates that change no rank (Chromium)', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof serve>>
+  let work: string
+  beforeAll(async () => {
+    work = await tempDir('no-change')
+    for (const f of files) {
+      await mkdir(path.dirname(path.join(work, f.path)), { recursive: true })
+      await writeFile(path.join(work, f.path), f.content)
+    }
+    server = await serve(work)
+    browser = await launchChromium()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await rm(work, { recursive: true, force: true })
+  })
+
+  it('says what the diff page says, with no empty tables', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const result = page.locator('[data-compare-result]')
+    await page.goto(new URL('boards/lmarena-text/compare/?from=2025-01-02&to=2025-01-03', server.url).href)
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('No model entered, left or changed rank: the same 3 models in the same order. The rows of 2025-01-03 are those of 2025-01-02, field for field.')
+    expect(await result.locator('table').count()).toBe(0)
+    await page.goto(new URL('boards/lmarena-text/compare/?from=2025-01-03&to=2025-01-04', server.url).href)
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('No model entered, left or changed rank: the same 3 models in the same order.')
+    expect(await result.textContent()).not.toContain('field for field')
+    await page.goto(new URL('boards/lmarena-text/compare/?from=2025-01-04&to=2025-01-05', server.url).href)
+    await page.waitForSelector('#c-entered')
+    expect(await result.locator('.lead').textContent()).toBe('1 entered, 0 left, 0 moved (0 significantly), 3 unchanged.')
+    expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
+})

@@ -114,6 +114,7 @@ function kindOf(f) {
   if (/^boards\/[^/]+\/\d{4}-\d{2}-\d{2}\//.test(f)) return 'snapshot pages'
   if (/^boards\//.test(f)) return 'board pages'
   if (/^data\/[^/]+\/diff\//.test(f)) return 'diff JSON'
+  if (/^data\/models\/[^/]+\.csv$/.test(f)) return 'model history CSV'
   if (/^data\/[^/]+\/[^/]+\.json$/.test(f)) return 'snapshot JSON'
   if (/^data\/[^/]+\/[^/]+\.csv$/.test(f)) return 'snapshot CSV'
   if (/^models\/[^/]+\//.test(f)) return 'model pages'

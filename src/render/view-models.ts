@@ -33,16 +33,21 @@ function currentPlaces(ctx: Context, model: RegistryModel): { text: string; coun
   return { text: places.join(', '), count: places.length }
 }
 
-/** A table of models: name, organization, license, where they stand now, best rank ever. */
-export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: string, caption: string): Table {
+/**
+ * A table of models: name, organization, license, where they stand now, best
+ * rank ever. An organization's page leaves the organization out (`organization:
+ * false`): it would be the same on every row.
+ */
+export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: string, caption: string, options: { organization?: boolean } = {}): Table {
+  const withOrganization = options.organization !== false
   return {
     id,
     caption,
     columns: [
       { key: 'model', label: 'Model', rowHeader: true },
-      { key: 'organization', label: 'Organization' },
+      ...(withOrganization ? [{ key: 'organization', label: 'Organization' }] : []),
       { key: 'license', label: 'License' },
-      { key: 'now', label: 'Current places' },
+      { key: 'now', label: 'Current places', wide: true },
       { key: 'boards', label: 'Boards', numeric: true },
       { key: 'best', label: 'Best rank', numeric: true }
     ],
@@ -53,7 +58,7 @@ export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: 
       const now = currentPlaces(ctx, m)
       return modelRow(f, [
         modelCell(ctx, m.id, m.name),
-        organizationCell(ctx, f.organization),
+        ...(withOrganization ? [organizationCell(ctx, f.organization)] : []),
         licenseCell(f.license, f.open),
         { text: now.text || 'none', sort: now.count },
         numberCell(boards.length),
@@ -124,7 +129,7 @@ export function organizationsView(ctx: Context): ModelsView {
 
 export function organizationView(ctx: Context, org: Organization): ModelsView {
   const models = org.models.map((id) => ctx.site.modelsById.get(id)).filter((m): m is RegistryModel => !!m)
-  const table = modelsTable(ctx, models, 'models', `${models.length} models by ${org.name}`)
+  const table = modelsTable(ctx, models, 'models', `${models.length} models by ${org.name}`, { organization: false })
   const boards = [...new Set(models.flatMap((m) => Object.keys(m.boards)))].sort(compareBoards)
   return {
     layout: layoutView(ctx, {

@@ -35,6 +35,8 @@ export interface Column {
   reads?: 'price' | 'tokens'
   /** The cells of this column are row headers (`<th scope="row">`). */
   rowHeader?: boolean
+  /** Text of a line or more (`LMArena Text #1, SEAL Math (as of 2024-05-13) #1`): the column is kept wide enough to wrap it into a few lines, not a tall strip of one or two words. */
+  wide?: boolean
 }
 
 export interface TableRow {

@@ -4,6 +4,9 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot } from '../helpers.js'
 import { launchChromium } from './seed-browser.js'
+import { seedSite } from './helpers.js'
+import { renderAll } from '../../src/render/site.js'
+import { parseBaseUrl } from '../../src/render/urls.js'
 
 /**
  * A metric board's standings have 13 columns (Agent: five metrics beside rank,
@@ -42,6 +45,29 @@ describe('a wide standings table', () => {
     expect(wide.wrapped).toBe(13)
     expect(Math.max(...wide.lines)).toBeGreaterThan(1)
     expect(narrow.wrapped).toBe(0)
+    await page.close()
+  })
+})
+
+describe('the models tables on a phone', () => {
+  it('keep “Current places” wide enough to wrap into a few lines, and an organization’s page has no organization column', async () => {
+    const site = await seedSite()
+    const files = renderAll(site, { base: parseBaseUrl('/'), registry: { models: site.models } })
+    const html = (p: string) => files.find((f) => f.path === p)!.content.replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`)
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } })
+    const columns = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('table#models thead th')).map((th) => ({ key: th.getAttribute('data-key'), width: th.getBoundingClientRect().width }))
+      )
+    await page.setContent(html('organizations/anthropic/index.html'))
+    const org = await columns()
+    expect(org.map((c) => c.key)).toEqual(['model', 'license', 'now', 'boards', 'best'])
+    // 16rem: the places of a model on four boards wrap into a few lines, not a strip of one or two words a line.
+    expect(org.find((c) => c.key === 'now')!.width).toBeGreaterThanOrEqual(256)
+    await page.setContent(html('models/index.html'))
+    const all = await columns()
+    expect(all.map((c) => c.key)).toEqual(['model', 'organization', 'license', 'now', 'boards', 'best'])
+    expect(all.find((c) => c.key === 'now')!.width).toBeGreaterThanOrEqual(256)
     await page.close()
   })
 })

@@ -1,6 +1,7 @@
 import { archiveInfo, archiveOf } from '../core/archives.js'
 import type { Board } from '../model/boards.js'
 import { snapshotDigest } from './data.js'
+import { shortChanges } from './view-diff.js'
 import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { daysBetween } from '../core/dates.js'
@@ -17,6 +18,8 @@ export interface SnapshotLink {
   current: boolean
   /** Diff with the snapshot before this one. */
   diffHref?: string
+  /** What that diff changed, in a few words (`1 entered, 17 moved`; `same ranks`). */
+  diffText?: string
   /** Its rows are the snapshot's before it. */
   unchanged: boolean
 }
@@ -140,12 +143,15 @@ function yearLinks(ctx: Context, board: Board, current?: string): YearLink[] {
 function snapshotLink(ctx: Context, board: Board, i: number, current?: ReconciledSnapshot): SnapshotLink {
   const s = board.snapshots[i]!
   const older = board.snapshots[i - 1]
+  // Diffs are of consecutive snapshots, oldest first: the one ending at snapshot i is i - 1.
+  const diff = ctx.site.diffs.get(board.id)?.[i - 1]
   return {
     date: s.date,
     href: link(ctx, paths.snapshot(board.id, s.date)),
     rows: s.rows.length,
     current: s === current,
     diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined,
+    ...(diff && diff.to === s.date ? { diffText: shortChanges(diff) } : {}),
     unchanged: board.unchangedSince.has(s.date)
   }
 }

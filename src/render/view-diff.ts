@@ -74,6 +74,19 @@ export function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} mov
   ]
 }
 
+/** A diff in a few words, for a line of a list of snapshots: `1 entered, 17 moved`, `2 below the top 30`, `same ranks`. */
+export function shortChanges(diff: SnapshotDiff): string {
+  const { from, to } = diff.shownRows
+  const parts = [
+    diff.entered.length ? `${diff.entered.length} entered` : '',
+    diff.enteredTop.length ? `${diff.enteredTop.length} into the top ${from}` : '',
+    diff.left.length ? `${diff.left.length} left` : '',
+    diff.belowTop.length ? `${diff.belowTop.length} below the top ${to}` : '',
+    diff.moved.length ? `${diff.moved.length} moved` : ''
+  ].filter(Boolean)
+  return parts.length ? parts.join(', ') : 'same ranks'
+}
+
 /**
  * What a diff page that changes no rank says: the same models in the same
  * order, and, when the rows are the same field for field, that upstream

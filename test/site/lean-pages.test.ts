@@ -74,7 +74,9 @@ describe('a day that repeats the rows of the day before', () => {
   it('is marked unchanged in the list of snapshots, the others link their changes', () => {
     const list = text('boards/lmarena-text/index.html')
     expect(list).toContain('2026-01-02 · 5 models · unchanged')
-    expect(list).toContain('2026-01-04 · 5 models · changes')
+    // New numbers, the same order: its diff changes no rank.
+    expect(list).toContain('2026-01-04 · 5 models · same ranks')
+    expect(file('boards/lmarena-text/index.html')).toContain('<a href="/boards/lmarena-text/diff/2026-01-03_2026-01-04/">same ranks</a>')
   })
 })
 

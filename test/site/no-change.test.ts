@@ -76,6 +76,17 @@ describe('diffs that change no rank', () => {
     expect(file(page)).not.toContain('nearest-changes')
   })
 
+  it('the lists of snapshots say what each day changed, in a few words', () => {
+    for (const page of ['boards/lmarena-text/index.html', 'boards/lmarena-text/2025/index.html']) {
+      const l = text(page)
+      expect(l, page).toContain('2025-01-05 · 4 models · 1 entered')
+      expect(l, page).toContain('2025-01-04 · 3 models · same ranks')
+      expect(l, page).toContain('2025-01-03 · 3 models · unchanged')
+      expect(l, page).toContain('2025-01-02 · 3 models · 2 moved')
+    }
+    expect(file('boards/lmarena-text/index.html')).toContain('<a href="/boards/lmarena-text/diff/2025-01-01_2025-01-02/">2 moved</a>')
+  })
+
   it('the home page links the latest diff that changed a rank, and says none did since', () => {
     const home = text('index.html')
     expect(home).toContain('Latest change: 2025-01-04 → 2025-01-05: 1 entered, 0 left, 0 moved')

@@ -55,7 +55,7 @@ describe('the snapshots of a board, by year', () => {
     // The same line for a snapshot on both pages (its link, its size, its changes).
     const line = (html: string, date: string) => items(html).find((li) => li.includes(`>${date}<`))
     expect(line(y2026, dates.at(-2)!)).toBe(line(board, dates.at(-2)!))
-    expect(line(y2026, dates.at(-2)!)).toMatch(/· 2 models · (unchanged|<a href="\/ll\/boards\/lmarena-text\/diff\/[\d-]+_[\d-]+\/">changes<\/a>)<\/li>$/)
+    expect(line(y2026, dates.at(-2)!)).toMatch(/· 2 models · (unchanged|<a href="\/ll\/boards\/lmarena-text\/diff\/[\d-]+_[\d-]+\/">(same ranks|(\d+ (entered|left|moved|into the top \d+|below the top \d+)(, )?)+)<\/a>)<\/li>$/)
     // No year without a snapshot.
     expect(files.filter((f) => /^boards\/lmarena-text\/\d{4}\/index\.html$/.test(f.path)).map((f) => f.path)).toEqual(['boards/lmarena-text/2025/index.html', 'boards/lmarena-text/2026/index.html'])
   })

@@ -63,7 +63,7 @@ function entryTable(ctx: Context, id: string, caption: string, entries: readonly
  * `2 entered, 0 left, 353 below the published top 30, 15 moved`: where a page
  * shows only its top N, who is below it is said as such, never as left.
  */
-export function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} moved`): string[] {
+function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} moved`): string[] {
   const { from, to } = diff.shownRows
   return [
     `${diff.entered.length} entered`,

@@ -3,7 +3,7 @@ import type { Board } from '../model/boards.js'
 
 import { formatDays, formatUpdatedAt } from './format.js'
 import { paths } from './urls.js'
-import { diffCounts } from './view-diff.js'
+import { shortChanges } from './view-diff.js'
 import { lastChange } from '../model/diffs.js'
 import { raceView, type RaceView } from './view-history.js'
 import { layoutView, type LayoutView } from './view-layout.js'
@@ -69,7 +69,7 @@ export function boardSummary(ctx: Context, board: Board, today: string): BoardSu
         ? {
             label: 'Latest change',
             href: link(ctx, paths.diff(board.id, last.from, last.to)),
-            text: `${last.from} → ${last.to}: ${diffCounts(last).join(', ')}`,
+            text: `${last.from} → ${last.to}: ${shortChanges(last)}`,
             ...(after > 0 ? { since: `no model entered, left or changed rank in the ${count(after, 'snapshot')} since` } : {})
           }
         : {

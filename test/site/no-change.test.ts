@@ -89,10 +89,10 @@ describe('diffs that change no rank', () => {
 
   it('the home page links the latest diff that changed a rank, and says none did since', () => {
     const home = text('index.html')
-    expect(home).toContain('Latest change: 2025-01-04 → 2025-01-05: 1 entered, 0 left, 0 moved')
+    expect(home).toContain('Latest change: 2025-01-04 → 2025-01-05: 1 entered · Compare dates')
     const earlier = renderNormalized(normalize([input('2025-01-01', day1), input('2025-01-02', day2), input('2025-01-03', day2), input('2025-01-04', day4)], emptyData)).files
     const earlierHome = earlier.find((f) => f.path === 'index.html')!.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
-    expect(earlierHome).toContain('Latest change: 2025-01-01 → 2025-01-02: 0 entered, 0 left, 2 moved (no model entered, left or changed rank in the 2 snapshots since)')
+    expect(earlierHome).toContain('Latest change: 2025-01-01 → 2025-01-02: 2 moved (no model entered, left or changed rank in the 2 snapshots since)')
     const still = renderNormalized(normalize([input('2025-01-02', day2), input('2025-01-03', day2)], emptyData)).files
     const stillHome = still.find((f) => f.path === 'index.html')!.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
     expect(stillHome).toContain('Changes: no model entered, left or changed rank from 2025-01-02 to 2025-01-03')

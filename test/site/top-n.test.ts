@@ -65,7 +65,7 @@ describe('top-N pages are not departures', () => {
     const page = text('boards/lmarena-text/diff/2026-08-07_2026-08-08/index.html')
     expect(page).toContain('0 entered, 1 entered the published top 3, 0 left, 1 below the published top 3')
     // The home page's latest change says it too.
-    expect(text('index.html')).toContain('2026-08-07 → 2026-08-08: 0 entered, 1 entered the published top 3, 0 left, 1 below the published top 3, 0 moved')
+    expect(text('index.html')).toContain('Latest change: 2026-08-07 → 2026-08-08: 1 into the top 3, 1 below the top 3 ')
   })
 
   it('the feed announces no model as new that only rose into the top N', () => {

@@ -2,6 +2,7 @@ import { archiveInfo, archiveOf } from '../core/archives.js'
 import type { Board } from '../model/boards.js'
 import { snapshotDigest } from './data.js'
 import { shortChanges } from './view-diff.js'
+import { changesStandings } from '../model/diffs.js'
 import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { daysBetween } from '../core/dates.js'
@@ -60,8 +61,9 @@ export interface SnapshotView {
   filters?: Filters
   /** A permalink page whose rows are those of the snapshot of `date` (the first of the run): it links there instead of repeating the table. */
   unchanged?: { date: string; href: string; days: string }
-  previous?: { date: string; href: string; diffHref: string }
-  next?: { date: string; href: string; diffHref: string }
+  /** `diffText`: `changes since 2026-08-20`, or `no rank changed since 2026-08-20` when the diff moved no model. */
+  previous?: { date: string; href: string; diffHref: string; diffText: string }
+  next?: { date: string; href: string; diffHref: string; diffText: string }
   json: string
   csv: string
   /** Newest first: the newest `BOARD_HISTORY` on the board page, the neighbours on a permalink page. */
@@ -201,6 +203,11 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
   const before = board.snapshots[index - 1]
   const after = board.snapshots[index + 1]
   const isLatest = index === board.snapshots.length - 1
+  // Diff k is of snapshots k and k + 1: whether it moved a model in or out or changed a rank.
+  const rankChanged = (k: number) => {
+    const diff = ctx.site.diffs.get(board.id)?.[k]
+    return diff === undefined || changesStandings(diff)
+  }
   // A permalink page of a day that repeats an earlier day's rows links to that day's table (the data files still hold every row).
   const since = latestPage ? undefined : board.unchangedSince.get(snapshot.date)
   const table = since
@@ -239,9 +246,11 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     ...(table ? { table, filters: filtersFor([table]) } : {}),
     ...(since ? { unchanged: { date: since, href: link(ctx, paths.snapshot(board.id, since)), days: formatDays(daysBetween(since, snapshot.date)) } } : {}),
     previous: before
-      ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)) }
+      ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)), diffText: `${rankChanged(index - 1) ? 'changes' : 'no rank changed'} since ${before.date}` }
       : undefined,
-    next: after ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)) } : undefined,
+    next: after
+      ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)), diffText: `${rankChanged(index) ? 'changes' : 'no rank changed'} until ${after.date}` }
+      : undefined,
     json: link(ctx, paths.snapshotData(board.id, snapshot.date)),
     csv: link(ctx, paths.snapshotCsv(board.id, snapshot.date)),
     history: (latestPage ? historyWindow(board.snapshots, index, BOARD_HISTORY - 1) : historyWindow(board.snapshots, index, HISTORY_AROUND)).map((i) => snapshotLink(ctx, board, i, snapshot)),

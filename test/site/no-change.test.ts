@@ -87,6 +87,14 @@ describe('diffs that change no rank', () => {
     expect(file('boards/lmarena-text/index.html')).toContain('<a href="/boards/lmarena-text/diff/2025-01-01_2025-01-02/">2 moved</a>')
   })
 
+  it('a snapshot page’s pager says when the diff on either side changed no rank', () => {
+    const pager = (date: string) => file(`boards/lmarena-text/${date}/index.html`).split('<nav class="pager"')[1]!.split('</nav>')[0]!
+    expect(pager('2025-01-03')).toContain('<a href="/boards/lmarena-text/diff/2025-01-02_2025-01-03/">no rank changed since 2025-01-02</a>')
+    expect(pager('2025-01-03')).toContain('<a href="/boards/lmarena-text/diff/2025-01-03_2025-01-04/">no rank changed until 2025-01-04</a>')
+    expect(pager('2025-01-02')).toContain('<a href="/boards/lmarena-text/diff/2025-01-01_2025-01-02/">changes since 2025-01-01</a>')
+    expect(pager('2025-01-04')).toContain('<a href="/boards/lmarena-text/diff/2025-01-04_2025-01-05/">changes until 2025-01-05</a>')
+  })
+
   it('the home page links the latest diff that changed a rank, and says none did since', () => {
     const home = text('index.html')
     expect(home).toContain('Latest change: 2025-01-04 → 2025-01-05: 1 entered · Compare dates')

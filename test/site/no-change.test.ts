@@ -2,6 +2,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
+import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { changesStandings, lastChange, nextChange } from '../../src/model/diffs.js'
 import type { SiteModel } from '../../src/model/site.js'
@@ -94,6 +95,18 @@ describe('diffs that change no rank', () => {
     expect(pager('2025-01-02')).toContain('<a href="/boards/lmarena-text/diff/2025-01-01_2025-01-02/">changes since 2025-01-01</a>')
     expect(pager('2025-01-04')).toContain('<a href="/boards/lmarena-text/diff/2025-01-04_2025-01-05/">changes until 2025-01-05</a>')
   })
+
+  it('its pages pass html-validate', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    const problems: string[] = []
+    const pages = files.filter((f) => f.path.endsWith('.html'))
+    for (const f of pages) {
+      const report = await validator.validateString(f.content, f.path)
+      for (const r of report.results) for (const m of r.messages) problems.push(`${f.path}:${m.line}:${m.column} ${m.message} [${m.ruleId}]`)
+    }
+    expect(problems).toEqual([])
+    expect(pages.length).toBeGreaterThan(15)
+  }, 120_000)
 
   it('the home page links the latest diff that changed a rank, and says none did since', () => {
     const home = text('index.html')

@@ -2,7 +2,7 @@ import { archiveInfo, archiveOf } from '../core/archives.js'
 import type { Board } from '../model/boards.js'
 import { snapshotDigest } from './data.js'
 import { shortChanges } from './view-diff.js'
-import { changesStandings } from '../model/diffs.js'
+import { changesStandings, type SnapshotDiff } from '../model/diffs.js'
 import { raceView, type RaceView } from './view-history.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { daysBetween } from '../core/dates.js'
@@ -141,19 +141,23 @@ function yearLinks(ctx: Context, board: Board, current?: string): YearLink[] {
   return snapshotYears(board).map(({ year, indexes }) => ({ year, href: link(ctx, paths.boardYear(board.id, year)), count: indexes.length, current: year === current }))
 }
 
+/** The diff from snapshot `i - 1` of the board to snapshot `i` (diffs are of consecutive snapshots, oldest first). */
+function diffInto(ctx: Context, board: Board, i: number): SnapshotDiff | undefined {
+  return ctx.site.diffs.get(board.id)?.[i - 1]
+}
+
 /** Snapshot `i` of the board as a line of a list; `current` is the page's own. */
 function snapshotLink(ctx: Context, board: Board, i: number, current?: ReconciledSnapshot): SnapshotLink {
   const s = board.snapshots[i]!
   const older = board.snapshots[i - 1]
-  // Diffs are of consecutive snapshots, oldest first: the one ending at snapshot i is i - 1.
-  const diff = ctx.site.diffs.get(board.id)?.[i - 1]
+  const diff = diffInto(ctx, board, i)
   return {
     date: s.date,
     href: link(ctx, paths.snapshot(board.id, s.date)),
     rows: s.rows.length,
     current: s === current,
     diffHref: older ? link(ctx, paths.diff(board.id, older.date, s.date)) : undefined,
-    ...(diff && diff.to === s.date ? { diffText: shortChanges(diff) } : {}),
+    ...(diff ? { diffText: shortChanges(diff) } : {}),
     unchanged: board.unchangedSince.has(s.date)
   }
 }
@@ -203,9 +207,9 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
   const before = board.snapshots[index - 1]
   const after = board.snapshots[index + 1]
   const isLatest = index === board.snapshots.length - 1
-  // Diff k is of snapshots k and k + 1: whether it moved a model in or out or changed a rank.
-  const rankChanged = (k: number) => {
-    const diff = ctx.site.diffs.get(board.id)?.[k]
+  // Whether the diff into snapshot i moved a model in or out or changed a rank.
+  const rankChanged = (i: number) => {
+    const diff = diffInto(ctx, board, i)
     return diff === undefined || changesStandings(diff)
   }
   // A permalink page of a day that repeats an earlier day's rows links to that day's table (the data files still hold every row).
@@ -246,10 +250,10 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     ...(table ? { table, filters: filtersFor([table]) } : {}),
     ...(since ? { unchanged: { date: since, href: link(ctx, paths.snapshot(board.id, since)), days: formatDays(daysBetween(since, snapshot.date)) } } : {}),
     previous: before
-      ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)), diffText: `${rankChanged(index - 1) ? 'changes' : 'no rank changed'} since ${before.date}` }
+      ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)), diffText: `${rankChanged(index) ? 'changes' : 'no rank changed'} since ${before.date}` }
       : undefined,
     next: after
-      ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)), diffText: `${rankChanged(index) ? 'changes' : 'no rank changed'} until ${after.date}` }
+      ? { date: after.date, href: link(ctx, paths.snapshot(board.id, after.date)), diffHref: link(ctx, paths.diff(board.id, snapshot.date, after.date)), diffText: `${rankChanged(index + 1) ? 'changes' : 'no rank changed'} until ${after.date}` }
       : undefined,
     json: link(ctx, paths.snapshotData(board.id, snapshot.date)),
     csv: link(ctx, paths.snapshotCsv(board.id, snapshot.date)),

@@ -60,30 +60,24 @@ function entryTable(ctx: Context, id: string, caption: string, entries: readonly
 }
 
 /**
- * `2 entered, 0 left, 353 below the published top 30, 15 moved`: where a page
- * shows only its top N, who is below it is said as such, never as left.
+ * The entries and exits a diff counts, in the order pages give them, each as
+ * the diff page says it (`353 below the published top 30`) and as a line of a
+ * list of snapshots says it (`353 below the top 30`). Where a page shows only
+ * its top N, who is below it is said as such, never as left.
  */
-function diffCounts(diff: SnapshotDiff, moved = `${diff.moved.length} moved`): string[] {
+function entriesAndExits(diff: SnapshotDiff): { count: number; long: string; short: string }[] {
   const { from, to } = diff.shownRows
   return [
-    `${diff.entered.length} entered`,
-    ...(from !== undefined ? [`${diff.enteredTop.length} entered the published top ${from}`] : []),
-    `${diff.left.length} left`,
-    ...(to !== undefined ? [`${diff.belowTop.length} below the published top ${to}`] : []),
-    moved
+    { count: diff.entered.length, long: 'entered', short: 'entered' },
+    ...(from !== undefined ? [{ count: diff.enteredTop.length, long: `entered the published top ${from}`, short: `into the top ${from}` }] : []),
+    { count: diff.left.length, long: 'left', short: 'left' },
+    ...(to !== undefined ? [{ count: diff.belowTop.length, long: `below the published top ${to}`, short: `below the top ${to}` }] : [])
   ]
 }
 
 /** A diff in a few words, for a line of a list of snapshots: `1 entered, 17 moved`, `2 below the top 30`, `same ranks`. */
 export function shortChanges(diff: SnapshotDiff): string {
-  const { from, to } = diff.shownRows
-  const parts = [
-    diff.entered.length ? `${diff.entered.length} entered` : '',
-    diff.enteredTop.length ? `${diff.enteredTop.length} into the top ${from}` : '',
-    diff.left.length ? `${diff.left.length} left` : '',
-    diff.belowTop.length ? `${diff.belowTop.length} below the top ${to}` : '',
-    diff.moved.length ? `${diff.moved.length} moved` : ''
-  ].filter(Boolean)
+  const parts = [...entriesAndExits(diff), { count: diff.moved.length, short: 'moved' }].filter((c) => c.count > 0).map((c) => `${c.count} ${c.short}`)
   return parts.length ? parts.join(', ') : 'same ranks'
 }
 
@@ -182,7 +176,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
   const noChange = !changesStandings(diff)
-  const summary = noChange ? noChangeText(board, diff) : [...diffCounts(diff, `${diff.moved.length} moved (${significant} significantly)`), `${diff.unchanged} unchanged.`].join(', ')
+  const summary = noChange ? noChangeText(board, diff) : [...entriesAndExits(diff).map((c) => `${c.count} ${c.long}`), `${diff.moved.length} moved (${significant} significantly)`, `${diff.unchanged} unchanged.`].join(', ')
   const changeLink = (found: { diff: SnapshotDiff } | undefined) => (found ? { text: `${found.diff.from} → ${found.diff.to}`, href: link(ctx, paths.diff(board.id, found.diff.from, found.diff.to)) } : undefined)
   const nearest = noChange && all.length > 1 ? { before: changeLink(lastChange(all, index)), after: changeLink(nextChange(all, index)) } : undefined
   return {

@@ -1,6 +1,4 @@
 /// <reference lib="dom" />
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,10 +7,10 @@ import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
 import type { SiteFile } from '../../src/core/site-file.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
-import { renderNormalized, tempDir } from './helpers.js'
+import { renderNormalized } from './helpers.js'
 import { LEADERS_WIDTH } from '../../src/render/view-history.js'
-import { axe, launchChromium } from './seed-browser.js'
-import { serve } from './serve.js'
+import { axe, browseFiles } from './seed-browser.js'
+import type { serve } from './serve.js'
 
 /**
  * Who held #1 on a board with a long history (its race drawn month by month,
@@ -31,28 +29,20 @@ const rowsOn = (i: number): FixtureRow[] => {
 }
 
 let files: SiteFile[]
-let work: string
 let server: Awaited<ReturnType<typeof serve>>
 let browser: Browser
+let close: (() => Promise<void>) | undefined
 const page = (p: string) => files.find((f) => f.path === p)!.content
 
 beforeAll(async () => {
   // A second board, short: the home page shows two races.
   const other = dates.slice(0, 3).map((date, i) => input(date, rowsOn(i * 15), { board: 'lmarena-vision' }))
   ;({ files } = renderNormalized(normalize([...dates.map((date, i) => input(date, rowsOn(i))), ...other], emptyData)))
-  work = await tempDir('leaders-layout')
-  for (const f of files) {
-    await mkdir(path.dirname(path.join(work, f.path)), { recursive: true })
-    await writeFile(path.join(work, f.path), f.content)
-  }
-  server = await serve(work)
-  browser = await launchChromium()
+  ;({ server, browser, close } = await browseFiles('leaders-layout', files))
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (work) await rm(work, { recursive: true, force: true })
+  await close?.()
 })
 
 describe('the leader timeline of a long history', () => {

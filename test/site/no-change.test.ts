@@ -1,6 +1,4 @@
 /// <reference lib="dom" />
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,9 +8,9 @@ import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
 import type { SiteFile } from '../../src/render/site.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
-import { renderNormalized, tempDir } from './helpers.js'
-import { launchChromium } from './seed-browser.js'
-import { serve } from './serve.js'
+import { renderNormalized } from './helpers.js'
+import { browseFiles } from './seed-browser.js'
+import type { serve } from './serve.js'
 
 /**
  * Half the real history's diffs change no rank (upstream republished the same
@@ -124,20 +122,12 @@ describe('diffs that change no rank', () => {
 describe('the comparison form on two dates that change no rank (Chromium)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof serve>>
-  let work: string
+  let close: (() => Promise<void>) | undefined
   beforeAll(async () => {
-    work = await tempDir('no-change')
-    for (const f of files) {
-      await mkdir(path.dirname(path.join(work, f.path)), { recursive: true })
-      await writeFile(path.join(work, f.path), f.content)
-    }
-    server = await serve(work)
-    browser = await launchChromium()
+    ;({ browser, server, close } = await browseFiles('no-change', files))
   }, 60_000)
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await rm(work, { recursive: true, force: true })
+    await close?.()
   })
 
   it('says what the diff page says, with no empty tables', async () => {

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
-import { rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { SiteFile } from '../../src/core/site-file.js'
 import { repoRoot, run, seedStore, tempDir } from './helpers.js'
 import { serve } from './serve.js'
 
@@ -86,4 +87,28 @@ export async function axe(page: Page): Promise<string[]> {
     return axe.run({ resultTypes: ['violations'] })
   })
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/**
+ * Rendered files (a fixture site) written to a temporary directory, served on
+ * 127.0.0.1 at `/`, and Debian's Chromium; `close` stops both and removes the
+ * directory.
+ */
+export async function browseFiles(name: string, files: readonly SiteFile[]): Promise<{ server: Awaited<ReturnType<typeof serve>>; browser: Browser; close: () => Promise<void> }> {
+  const work = await tempDir(name)
+  for (const f of files) {
+    await mkdir(path.dirname(path.join(work, f.path)), { recursive: true })
+    await writeFile(path.join(work, f.path), f.content)
+  }
+  const server = await serve(work)
+  const browser = await launchChromium()
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+      await rm(work, { recursive: true, force: true })
+    }
+  }
 }

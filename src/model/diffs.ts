@@ -200,8 +200,22 @@ export function lastChange(diffs: readonly SnapshotDiff[], end = diffs.length): 
   return undefined
 }
 
-/** The oldest diff of `diffs` (oldest first) after index `start` that changes the standings, and its index. */
-export function nextChange(diffs: readonly SnapshotDiff[], start: number): { diff: SnapshotDiff; index: number } | undefined {
-  for (let i = start + 1; i < diffs.length; i++) if (changesStandings(diffs[i]!)) return { diff: diffs[i]!, index: i }
-  return undefined
+/**
+ * For each diff of `diffs` (oldest first), the index of the nearest diff
+ * before it and after it that changes the standings: one pass each way, so a
+ * long run of days that change nothing costs no more than the others.
+ */
+export function nearestChanges(diffs: readonly SnapshotDiff[]): { before?: number; after?: number }[] {
+  const out: { before?: number; after?: number }[] = diffs.map(() => ({}))
+  let last: number | undefined
+  for (let i = 0; i < diffs.length; i++) {
+    if (last !== undefined) out[i]!.before = last
+    if (changesStandings(diffs[i]!)) last = i
+  }
+  let next: number | undefined
+  for (let i = diffs.length - 1; i >= 0; i--) {
+    if (next !== undefined) out[i]!.after = next
+    if (changesStandings(diffs[i]!)) next = i
+  }
+  return out
 }

@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.js'
+import { nearestChanges } from '../model/diffs.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
 import { badgeJson, badgeSvg } from './badge.js'
@@ -53,7 +54,8 @@ function pageJobs(ctx: Context): PageJob[] {
     for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: () => snapshotView(ctx, board, s, false), lastmod: s.date })
     for (const { year, indexes } of snapshotYears(board)) jobs.push({ path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date })
     const diffs = site.diffs.get(board.id) ?? []
-    diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs), lastmod: d.to }))
+    const nearest = nearestChanges(diffs)
+    diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs, { nearest: nearest[i] }), lastmod: d.to }))
     jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
     if (hasFrontier(ctx, board)) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
     ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))

@@ -1,5 +1,5 @@
 import type { Board } from '../model/boards.js'
-import { changesStandings, lastChange, nextChange, type DiffEntry, type SnapshotDiff } from '../model/diffs.js'
+import { changesStandings, type DiffEntry, type SnapshotDiff } from '../model/diffs.js'
 import { count, formatNumber } from '../core/text.js'
 import { formatSigned } from './format.js'
 import { eventsBetween } from '../model/board-history.js'
@@ -110,9 +110,11 @@ export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
 
 /**
  * A diff page. `everyMove`: list every move (a comparison page, whose form
- * computes the same lists from the JSON data in the browser).
+ * computes the same lists from the JSON data in the browser). `nearest`: the
+ * indexes in `all` of the nearest diffs that change the standings
+ * (`nearestChanges`), which a page that changes none links.
  */
-export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean } = {}): DiffView {
+export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean; nearest?: { before?: number; after?: number } } = {}): DiffView {
   const listed = options.everyMove ? diff.moved : listedMoves(diff)
   const ripples = diff.moved.length - listed.length
   // Moves not listed that kept their place among the models of both days: pushed by entries or exits above them.
@@ -177,8 +179,11 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
   const title = `${board.title}: ${diff.from} → ${diff.to}`
   const noChange = !changesStandings(diff)
   const summary = noChange ? noChangeText(board, diff) : [...entriesAndExits(diff).map((c) => `${c.count} ${c.long}`), `${diff.moved.length} moved (${significant} significantly)`, `${diff.unchanged} unchanged.`].join(', ')
-  const changeLink = (found: { diff: SnapshotDiff } | undefined) => (found ? { text: `${found.diff.from} → ${found.diff.to}`, href: link(ctx, paths.diff(board.id, found.diff.from, found.diff.to)) } : undefined)
-  const nearest = noChange && all.length > 1 ? { before: changeLink(lastChange(all, index)), after: changeLink(nextChange(all, index)) } : undefined
+  const changeLink = (at: number | undefined) => {
+    const found = at === undefined ? undefined : all[at]
+    return found ? { text: `${found.from} → ${found.to}`, href: link(ctx, paths.diff(board.id, found.from, found.to)) } : undefined
+  }
+  const nearest = noChange && options.nearest ? { before: changeLink(options.nearest.before), after: changeLink(options.nearest.after) } : undefined
   return {
     layout: layoutView(ctx, {
       title,

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changesStandings, lastChange, nextChange } from '../../src/model/diffs.js'
+import { changesStandings, lastChange, nearestChanges } from '../../src/model/diffs.js'
 import type { SiteModel } from '../../src/model/site.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
@@ -44,8 +44,7 @@ describe('diffs that change no rank', () => {
     expect(lastChange(diffs)?.index).toBe(3)
     expect(lastChange(diffs, 3)?.index).toBe(0)
     expect(lastChange(diffs, 0)).toBeUndefined()
-    expect(nextChange(diffs, 0)?.index).toBe(3)
-    expect(nextChange(diffs, 3)).toBeUndefined()
+    expect(nearestChanges(diffs)).toEqual([{ after: 3 }, { before: 0, after: 3 }, { before: 0, after: 3 }, { before: 0 }])
   })
 
   it('a day that repeats the rows: said in one sentence, no empty tables, the nearest changes linked', () => {
@@ -56,6 +55,8 @@ describe('diffs that change no rank', () => {
     expect(file(page)).not.toContain('<table')
     expect(file(page)).not.toContain('type="search"')
     expect(text(page)).not.toContain('No model entered.')
+    // No move to call significant or not.
+    expect(text(page)).not.toContain('significant')
     expect(file(page)).toContain('The change before: <a href="/boards/lmarena-text/diff/2025-01-01_2025-01-02/">2025-01-01 → 2025-01-02</a>')
     expect(file(page)).toContain('The change after: <a href="/boards/lmarena-text/diff/2025-01-04_2025-01-05/">2025-01-04 → 2025-01-05</a>')
     // The pager still steps one diff at a time.
@@ -72,6 +73,7 @@ describe('diffs that change no rank', () => {
     const page = diffPage('2025-01-04', '2025-01-05')
     expect(text(page)).toContain('1 entered, 0 left, 0 moved (0 significantly), 3 unchanged.')
     expect(file(page)).toContain('<table')
+    expect(text(page)).toContain('A move is significant when the two 95% confidence intervals do not overlap.')
     expect(file(page)).not.toContain('nearest-changes')
   })
 

@@ -32,25 +32,50 @@ export const MAX_DOTS = 40
 
 const M = { top: 12, right: 16, bottom: 28, left: 56 }
 
-/** Coordinates with two decimals at most: small files, identical bytes on every machine. */
+/** Coordinates with one decimal at most (a tenth of a unit of a 480-wide chart is a fraction of a pixel): small files, identical bytes on every machine. */
 function r(n: number): string {
-  return String(Math.round(n * 100) / 100)
+  return String(Math.round(n * 10) / 10)
 }
 
+/** How far (in chart units: a chart is 480 wide) a point may be from the line drawn without it: a fraction of a pixel. */
+export const LINE_TOLERANCE = 0.5
+
 /**
- * A polyline's points as SVG coordinates, without the points inside a level
- * run (between two points of the same height as theirs): the line drawn is the
- * same, and a model whose score stays put for months costs two points, not one
- * a day.
+ * A polyline's points as SVG coordinates, without the points that lie within
+ * `LINE_TOLERANCE` of the line drawn through the others (Douglas–Peucker): the
+ * line looks the same, a model whose score stays put for months costs two
+ * points, not one a day, and a daily series that drifts costs its turns only.
+ * The first and last points are always kept.
  */
 export function linePoints(xy: readonly (readonly [number, number])[]): string[] {
-  const ys = xy.map(([, y]) => r(y))
-  const out: string[] = []
-  for (let i = 0; i < xy.length; i++) {
-    if (i > 0 && i < xy.length - 1 && ys[i] === ys[i - 1] && ys[i] === ys[i + 1]) continue
-    out.push(`${r(xy[i]![0])},${ys[i]}`)
+  const keep = new Uint8Array(xy.length)
+  if (xy.length > 0) keep[0] = keep[xy.length - 1] = 1
+  // Iterative, so that a long history cannot exhaust the stack.
+  const spans: [number, number][] = xy.length > 2 ? [[0, xy.length - 1]] : []
+  while (spans.length) {
+    const [from, to] = spans.pop()!
+    let far = -1
+    let farthest = LINE_TOLERANCE
+    for (let i = from + 1; i < to; i++) {
+      const d = segmentDistance(xy[i]!, xy[from]!, xy[to]!)
+      if (d > farthest) (far = i), (farthest = d)
+    }
+    if (far < 0) continue
+    keep[far] = 1
+    spans.push([from, far], [far, to])
   }
+  const out: string[] = []
+  for (let i = 0; i < xy.length; i++) if (keep[i]) out.push(`${r(xy[i]![0])},${r(xy[i]![1])}`)
   return out
+}
+
+/** Distance from `p` to the segment from `a` to `b`. */
+function segmentDistance(p: readonly [number, number], a: readonly [number, number], b: readonly [number, number]): number {
+  const dx = b[0] - a[0]
+  const dy = b[1] - a[1]
+  const length = dx * dx + dy * dy
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy))
 }
 
 /** About `count` round tick values covering [min, max]. */

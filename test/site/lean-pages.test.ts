@@ -4,7 +4,7 @@ import type { SiteModel } from '../../src/model/site.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../../src/registry/types.js'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
-import { linePoints } from '../../src/render/chart.js'
+import { LINE_TOLERANCE, linePoints } from '../../src/render/chart.js'
 import { snapshotCsv } from '../../src/render/data.js'
 import type { SiteFile } from '../../src/render/site.js'
 import { filtersFor, type Table } from '../../src/render/view-table.js'
@@ -116,6 +116,18 @@ describe('history charts', () => {
     expect(points).toEqual(['0,10', '2,10', '3,12', '5,12', '6,8'])
     expect(linePoints([[0, 1]])).toEqual(['0,1'])
     expect(linePoints([])).toEqual([])
+  })
+
+  it('leave out the points within a fraction of a pixel of the line drawn, keeping every turn', () => {
+    // A slow drift: the middle points are within LINE_TOLERANCE of the line from the first to the last.
+    const drift = Array.from({ length: 50 }, (_, i) => [i, 100 + i * 0.5 + (i % 2 && i < 49 ? LINE_TOLERANCE / 2 : 0)] as const)
+    expect(linePoints(drift)).toEqual(['0,100', '49,124.5'])
+    // One snapshot off the line by a little more is kept (with the points beside it, off the chords to it).
+    const spike = linePoints(drift.map(([x, y]) => [x, x === 20 ? y + LINE_TOLERANCE * 2 : y] as const))
+    expect(spike).toContain('20,111')
+    expect(spike[0]).toBe('0,100')
+    expect(spike.at(-1)).toBe('49,124.5')
+    expect(spike.length).toBeLessThan(8)
   })
 
   it('draw a model whose score never moves with two points, not one a day', () => {

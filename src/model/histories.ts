@@ -4,6 +4,9 @@ import type { Board } from './boards.js'
 export interface HistoryPoint {
   date: string
   rank: number
+  /** Upstream's rank spread: the best and the worst rank the model may hold. */
+  rankUpper?: number
+  rankLower?: number
   score?: number
   ciPlus?: number
   ciMinus?: number
@@ -23,6 +26,10 @@ export function buildHistories(boards: readonly Board[]): Histories {
         let points = perBoard.get(board.id)
         if (!points) perBoard.set(board.id, (points = []))
         const point: HistoryPoint = { date: snapshot.date, rank: row.rank }
+        if (row.rankUpper !== undefined && row.rankLower !== undefined) {
+          point.rankUpper = row.rankUpper
+          point.rankLower = row.rankLower
+        }
         if (row.score !== undefined) point.score = row.score
         if (row.ciPlus !== undefined) point.ciPlus = row.ciPlus
         if (row.ciMinus !== undefined) point.ciMinus = row.ciMinus

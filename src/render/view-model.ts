@@ -1,5 +1,5 @@
 import { DEFAULT_GAP_DAYS } from '../model/history/snapshot.js'
-import { compareBoards } from '../model/boards.js'
+import { compareBoards, type Board } from '../model/boards.js'
 import type { HistoryPoint } from '../model/histories.js'
 import type { RenameEvidence } from '../registry/renames.js'
 import type { RegistryModel } from '../registry/types.js'
@@ -11,7 +11,7 @@ import type { Lifecycle } from '../model/history/index.js'
 import { formatDays, formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { intervalCell, link, numberCell, type Context, type Table } from './view-table.js'
+import { intervalCell, link, numberCell, RANK_SPREAD_NOTE, rankSpreadCell, type Context, type Table } from './view-table.js'
 
 export interface ModelBoardView {
   id: string
@@ -27,6 +27,8 @@ export interface ModelBoardView {
   belowTop?: { shown: number; since: string; text: string }
   scoreChart: string
   rankChart: string
+  /** The rank chart draws upstream's rank spread as a band. */
+  spreadBand: boolean
   history: Table
   /** First and last seen, peak, days at #1 and in the top 10, votes gained, interval narrowing. */
   lifecycle: { label: string; value: string; href?: string }[]
@@ -75,7 +77,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
     const last = points[points.length - 1]
     const best = points.length ? Math.min(...points.map((p) => p.rank)) : presence?.bestRank
     const life = ctx.site.history.get(id)?.lifecycles.get(model.id)
-    const history = lifecycleTable(ctx, model, id, life, points)
+    const history = lifecycleTable(ctx, model, id, life, points, board)
     const scored = points.filter((p) => p.score !== undefined)
     const current = !!board && last?.date === board.latest.date
     // The board's newest page shows only its top N: missing from it is below it, not gone.
@@ -109,8 +111,16 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
           })
         : '',
       rankChart: points.length
-        ? lineChart({ id: `rank-${id}`, title: `${model.name}: rank on ${boardTitle(id)}`, label: 'Rank', invert: true, integer: true, points: points.map((p) => ({ date: p.date, value: p.rank })) })
+        ? lineChart({
+            id: `rank-${id}`,
+            title: `${model.name}: rank on ${boardTitle(id)}`,
+            label: 'Rank',
+            invert: true,
+            integer: true,
+            points: points.map((p) => ({ date: p.date, value: p.rank, low: p.rankUpper, high: p.rankLower }))
+          })
         : '',
+      spreadBand: points.some((p) => p.rankUpper !== undefined),
       history,
       lifecycle: life ? lifecycleFacts(ctx, id, life) : [],
       snapshots: life ? life.history.reduce((n, p) => n + p.snapshots, 0) : points.length,
@@ -193,10 +203,17 @@ function lifecycleFacts(ctx: Context, board: string, life: Lifecycle): ModelBoar
   return out
 }
 
-const stateText = { listed: '', below: 'below the published top N', absent: 'not on the board' } as const
+/** A line of the history where the model is not listed: below the top N the board's page showed that day, or not on the board. */
+function absentText(state: 'below' | 'absent', shown: number | undefined): string {
+  return state === 'absent' ? 'not on the board' : shown === undefined ? 'below the rows published' : `below the published top ${shown}`
+}
 
 /** The history on one board condensed to the snapshots where something changed, newest first. */
-function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Lifecycle | undefined, points: readonly HistoryPoint[]): Table {
+function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Lifecycle | undefined, points: readonly HistoryPoint[], board: Board | undefined): Table {
+  // How many rows the board's page of a date showed: a model below them is below that top N.
+  const shownOn = (date: string) => board?.snapshots.find((s) => s.date === date)?.shownRows
+  // Upstream's rank spread, where some snapshot gives one: a line of the history may differ from the one before only by it.
+  const spread = life?.history.some((p) => p.rankUpper !== undefined && p.rankLower !== undefined) ?? false
   const rows: Table['rows'] = life
     ? [...life.history].reverse().map((p) => ({
         org: '',
@@ -207,9 +224,10 @@ function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Li
           { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
           { text: p.until === p.date ? '' : p.until },
           numberCell(p.snapshots),
-          p.state === 'listed' ? numberCell(p.rank) : { text: stateText[p.state], sort: 100_000 },
+          p.state === 'listed' ? numberCell(p.rank) : { text: absentText(p.state, shownOn(p.date)), sort: 100_000 },
           numberCell(p.score),
           intervalCell(p.ciPlus, p.ciMinus),
+          ...(spread ? [rankSpreadCell(p.rankUpper, p.rankLower)] : []),
           numberCell(p.votes)
         ]
       }))
@@ -224,11 +242,12 @@ function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Li
       { key: 'rank', label: 'Rank', numeric: true },
       { key: 'score', label: 'Score', numeric: true },
       { key: 'ci', label: '95% CI', numeric: true },
+      ...(spread ? [{ key: 'spread', label: 'Rank spread', numeric: true, reads: 'spread' } as const] : []),
       { key: 'votes', label: 'Votes', numeric: true }
     ],
     rows,
     empty: 'No snapshot of this board is published.',
-    notes: []
+    notes: spread ? [RANK_SPREAD_NOTE] : []
   }
 }
 

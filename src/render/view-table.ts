@@ -32,7 +32,7 @@ export interface Column {
   label: string
   numeric?: boolean
   /** How the script reads a number column's text (`readShown`); default a plain number. */
-  reads?: 'price' | 'tokens'
+  reads?: 'price' | 'tokens' | 'spread'
   /** The cells of this column are row headers (`<th scope="row">`). */
   rowHeader?: boolean
   /** Text of a line or more (`LMArena Text #1, SEAL Math (as of 2024-05-13) #1`): the column is kept wide enough to wrap it into a few lines, not a tall strip of one or two words. */
@@ -140,10 +140,15 @@ export function licenseCell(license: string, open: string): Cell {
 /**
  * A number as the script reads a number column's text: `1,451` → 1451,
  * `−3` → -3, `+2` → 2, `±11` → 11, `14.61%` → 14.61, and a pair by its
- * larger half (`+33/−27` → 33); NaN when it is not one. `assets/site.js`
- * reads the same.
+ * larger half (`+33/−27` → 33); NaN when it is not one. A rank spread sorts
+ * by its best rank, then its worst: `1–4` → 1.0004, `3` → 3.0003.
+ * `assets/site.js` reads the same.
  */
 export function readShown(text: string, reads?: Column['reads']): number {
+  if (reads === 'spread') {
+    const m = /^(\d+)(?:–(\d+))?$/.exec(text.trim())
+    return m ? spreadKey(Number(m[1]), Number(m[2] ?? m[1])) : NaN
+  }
   if (reads === 'price') {
     // `$1.25 / $10`, `? / $10`: the first price.
     const m = /\$([\d,.]+)/.exec(text)
@@ -172,6 +177,23 @@ export function shownNumber(text: string, value: number, reads?: Column['reads']
 /** A 95% interval (`±11`, `+33/−27`), sorted by its larger half. */
 export function intervalCell(plus: number | undefined, minus: number | undefined): Cell {
   return plus === undefined && minus === undefined ? { text: '' } : shownNumber(formatInterval(plus, minus), Math.max(plus ?? 0, minus ?? 0))
+}
+
+/** The sort key of a rank spread: its best rank, then its worst (ranks stay below 10,000). */
+function spreadKey(best: number, worst: number): number {
+  return best + worst / 10_000
+}
+
+/** Upstream's rank spread (`1–4`: between first and fourth; `3`: third), read back by the script (`reads: 'spread'`). */
+export function rankSpreadCell(best: number | undefined, worst: number | undefined): Cell {
+  if (best === undefined || worst === undefined) return { text: '' }
+  return shownNumber(best === worst ? String(best) : `${best}–${worst}`, spreadKey(best, worst), 'spread')
+}
+
+/** What a rank spread is, under every table that shows one. */
+export const RANK_SPREAD_NOTE = {
+  mark: 'Rank spread',
+  text: 'the ranks upstream says the model may hold, given the uncertainty of the scores (1–4: anywhere from first to fourth). Two models whose spreads overlap are not told apart.'
 }
 
 /** A cell of a price or token column: the sort key is printed when the text does not give it back (`131.1K` for 131,072). */
@@ -248,6 +270,8 @@ export function standingsTable(
     },
     { column: { key: 'score', label: 'Score', numeric: true }, shown: any((r) => r.score), cell: (row) => numberCell(row.score) },
     { column: { key: 'ci', label: '95% CI', numeric: true }, shown: any((r) => r.ciPlus ?? r.ciMinus), cell: (row) => intervalCell(row.ciPlus, row.ciMinus) },
+    // Beside the interval it comes from, after the model: on a phone the model's name stays on the first screen.
+    { column: { key: 'spread', label: 'Rank spread', numeric: true, reads: 'spread' }, shown: any((r) => r.rankUpper ?? r.rankLower), cell: (row) => rankSpreadCell(row.rankUpper, row.rankLower) },
     { column: { key: 'votes', label: 'Votes', numeric: true }, shown: any((r) => r.votes), cell: (row) => numberCell(row.votes) },
     { column: { key: 'style', label: 'Rank (style control)', numeric: true }, shown: any((r) => r.rankStyleControl), cell: (row) => numberCell(row.rankStyleControl) },
     ...metrics.map(
@@ -278,7 +302,10 @@ export function standingsTable(
     columns,
     rows: out,
     empty: 'No models in this snapshot.',
-    notes: [...notes.entries()].sort(([a], [b]) => compareText(a, b)).map(([mark, text]) => ({ mark, text }))
+    notes: [
+      ...(columns.some((c) => c.key === 'spread') ? [RANK_SPREAD_NOTE] : []),
+      ...[...notes.entries()].sort(([a], [b]) => compareText(a, b)).map(([mark, text]) => ({ mark, text }))
+    ]
   }
 }
 

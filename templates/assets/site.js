@@ -36,7 +36,16 @@
     var m = /^([\d,.]+)([KM]?)$/.exec(String(text).trim())
     return m ? Number(m[1].replace(/,/g, '')) * (m[2] === 'M' ? 1000000 : m[2] === 'K' ? 1000 : 1) : NaN
   }
+  // A rank spread by its best rank, then its worst (`1–4` → 1.0004, `3` → 3.0003).
+  function readSpread(text) {
+    var m = /^(\d+)(?:\u2013(\d+))?$/.exec(String(text).trim())
+    return m ? Number(m[1]) + Number(m[2] || m[1]) / 10000 : NaN
+  }
   function readNumber(text, type) {
+    if (type === 'spread') {
+      var r = readSpread(text)
+      return isNaN(r) ? null : r
+    }
     if (type === 'price' || type === 'tokens') {
       var v = type === 'price' ? readPrice(text) : readTokens(text)
       return isNaN(v) ? null : v

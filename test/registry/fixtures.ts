@@ -18,6 +18,8 @@ export interface FixtureRow {
   license?: string
   /** Default: the row's place in the table, ties sharing the rank of equal scores. */
   rank?: number
+  /** Upstream's rank spread: best and worst rank. */
+  spread?: [number, number]
   preliminary?: boolean
 }
 
@@ -62,6 +64,7 @@ export function input(date: string, rows: readonly FixtureRow[], options: { lang
   const board = options.board ?? 'lmarena-text'
   const full: Row[] = ranked(rows).map((r) => ({
     rank: r.rank,
+    ...(r.spread ? { rankUpper: r.spread[0], rankLower: r.spread[1] } : {}),
     name: r.name,
     score: r.score,
     ciPlus: r.ci ?? 5,

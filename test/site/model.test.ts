@@ -123,8 +123,9 @@ describe('histories', () => {
     const grok = site.histories.get(row(text().latest, 'grok-4.1-thinking').model)!
     expect([...grok.keys()]).toEqual(['lmarena-text'])
     expect(grok.get('lmarena-text')).toEqual([
-      { date: '2025-11-18', rank: 1, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3298 },
-      { date: '2025-11-20', rank: 2, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3467 }
+      // The seeds' rank spreads: `1◄─►2`, then `1◄─►3`.
+      { date: '2025-11-18', rank: 1, rankUpper: 1, rankLower: 2, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3298 },
+      { date: '2025-11-20', rank: 2, rankUpper: 1, rankLower: 3, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3467 }
     ])
   })
 

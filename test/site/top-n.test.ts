@@ -77,6 +77,9 @@ describe('top-N pages are not departures', () => {
     expect(page).toContain('below the published top 3')
     expect(page).toContain('Below the published top 3 since 2026-08-07: upstream lists only its top 3 rows.')
     expect(page).not.toContain('not listed')
+    // Its condensed history says which top N it was below that day.
+    expect(file('models/model-e/index.html')).toContain('<td data-sort="100000">below the published top 3</td>')
+    expect(page).not.toContain('top N')
     // A page that shows the whole board, then a model missing: left, said as before.
     const whole = diffSnapshots(site.boards[0]!.snapshots[0]!, { ...site.boards[0]!.snapshots[0]!, date: '2026-07-31', rows: site.boards[0]!.snapshots[0]!.rows.slice(0, 5) })
     expect(whole.left.map((e) => e.model)).toEqual(['model-f'])

@@ -53,13 +53,29 @@ export function readRank(raw: string, ordinal?: string): Read<number> {
 export function readSpread(raw: string, rank: number | undefined): Read<[number, number]> {
   const text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
-  const pair = /^(\d+)\s*(?:◄─►|◄►|<->|↔|[-–—~]|to|à|a|до)\s*(\d+)$/u.exec(text)
-  if (pair) return { value: [Number(pair[1]), Number(pair[2])] }
+  const pair = /^(\d+)(\D+?)(\d+)$/u.exec(text)
+  if (pair && isRangeSeparator(pair[2]!)) return { value: [Number(pair[1]), Number(pair[3])] }
   if (/^\d{2,}$/.test(text)) {
     const split = splitGlued(text, rank)
     return split ? { value: split } : { problem: 'unparseable' }
   }
   return { problem: classify(text) }
+}
+
+/**
+ * What may stand between the two ranks of a spread, in any language: marks
+ * (dashes, arrows, tildes: `◄─►`, `<->`, `–`, `〜`, `→`), or a few words
+ * (`to`, `bis`, `à`, `до`, `έως`, `至`, `から`, `ถึง`, `up to`), never the two
+ * mixed (`4o-mini-2024` is a name) and twelve characters at most. Never what
+ * writes a number (`1,234`, `1.5`, `1 234`, `1'234`), a fraction or price
+ * (`/`), a time (`:`), a sign or an interval (`+`, `±`, `%`, brackets): read
+ * as a spread, those would be wrong numbers.
+ */
+function isRangeSeparator(raw: string): boolean {
+  const sep = raw.trim()
+  if (sep === '' || [...sep].length > 12) return false
+  if (/[.,:;/%±+()[\]{}'’"$€£¥#=*&|\\]/u.test(sep)) return false
+  return /^[\p{P}\p{S}]+$/u.test(sep) || /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u.test(sep)
 }
 
 /**

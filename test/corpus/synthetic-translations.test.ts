@@ -30,21 +30,23 @@ interface Script {
   /** Thousands separator for counts; `undefined` writes none. */
   group: string | undefined
   decimalComma: boolean
+  /** What the translation writes between the two ranks of a spread (the original: `1-4`). */
+  spread: string
 }
 
 const scripts: Script[] = [
-  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true },
-  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true },
-  { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false },
-  { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false },
-  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false },
-  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false },
-  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true },
-  { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true },
-  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true },
-  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true },
-  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true },
-  { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true }
+  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ' },
+  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ' },
+  { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–' },
+  { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
+  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ' },
+  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~' },
+  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ' },
+  { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ' },
+  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
+  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ' },
+  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ' },
+  { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ' }
 ]
 
 /** "Rating (UB)" as translators write it in other scripts: words the header list reads as a score. */
@@ -73,10 +75,11 @@ function header(script: Script, next: () => number): string {
   return words.join(' ')
 }
 
-/** A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`; other cells as they are. */
+/** A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`, `1-4` → `1 до 4`; other cells as they are. */
 function localise(cell: string, script: Script): string {
   if (/\p{L}/u.test(cell.replace(/Preliminary/g, ''))) return cell
   const local = cell
+    .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${b}${script.spread}${c}${d}`)
     .replace(/(\d),(\d{3})(?!\d)/g, (_, a: string, b: string) => `${a}${script.group ?? ''}${b}`)
     .replace(/(\d)\.(\d{1,2})(?=%|\s*$|\s*\()/g, (m, a: string, b: string) => (script.decimalComma ? `${a},${b}` : m))
   // Arabic pages write Arabic-Indic digits.

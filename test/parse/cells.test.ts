@@ -74,8 +74,34 @@ describe('rank and spread', () => {
     ['310', 4, [3, 10]],
     ['118', 5, [1, 18]],
     ['1117', 13, [11, 17]],
-    ['87103', 95, [87, 103]]
+    ['87103', 95, [87, 103]],
+    // Whatever a translation writes between the two ranks: marks of any script, or one short word.
+    ['1〜4', undefined, [1, 4]],
+    ['1 → 4', undefined, [1, 4]],
+    ['1…4', undefined, [1, 4]],
+    ['1 bis 4', undefined, [1, 4]],
+    ['1 έως 4', undefined, [1, 4]],
+    ['1至4', undefined, [1, 4]],
+    ['1から4', undefined, [1, 4]],
+    ['1 to 4', undefined, [1, 4]],
+    ['1 up to 4', undefined, [1, 4]]
   ] as const)('spread %j (rank %s) → %j', (raw, rank, value) => expect(readSpread(raw, rank)).toEqual({ value }))
+
+  it.each([
+    // How numbers, fractions, times and intervals are written: never two ranks.
+    '1,234',
+    '1.5',
+    '1 234',
+    '1\u202f234',
+    "1'234",
+    '10/50',
+    '08:35',
+    '1483 ±5',
+    '+3/-2',
+    '5 (4)',
+    '4o-mini-2024',
+    '1 and then maybe 4'
+  ])('not a spread: %j', (raw) => expect(readSpread(raw, undefined)).not.toHaveProperty('value'))
 
   it('resolves glued digits by upper ≤ rank ≤ lower, narrowest first', () => {
     expect(splitGlued('1112', 11)).toEqual([11, 12])

@@ -53,7 +53,7 @@ const fields = [
     field: 'rankUpper',
     role: 'rankSpread',
     read: (raw, d) => readSpread(raw, d.row.rank),
-    expected: 'a rank range such as `1◄─►4` or `1-4`',
+    expected: 'a rank spread such as `1◄─►4`, `1-4` or `1 bis 4`',
     assign: ([upper, lower], d) => {
       d.row.rankUpper = upper
       d.row.rankLower = lower

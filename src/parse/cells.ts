@@ -217,16 +217,21 @@ export function readCount(raw: string): Read<number> {
 }
 
 /** `$5/$25`, `$1.40/$4.40`, `5/25`: input and output price per million tokens. */
+/** An amount in dollars, its currency written before it or after it as languages do: `$1.25`, `1,25 $`, `US$10`, `10 USD`. */
+const amount = String.raw`(?:US\s?\$|\$|USD)?\s*([\d.,]+|n\/a)\s*(?:US\s?\$|\$|USD)?`
+/** Input and output prices: `$1.25/$10`, `1,25 $ / 10 $`. */
+const pricePair = new RegExp(`^${amount}\\s*/\\s*${amount}$`, 'iu')
+
 export function readPrice(raw: string): Read<[number | undefined, number | undefined]> {
   const text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
-  const m = /^\$?\s*([\d.,]+|n\/a)\s*\/\s*\$?\s*([\d.,]+|n\/a)$/iu.exec(text)
+  const m = pricePair.exec(text)
   if (m) {
     const input = parseDecimal(m[1]!)
     const output = parseDecimal(m[2]!)
     if ((input !== undefined || /n\/a/i.test(m[1]!)) && (output !== undefined || /n\/a/i.test(m[2]!))) return { value: [input, output] }
   }
-  const single = /^\$\s*([\d.,]+)$/.exec(text)
+  const single = /^(?:US\s?\$|\$|USD)\s*([\d.,]+)$/iu.exec(text) ?? /^([\d.,]+)\s*(?:US\s?\$|\$|USD)$/iu.exec(text)
   if (single) {
     const v = parseDecimal(single[1]!)
     if (v !== undefined) return { value: [v, undefined] }

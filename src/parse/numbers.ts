@@ -66,11 +66,11 @@ export function parseDecimal(raw: string): number | undefined {
   return undefined
 }
 
-/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`. */
+/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, and with a decimal comma before a unit, `1,05M` (`128,000` stays a grouped count). */
 export function parseTokens(raw: string): number | undefined {
   const text = halfWidth(raw).trim()
-  const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text)
+  const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text) ?? /^(\d+,\d{1,2})\s*([KkMm])$/.exec(text)
   if (!m) return undefined
   const unit = m[2] ? (/[Kk]/.test(m[2]) ? 1_000 : 1_000_000) : 1
-  return Math.round(Number(m[1]) * unit)
+  return Math.round(Number(m[1]!.replace(',', '.')) * unit)
 }

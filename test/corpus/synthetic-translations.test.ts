@@ -75,10 +75,17 @@ function header(script: Script, next: () => number): string {
   return words.join(' ')
 }
 
-/** A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`, `1-4` → `1 до 4`; other cells as they are. */
+/**
+ * A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`, `1-4` → `1 до 4`; with
+ * a decimal comma, prices with the currency after them (`$1.25/$10` → `1,25 $/10 $`) and sizes with the
+ * comma (`1.05M` → `1,05M`); other cells as they are.
+ */
 function localise(cell: string, script: Script): string {
   if (/\p{L}/u.test(cell.replace(/Preliminary/g, ''))) return cell
+  const comma = (n: string) => (script.decimalComma ? n.replace('.', ',') : n)
   const local = cell
+    .replace(/^(\s*)\$([\d.]+)\s*\/\s*\$([\d.]+)(\s*)$/, (m, a: string, b: string, c: string, d: string) => (script.decimalComma ? `${a}${comma(b)} $/${comma(c)} $${d}` : m))
+    .replace(/^(\s*)(\d+\.\d{1,2})([KM])(\s*)$/, (_, a: string, b: string, u: string, d: string) => `${a}${comma(b)}${u}${d}`)
     .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${b}${script.spread}${c}${d}`)
     .replace(/(\d),(\d{3})(?!\d)/g, (_, a: string, b: string) => `${a}${script.group ?? ''}${b}`)
     .replace(/(\d)\.(\d{1,2})(?=%|\s*$|\s*\()/g, (m, a: string, b: string) => (script.decimalComma ? `${a},${b}` : m))
@@ -217,5 +224,9 @@ describe('synthetic translations of the Chinese original', () => {
     expect(counts.silentDrops.slice(0, 20)).toEqual([])
     expect(counts.silentTruncations).toEqual([])
     expect(counts.equal / counts.cells).toBeGreaterThan(0.9)
+    // Every column's cells say what it is, however the translation writes its spreads, prices and
+    // sizes: none is left out as unknown (12,148 cells were, before prices with the currency after
+    // them and sizes with a decimal comma were read; 364 before spreads were read in any language).
+    expect(counts.rules['unknown-column'] ?? 0).toBe(0)
   }, 3_600_000)
 })

@@ -168,6 +168,16 @@ describe('other cells', () => {
     expect(readTokens('1M')).toEqual({ value: 1_000_000 })
     expect(readTokens('128K')).toEqual({ value: 128_000 })
     expect(readTokens('1.1M')).toEqual({ value: 1_100_000 })
+    // As other languages write them: the currency after the amount, a decimal comma.
+    expect(readPrice('1,25 $/10 $')).toEqual({ value: [1.25, 10] })
+    expect(readPrice('10$/50$')).toEqual({ value: [10, 50] })
+    expect(readPrice('US$10/US$50')).toEqual({ value: [10, 50] })
+    expect(readPrice('10 USD / 50 USD')).toEqual({ value: [10, 50] })
+    expect(readPrice('0,63 $')).toEqual({ value: [0.63, undefined] })
+    expect(readTokens('1,05M')).toEqual({ value: 1_050_000 })
+    expect(readTokens('1,5K')).toEqual({ value: 1_500 })
+    // A grouped count, not a decimal comma.
+    expect(readTokens('128,000')).not.toHaveProperty('value', 128)
     expect(readCutoff('2023/10')).toEqual({ value: '2023-10' })
     expect(readCutoff('暂无数据')).toEqual({ empty: true })
     expect(readCutoff('Données non disponibles')).toEqual({ empty: true })

@@ -232,7 +232,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     if (n !== undefined && /\d\D\d{3}(?!\d)/.test(c)) grouped++
     if (n !== undefined && /\d\s*[KkMm]$/.test(c)) suffixed++
     // Prices carry their currency (`$5/$25`); `2024/6` is no price.
-    if (c !== '' && !isNoData(c)) tally(p.price, /\$/.test(c) ? readPrice(c) : { problem: 'unparseable' })
+    if (c !== '' && !isNoData(c)) tally(p.price, /\$|USD/i.test(c) ? readPrice(c) : { problem: 'unparseable' })
     if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(c)) tally(p.tokens, readTokens(c))
     if (c === '' || isNoData(c)) continue
     const cutoff = readCutoff(c)

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { changesStandings, lastChange, nearestChanges } from '../../src/model/diffs.js'
 import type { SiteModel } from '../../src/model/site.js'
 import { emptyData } from '../../src/registry/data.js'
@@ -9,8 +8,7 @@ import { normalize } from '../../src/registry/normalize.js'
 import type { SiteFile } from '../../src/render/site.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
 import { renderNormalized } from './helpers.js'
-import { browseFiles } from './seed-browser.js'
-import type { serve } from './serve.js'
+import { browseFilesInSuite } from './seed-browser.js'
 
 /**
  * Half the real history's diffs change no rank (upstream republished the same
@@ -122,28 +120,18 @@ describe('diffs that change no rank', () => {
 })
 
 describe('the comparison form on two dates that change no rank (Chromium)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof serve>>
-  let close: (() => Promise<void>) | undefined
-  beforeAll(async () => {
-    ;({ browser, server, close } = await browseFiles('no-change', files))
-  }, 60_000)
-  afterAll(async () => {
-    await close?.()
-  })
+  const chromium = browseFilesInSuite('no-change', () => files)
 
   it('says what the diff page says, with no empty tables', async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
+    const { page, errors } = await chromium.page()
     const result = page.locator('[data-compare-result]')
-    await page.goto(new URL('boards/lmarena-text/compare/?from=2025-01-02&to=2025-01-03', server.url).href)
+    await page.goto(chromium.url('boards/lmarena-text/compare/?from=2025-01-02&to=2025-01-03'))
     await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('No model entered, left or changed rank: the same 3 models in the same order. The rows of 2025-01-03 are those of 2025-01-02, field for field.')
     expect(await result.locator('table').count()).toBe(0)
-    await page.goto(new URL('boards/lmarena-text/compare/?from=2025-01-03&to=2025-01-04', server.url).href)
+    await page.goto(chromium.url('boards/lmarena-text/compare/?from=2025-01-03&to=2025-01-04'))
     await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('No model entered, left or changed rank: the same 3 models in the same order.')
     expect(await result.textContent()).not.toContain('field for field')
-    await page.goto(new URL('boards/lmarena-text/compare/?from=2025-01-04&to=2025-01-05', server.url).href)
+    await page.goto(chromium.url('boards/lmarena-text/compare/?from=2025-01-04&to=2025-01-05'))
     await page.waitForSelector('#c-entered')
     expect(await result.locator('.lead').textContent()).toBe('1 entered, 0 left, 0 moved (0 significantly), 3 unchanged.')
     expect(errors).toEqual([])

@@ -1,14 +1,12 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
 import type { SiteFile } from '../../src/render/site.js'
 import { rankSpreadCell, readShown } from '../../src/render/view-table.js'
 import { input, type FixtureRow } from '../registry/fixtures.js'
 import { renderNormalized } from './helpers.js'
-import { browseFiles } from './seed-browser.js'
-import type { serve } from './serve.js'
+import { browseFilesInSuite } from './seed-browser.js'
 
 /**
  * Upstream's rank spread (`1-4` in the zh page's 排名区间 column): the ranks a
@@ -90,21 +88,11 @@ describe('rank spreads', () => {
 })
 
 describe('sorting by rank spread (Chromium)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof serve>>
-  let close: (() => Promise<void>) | undefined
-  beforeAll(async () => {
-    ;({ browser, server, close } = await browseFiles('rank-spread', files))
-  }, 60_000)
-  afterAll(async () => {
-    await close?.()
-  })
+  const chromium = browseFilesInSuite('rank-spread', () => files)
 
   it('orders by the best rank, then the worst, both ways', async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(new URL('boards/lmarena-text/2026-03-02/', server.url).href)
+    const { page, errors } = await chromium.page()
+    await page.goto(chromium.url('boards/lmarena-text/2026-03-02/'))
     const names = () => page.$$eval('#t-lmarena-text tbody th', (ths) => ths.map((th) => th.textContent!.trim()))
     expect(await names()).toEqual(['alpha', 'beta', 'gamma', 'delta'])
     await page.click('#t-lmarena-text th[data-key="spread"] button')

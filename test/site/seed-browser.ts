@@ -2,6 +2,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import type { SiteFile } from '../../src/core/site-file.js'
 import { repoRoot, run, seedStore, tempDir } from './helpers.js'
 import { serve } from './serve.js'
@@ -110,5 +111,30 @@ export async function browseFiles(name: string, files: readonly SiteFile[]): Pro
       await server.close()
       await rm(work, { recursive: true, force: true })
     }
+  }
+}
+
+/**
+ * In the enclosing `describe`: `files()` (rendered by an earlier `beforeAll`)
+ * served and browsed with Chromium (`browseFiles`), opened before the suite's
+ * tests and closed after them. `page()` opens a page that records its script
+ * errors in `errors`.
+ */
+export function browseFilesInSuite(name: string, files: () => readonly SiteFile[]): { page: () => Promise<{ page: Page; errors: string[] }>; url: (sitePath: string) => string } {
+  let opened: Awaited<ReturnType<typeof browseFiles>> | undefined
+  beforeAll(async () => {
+    opened = await browseFiles(name, files())
+  }, 60_000)
+  afterAll(async () => {
+    await opened?.close()
+  })
+  return {
+    async page() {
+      const page = await opened!.browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      return { page, errors }
+    },
+    url: (sitePath) => new URL(sitePath, opened!.server.url).href
   }
 }

@@ -62,6 +62,11 @@ export function unchangedRuns(snapshots: readonly ReconciledSnapshot[]): Map<str
 const knownOrder = sources.flatMap((s) => s.boards)
 
 /** Known boards in the order sources list them, then unknown boards by id. */
+/** How many rows the board's page of `date` showed, when it showed only its top N (undefined: every row, or no snapshot then). */
+export function shownRowsOn(board: Board, date: string): number | undefined {
+  return board.snapshots.find((s) => s.date === date)?.shownRows
+}
+
 export function compareBoards(a: string, b: string): number {
   const ia = knownOrder.indexOf(a)
   const ib = knownOrder.indexOf(b)

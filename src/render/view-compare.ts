@@ -1,4 +1,4 @@
-import type { Board } from '../model/boards.js'
+import { shownRowsOn, type Board } from '../model/boards.js'
 import type { SnapshotDiff } from '../model/diffs.js'
 import type { Comparison, Span } from '../model/history/index.js'
 import { paths } from './urls.js'
@@ -8,9 +8,8 @@ import { link, type Context } from './view-table.js'
 
 /** A comparison as the diff pages show one: `surfaced` is who entered the published top N, `belowShown` who is below it. */
 export function comparisonDiff(board: Board, c: Comparison): SnapshotDiff {
-  const shown = (date: string) => board.snapshots.find((s) => s.date === date)?.shownRows
-  const from = shown(c.from)
-  const to = shown(c.to)
+  const from = shownRowsOn(board, c.from)
+  const to = shownRowsOn(board, c.to)
   return {
     board: c.board,
     from: c.from,

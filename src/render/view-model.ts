@@ -1,5 +1,5 @@
 import { DEFAULT_GAP_DAYS } from '../model/history/snapshot.js'
-import { compareBoards, type Board } from '../model/boards.js'
+import { compareBoards, shownRowsOn, type Board } from '../model/boards.js'
 import type { HistoryPoint } from '../model/histories.js'
 import type { RenameEvidence } from '../registry/renames.js'
 import type { RegistryModel } from '../registry/types.js'
@@ -11,7 +11,7 @@ import type { Lifecycle } from '../model/history/index.js'
 import { formatDays, formatSigned } from './format.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { intervalCell, link, numberCell, RANK_SPREAD_NOTE, rankSpreadCell, type Context, type Table } from './view-table.js'
+import { intervalCell, link, numberCell, RANK_SPREAD_COLUMN, RANK_SPREAD_NOTE, rankSpreadCell, type Context, type Table } from './view-table.js'
 
 export interface ModelBoardView {
   id: string
@@ -210,8 +210,6 @@ function absentText(state: 'below' | 'absent', shown: number | undefined): strin
 
 /** The history on one board condensed to the snapshots where something changed, newest first. */
 function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Lifecycle | undefined, points: readonly HistoryPoint[], board: Board | undefined): Table {
-  // How many rows the board's page of a date showed: a model below them is below that top N.
-  const shownOn = (date: string) => board?.snapshots.find((s) => s.date === date)?.shownRows
   // Upstream's rank spread, where some snapshot gives one: a line of the history may differ from the one before only by it.
   const spread = life?.history.some((p) => p.rankUpper !== undefined && p.rankLower !== undefined) ?? false
   const rows: Table['rows'] = life
@@ -224,7 +222,7 @@ function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Li
           { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
           { text: p.until === p.date ? '' : p.until },
           numberCell(p.snapshots),
-          p.state === 'listed' ? numberCell(p.rank) : { text: absentText(p.state, shownOn(p.date)), sort: 100_000 },
+          p.state === 'listed' ? numberCell(p.rank) : { text: absentText(p.state, board && shownRowsOn(board, p.date)), sort: 100_000 },
           numberCell(p.score),
           intervalCell(p.ciPlus, p.ciMinus),
           ...(spread ? [rankSpreadCell(p.rankUpper, p.rankLower)] : []),
@@ -242,7 +240,7 @@ function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Li
       { key: 'rank', label: 'Rank', numeric: true },
       { key: 'score', label: 'Score', numeric: true },
       { key: 'ci', label: '95% CI', numeric: true },
-      ...(spread ? [{ key: 'spread', label: 'Rank spread', numeric: true, reads: 'spread' } as const] : []),
+      ...(spread ? [RANK_SPREAD_COLUMN] : []),
       { key: 'votes', label: 'Votes', numeric: true }
     ],
     rows,

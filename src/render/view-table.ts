@@ -190,6 +190,9 @@ export function rankSpreadCell(best: number | undefined, worst: number | undefin
   return shownNumber(best === worst ? String(best) : `${best}–${worst}`, spreadKey(best, worst), 'spread')
 }
 
+/** The column of a rank spread, in every table that shows one. */
+export const RANK_SPREAD_COLUMN: Column = { key: 'spread', label: 'Rank spread', numeric: true, reads: 'spread' }
+
 /** What a rank spread is, under every table that shows one. */
 export const RANK_SPREAD_NOTE = {
   mark: 'Rank spread',
@@ -271,7 +274,7 @@ export function standingsTable(
     { column: { key: 'score', label: 'Score', numeric: true }, shown: any((r) => r.score), cell: (row) => numberCell(row.score) },
     { column: { key: 'ci', label: '95% CI', numeric: true }, shown: any((r) => r.ciPlus ?? r.ciMinus), cell: (row) => intervalCell(row.ciPlus, row.ciMinus) },
     // Beside the interval it comes from, after the model: on a phone the model's name stays on the first screen.
-    { column: { key: 'spread', label: 'Rank spread', numeric: true, reads: 'spread' }, shown: any((r) => r.rankUpper ?? r.rankLower), cell: (row) => rankSpreadCell(row.rankUpper, row.rankLower) },
+    { column: RANK_SPREAD_COLUMN, shown: any((r) => r.rankUpper ?? r.rankLower), cell: (row) => rankSpreadCell(row.rankUpper, row.rankLower) },
     { column: { key: 'votes', label: 'Votes', numeric: true }, shown: any((r) => r.votes), cell: (row) => numberCell(row.votes) },
     { column: { key: 'style', label: 'Rank (style control)', numeric: true }, shown: any((r) => r.rankStyleControl), cell: (row) => numberCell(row.rankStyleControl) },
     ...metrics.map(
@@ -303,7 +306,7 @@ export function standingsTable(
     rows: out,
     empty: 'No models in this snapshot.',
     notes: [
-      ...(columns.some((c) => c.key === 'spread') ? [RANK_SPREAD_NOTE] : []),
+      ...(columns.includes(RANK_SPREAD_COLUMN) ? [RANK_SPREAD_NOTE] : []),
       ...[...notes.entries()].sort(([a], [b]) => compareText(a, b)).map(([mark, text]) => ({ mark, text }))
     ]
   }

@@ -32,6 +32,14 @@ export function clean(text: string): string {
 }
 
 /**
+ * A percentage as the languages that write its sign first do (`%12,47`,
+ * Turkish; `±%1,54`), the sign after the number, as the readers take it.
+ */
+export function percentAfter(text: string): string {
+  return text.includes('%') ? text.replace(/%\s*(\d+(?:[.,]\d+)?)(?![\d.,]*\s*%)/g, '$1%') : text
+}
+
+/**
  * A rank: `7`, `=7` (joint 7th), `1st`; with `ordinal`, the word its column
  * writes after every rank (`1위`, `1位`: see `ordinalSuffix`).
  */
@@ -105,7 +113,7 @@ export interface Interval {
 
 /** `±4`, `+5/-4`, `(++9/-9)`, `+1.53/-1.52`, `±1.54%`, `+24/-27`. */
 export function readInterval(raw: string): Read<Interval> {
-  const text = clean(raw).replace(/^\((.*)\)$/, '$1').trim()
+  const text = percentAfter(clean(raw).replace(/^\((.*)\)$/, '$1').trim())
   if (text === '' || isNoData(text)) return EMPTY
   let m = /^[±+]\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
   if (m && (text.startsWith('±') || !text.includes('/'))) {
@@ -175,11 +183,11 @@ export function scoreMarker(raw: string): { marker: string; rest: string; leadin
  * A score cell, with what upstream glued to it: `1483Preliminary`,
  * `1483 Preliminary`, `1483 (Preliminary)`, `1495（暫定）`, `1504±10`,
  * `1507 ±6`, `1507 (±5)`, `1316 (±12) Preliminary`, `1669 (++13/-13)`,
- * `12.47%±1.54%`, `1 495 (Préliminaire)`, `1344Prelim.`, read in the style of
+ * `12.47%±1.54%`, `%12,47±%1,54`, `1 495 (Préliminaire)`, `1344Prelim.`, read in the style of
  * its column (further words that mean "preliminary" there, dots grouping thousands).
  */
 export function readScore(raw: string, style: ScoreStyle = plainScores): Read<Score> {
-  let text = clean(raw)
+  let text = percentAfter(clean(raw))
   if (text === '' || isNoData(text)) return EMPTY
   let preliminary = false
   let autoEval = false
@@ -189,7 +197,7 @@ export function readScore(raw: string, style: ScoreStyle = plainScores): Read<Sc
     else if (/^auto-?eval$/i.test(found.marker) && !found.leading) autoEval = true
     if (preliminary || autoEval) text = found.rest
   }
-  const m = /^(\d[\d\s\u00a0\u202f.,]*?)\s*(%?)\s*(\(?\s*(?:±|\+{1,2})[^)]*\)?)?$/u.exec(text)
+  const m = /^(\d[\d\s\u00a0\u202f.,'\u2019]*?)\s*(%?)\s*(\(?\s*(?:±|\+{1,2})[^)]*\)?)?$/u.exec(text)
   if (!m) return { problem: classify(text) }
   const value = parseDecimal(style.dotGroups && /^\d{1,3}(?:\.\d{3})+$/.test(m[1]!.trim()) ? m[1]!.replace(/\./g, '') : m[1]!)
   if (value === undefined) return { problem: classify(text) }

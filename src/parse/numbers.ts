@@ -1,9 +1,11 @@
 /**
- * Numbers as upstream writes them: `3,768`, `3 768` (with normal, no-break and
- * narrow no-break spaces), `3.768` (Spanish thousands), `26K`, `52621`, `1.1M`.
+ * Numbers as upstream writes them: `3,768`, `3 768` (with normal, no-break,
+ * narrow no-break, thin and figure spaces), `3.768` (Spanish thousands), `3'768` (Swiss), `26K`,
+ * `52621`, `1.1M`; and as translations may: `1,13,568` (Indian grouping).
  */
 
-const groupSpace = /[\u0020\u00a0\u202f\u2009\u2007']/g
+/** Separators of thousands that are never a decimal point: spaces and apostrophes (`1'495`, `1’495`). */
+const groupSpace = /[\u0020\u00a0\u202f\u2009\u2007'\u2019]/g
 
 /** Digits of other scripts (Arabic-Indic, Devanagari, Thai, …): their code point minus their zero. */
 const zeros = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810]
@@ -22,8 +24,9 @@ const changed = new RegExp(`[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0
 
 /**
  * Full-width digits and punctuation to ASCII, digits of other scripts to
- * ASCII digits, the Arabic thousands and decimal separators to `,` and
- * `.`, and marks that only set the direction of text left out; nothing else.
+ * ASCII digits, the Arabic thousands and decimal separators and percent sign
+ * to `,`, `.` and `%`, and marks that only set the direction of text left
+ * out; nothing else.
  */
 export function halfWidth(text: string): string {
   if (!changed.test(text)) return text
@@ -31,6 +34,7 @@ export function halfWidth(text: string): string {
     .replace(directionMarks, '')
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
+    .replace(/\u066a/g, '%')
     .replace(/\u066b/g, '.')
     .replace(/\u066c/g, ',')
     .replace(/\p{Nd}/gu, asciiDigit)
@@ -47,21 +51,23 @@ export function parseCount(raw: string): number | undefined {
     const value = Number(m[1]!.replace(',', '.')) * (/[Kk]/.test(m[2]!) ? 1_000 : 1_000_000)
     return Math.round(value)
   }
-  m = /^\d{1,3}(?:([,.\u0020\u00a0\u202f\u2009'])\d{3})+$/.exec(text)
-  if (m) return Number(text.replace(/[,.\u0020\u00a0\u202f\u2009']/g, ''))
+  m = /^\d{1,3}(?:([,.\u0020\u00a0\u202f\u2009\u2007'\u2019])\d{3})+$/.exec(text)
+  if (m) return Number(text.replace(/[,.\u0020\u00a0\u202f\u2009\u2007'\u2019]/g, ''))
+  // Indian grouping: thousands, then pairs (lakhs, crores). Two commas or more: never a decimal comma.
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(text)) return Number(text.replace(/,/g, ''))
   if (/^\d+$/.test(text)) return Number(text)
   return undefined
 }
 
 /**
  * A decimal number (scores, intervals, prices): `1483`, `90.35`, `1 495`,
- * `1,495` (grouped thousands), `90,35` and `0,075` (decimal comma).
+ * `1,495`, `1'495` (grouped thousands), `90,35` and `0,075` (decimal comma).
  */
 export function parseDecimal(raw: string): number | undefined {
   const text = halfWidth(raw).trim().replace(/^\+/, '')
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text)
   // Grouped thousands never start with a zero: `0,075` is a decimal comma.
-  if (/^[1-9]\d{0,2}(?:[\u0020\u00a0\u202f\u2009,]\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
+  if (/^[1-9]\d{0,2}(?:[\u0020\u00a0\u202f\u2009\u2007,'\u2019]\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
   if (/^\d+,\d{1,2}$/.test(text) || /^0,\d+$/.test(text)) return Number(text.replace(',', '.'))
   return undefined
 }

@@ -17,7 +17,9 @@ import { delimiter, join, split, type Cells } from './table-lines.js'
  * headers in other scripts (words of no list: made of each script's letters),
  * "Rating (UB)" written in Cyrillic, Greek or Devanagari on the rank column,
  * "Preliminary" translated and abbreviated with a dot, thousands separated
- * the local way, decimal commas, columns swapped, some tables cut behind a
+ * the local way (scores too, on some; Indian grouping of lakhs), decimal
+ * commas, percent signs before the number or Arabic, columns swapped, some
+ * tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -32,20 +34,26 @@ interface Script {
   decimalComma: boolean
   /** What the translation writes between the two ranks of a spread (the original: `1-4`). */
   spread: string
+  /** Scores grouped too, as every other number: `1507 (±5)` → `1 507 (±5)`, `1.507`, `1'507`. */
+  groupScores?: boolean
+  /** Counts of a lakh or more in Indian grouping: `113,568` → `1,13,568`. */
+  lakh?: boolean
+  /** The percent sign before the number, as Turkish writes it: `12.47%±1.54%` → `%12,47±%1,54`. */
+  percentFirst?: boolean
 }
 
 const scripts: Script[] = [
-  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ' },
-  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ' },
-  { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–' },
+  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true },
+  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', groupScores: true },
+  { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
   { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ' },
   { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~' },
-  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ' },
-  { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ' },
+  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true },
+  { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ' },
-  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ' },
+  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', groupScores: true },
   { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ' }
 ]
 
@@ -76,21 +84,32 @@ function header(script: Script, next: () => number): string {
 }
 
 /**
- * A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`, `1-4` → `1 до 4`; with
+ * A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`, `1-4` → `1 до 4`, a score
+ * too where the script groups them (`1507` → `1 507`, `1.507`, `1'507`), a percent sign first where
+ * the script writes it so (`12.47%` → `%12,47`) or in Arabic (`١٢٫٤٧٪`); with
  * a decimal comma, prices with the currency after them (`$1.25/$10` → `1,25 $/10 $`) and sizes with the
  * comma (`1.05M` → `1,05M`); other cells as they are.
  */
-function localise(cell: string, script: Script): string {
+function localise(cell: string, script: Script, score = false): string {
   if (/\p{L}/u.test(cell.replace(/Preliminary/g, ''))) return cell
   const comma = (n: string) => (script.decimalComma ? n.replace('.', ',') : n)
   const local = cell
     .replace(/^(\s*)\$([\d.]+)\s*\/\s*\$([\d.]+)(\s*)$/, (m, a: string, b: string, c: string, d: string) => (script.decimalComma ? `${a}${comma(b)} $/${comma(c)} $${d}` : m))
     .replace(/^(\s*)(\d+\.\d{1,2})([KM])(\s*)$/, (_, a: string, b: string, u: string, d: string) => `${a}${comma(b)}${u}${d}`)
     .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${b}${script.spread}${c}${d}`)
+    .replace(/^(\s*)([1-9])(\d{3})(?!\d)/, (m, a: string, b: string, c: string) => (score && script.groupScores ? `${a}${b},${c}` : m))
     .replace(/(\d),(\d{3})(?!\d)/g, (_, a: string, b: string) => `${a}${script.group ?? ''}${b}`)
     .replace(/(\d)\.(\d{1,2})(?=%|\s*$|\s*\()/g, (m, a: string, b: string) => (script.decimalComma ? `${a},${b}` : m))
-  // Arabic pages write Arabic-Indic digits.
-  return script.tag === 'ar' ? local.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : local
+    .replace(/(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (n) => (script.lakh && Number(n.replace(/,/g, '')) >= 100_000 ? indian(n.replace(/,/g, '')) : n))
+    .replace(/(\d+(?:[.,]\d+)?)%/g, (m, n: string) => (script.percentFirst ? `%${n}` : m))
+  // Arabic pages write Arabic-Indic digits, and the Arabic percent sign.
+  return script.tag === 'ar' ? local.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/%/g, '\u066a') : local
+}
+
+/** Digits in Indian grouping: the last three, then pairs (`113568` → `1,13,568`). */
+function indian(digits: string): string {
+  const head = digits.slice(0, -3)
+  return `${head.replace(/\B(?=(?:\d{2})+$)/g, ',')},${digits.slice(-3)}`
 }
 
 export interface Translation {
@@ -112,6 +131,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   const head = split(lines[h]!)
   const width = head.parts.length
   const rankFirst = /排名|rank/i.test(head.parts[0] ?? '')
+  const scoreColumn = head.parts.findIndex((p) => p.trim() === '分数')
   head.parts = head.parts.map((_, i) => ` ${i === 0 && rankFirst && next() < 0.4 ? ratingUb[Math.floor(next() * ratingUb.length)]! : header(script, next)} `)
   lines[h] = join(head)
   // "Preliminary" translated into the script and abbreviated with a dot, the same way throughout the page.
@@ -121,7 +141,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   for (let l = h; l < end; l++) {
     const cells = split(lines[l]!)
     if (cells.parts.length !== width) continue
-    if (l > h + 1) cells.parts = cells.parts.map((c) => localise(c, script).replace(/Preliminary/g, preliminary))
+    if (l > h + 1) cells.parts = cells.parts.map((c, i) => localise(c, script, i === scoreColumn).replace(/Preliminary/g, preliminary))
     if (swap) [cells.parts[swap[0]!], cells.parts[swap[1]!]] = [cells.parts[swap[1]!]!, cells.parts[swap[0]!]!]
     lines[l] = join(cells)
   }
@@ -224,9 +244,10 @@ describe('synthetic translations of the Chinese original', () => {
     expect(counts.silentDrops.slice(0, 20)).toEqual([])
     expect(counts.silentTruncations).toEqual([])
     expect(counts.equal / counts.cells).toBeGreaterThan(0.9)
-    // Every column's cells say what it is, however the translation writes its spreads, prices and
-    // sizes: none is left out as unknown (12,148 cells were, before prices with the currency after
-    // them and sizes with a decimal comma were read; 364 before spreads were read in any language).
+    // Every column's cells say what it is, however the translation writes its spreads, prices,
+    // sizes and scores: none is left out as unknown (12,148 cells were, before prices with the
+    // currency after them and sizes with a decimal comma were read; 364 before spreads were read in
+    // any language; 5,332 before scores grouped with apostrophes, `1'509±9`, were read).
     expect(counts.rules['unknown-column'] ?? 0).toBe(0)
   }, 3_600_000)
 })

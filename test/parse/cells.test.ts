@@ -19,16 +19,27 @@ describe('numbers', () => {
     ['1.5k', 1500],
     ['52621', 52621],
     ['1,234,567', 1234567],
-    ['３,７６８', 3768]
+    ['３,７６８', 3768],
+    ['3\u2007768', 3768],
+    // Swiss apostrophes, straight or typographic.
+    ["3'768", 3768],
+    ['3\u2019768', 3768],
+    // Indian grouping: thousands, then lakhs and crores by pairs; in Devanagari digits too.
+    ['1,13,568', 113568],
+    ['12,34,56,789', 123456789],
+    ['१,१३,५६८', 113568]
   ])('count %j → %d', (raw, value) => expect(parseCount(raw)).toBe(value))
 
-  it.each(['3,76', 'abc', '', '12极4', '3..768'])('count %j is not a count', (raw) => expect(parseCount(raw)).toBeUndefined())
+  // Pairs must end in a group of three: `1,13,56` and `1,135,68` are no grouping at all.
+  it.each(['3,76', 'abc', '', '12极4', '3..768', '1,13,56', '1,135,68', ',13,568'])('count %j is not a count', (raw) => expect(parseCount(raw)).toBeUndefined())
 
   it.each([
     ['1483', 1483],
     ['90.35', 90.35],
     ['1 495', 1495],
     ['1,495', 1495],
+    ["1'495", 1495],
+    ['1\u2019495', 1495],
     ['90,35', 90.35],
     // Grouped thousands never start with a zero: a decimal comma.
     ['0,075', 0.075],
@@ -120,6 +131,8 @@ describe('score', () => {
     ['1421暫定', { value: 1421, preliminary: true }],
     ['1495Préliminaire', { value: 1495, preliminary: true }],
     ['1 495 (Provisoire)', { value: 1495, preliminary: true }],
+    ["1'495 (vorläufig)", { value: 1495, preliminary: true }],
+    ["1'509±9", { value: 1509, preliminary: false, interval: { plus: 9, minus: 9, percent: false } }],
     ['1440 Preliminar', { value: 1440, preliminary: true }],
     ['1495 Предварительный', { value: 1495, preliminary: true }],
     ['1498 Προκαταρκτικό', { value: 1498, preliminary: true }],
@@ -133,6 +146,10 @@ describe('score', () => {
     ['1316 (±12) Preliminary', { value: 1316, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
     ['1669 (++13/-13)', { value: 1669, preliminary: false, interval: { plus: 13, minus: 13, percent: false } }],
     ['12.47%±1.54%', { value: 12.47, preliminary: false, interval: { plus: 1.54, minus: 1.54, percent: true } }],
+    // The percent sign first (Turkish), and the Arabic percent sign and digits.
+    ['%12,47±%1,54', { value: 12.47, preliminary: false, interval: { plus: 1.54, minus: 1.54, percent: true } }],
+    ['% 12,47', { value: 12.47, preliminary: false }],
+    ['١٢٫٤٧٪±١٫٥٤٪', { value: 12.47, preliminary: false, interval: { plus: 1.54, minus: 1.54, percent: true } }],
     ['1607 (++17/-17) AutoEval', { value: 1607, preliminary: false, autoEval: true, interval: { plus: 17, minus: 17, percent: false } }]
   ])('%j', (raw, value) => expect(readScore(raw)).toEqual({ value }))
 
@@ -141,6 +158,8 @@ describe('score', () => {
     expect(readScore('印442')).toEqual({ problem: 'corrupted' })
     expect(readScore('high')).toEqual({ problem: 'unparseable' })
     expect(readScore('N/A')).toEqual({ empty: true })
+    // A sign on both sides is no percentage written either way.
+    expect(readScore('%12%')).toEqual({ problem: 'unparseable' })
   })
 })
 
@@ -151,7 +170,9 @@ describe('interval', () => {
     ['(++9/-9)', { plus: 9, minus: 9, percent: false }],
     ['+24/-27', { plus: 24, minus: 27, percent: false }],
     ['+1.53/-1.52', { plus: 1.53, minus: 1.52, percent: false }],
-    ['±1.54%', { plus: 1.54, minus: 1.54, percent: true }]
+    ['±1.54%', { plus: 1.54, minus: 1.54, percent: true }],
+    ['±%1,54', { plus: 1.54, minus: 1.54, percent: true }],
+    ['+%1,53/-%1,52', { plus: 1.53, minus: 1.52, percent: true }]
   ])('%j', (raw, value) => expect(readInterval(raw)).toEqual({ value }))
 
   it('flags corrupted intervals', () => {

@@ -13,7 +13,7 @@ export const EMPTY = { empty: true } as const
 
 /** Values that mean "no data" in every language upstream uses. */
 const noData =
-  /^(?:n\/?a|nan|none|null|-|—|–|unknown|no data(?: available)?|n\/d|datos no disponibles|not available|data not available|暂无数据|暂无|無資料|暫無數據|暂无データ|データなし|なし|不明|données non disponibles|données indisponibles|aucune donnée|pas de données|non disponible|sin datos|no disponible|sem dados|não disponível|нет данных|н\/д|δεν υπάρχουν δεδομένα|μη διαθέσιμο|en línea|online)$/iu
+  /^(?:n\s*\/?\s*a|nan|none|null|-|—|–|unknown|no data(?: available)?|n\/d|datos no disponibles|not available|data not available|暂无数据|暂无|無資料|暫無數據|暂无データ|データなし|なし|不明|données non disponibles|données indisponibles|aucune donnée|pas de données|non disponible|sin datos|no disponible|sem dados|não disponível|нет данных|н\/д|δεν υπάρχουν δεδομένα|μη διαθέσιμο|en línea|online)$/iu
 
 export function isNoData(text: string): boolean {
   return noData.test(text.trim())
@@ -39,14 +39,22 @@ export function percentAfter(text: string): string {
   return text.includes('%') ? text.replace(/%\s*(\d+(?:[.,]\d+)?)(?![\d.,]*\s*%)/g, '$1%') : text
 }
 
+/** What a column writes before and after every rank: `第` and `名` in `第1名`, `위` in `1위`, `#` in `#1`. */
+export interface Ordinal {
+  before: string
+  after: string
+}
+
 /**
- * A rank: `7`, `=7` (joint 7th), `1st`; with `ordinal`, the word its column
- * writes after every rank (`1위`, `1位`: see `ordinalSuffix`).
+ * A rank: `7`, `=7` (joint 7th), `1st`; with `ordinal`, what its column
+ * writes around every rank (`1위`, `1位`, `#1`, `№ 1`, `第1名`: see `rankAffix`).
  */
-export function readRank(raw: string, ordinal?: string): Read<number> {
+export function readRank(raw: string, ordinal?: Ordinal): Read<number> {
   let text = clean(raw)
   if (text === '') return EMPTY
-  if (ordinal && text.endsWith(ordinal)) text = text.slice(0, -ordinal.length).trim()
+  if (ordinal && text.startsWith(ordinal.before) && text.endsWith(ordinal.after) && text.length > ordinal.before.length + ordinal.after.length) {
+    text = text.slice(ordinal.before.length, text.length - ordinal.after.length).trim()
+  }
   if (/^\d+$/.test(text)) return { value: Number(text) }
   // A tie as British tables write it: `=7` is joint 7th.
   const joint = /^=\s*(\d+)$/.exec(text)

@@ -40,12 +40,24 @@ export function halfWidth(text: string): string {
     .replace(/\p{Nd}/gu, asciiDigit)
 }
 
+/** Letters of other scripts that look like the units K and M: Cyrillic К and М, Greek Κ and Μ. */
+const unitLookalikes: Record<string, string> = { К: 'K', к: 'k', М: 'M', м: 'm', Κ: 'K', Μ: 'M' }
+
+/**
+ * A unit after a number written in a letter of another script that looks
+ * like the Latin one (`1М`, `128К`, as translations into Russian or Greek
+ * write them), as that Latin letter; anything else as it is.
+ */
+export function latinUnit(text: string): string {
+  return text.replace(/(\d\s*)([КкМмΚΜ])$/u, (_, number: string, unit: string) => number + unitLookalikes[unit]!)
+}
+
 /**
  * An integer count (votes, sessions). Separators of thousands may be `,`, `.`,
  * or spaces; `K`/`M` suffixes multiply. Undefined when the text is not one.
  */
 export function parseCount(raw: string): number | undefined {
-  const text = halfWidth(raw).trim()
+  const text = latinUnit(halfWidth(raw).trim())
   let m = /^(\d+(?:[.,]\d+)?)\s*([KkMm])$/.exec(text)
   if (m) {
     const value = Number(m[1]!.replace(',', '.')) * (/[Kk]/.test(m[2]!) ? 1_000 : 1_000_000)
@@ -72,9 +84,9 @@ export function parseDecimal(raw: string): number | undefined {
   return undefined
 }
 
-/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, and with a decimal comma before a unit, `1,05M` (`128,000` stays a grouped count). */
+/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, `1М` (Cyrillic), and with a decimal comma before a unit, `1,05M` (`128,000` stays a grouped count). */
 export function parseTokens(raw: string): number | undefined {
-  const text = halfWidth(raw).trim()
+  const text = latinUnit(halfWidth(raw).trim())
   const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text) ?? /^(\d+,\d{1,2})\s*([KkMm])$/.exec(text)
   if (!m) return undefined
   const unit = m[2] ? (/[Kk]/.test(m[2]) ? 1_000 : 1_000_000) : 1

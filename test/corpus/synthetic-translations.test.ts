@@ -18,8 +18,8 @@ import { delimiter, join, split, type Cells } from './table-lines.js'
  * "Rating (UB)" written in Cyrillic, Greek or Devanagari on the rank column,
  * "Preliminary" translated and abbreviated with a dot, thousands separated
  * the local way (scores too, on some; Indian grouping of lakhs), decimal
- * commas, percent signs before the number or Arabic, columns swapped, some
- * tables cut behind a
+ * commas, percent signs before the number or Arabic, size units in Cyrillic
+ * or Greek letters, columns swapped, some tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -40,11 +40,13 @@ interface Script {
   lakh?: boolean
   /** The percent sign before the number, as Turkish writes it: `12.47%±1.54%` → `%12,47±%1,54`. */
   percentFirst?: boolean
+  /** K and M of sizes written in the script's letters that look like them: `1M` → `1М`. */
+  units?: [string, string]
 }
 
 const scripts: Script[] = [
-  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true },
-  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', groupScores: true },
+  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true, units: ['К', 'М'] },
+  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', groupScores: true, units: ['Κ', 'Μ'] },
   { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
   { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ' },
@@ -52,7 +54,7 @@ const scripts: Script[] = [
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
-  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ' },
+  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'] },
   { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', groupScores: true },
   { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ' }
 ]
@@ -86,12 +88,14 @@ function header(script: Script, next: () => number): string {
 /**
  * A number cell rewritten the local way: `3,768` → `3 768`, `12.47%` → `12,47%`, `1-4` → `1 до 4`, a score
  * too where the script groups them (`1507` → `1 507`, `1.507`, `1'507`), a percent sign first where
- * the script writes it so (`12.47%` → `%12,47`) or in Arabic (`١٢٫٤٧٪`); with
+ * the script writes it so (`12.47%` → `%12,47`) or in Arabic (`١٢٫٤٧٪`), the units of sizes in letters
+ * of the script that look like K and M (`1М`, Cyrillic); with
  * a decimal comma, prices with the currency after them (`$1.25/$10` → `1,25 $/10 $`) and sizes with the
  * comma (`1.05M` → `1,05M`); other cells as they are.
  */
 function localise(cell: string, script: Script, score = false): string {
-  if (/\p{L}/u.test(cell.replace(/Preliminary/g, ''))) return cell
+  // Cells with words are left as they are; sizes (`1.05M`) are numbers with a unit.
+  if (/\p{L}/u.test(cell.replace(/Preliminary/g, '').replace(/^\s*\d+(?:\.\d+)?[KM]\s*$/, ''))) return cell
   const comma = (n: string) => (script.decimalComma ? n.replace('.', ',') : n)
   const local = cell
     .replace(/^(\s*)\$([\d.]+)\s*\/\s*\$([\d.]+)(\s*)$/, (m, a: string, b: string, c: string, d: string) => (script.decimalComma ? `${a}${comma(b)} $/${comma(c)} $${d}` : m))
@@ -102,6 +106,7 @@ function localise(cell: string, script: Script, score = false): string {
     .replace(/(\d)\.(\d{1,2})(?=%|\s*$|\s*\()/g, (m, a: string, b: string) => (script.decimalComma ? `${a},${b}` : m))
     .replace(/(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (n) => (script.lakh && Number(n.replace(/,/g, '')) >= 100_000 ? indian(n.replace(/,/g, '')) : n))
     .replace(/(\d+(?:[.,]\d+)?)%/g, (m, n: string) => (script.percentFirst ? `%${n}` : m))
+    .replace(/^(\s*\d+(?:[.,]\d+)?)([KM])(\s*)$/, (m, n: string, unit: string, d: string) => (script.units ? `${n}${script.units[unit === 'K' ? 0 : 1]}${d}` : m))
   // Arabic pages write Arabic-Indic digits, and the Arabic percent sign.
   return script.tag === 'ar' ? local.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/%/g, '\u066a') : local
 }
@@ -247,7 +252,8 @@ describe('synthetic translations of the Chinese original', () => {
     // Every column's cells say what it is, however the translation writes its spreads, prices,
     // sizes and scores: none is left out as unknown (12,148 cells were, before prices with the
     // currency after them and sizes with a decimal comma were read; 364 before spreads were read in
-    // any language; 5,332 before scores grouped with apostrophes, `1'509±9`, were read).
+    // any language; 5,332 before scores grouped with apostrophes, `1'509±9`, were read). A column of
+    // sizes in Cyrillic or Greek letters (`1М`) was read as the page's organizations.
     expect(counts.rules['unknown-column'] ?? 0).toBe(0)
   }, 3_600_000)
 })

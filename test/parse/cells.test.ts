@@ -67,9 +67,13 @@ describe('rank and spread', () => {
     expect(readRank('3rd')).toEqual({ value: 3 })
     expect(readRank('=7')).toEqual({ value: 7 })
     expect(readRank('\u200f٤')).toEqual({ value: 4 })
-    // The word a column writes after every rank (learned from the column's cells).
-    expect(readRank('2위', '위')).toEqual({ value: 2 })
+    // What a column writes around every rank (learned from the column's cells).
+    expect(readRank('2위', { before: '', after: '위' })).toEqual({ value: 2 })
     expect(readRank('2위')).toEqual({ problem: 'corrupted' })
+    expect(readRank('#2', { before: '#', after: '' })).toEqual({ value: 2 })
+    expect(readRank('№ 2', { before: '№', after: '' })).toEqual({ value: 2 })
+    expect(readRank('第12名', { before: '第', after: '名' })).toEqual({ value: 12 })
+    expect(readRank('第名', { before: '第', after: '名' })).toEqual({ problem: 'corrupted' })
     expect(readRank('')).toEqual({ empty: true })
     expect(readRank('极31')).toEqual({ problem: 'corrupted' })
     expect(readRank('...')).toEqual({ problem: 'unparseable' })
@@ -186,7 +190,12 @@ describe('other cells', () => {
     expect(readPrice('$5/$25')).toEqual({ value: [5, 25] })
     expect(readPrice('$1.40/$4.40')).toEqual({ value: [1.4, 4.4] })
     expect(readPrice('N/A')).toEqual({ empty: true })
+    // "No data" spaced out, as a translation that spaces every slash writes it.
+    expect(readPrice('N / A')).toEqual({ empty: true })
     expect(readTokens('1M')).toEqual({ value: 1_000_000 })
+    // Units in letters of other scripts that look like K and M.
+    expect(readTokens('1М')).toEqual({ value: 1_000_000 })
+    expect(readTokens('128Κ')).toEqual({ value: 128_000 })
     expect(readTokens('128K')).toEqual({ value: 128_000 })
     expect(readTokens('1.1M')).toEqual({ value: 1_100_000 })
     // As other languages write them: the currency after the amount, a decimal comma.

@@ -1,6 +1,6 @@
 import type { Table } from 'mdast'
 import { message, START, type Message } from '../../diagnostics/diagnostic.js'
-import type { ScoreStyle } from '../cells.js'
+import type { Ordinal, ScoreStyle } from '../cells.js'
 import { cellPlace, hasLink, isPlaceholder, place, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
 import { allowedRoles, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
@@ -20,8 +20,8 @@ export interface Column {
   metric?: string
   /** How a score or metric column writes its numbers. */
   style?: ScoreStyle
-  /** The word a rank column writes after every rank (`1위`). */
-  ordinal?: string
+  /** What a rank column writes around every rank (`1위`, `#1`, `第1名`). */
+  ordinal?: Ordinal
   /** What its header names (`roleOfHeader`; none in a table without a header row): the cells may say otherwise. */
   headedAs?: Role
 }
@@ -84,6 +84,13 @@ function strength(role: Role, p: Profile): number {
 
 /** Two readings closer than this are equally plausible. */
 const MARGIN = 0.1
+
+/**
+ * How much better the cells must fit two headers' roles swapped for the cells
+ * to overrule both headers (on the real history, the headers' own reading is
+ * never worse: every page's difference is 0 or less).
+ */
+const SWAP_MARGIN = 2 * MARGIN
 
 interface Choice {
   roles: (Role | undefined)[]
@@ -215,6 +222,20 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
       if (once(role)) taken.add(role)
     }
   })
+
+  // 2b. Organizations and licenses are both words, each read as its header says: but a translation that
+  // swapped the two headers is told by the cells (a license column repeats a few values, most often one).
+  const organization = columns.findIndex((c) => c.role === 'organization')
+  const license = columns.findIndex((c) => c.role === 'license')
+  if (organization !== -1 && license !== -1) {
+    const as = (i: number, role: Role) => strength(role, profiles[i]!)
+    const kept = as(organization, 'organization') + as(license, 'license')
+    const swapped = as(organization, 'license') + as(license, 'organization')
+    if (swapped - kept >= SWAP_MARGIN && lenient[organization]!.has('license') && lenient[license]!.has('organization')) {
+      columns[organization]!.role = 'license'
+      columns[license]!.role = 'organization'
+    }
+  }
 
   // 3. Cells decide the rest: the reading of the open columns that fits best, unless another fits as well.
   const open = columns.filter((c) => !c.role && !tied?.includes(c.index)).map((c) => c.index)

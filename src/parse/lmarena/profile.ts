@@ -13,9 +13,11 @@ import {
   readTokens,
   scoreMarker,
   splitGlued,
+  type Ordinal,
   type Read,
   type ScoreStyle
 } from '../cells.js'
+import { latinUnit } from '../numbers.js'
 import type { Role } from './headers.js'
 
 /**
@@ -54,8 +56,8 @@ export interface Profile {
   scores: (number | undefined)[]
   /** How this column writes its scores (marker words, dots grouping thousands). */
   style: ScoreStyle
-  /** The word this column writes after every whole number (`1위`), read as an ordinal. */
-  ordinal?: string
+  /** What this column writes around every whole number (`1위`, `#1`), read as an ordinal. */
+  ordinal?: Ordinal
   /** Shares of the score cells with a `%`, with an interval. */
   percent: number
   withInterval: number
@@ -132,17 +134,25 @@ function dotGroups(texts: readonly string[]): boolean {
 }
 
 /**
- * The word a column writes after (nearly) every number, the same each time:
- * `1위`, `2위`… is how a translation writes ranks. On nine cells in ten and
- * three at least; a word on some cells only is a marker (`columnMarkers`) or a glitch.
+ * What a column writes around (nearly) every whole number, the same each
+ * time: `1위`, `2위`…, `#1`, `№ 1`, `第1名` are how translations write ranks.
+ * On nine cells in ten and three at least; a word on some cells only is a
+ * marker (`columnMarkers`) or a glitch. Signs and brackets are no such word.
  */
-function ordinalSuffix(texts: readonly string[]): string | undefined {
+function rankAffix(texts: readonly string[]): Ordinal | undefined {
   const counts = new Map<string, number>()
   for (const text of texts) {
-    const m = /^\d+\s*([^\d\s.,:;/±%+()\-=$]{1,3})$/u.exec(text)
-    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1)
+    const m = /^([^\d\s.,:;/±%+()\-=$\[\]]{0,3})\s*\d+\s*([^\d\s.,:;/±%+()\-=$\[\]]{0,3})$/u.exec(text)
+    if (m && (m[1] || m[2])) {
+      const key = `${m[1]}\u0000${m[2]}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
   }
-  for (const [word, n] of counts) if (n >= 3 && n >= 0.9 * texts.length) return word
+  for (const [key, n] of counts) {
+    if (n < 3 || n < 0.9 * texts.length) continue
+    const [before, after] = key.split('\u0000') as [string, string]
+    return { before, after }
+  }
   return undefined
 }
 
@@ -156,6 +166,9 @@ function modeShare(values: readonly string[]): number {
   }
   return top / Math.max(values.length, 1)
 }
+
+/** A number and a short word after it: a unit or an ordinal (`1М`, `128 тыс.`, `100万`, `1위`). */
+const numberWithWord = /^\d+(?:[.,\s]\d+)*\s*\p{L}{1,4}\.?$/u
 
 /** Words, not a number: a letter that is no inserted foreign token (`2极,372` is a corrupted number, not text). */
 function wordy(cell: string): boolean {
@@ -174,7 +187,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   const filledCells = cells.filter((c) => c !== '' && !isNoData(c))
   const filled = filledCells.length
   const style: ScoreStyle = { markers: columnMarkers(filledCells), dotGroups: dotGroups(filledCells) }
-  const ordinal = ordinalSuffix(filledCells)
+  const ordinal = rankAffix(filledCells)
   const p: Profile = {
     index,
     rows: cells.length,
@@ -215,6 +228,9 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   let urls = 0
   let modelish = 0
   let licensed = 0
+  // A column of numbers each followed by a short word (`1М`, `128 тыс`, `100万`: units no reader knows)
+  // holds no names, though one cell like it may be one (`01 AI`).
+  const units = filledCells.filter((c) => numberWithWord.test(c)).length >= Math.max(3, 0.9 * filled)
   for (const c of cells) {
     p.ints.push(tally(p.int, readRank(c, ordinal)))
     if (/^\d{2,}$/.test(c)) p.digitsOnly.push(c)
@@ -230,10 +246,10 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     const n = tally(p.count, readCount(c))
     p.counts.push(n)
     if (n !== undefined && /\d\D\d{3}(?!\d)/.test(c)) grouped++
-    if (n !== undefined && /\d\s*[KkMm]$/.test(c)) suffixed++
+    if (n !== undefined && /\d\s*[KkMm]$/.test(latinUnit(c))) suffixed++
     // Prices carry their currency (`$5/$25`); `2024/6` is no price.
     if (c !== '' && !isNoData(c)) tally(p.price, /\$|USD/i.test(c) ? readPrice(c) : { problem: 'unparseable' })
-    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(c)) tally(p.tokens, readTokens(c))
+    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(latinUnit(c))) tally(p.tokens, readTokens(c))
     if (c === '' || isNoData(c)) continue
     const cutoff = readCutoff(c)
     if ('problem' in cutoff && cutoff.problem === 'corrupted') corruptedDates++
@@ -241,7 +257,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     if (/^https?:\/\/\S+$/i.test(c)) urls++
     // Words between two numbers (`1 bis 4`, a spread of ranks however translated) are no name: a
     // column of them is no organization's or license's.
-    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c)) {
+    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !(units && numberWithWord.test(c))) {
       text++
       if (/\d/.test(c)) modelish++
       if (licenseWords.test(c)) licensed++
@@ -335,11 +351,18 @@ function votesLike(p: Profile, bound: number, lenient: boolean): boolean {
 /**
  * Ranks after style control: small whole numbers, in no strict order, none far
  * past the table's last rank (a cut table shows its first rows, whose
- * style-control ranks may reach further down than their own ranks).
+ * style-control ranks may reach further down than their own ranks), and in a
+ * long table some at least halfway down it: ranks of the same models by another
+ * method reach as far as theirs do, where the widths of intervals written
+ * without their `±` stay small on every row. (In a short table all may be 1.)
  */
 function styleRankLike(p: Profile, bound: number, lenient: boolean): boolean {
-  return fitsForm(p.int, lenient) && min(p.ints) >= 1 && max(p.ints) <= 2 * bound + 20
+  const reach = p.filled < LONG_TABLE || max(p.ints) >= Math.min(bound, p.filled) / 2
+  return fitsForm(p.int, lenient) && min(p.ints) >= 1 && max(p.ints) <= 2 * bound + 20 && reach
 }
+
+/** Rows from which a column of ranks must reach far down the table. */
+const LONG_TABLE = 20
 
 /** Rank spreads: `1◄─►4`, `1-4`, or digits glued together that split around the row's rank (`310` at rank 4). */
 function spreadLike(p: Profile, ranks: readonly (number | undefined)[] | undefined, lenient: boolean): boolean {

@@ -65,10 +65,21 @@ export function readRank(raw: string, ordinal?: Ordinal): Read<number> {
   return { problem: classify(text) }
 }
 
-/** Rank spread: `1◄─►4`, `1-4`, `1–4`, or digits glued together (`612` = 6–12). */
+/**
+ * Rank spread: `1◄─►4`, `1-4`, `1–4`, `1..4`, in brackets (`(1–4)`, `[1, 4]`:
+ * two ranks in brackets are an interval however they are parted), or digits
+ * glued together (`612` = 6–12).
+ */
 export function readSpread(raw: string, rank: number | undefined): Read<[number, number]> {
-  const text = clean(raw)
+  let text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
+  const bracketed = /^(?:\((.*)\)|\[(.*)\])$/u.exec(text)
+  if (bracketed) {
+    text = (bracketed[1] ?? bracketed[2]!).trim()
+    // `[1, 4]`, `[3; 10]`: a comma with a space after it (`(1,234)` is a number in brackets).
+    const listed = /^(\d+)\s*(?:,\s+|;\s*)(\d+)$/.exec(text)
+    if (listed) return { value: [Number(listed[1]), Number(listed[2])] }
+  }
   const pair = /^(\d+)(\D+?)(\d+)$/u.exec(text)
   if (pair && isRangeSeparator(pair[2]!)) return { value: [Number(pair[1]), Number(pair[3])] }
   if (/^\d{2,}$/.test(text)) {
@@ -80,7 +91,7 @@ export function readSpread(raw: string, rank: number | undefined): Read<[number,
 
 /**
  * What may stand between the two ranks of a spread, in any language: marks
- * (dashes, arrows, tildes: `◄─►`, `<->`, `–`, `〜`, `→`), or a few words
+ * (dashes, arrows, tildes, dots: `◄─►`, `<->`, `–`, `〜`, `→`, `..`), or a few words
  * (`to`, `bis`, `à`, `до`, `έως`, `至`, `から`, `ถึง`, `up to`), never the two
  * mixed (`4o-mini-2024` is a name) and twelve characters at most. Never what
  * writes a number (`1,234`, `1.5`, `1 234`, `1'234`), a fraction or price
@@ -90,6 +101,8 @@ export function readSpread(raw: string, rank: number | undefined): Read<[number,
 function isRangeSeparator(raw: string): boolean {
   const sep = raw.trim()
   if (sep === '' || [...sep].length > 12) return false
+  // Dots alone, two or more (`1..4`, `1...4`): no number has two in a row.
+  if (/^\.{2,}$/.test(sep)) return true
   if (/[.,:;/%±+()[\]{}'’"$€£¥#=*&|\\]/u.test(sep)) return false
   return /^[\p{P}\p{S}]+$/u.test(sep) || /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u.test(sep)
 }

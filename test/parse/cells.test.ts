@@ -99,7 +99,13 @@ describe('rank and spread', () => {
     ['1至4', undefined, [1, 4]],
     ['1から4', undefined, [1, 4]],
     ['1 to 4', undefined, [1, 4]],
-    ['1 up to 4', undefined, [1, 4]]
+    ['1 up to 4', undefined, [1, 4]],
+    ['1..4', undefined, [1, 4]],
+    // Two ranks in brackets are an interval, however they are parted.
+    ['(1–4)', undefined, [1, 4]],
+    ['[1, 4]', undefined, [1, 4]],
+    ['[3; 10]', undefined, [3, 10]],
+    ['(12)', 2, [1, 2]]
   ] as const)('spread %j (rank %s) → %j', (raw, rank, value) => expect(readSpread(raw, rank)).toEqual({ value }))
 
   it.each([
@@ -115,7 +121,10 @@ describe('rank and spread', () => {
     '+3/-2',
     '5 (4)',
     '4o-mini-2024',
-    '1 and then maybe 4'
+    '1 and then maybe 4',
+    // A number in brackets.
+    '(1,234)',
+    '[1.5]'
   ])('not a spread: %j', (raw) => expect(readSpread(raw, undefined)).not.toHaveProperty('value'))
 
   it('resolves glued digits by upper ≤ rank ≤ lower, narrowest first', () => {

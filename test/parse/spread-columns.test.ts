@@ -36,6 +36,16 @@ describe('a spread column under an unknown header', () => {
     expect(rows.every((r) => r.organization === undefined)).toBe(true)
   })
 
+  it.each([
+    ['(a–b)', (a: number, b: number) => `(${a}–${b})`],
+    ['[a, b]', (a: number, b: number) => `[${a}, ${b}]`],
+    ['a..b', (a: number, b: number) => `${a}..${b}`]
+  ])('reads %s as the rank spread', (_, spread) => {
+    const rows = parsePage(page(spread), { source: 'lmarena-code-webdev' }).snapshots[0]!.rows
+    expect(rows.map((r) => [r.rankUpper, r.rankLower])).toEqual(rows.map((_, i) => [Math.floor(i / 3) * 3 + 1, Math.floor(i / 3) * 3 + 3]))
+    expect(rows.every((r) => r.organization === undefined)).toBe(true)
+  })
+
   it('never takes cells it cannot read as two ranks for organizations: the column is reported', () => {
     const result = parsePage(page((a, b) => `${a} and then maybe ${b}`), { source: 'lmarena-code-webdev' })
     const rows = result.snapshots[0]!.rows

@@ -36,7 +36,18 @@ export function clean(text: string): string {
  * Turkish; `±%1,54`), the sign after the number, as the readers take it.
  */
 export function percentAfter(text: string): string {
-  return text.includes('%') ? text.replace(/%\s*(\d+(?:[.,]\d+)?)(?![\d.,]*\s*%)/g, '$1%') : text
+  if (!text.includes('%')) return text
+  // A sign that follows a number is that number's (`12 % 13` stays as it is), and a sign on both sides
+  // (`%12%`) is left alone. Checked around each match, not by a lookaround the match would backtrack
+  // into: linear in the length of the cell, however long and hostile.
+  const signAfter = /[\d.,]*\s*%/y
+  return text.replace(/%\s*(\d+(?:[.,]\d+)?)/g, (match: string, number: string, at: number) => {
+    let before = at - 1
+    while (before >= 0 && /\s/.test(text[before]!)) before--
+    if (before >= 0 && /[\d.,]/.test(text[before]!)) return match
+    signAfter.lastIndex = at + match.length
+    return signAfter.test(text) ? match : `${number}%`
+  })
 }
 
 /** What a column writes before and after every rank: `第` and `名` in `第1名`, `위` in `1위`, `#` in `#1`. */
@@ -181,6 +192,15 @@ export interface Score {
   autoEval?: true
 }
 
+/**
+ * The longest cell a score is read from. Upstream's longest are some thirty
+ * characters (`1316 (±12) Preliminary`, `1495 (Предварительный результат)`); a
+ * longer cell is no score, and is never searched for one: the marker and score
+ * patterns would take time quadratic in its length (a page of one 100,000-digit
+ * cell took minutes).
+ */
+export const MAX_NUMBER_CELL = 100
+
 /** Letters (any script), words joined by spaces or hyphens, each possibly abbreviated with a dot. */
 const word = String.raw`[\p{L}\p{M}]+\.?(?:[\s-]+[\p{L}\p{M}]+\.?)*`
 const trailingWord = new RegExp(String.raw`^(.*\d[^\p{L}]*?)[\s(\[]*(${word})[\s)\]]*$`, 'u')
@@ -193,6 +213,7 @@ const leadingWord = new RegExp(String.raw`^[\s(\[]*(${word})[\s)\]]*([^\p{L}]*\d
  */
 export function scoreMarker(raw: string): { marker: string; rest: string; leading: boolean } | undefined {
   const text = clean(raw)
+  if (text.length > MAX_NUMBER_CELL) return undefined
   const t = trailingWord.exec(text)
   if (t) return { marker: t[2]!, rest: t[1]!.trim(), leading: false }
   const l = leadingWord.exec(text)
@@ -208,8 +229,10 @@ export function scoreMarker(raw: string): { marker: string; rest: string; leadin
  * its column (further words that mean "preliminary" there, dots grouping thousands).
  */
 export function readScore(raw: string, style: ScoreStyle = plainScores): Read<Score> {
-  let text = percentAfter(clean(raw))
+  let text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
+  if (text.length > MAX_NUMBER_CELL) return { problem: classify(text) }
+  text = percentAfter(text)
   let preliminary = false
   let autoEval = false
   const found = scoreMarker(text)

@@ -171,8 +171,13 @@ describe('score', () => {
     expect(readScore('印442')).toEqual({ problem: 'corrupted' })
     expect(readScore('high')).toEqual({ problem: 'unparseable' })
     expect(readScore('N/A')).toEqual({ empty: true })
-    // A sign on both sides is no percentage written either way.
+    // A sign on both sides is no percentage written either way; a sign after a number is that number's.
     expect(readScore('%12%')).toEqual({ problem: 'unparseable' })
+    expect(readScore('12% 13')).toEqual({ problem: 'unparseable' })
+    expect(readScore('12 %13')).toEqual({ problem: 'unparseable' })
+    // A cell far longer than any score is none, and is not searched for one.
+    expect(readScore(`${'1'.repeat(200)} Preliminary`)).not.toHaveProperty('value')
+    expect(readScore('1'.repeat(200))).not.toHaveProperty('value')
   })
 })
 

@@ -268,12 +268,12 @@ export function readCount(raw: string): Read<number> {
   return { problem: classify(text) }
 }
 
-/** `$5/$25`, `$1.40/$4.40`, `5/25`: input and output price per million tokens. */
 /** An amount in dollars, its currency written before it or after it as languages do: `$1.25`, `1,25 $`, `US$10`, `10 USD`. */
 const amount = String.raw`(?:US\s?\$|\$|USD)?\s*([\d.,]+|n\/a)\s*(?:US\s?\$|\$|USD)?`
 /** Input and output prices: `$1.25/$10`, `1,25 $ / 10 $`. */
 const pricePair = new RegExp(`^${amount}\\s*/\\s*${amount}$`, 'iu')
 
+/** `$5/$25`, `$1.40/$4.40`, `5/25`, `1,25 $/10 $`: input and output price per million tokens (or one price). */
 export function readPrice(raw: string): Read<[number | undefined, number | undefined]> {
   const text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY

@@ -4,8 +4,23 @@
  * `52621`, `1.1M`; and as translations may: `1,13,568` (Indian grouping).
  */
 
-/** Separators of thousands that are never a decimal point: spaces and apostrophes (`1'495`, `1’495`). */
-const groupSpace = /[\u0020\u00a0\u202f\u2009\u2007'\u2019]/g
+/**
+ * Separators of thousands that are never a decimal point, as a character
+ * class's contents: spaces (normal, no-break, narrow no-break, thin, figure)
+ * and apostrophes (`1'495`, `1’495`). Counts also group with `,` and `.`;
+ * decimals with `,` only (a dot there is the decimal point).
+ */
+const GROUP_MARKS = String.raw`\u0020\u00a0\u202f\u2009\u2007'\u2019`
+const groupSpace = new RegExp(`[${GROUP_MARKS}]`, 'g')
+/** A count grouped by thousands: `3,768`, `3.768`, `3 768`, `3'768`. */
+const groupedCount = new RegExp(String.raw`^\d{1,3}(?:[,.${GROUP_MARKS}]\d{3})+$`)
+/** A decimal grouped by thousands (never starting with a zero: `0,075` is a decimal comma): `1,495`, `1 495.5`. */
+const groupedDecimal = new RegExp(String.raw`^[1-9]\d{0,2}(?:[,${GROUP_MARKS}]\d{3})+(?:\.\d+)?$`)
+
+/** What the unit letter after a number multiplies it by: K a thousand, M a million. */
+function unitValue(unit: string): number {
+  return /[Kk]/.test(unit) ? 1_000 : 1_000_000
+}
 
 /** Digits of other scripts (Arabic-Indic, Devanagari, Thai, …): their code point minus their zero. */
 const zeros = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810]
@@ -58,13 +73,9 @@ export function latinUnit(text: string): string {
  */
 export function parseCount(raw: string): number | undefined {
   const text = latinUnit(halfWidth(raw).trim())
-  let m = /^(\d+(?:[.,]\d+)?)\s*([KkMm])$/.exec(text)
-  if (m) {
-    const value = Number(m[1]!.replace(',', '.')) * (/[Kk]/.test(m[2]!) ? 1_000 : 1_000_000)
-    return Math.round(value)
-  }
-  m = /^\d{1,3}(?:([,.\u0020\u00a0\u202f\u2009\u2007'\u2019])\d{3})+$/.exec(text)
-  if (m) return Number(text.replace(/[,.\u0020\u00a0\u202f\u2009\u2007'\u2019]/g, ''))
+  const m = /^(\d+(?:[.,]\d+)?)\s*([KkMm])$/.exec(text)
+  if (m) return Math.round(Number(m[1]!.replace(',', '.')) * unitValue(m[2]!))
+  if (groupedCount.test(text)) return Number(text.replace(groupSpace, '').replace(/[,.]/g, ''))
   // Indian grouping: thousands, then pairs (lakhs, crores). Two commas or more: never a decimal comma.
   if (/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(text)) return Number(text.replace(/,/g, ''))
   if (/^\d+$/.test(text)) return Number(text)
@@ -78,8 +89,7 @@ export function parseCount(raw: string): number | undefined {
 export function parseDecimal(raw: string): number | undefined {
   const text = halfWidth(raw).trim().replace(/^\+/, '')
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text)
-  // Grouped thousands never start with a zero: `0,075` is a decimal comma.
-  if (/^[1-9]\d{0,2}(?:[\u0020\u00a0\u202f\u2009\u2007,'\u2019]\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
+  if (groupedDecimal.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
   if (/^\d+,\d{1,2}$/.test(text) || /^0,\d+$/.test(text)) return Number(text.replace(',', '.'))
   return undefined
 }
@@ -89,6 +99,5 @@ export function parseTokens(raw: string): number | undefined {
   const text = latinUnit(halfWidth(raw).trim())
   const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text) ?? /^(\d+,\d{1,2})\s*([KkMm])$/.exec(text)
   if (!m) return undefined
-  const unit = m[2] ? (/[Kk]/.test(m[2]) ? 1_000 : 1_000_000) : 1
-  return Math.round(Number(m[1]!.replace(',', '.')) * unit)
+  return Math.round(Number(m[1]!.replace(',', '.')) * (m[2] ? unitValue(m[2]) : 1))
 }

@@ -246,10 +246,11 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     const n = tally(p.count, readCount(c))
     p.counts.push(n)
     if (n !== undefined && /\d\D\d{3}(?!\d)/.test(c)) grouped++
-    if (n !== undefined && /\d\s*[KkMm]$/.test(latinUnit(c))) suffixed++
+    const unit = latinUnit(c)
+    if (n !== undefined && /\d\s*[KkMm]$/.test(unit)) suffixed++
     // Prices carry their currency (`$5/$25`); `2024/6` is no price.
     if (c !== '' && !isNoData(c)) tally(p.price, /\$|USD/i.test(c) ? readPrice(c) : { problem: 'unparseable' })
-    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(latinUnit(c))) tally(p.tokens, readTokens(c))
+    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(unit)) tally(p.tokens, readTokens(c))
     if (c === '' || isNoData(c)) continue
     const cutoff = readCutoff(c)
     if ('problem' in cutoff && cutoff.problem === 'corrupted') corruptedDates++

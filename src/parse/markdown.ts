@@ -2,8 +2,10 @@ import type { Root, RootContent, Table, TableRow } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import remarkLinearAutolinks from './autolink.js'
+import './edit-map.js'
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkLinearAutolinks).freeze()
 
 /**
  * Markdown (or plain text) to an mdast tree with positions. The GFM table

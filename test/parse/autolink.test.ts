@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import type { Event, Token } from 'micromark-util-types'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { describe, expect, it } from 'vitest'
+import remarkLinearAutolinks, { eventsToWalk } from '../../src/parse/autolink.js'
+import { repoRoot } from '../helpers.js'
+
+const upstream = unified().use(remarkParse).use(remarkGfm).freeze()
+const linear = unified().use(remarkParse).use(remarkGfm).use(remarkLinearAutolinks).freeze()
+const tree = (processor: typeof upstream, text: string): string => JSON.stringify(processor.parse(text))
+
+/** Pieces that make autolink literals, labels, links, images and what ends or hides them. */
+const pieces = [
+  '[', ']', '![', '](', '(', ')', '[a]', '[x]: http://d.e', '\\[', '`', '<', '>', '*', '_', '~',
+  ' ', '  ', '\n', '\n\n', '| a | b |\n|---|---|\n| ', ' | ', '- ', '> ',
+  'www.a.com', 'www.', 'http://x.y', 'https://a.b/c?d=e', 'a@b.c', 'mailto:a@b.co', 'xmpp:a@b.c/d', 'w', 'h', 'ab', '1', '.', '@', '-', '/'
+]
+
+describe('autolink literals after an open [', () => {
+  it('parse to the same tree as remark-gfm, positions included (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('')
+        expect(tree(linear, text)).toBe(tree(upstream, text))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('cases where a [ opens, closes, forms a link or is dropped, as remark-gfm parses them', () => {
+    const cases = [
+      '[a www.b.com',
+      '[a](http://x.y) www.b.com',
+      '[a] www.b.com [c www.d.com',
+      '[\\x]()https://e.com/?t=1 www.f.com',
+      '![a [b](c) www.d.com] www.e.com',
+      '[a [b](c) www.d.com] www.e.com',
+      '[a\n\nwww.b.com',
+      '| [a | www.b.com |\n|---|---|\n| [c | d@e.f |',
+      '[[[a] www.b.com] www.c.com] www.d.com'
+    ]
+    for (const text of cases) expect(tree(linear, text), text).toBe(tree(upstream, text))
+  })
+
+  it('parse real pages of the history to the same trees', () => {
+    const dir = path.join(repoRoot, 'snapshots/lmarena-text')
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort()
+    const sample = files.filter((_, i) => i % Math.ceil(files.length / 8) === 0)
+    expect(sample.length).toBeGreaterThanOrEqual(8)
+    for (const file of sample) {
+      const text = readFileSync(path.join(dir, file), 'utf8')
+      expect(tree(linear, text), file).toBe(tree(upstream, text))
+    }
+  })
+
+  it('answer from the open [ found last time, without walking back again', () => {
+    // A paragraph's events: an open `[`, then many words. Count the events read to answer.
+    const label = { type: 'labelLink', start: {}, end: {} } as unknown as Token
+    const word = (i: number): Event => ['enter', { type: 'data', start: { offset: i }, end: {} } as unknown as Token, {} as never]
+    const list: Event[] = [['enter', label, {} as never], ['exit', label, {} as never], ...Array.from({ length: 10_000 }, (_, i) => word(i))]
+    let reads = 0
+    const counted = new Proxy(list, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++
+        return Reflect.get(target, key, receiver)
+      }
+    })
+    expect(eventsToWalk(counted)).toEqual([list[1]])
+    expect(reads).toBeGreaterThan(10_000) // the first question walks back to the `[`
+    for (let i = 0; i < 100; i++) {
+      list.push(word(10_000 + i))
+      reads = 0
+      expect(eventsToWalk(counted)).toEqual([list[1]])
+      expect(reads).toBeLessThan(5)
+    }
+    // Closed, the `[` is no answer: walk again (and find none).
+    label._balanced = true
+    expect(eventsToWalk(counted)).toBe(counted)
+  })
+
+  it('refuses to run where there are no autolink literals to replace', () => {
+    expect(() => unified().use(remarkParse).use(remarkLinearAutolinks).freeze()).toThrow(/after remark-gfm/)
+  })
+})

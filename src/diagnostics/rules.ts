@@ -67,6 +67,28 @@ export const rules = {
     hint: 'The file is larger than any leaderboard page (a 270-row page is about 150 KB); it is not parsed, and the run goes on.',
     message: ({ size, limit }) => `Unexpected file of ${megabytes(size)}, expected at most ${megabytes(limit)} (a leaderboard page is about 150 KB); not parsed`
   }),
+  'line-too-long': rule<{ chars: number; limit: number; row: boolean }>({
+    severity: 'warning',
+    title: 'Line too long',
+    hint: 'A line longer than any page has (a table row of upstream is at most about 1,300 characters) would make the markdown parse slow; it is left out before parsing, and the rest of the file is read.',
+    message: ({ chars, limit, row }) =>
+      `Unexpected line of ${chars.toLocaleString('en-US')} characters, expected at most ${limit.toLocaleString('en-US')}; ${row ? 'the table row is left out' : 'left out'}`,
+    severityOf: ({ row }) => (row ? 'error' : 'warning')
+  }),
+  'paragraph-too-long': rule<{ chars: number; lines: number; limit: number }>({
+    severity: 'warning',
+    title: 'Paragraph too long',
+    hint: 'Text outside tables longer than any page has (upstream\'s longest paragraph is about 2,000 characters) would make the markdown parse slow; it is left out before parsing, and the rest of the file is read.',
+    message: ({ chars, lines, limit }) =>
+      `Unexpected paragraph of ${chars.toLocaleString('en-US')} characters (${lines} line${lines === 1 ? '' : 's'}), expected at most ${limit.toLocaleString('en-US')}; left out`
+  }),
+  'nesting-too-deep': rule<{ nesting: number; indent: number; lines: number; limits: { nesting: number; indent: number } }>({
+    severity: 'warning',
+    title: 'Nesting too deep',
+    hint: 'Lines inside more quotes and lists, or indented further, than any page is (upstream nests at most one quote) would make the markdown parse slow or overflow the stack; they are left out before parsing, and the rest of the file is read.',
+    message: ({ nesting, indent, lines, limits }) =>
+      `Unexpected ${nesting > limits.nesting ? `nesting ${nesting} quotes and lists deep` : `indentation of ${indent} characters`} (${lines} line${lines === 1 ? '' : 's'}), expected at most ${nesting > limits.nesting ? limits.nesting : limits.indent}; left out`
+  }),
   'unknown-source': rule<{ source: string }>({
     severity: 'error',
     title: 'Unknown source format',

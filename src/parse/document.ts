@@ -2,6 +2,7 @@ import type { Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { message, type Message } from '../diagnostics/diagnostic.js'
 import { move, toMdast } from './markdown.js'
+import { guardMarkdown } from './markdown-guard.js'
 
 /**
  * A page prepared for the adapters: reasoning the translation model leaked
@@ -72,7 +73,10 @@ export function prepare(content: string): Document {
     const closed = content.slice(r.start, r.end).toLowerCase().endsWith('</think>')
     messages.push(message('leaked-reasoning', { line, column }, { lines: lineOf(content, r.end) - line + 1, closed }))
   }
-  const text = ranges.length ? mask(content, ranges) : content
+  const guarded = guardMarkdown(ranges.length ? mask(content, ranges) : content)
+  messages.push(...guarded.messages)
+  const leftOut = new Set(guarded.rows)
+  const text = guarded.text
   const root = toMdast(text)
   const raw = text.split('\n')
   const tables: Table[] = []
@@ -83,6 +87,7 @@ export function prepare(content: string): Document {
   const walk = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === 'table') {
+        if (leftOut.size) node.children = node.children.filter((row) => !leftOut.has(row.position!.start.line))
         tables.push(node)
         for (let l = node.position!.start.line; l <= node.position!.end.line; l++) tableLines.add(l)
         continue

@@ -69,9 +69,9 @@ export function move(node: Positioned, lines: number, offset = 0): void {
   for (const child of node.children ?? []) move(child as Positioned, lines, offset)
 }
 
-const delimiterRow = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+export const delimiterRow = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
 /** Lines that end a table (another block starts): headings, quotes, HTML, fences, list items, breaks. */
-const interrupts = /^\s{0,3}(?:#{1,6}(?:\s|$)|>|<|```|~~~|[-*+]\s|\d{1,9}[.)]\s|(?:[-*_]\s*){3,}$)/
+export const interrupts = /^\s{0,3}(?:#{1,6}(?:\s|$)|>|<|```|~~~|[-*+]\s|\d{1,9}[.)]\s|(?:[-*_]\s*){3,}$)/
 
 interface LongTable {
   /** Line index (0-based) of the header row. */

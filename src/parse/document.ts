@@ -30,13 +30,16 @@ interface Range {
   end: number
 }
 
+/** Leaked reasoning: each `<think>` to its `</think>` (any case), or to the end of the page when never closed. */
 function thinkRanges(content: string): Range[] {
   const ranges: Range[] = []
   const open = /<think>/gi
+  const close = /<\/think>/gi
   let m: RegExpExecArray | null
   while ((m = open.exec(content))) {
-    const close = content.toLowerCase().indexOf('</think>', m.index)
-    const end = close === -1 ? content.length : close + '</think>'.length
+    close.lastIndex = m.index
+    const closed = close.exec(content)
+    const end = closed ? closed.index + closed[0].length : content.length
     ranges.push({ start: m.index, end })
     open.lastIndex = end
   }
@@ -58,20 +61,31 @@ function mask(content: string, ranges: readonly Range[]): string {
   return out + content.slice(at)
 }
 
-function lineOf(content: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < content.length; i++) if (content.charCodeAt(i) === 10) line++
-  return line
+/** The line (1-based) of an offset, by the offsets where lines start (binary search: a page may hold many ranges). */
+function lineFinder(content: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (starts[mid]! <= offset) low = mid
+      else high = mid - 1
+    }
+    return low + 1
+  }
 }
 
 export function prepare(content: string): Document {
   const messages: Message[] = []
   const ranges = thinkRanges(content)
+  const lineOf = ranges.length ? lineFinder(content) : () => 1
   for (const r of ranges) {
-    const line = lineOf(content, r.start)
+    const line = lineOf(r.start)
     const column = r.start - content.lastIndexOf('\n', r.start - 1)
     const closed = content.slice(r.start, r.end).toLowerCase().endsWith('</think>')
-    messages.push(message('leaked-reasoning', { line, column }, { lines: lineOf(content, r.end) - line + 1, closed }))
+    messages.push(message('leaked-reasoning', { line, column }, { lines: lineOf(r.end) - line + 1, closed }))
   }
   const guarded = guardMarkdown(ranges.length ? mask(content, ranges) : content)
   messages.push(...guarded.messages)

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { prepare } from '../../src/parse/document.js'
 import { parsePage } from '../../src/parse/index.js'
 import { guardMarkdown, MAX_INDENT, MAX_LINE, MAX_NESTING, MAX_PARAGRAPH } from '../../src/parse/markdown-guard.js'
 import { repoRoot } from '../helpers.js'
@@ -78,5 +79,23 @@ describe('markdown too costly to parse is left out, with a diagnostic, before pa
       `5:1 warning nesting-too-deep Unexpected nesting 5000 quotes and lists deep (3 lines), expected at most ${MAX_NESTING}; left out`,
       `${11 + MAX_INDENT / 2}:1 warning nesting-too-deep Unexpected indentation of ${2 * 99 + 2} characters (${100 - MAX_INDENT / 2} lines), expected at most ${MAX_INDENT}; left out`
     ])
+  })
+})
+
+describe('leaked reasoning, however much of it', () => {
+  it('each block is found after characters whose lower case is longer (İ), and reported at its line', () => {
+    const doc = prepare('İİİİ<think>x</think>Title\n<THINK>\ny\n</Think># Heading')
+    expect(doc.source.slice(0, 1)).toEqual(['İİİİTitle'])
+    expect(doc.headings.map((h) => h.text)).toEqual(['Heading'])
+    expect(doc.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      '1:5 Unexpected model reasoning `<think>` (1 lines), expected the translated page only; ignored',
+      '2:1 Unexpected model reasoning `<think>` (3 lines), expected the translated page only; ignored'
+    ])
+  })
+
+  it('thousands of blocks: every one at its line', () => {
+    const doc = prepare('# Board\n' + '<think>a</think>\n'.repeat(5000))
+    expect(doc.messages).toHaveLength(5000)
+    expect(doc.messages.every((m, i) => m.line === i + 2 && m.column === 1)).toBe(true)
   })
 })

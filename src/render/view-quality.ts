@@ -4,6 +4,7 @@ import type { Disagreement, LinkedRename } from '../registry/types.js'
 import { visible } from '../diagnostics/quote.js'
 import { renameText } from './view-model.js'
 import { boardTitle, sourceInfo } from '../core/sources.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
@@ -17,6 +18,30 @@ export interface QualityFileView {
   snapshots: { text: string; href?: string }[]
   summary: string
   diagnostics: { place: string; severity: string; rule: string; title: string; message: string }[]
+  /** What the page leaves out of a file with more than `SHOWN_PER_FILE` diagnostics: how many, of which rules, on which lines. */
+  more?: string
+}
+
+/**
+ * Diagnostics a data-quality page lists for one file; the rest are counted
+ * by rule. Upstream's files have at most 48; a crafted file can have one per
+ * row of 20,000, which would make its month's page megabytes.
+ */
+export const SHOWN_PER_FILE = 50
+
+/** `and 250 more, on lines 61–20,011: 240 corrupted-token, 10 ragged-row`. */
+function moreText(hidden: readonly Diagnostic[]): string | undefined {
+  if (hidden.length === 0) return undefined
+  const byRule = new Map<string, number>()
+  for (const d of hidden) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1)
+  const rulesText = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([rule, n]) => `${formatNumber(n)} ${rule}`)
+  let from = Infinity
+  let to = -Infinity
+  for (const d of hidden) {
+    from = Math.min(from, d.line)
+    to = Math.max(to, d.line)
+  }
+  return `and ${formatNumber(hidden.length)} more, on ${from === to ? `line ${formatNumber(from)}` : `lines ${formatNumber(from)}–${formatNumber(to)}`}: ${rulesText.join(', ')}`
 }
 
 export interface DisagreementView {
@@ -185,7 +210,8 @@ export function qualityPartView(ctx: Context, index: number): QualityPartView {
       published: f.published,
       snapshots: f.snapshots.map((s) => snapshotLink(s.board, s.date)),
       summary: `${count(f.errors, 'error')}, ${count(f.warnings, 'warning')}`,
-      diagnostics: f.diagnostics.map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message }))
+      diagnostics: f.diagnostics.slice(0, SHOWN_PER_FILE).map((d) => ({ place: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message })),
+      more: moreText(f.diagnostics.slice(SHOWN_PER_FILE))
     })),
     registry: part.registry.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, severity: d.severity, rule: d.rule, title: rules[d.rule].title, message: d.message })),
     disagreements: part.disagreements.map((d: Disagreement) => {

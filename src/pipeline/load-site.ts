@@ -42,7 +42,8 @@ export interface LoadOptions {
   cache?: string
   /**
    * Check files on worker threads when more than `threshold` of them (default
-   * 8) miss the cache; `false`: always on the main thread.
+   * 8) miss the cache, or one of them is larger than `LARGE_FILE`; `false`:
+   * always on the main thread.
    */
   threads?: false | (PoolOptions & { threshold?: number })
   /** How diagnostics and pages name a store file; default `<shownAs>/<relative>`. */
@@ -78,6 +79,15 @@ const inFlight = 16
 
 /** Below this many files to parse, threads cost more than they save. */
 const poolThreshold = 8
+
+/**
+ * A file this large (characters; five times upstream's largest page, 97 KB)
+ * is parsed on a thread however few files miss the cache: a table of 20,000
+ * rows (1.8 MB) takes about 550 MB while it is parsed, more than the main
+ * thread of `npm run build` may hold (512 MB), and a thread that runs out of
+ * memory costs its file (`parser-crash`), not the run.
+ */
+export const LARGE_FILE = 512 * 1024
 
 export async function loadSite(store: Store, options: LoadOptions = {}): Promise<LoadedSite> {
   const contents = await readStore(store, options)
@@ -118,6 +128,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   const files = new Array<CheckedFile | undefined>(relatives.length)
   const unreadable: { path: string; reason: string }[] = []
   const misses: number[] = []
+  let largeMiss = false
   let done = 0
   const progress = () => options.onProgress?.(++done, relatives.length)
   const read = async (relative: string): Promise<string | undefined> => {
@@ -135,14 +146,18 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
     const content = await read(relative)
     if (content === undefined) return
     const hit = cache?.get(relative, content)
-    if (!hit) return void misses.push(index)
+    if (!hit) {
+      misses.push(index)
+      if (content.length > LARGE_FILE) largeMiss = true
+      return
+    }
     const stored = parseStorePath(relative)
     files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result: hit })
     progress()
   })
   // Check the rest, on threads when there are enough of them.
   const threads = options.threads ?? {}
-  const pool = !custom && threads !== false && misses.length > (threads.threshold ?? poolThreshold) ? createPool(threads) : undefined
+  const pool = !custom && threads !== false && (misses.length > (threads.threshold ?? poolThreshold) || largeMiss) ? createPool(threads) : undefined
   try {
     await inParallel(misses.length, inFlight, async (i) => {
       const index = misses[i]!

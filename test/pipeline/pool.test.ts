@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadSite, type LoadOptions } from '../../src/pipeline/load-site.js'
+import { LARGE_FILE, loadSite, type LoadOptions } from '../../src/pipeline/load-site.js'
 import type { CheckedFile } from '../../src/store/check.js'
 import { parsePage } from '../../src/parse/index.js'
 import { copySeeds, snapshotsDir, tempDir } from '../helpers.js'
@@ -77,6 +77,23 @@ describe('parsing on worker threads', () => {
     const good = (s: typeof site) => s.checked.filter((f) => !/2025-11-(19|21|22)/.test(f.path))
     expect(plain(good(site))).toEqual(plain(good(alone)))
     expect(site.normalized.snapshots.map((s) => `${s.board} ${s.date}`)).toEqual(alone.normalized.snapshots.map((s) => `${s.board} ${s.date}`))
+  }, 300_000)
+
+  it('parses a file larger than LARGE_FILE on a thread, however few files miss the cache', async () => {
+    const dir = await copySeeds()
+    // One miss: under the threshold, the main thread would parse it (and a page this size can need more memory than it has).
+    await writeFile(path.join(dir, 'lmarena-text/2025-11-19.en.md'), 'OOM: a large page\n' + 'x'.repeat(LARGE_FILE))
+    const cache = await tempDir('leaderlog-pool-cache-')
+    await load(dir, { cache, threads: false })
+    await writeFile(path.join(dir, 'lmarena-text/2025-11-19.en.md'), 'OOM: a large page, edited\n' + 'x'.repeat(LARGE_FILE))
+    const site = await load(dir, { cache, threads: { size: 1, maxHeapMb: 64, worker: crashingWorker } })
+    expect(site.diagnostics.filter((d) => d.rule === 'parser-crash').map((d) => `${d.file} ${d.message}`)).toEqual([
+      'snapshots/lmarena-text/2025-11-19.en.md Cannot parse file: the parser stopped (out of memory: the file needs more than 64 MB); nothing of it is published'
+    ])
+    // A small file that misses alone stays on the main thread (the crashing worker would have failed it).
+    await writeFile(path.join(dir, 'lmarena-text/2025-11-19.en.md'), 'OOM: a small page\n')
+    const small = await load(dir, { cache, threads: { size: 1, maxHeapMb: 64, worker: crashingWorker } })
+    expect(small.diagnostics.filter((d) => d.rule === 'parser-crash')).toEqual([])
   }, 300_000)
 
   it('turns a parser that throws on the main thread into the same error', async () => {

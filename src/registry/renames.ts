@@ -1,6 +1,6 @@
 import { compareText } from '../core/compare.js'
 import type { Row } from '../schema/row.js'
-import { nameSimilarity } from './similarity.js'
+import { jaccard, nameWords } from './similarity.js'
 import type { ReconciledRow, ReconciledSnapshot } from './types.js'
 
 /**
@@ -89,12 +89,12 @@ export function findRenames(snapshots: readonly ReconciledSnapshot[]): Renames {
   return { links: links.sort(order), suggestions: suggestions.sort(order), switches }
 }
 
-interface Continuing {
+export interface Continuing {
   before: ReconciledRow
   after: ReconciledRow
 }
 
-interface Check {
+export interface Check {
   votes: boolean | undefined
   score: boolean | undefined
   rank: boolean
@@ -123,26 +123,31 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
   continuing.sort((a, b) => a.before.rank - b.before.rank || (b.before.score ?? 0) - (a.before.score ?? 0) || compareText(a.before.model, b.before.model))
   const band = votesBand(continuing)
 
-  const checks = new Map<ReconciledRow, Map<ReconciledRow, Check>>()
+  // Each name's words once: a board of thousands of rows has millions of pairs.
+  const wordsOf = new Map<ReconciledRow, NameWords>()
+  for (const r of [...gone, ...appeared]) wordsOf.set(r, nameWordsOf(r))
+  const strong = (c: Check) => c.votes === true && c.score === true && c.rank && (c.alike || (c.sameVotes && c.family))
+  // The pairs that can come to something (a link or a suggestion needs alike names or names of one
+  // family), in the order of the rows that appeared; the strong ones also by the row that appeared.
+  const pairs = new Map<ReconciledRow, { row: ReconciledRow; check: Check }[]>()
+  const strongFor = new Map<ReconciledRow, { row: ReconciledRow; check: Check }[]>()
   for (const o of gone) {
     const near = neighbours(continuing, o)
-    const m = new Map<ReconciledRow, Check>()
+    const wo = wordsOf.get(o)!
+    const list: { row: ReconciledRow; check: Check }[] = []
     for (const n of appeared) {
-      const similarity = nameSimilarity(o.name, n.name)
-      m.set(n, {
-        votes: votesAgree(o, n, band),
-        score: scoreAgrees(o, n, near),
-        rank: rankAgrees(n, near),
-        sameVotes: o.votes !== undefined && o.votes === n.votes,
-        alike: similarity >= ALIKE_NAMES,
-        similarity,
-        family: oneFamily(o.model, n.model),
-        votesMove: o.votes && n.votes !== undefined ? Math.abs(n.votes / o.votes - 1) : Infinity
-      })
+      const wn = wordsOf.get(n)!
+      if (jaccard(wo.name, wn.name) < ALIKE_NAMES && !firstWordShared(wo.family, wn.family)) continue
+      const check = pairCheck(o, n, { near, band, words: [wo, wn] })
+      list.push({ row: n, check })
+      if (strong(check)) {
+        const forN = strongFor.get(n) ?? []
+        forN.push({ row: o, check })
+        strongFor.set(n, forN)
+      }
     }
-    checks.set(o, m)
+    pairs.set(o, list)
   }
-  const strong = (c: Check) => c.votes === true && c.score === true && c.rank && (c.alike || (c.sameVotes && c.family))
   // Of several strong candidates, the one with the same votes, else the most alike name, else
   // the votes that moved least: when each is the other's unique best, they are linked.
   const best = (list: { row: ReconciledRow; check: Check }[]) => {
@@ -152,15 +157,14 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
   const links: RenameCandidate[] = []
   const suggestions: RenameCandidate[] = []
   for (const o of gone) {
-    const row = checks.get(o)!
-    const forO = appeared.filter((x) => strong(row.get(x)!)).map((x) => ({ row: x, check: row.get(x)! }))
-    for (const n of appeared) {
-      const c = row.get(n)!
+    const forO = pairs.get(o)!.filter((x) => strong(x.check))
+    const bestForO = best(forO)
+    for (const { row: n, check: c } of pairs.get(o)!) {
       const candidate = (weak: string[]): RenameCandidate => ({ from: o.model, to: n.model, names: [o.name, n.name], evidence: evidence(p, d, o, n), weak })
       const numbers = [c.votes, c.score, c.rank].filter((x) => x === true).length
       if (strong(c)) {
-        const forN = gone.filter((x) => strong(checks.get(x)!.get(n)!)).map((x) => ({ row: x, check: checks.get(x)!.get(n)! }))
-        if (best(forO) === n && best(forN) === o) links.push(candidate([]))
+        const forN = strongFor.get(n)!
+        if (bestForO === n && best(forN) === o) links.push(candidate([]))
         else {
           const rivals = forO.length + forN.length - 2
           suggestions.push(candidate([`${rivals} other ${rivals === 1 ? 'candidate' : 'candidates'} with the same evidence`]))
@@ -169,6 +173,36 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
     }
   }
   return { links, suggestions }
+}
+
+/** What the numbers and names of `o` (gone) and `n` (appeared) say of their being one model. */
+export function pairCheck(
+  o: Row,
+  n: Row,
+  context: { near: Neighbours; band: [number, number] | undefined; words: [NameWords, NameWords] }
+): Check {
+  const [wo, wn] = context.words
+  const similarity = jaccard(wo.name, wn.name)
+  return {
+    votes: votesAgree(o, n, context.band),
+    score: scoreAgrees(o, n, context.near),
+    rank: rankAgrees(n, context.near),
+    sameVotes: o.votes !== undefined && o.votes === n.votes,
+    alike: similarity >= ALIKE_NAMES,
+    similarity,
+    family: firstWordShared(wo.family, wn.family),
+    votesMove: o.votes && n.votes !== undefined ? Math.abs(n.votes / o.votes - 1) : Infinity
+  }
+}
+
+/** A name's words (`nameWords`) and its id's words (`words`: the first tells its family). */
+export interface NameWords {
+  name: Set<string>
+  family: string[]
+}
+
+export function nameWordsOf(row: Pick<ReconciledRow, 'name' | 'model'>): NameWords {
+  return { name: nameWords(row.name), family: words(row.model) }
 }
 
 /** Better evidence first: the same votes, then the more alike names, then the votes that moved least. */
@@ -194,8 +228,10 @@ function words(id: string): string[] {
 
 /** One name's first word is a word of the other (`palm-chat-bison-001` / `palm-2`, `aya-expanse-32b` / `c4ai-aya-expanse-32b`). */
 export function oneFamily(a: string, b: string): boolean {
-  const x = words(a)
-  const y = words(b)
+  return firstWordShared(words(a), words(b))
+}
+
+function firstWordShared(x: readonly string[], y: readonly string[]): boolean {
   return (x[0] !== undefined && y.includes(x[0])) || (y[0] !== undefined && x.includes(y[0]))
 }
 
@@ -227,10 +263,19 @@ function votesAgree(o: Row, n: Row, band: [number, number] | undefined): boolean
 }
 
 /** The continuing models ranked just above and just below `o` before. */
-function neighbours(continuing: readonly Continuing[], o: Row): { above: Continuing[]; below: Continuing[] } {
-  const above = continuing.filter((c) => c.before.rank < o.rank || (c.before.rank === o.rank && (c.before.score ?? 0) > (o.score ?? 0)))
-  const below = continuing.filter((c) => !above.includes(c))
-  return { above: above.slice(-NEIGHBOURS), below: below.slice(0, NEIGHBOURS) }
+export type Neighbours = { above: Continuing[]; below: Continuing[] }
+
+export function neighbours(continuing: readonly Continuing[], o: Row): Neighbours {
+  // `continuing` is in order of rank, then score down: the rows above `o` are a prefix of it.
+  const isAbove = (c: Continuing) => c.before.rank < o.rank || (c.before.rank === o.rank && (c.before.score ?? 0) > (o.score ?? 0))
+  let low = 0
+  let high = continuing.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (isAbove(continuing[mid]!)) low = mid + 1
+    else high = mid
+  }
+  return { above: continuing.slice(Math.max(0, low - NEIGHBOURS), low), below: continuing.slice(low, low + NEIGHBOURS) }
 }
 
 /** The old score, moved as its neighbours' scores moved, is within the new row's interval. */

@@ -94,6 +94,26 @@ export function parseDecimal(raw: string): number | undefined {
   return undefined
 }
 
+/**
+ * Whether a number with a K/M unit (`131.1K`, `128K`, `1M`) is a size of
+ * memory: a multiple of 1,024 or of 1,000, within the precision it is
+ * written to (`131.1K` is 2^17). Context windows are (every real column: 92 %
+ * of its cells or more); vote counts shortened the same way (`5.5K`, `23,6K`)
+ * are about one time in five. Undefined for a cell of another form.
+ */
+export function isRoundSize(raw: string): boolean | undefined {
+  const m = /^(\d+)(?:[.,](\d+))?\s*([KkMm])$/.exec(latinUnit(halfWidth(raw).trim()))
+  if (!m) return undefined
+  const unit = unitValue(m[3]!)
+  const value = Number(`${m[1]}.${m[2] ?? '0'}`) * unit
+  const half = (unit * 10 ** -(m[2]?.length ?? 0)) / 2
+  const near = (step: number) => {
+    const k = Math.round(value / step)
+    return k >= 1 && Math.abs(k * step - value) <= half + 1e-6
+  }
+  return near(1024) || near(1000)
+}
+
 /** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, `1М` (Cyrillic), and with a decimal comma before a unit, `1,05M` (`128,000` stays a grouped count). */
 export function parseTokens(raw: string): number | undefined {
   const text = latinUnit(halfWidth(raw).trim())

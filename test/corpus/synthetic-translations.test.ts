@@ -19,7 +19,7 @@ import { delimiter, join, split, type Cells } from './table-lines.js'
  * "Preliminary" translated and abbreviated with a dot, thousands separated
  * the local way (scores too, on some; Indian grouping of lakhs), decimal
  * commas, percent signs before the number or Arabic, size units in Cyrillic
- * or Greek letters, columns swapped, some tables cut behind a
+ * or Greek letters, votes shortened with a unit (`5,5K`), columns swapped, some tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -42,7 +42,12 @@ interface Script {
   percentFirst?: boolean
   /** K and M of sizes written in the script's letters that look like them: `1M` → `1М`. */
   units?: [string, string]
+  /** Votes shortened with a unit, to one decimal: `5,471` → `5.5K` (`5,5K`, `5,5к`). */
+  shortVotes?: boolean
 }
+
+/** Votes as a page that shortens them shows them: thousands to one decimal. */
+const shortened = (votes: number): number => (votes >= 1000 ? Math.round(votes / 100) * 100 : votes)
 
 const scripts: Script[] = [
   { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true, units: ['К', 'М'] },
@@ -54,9 +59,9 @@ const scripts: Script[] = [
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
-  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'] },
+  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
   { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', groupScores: true },
-  { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ' }
+  { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true }
 ]
 
 /** "Rating (UB)" as translators write it in other scripts: words the header list reads as a score. */
@@ -93,7 +98,9 @@ function header(script: Script, next: () => number): string {
  * a decimal comma, prices with the currency after them (`$1.25/$10` → `1,25 $/10 $`) and sizes with the
  * comma (`1.05M` → `1,05M`); other cells as they are.
  */
-function localise(cell: string, script: Script, score = false): string {
+function localise(cell: string, script: Script, score = false, votes = false): string {
+  const count = votes && script.shortVotes && /^\s*\d[\d,]*\s*$/.test(cell) ? Number(cell.trim().replace(/,/g, '')) : 0
+  if (count >= 1000) cell = cell.replace(/\S+/, `${(shortened(count) / 1000).toFixed(1)}K`)
   // Cells with words are left as they are; sizes (`1.05M`) are numbers with a unit.
   if (/\p{L}/u.test(cell.replace(/Preliminary/g, '').replace(/^\s*\d+(?:\.\d+)?[KM]\s*$/, ''))) return cell
   const comma = (n: string) => (script.decimalComma ? n.replace('.', ',') : n)
@@ -123,6 +130,8 @@ export interface Translation {
   cut: boolean
   /** Line (1-based) of the table's header row. */
   headerLine: number
+  /** Votes were shortened (`5.5K`): the script shortens them and the table has a votes column (`票数`). */
+  shortVotes?: boolean
 }
 
 /** The Chinese page as a machine translation into `script` would write it. */
@@ -137,6 +146,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   const width = head.parts.length
   const rankFirst = /排名|rank/i.test(head.parts[0] ?? '')
   const scoreColumn = head.parts.findIndex((p) => p.trim() === '分数')
+  const votesColumn = head.parts.findIndex((p) => /票数/.test(p))
   head.parts = head.parts.map((_, i) => ` ${i === 0 && rankFirst && next() < 0.4 ? ratingUb[Math.floor(next() * ratingUb.length)]! : header(script, next)} `)
   lines[h] = join(head)
   // "Preliminary" translated into the script and abbreviated with a dot, the same way throughout the page.
@@ -146,7 +156,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   for (let l = h; l < end; l++) {
     const cells = split(lines[l]!)
     if (cells.parts.length !== width) continue
-    if (l > h + 1) cells.parts = cells.parts.map((c, i) => localise(c, script, i === scoreColumn).replace(/Preliminary/g, preliminary))
+    if (l > h + 1) cells.parts = cells.parts.map((c, i) => localise(c, script, i === scoreColumn, i === votesColumn).replace(/Preliminary/g, preliminary))
     if (swap) [cells.parts[swap[0]!], cells.parts[swap[1]!]] = [cells.parts[swap[1]!]!, cells.parts[swap[0]!]!]
     lines[l] = join(cells)
   }
@@ -157,7 +167,7 @@ export function translate(content: string, script: Script, seed: number): Transl
     const keep = h + 2 + 10 + Math.floor(next() * (rows - 20))
     lines.splice(keep, end - 1 - keep, `<!-- (${header(script, next)} …) -->`)
   }
-  return { content: lines.join('\n'), cut, headerLine: h + 1 }
+  return { content: lines.join('\n'), cut, headerLine: h + 1, shortVotes: Boolean(script.shortVotes) && votesColumn !== -1 }
 }
 
 /** Fields of a row as compared (metrics by value: their keys come from the headers). */
@@ -179,6 +189,8 @@ interface Counts {
   silentDrops: string[]
   cuts: number
   silentTruncations: string[]
+  /** Pages whose votes were shortened (`5.5K`). */
+  shortVotes: number
 }
 
 function check(original: { rows: Row[] }, synthetic: { rows: Row[]; places: { row?: [number, number] }[] }, messages: Message[], known: Message[], t: Translation, file: string, counts: Counts): void {
@@ -200,7 +212,7 @@ function check(original: { rows: Row[] }, synthetic: { rows: Row[]; places: { ro
     }
     const line = synthetic.places[i]?.row?.[0]
     const explained = cut || lines.has(t.headerLine) || (line !== undefined && lines.has(line))
-    const a = fields(row)
+    const a = fields(t.shortVotes && row.votes !== undefined ? { ...row, votes: shortened(row.votes) } : row)
     const b = fields(synthetic.rows[i]!)
     for (const field of new Set([...a.keys(), ...b.keys()])) {
       counts.cells++
@@ -222,7 +234,7 @@ describe('synthetic translations of the Chinese original', () => {
       ...groups.filter((g) => g.group === 'zh').flatMap((g) => g.files.filter((_, i) => i % 8 === 3)),
       ...groups.filter((g) => g.group.startsWith('zh-categories/')).flatMap((g) => g.files.filter((_, i) => i % 5 === 2))
     ]
-    const counts: Counts = { pages: 0, cells: 0, equal: 0, flagged: 0, rules: {}, misread: [], silentDrops: [], cuts: 0, silentTruncations: [] }
+    const counts: Counts = { pages: 0, cells: 0, equal: 0, flagged: 0, rules: {}, misread: [], silentDrops: [], cuts: 0, silentTruncations: [], shortVotes: 0 }
     originals.forEach((file, k) => {
       const relative = path.relative(corpusDir, file)
       const content = readFileSync(file, 'utf8')
@@ -235,16 +247,18 @@ describe('synthetic translations of the Chinese original', () => {
         const { source } = corpusOptions(relative)
         const result = parsePage(t.content, { language: script.tag, ...(source ? { source } : {}) })
         counts.pages++
+        if (t.shortVotes) counts.shortVotes++
         const synthetic = result.snapshots[0] ?? { rows: [], places: [] }
         check(snapshot, synthetic, result.messages, original.messages, t, `${relative} (${script.tag})`, counts)
       }
     })
     console.log(
       `synthetic translations: ${counts.pages} pages from ${originals.length} originals, ${counts.cells} cells: ${counts.equal} equal, ${counts.flagged} differ with a diagnostic ${JSON.stringify(counts.rules)}, ${counts.misread.length} misread; ` +
-        `${counts.silentDrops.length} rows dropped silently; ${counts.cuts} tables cut, ${counts.silentTruncations.length} silently`
+        `${counts.silentDrops.length} rows dropped silently; ${counts.cuts} tables cut, ${counts.silentTruncations.length} silently; ${counts.shortVotes} with votes shortened`
     )
     expect(counts.pages).toBeGreaterThan(100)
     expect(counts.cuts).toBeGreaterThan(5)
+    expect(counts.shortVotes).toBeGreaterThan(10)
     expect(counts.misread.slice(0, 20)).toEqual([])
     expect(counts.silentDrops.slice(0, 20)).toEqual([])
     expect(counts.silentTruncations).toEqual([])

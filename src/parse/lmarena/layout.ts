@@ -62,8 +62,12 @@ function strength(role: Role, p: Profile): number {
     case 'votes': {
       const s = steps(p.counts)
       const disorder = s.pairs >= 8 && s.up / s.pairs >= 0.15 && s.down / s.pairs >= 0.15 ? 1 : 0
-      return 0.5 + 0.3 * p.grouped + 0.2 * disorder
+      // Written as counts are: grouped thousands, or shortened with a unit to values no size of memory has (`5.5K`).
+      return 0.5 + 0.3 * Math.max(p.grouped, p.suffixed * (1 - p.roundSizes)) + 0.2 * disorder
     }
+    // Context windows are sizes of memory (`131.1K` is 2^17); shortened counts (`5.5K`) seldom are.
+    case 'context':
+      return 0.5 + 0.5 * p.roundSizes
     case 'metric':
       return 0.3
     case 'rankStyleControl':

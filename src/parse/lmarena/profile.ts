@@ -17,7 +17,7 @@ import {
   type Read,
   type ScoreStyle
 } from '../cells.js'
-import { latinUnit } from '../numbers.js'
+import { isRoundSize, latinUnit } from '../numbers.js'
 import type { Role } from './headers.js'
 
 /**
@@ -67,6 +67,8 @@ export interface Profile {
   /** Share of counts written with grouped thousands (`3,768`, `3 768`) or a K/M suffix. */
   grouped: number
   suffixed: number
+  /** Share of the counts with a K/M unit that are sizes of memory (`131.1K`, `128K`), not shortened counts (`5.5K`). */
+  roundSizes: number
   price: Tally
   tokens: Tally
   /** Share of filled cells that are dates (`2024/6`, `2023-10`), corrupted ones (`nan极了`) aside. */
@@ -207,6 +209,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     counts: [],
     grouped: 0,
     suffixed: 0,
+    roundSizes: 0,
     price: empty(),
     tokens: empty(),
     dates: 0,
@@ -222,6 +225,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   let withInterval = 0
   let grouped = 0
   let suffixed = 0
+  let roundSizes = 0
   let dates = 0
   let corruptedDates = 0
   let text = 0
@@ -247,7 +251,10 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     p.counts.push(n)
     if (n !== undefined && /\d\D\d{3}(?!\d)/.test(c)) grouped++
     const unit = latinUnit(c)
-    if (n !== undefined && /\d\s*[KkMm]$/.test(unit)) suffixed++
+    if (n !== undefined && /\d\s*[KkMm]$/.test(unit)) {
+      suffixed++
+      if (isRoundSize(c)) roundSizes++
+    }
     // Prices carry their currency (`$5/$25`); `2024/6` is no price.
     if (c !== '' && !isNoData(c)) tally(p.price, /\$|USD/i.test(c) ? readPrice(c) : { problem: 'unparseable' })
     if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(unit)) tally(p.tokens, readTokens(c))
@@ -269,6 +276,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   p.withInterval = withInterval / scored
   p.grouped = grouped / Math.max(p.count.ok, 1)
   p.suffixed = suffixed / Math.max(p.count.ok, 1)
+  p.roundSizes = roundSizes / Math.max(suffixed, 1)
   const f = Math.max(filled, 1)
   p.dates = dates / Math.max(filled - corruptedDates, 1)
   p.text = text / f
@@ -340,9 +348,13 @@ function metricLike(p: Profile, lenient: boolean): boolean {
   return fitsForm(p.score, lenient) && (p.percent >= 0.5 || p.withInterval >= 0.5)
 }
 
-/** Votes: counts, large (grouped thousands or above any rank of the table), in no order. */
+/**
+ * Votes: counts, large (grouped thousands or above any rank of the table), in
+ * no order. Mostly written with a K/M unit, they are counts only when most are
+ * no size of memory (`5.5K`, not `131.1K`): context windows are written so too.
+ */
 function votesLike(p: Profile, bound: number, lenient: boolean): boolean {
-  if (!fitsForm(p.count, lenient) || p.suffixed >= 0.5) return false
+  if (!fitsForm(p.count, lenient) || (p.suffixed >= 0.5 && p.roundSizes > 0.5)) return false
   const s = steps(p.counts)
   const large = p.grouped >= 0.5 || max(p.counts) > bound * 1.5
   const ordered = s.pairs >= 8 && (s.up / s.pairs < 0.15 || s.down / s.pairs < 0.15)

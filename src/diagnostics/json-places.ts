@@ -1,4 +1,5 @@
 import type { Place } from './diagnostic.js'
+import { placeFinder } from '../core/places.js'
 
 /**
  * JSON with positions: parses a JSON text and records where every value (and
@@ -48,20 +49,7 @@ export function parseJsonWithPlaces(text: string): PlacedJson {
   const places = new Map<string, Place>()
   const keys = new Map<string, Place>()
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  // Line starts, to turn an index into line:column.
-  const lineStarts = [0]
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1)
-
-  function placeAt(index: number): Place {
-    let lo = 0
-    let hi = lineStarts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (lineStarts[mid]! <= index) lo = mid
-      else hi = mid - 1
-    }
-    return { line: lo + 1, column: index - lineStarts[lo]! + 1 }
-  }
+  const placeAt: (index: number) => Place = placeFinder(text)
 
   function fail(expected: string): never {
     const found = i >= text.length ? 'the end of the file' : `\`${text[i]}\``

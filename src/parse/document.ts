@@ -1,5 +1,6 @@
 import type { Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { placeFinder } from '../core/places.js'
 import { message, type Message } from '../diagnostics/diagnostic.js'
 import { move, toMdast } from './markdown.js'
 import { guardMarkdown } from './markdown-guard.js'
@@ -61,31 +62,14 @@ function mask(content: string, ranges: readonly Range[]): string {
   return out + content.slice(at)
 }
 
-/** The line (1-based) of an offset, by the offsets where lines start (binary search: a page may hold many ranges). */
-function lineFinder(content: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1)
-  return (offset) => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid]! <= offset) low = mid
-      else high = mid - 1
-    }
-    return low + 1
-  }
-}
-
 export function prepare(content: string): Document {
   const messages: Message[] = []
   const ranges = thinkRanges(content)
-  const lineOf = ranges.length ? lineFinder(content) : () => 1
+  const placeOf = placeFinder(content)
   for (const r of ranges) {
-    const line = lineOf(r.start)
-    const column = r.start - content.lastIndexOf('\n', r.start - 1)
+    const { line, column } = placeOf(r.start)
     const closed = content.slice(r.start, r.end).toLowerCase().endsWith('</think>')
-    messages.push(message('leaked-reasoning', { line, column }, { lines: lineOf(r.end) - line + 1, closed }))
+    messages.push(message('leaked-reasoning', { line, column }, { lines: placeOf(r.end).line - line + 1, closed }))
   }
   const guarded = guardMarkdown(ranges.length ? mask(content, ranges) : content)
   messages.push(...guarded.messages)

@@ -65,11 +65,12 @@ function mask(content: string, ranges: readonly Range[]): string {
 export function prepare(content: string): Document {
   const messages: Message[] = []
   const ranges = thinkRanges(content)
-  const placeOf = placeFinder(content)
+  // Line starts only for a page with leaked reasoning (most have none).
+  const placeOf = ranges.length ? placeFinder(content) : undefined
   for (const r of ranges) {
-    const { line, column } = placeOf(r.start)
+    const { line, column } = placeOf!(r.start)
     const closed = content.slice(r.start, r.end).toLowerCase().endsWith('</think>')
-    messages.push(message('leaked-reasoning', { line, column }, { lines: placeOf(r.end).line - line + 1, closed }))
+    messages.push(message('leaked-reasoning', { line, column }, { lines: placeOf!(r.end).line - line + 1, closed }))
   }
   const guarded = guardMarkdown(ranges.length ? mask(content, ranges) : content)
   messages.push(...guarded.messages)

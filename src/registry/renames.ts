@@ -112,17 +112,34 @@ export interface Check {
 /** Names sharing this much of their words are alike (`athene-70b` / `athene-70b-0725`). */
 export const ALIKE_NAMES = 0.5
 
-/** The renames between snapshot `p` and the next snapshot `d` of the same board. */
-export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: RenameCandidate[]; suggestions: RenameCandidate[] } {
+/** What two consecutive snapshots of a board say about the rows that changed names. */
+export interface Sides {
+  /** Rows of the first that the second lacks, and of the second that the first lacks. */
+  gone: ReconciledRow[]
+  appeared: ReconciledRow[]
+  /** The models in both, in order of rank before, then score down. */
+  continuing: Continuing[]
+  /** How far the continuing models' votes moved (`votesBand`). */
+  band: [number, number] | undefined
+}
+
+/** The sides of `p` and the next snapshot `d`; undefined when no row left or none arrived. */
+export function sidesOf(p: ReconciledSnapshot, d: ReconciledSnapshot): Sides | undefined {
   const after = new Set(d.rows.map((r) => r.model))
   const before = new Map(p.rows.map((r) => [r.model, r]))
   const gone = p.rows.filter((r) => !after.has(r.model))
   const appeared = d.rows.filter((r) => !before.has(r.model))
-  if (gone.length === 0 || appeared.length === 0) return { links: [], suggestions: [] }
+  if (gone.length === 0 || appeared.length === 0) return undefined
   const continuing: Continuing[] = d.rows.flatMap((r) => (before.has(r.model) ? [{ before: before.get(r.model)!, after: r }] : []))
   continuing.sort((a, b) => a.before.rank - b.before.rank || (b.before.score ?? 0) - (a.before.score ?? 0) || compareText(a.before.model, b.before.model))
-  const band = votesBand(continuing)
+  return { gone, appeared, continuing, band: votesBand(continuing) }
+}
 
+/** The renames between snapshot `p` and the next snapshot `d` of the same board. */
+export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: RenameCandidate[]; suggestions: RenameCandidate[] } {
+  const sides = sidesOf(p, d)
+  if (!sides) return { links: [], suggestions: [] }
+  const { gone, appeared, continuing, band } = sides
   // Each name's words once: a board of thousands of rows has millions of pairs.
   const wordsOf = new Map<ReconciledRow, NameWords>()
   for (const r of [...gone, ...appeared]) wordsOf.set(r, nameWordsOf(r))
@@ -136,9 +153,9 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
     const wo = wordsOf.get(o)!
     const list: { row: ReconciledRow; check: Check }[] = []
     for (const n of appeared) {
-      const wn = wordsOf.get(n)!
-      if (jaccard(wo.name, wn.name) < ALIKE_NAMES && !firstWordShared(wo.family, wn.family)) continue
-      const check = pairCheck(o, n, { near, band, words: [wo, wn] })
+      const names = nameRelation(wo, wordsOf.get(n)!)
+      if (!names.alike && !names.family) continue
+      const check = pairCheck(o, n, { near, band, names })
       list.push({ row: n, check })
       if (strong(check)) {
         const forN = strongFor.get(n) ?? []
@@ -175,22 +192,22 @@ export function between(p: ReconciledSnapshot, d: ReconciledSnapshot): { links: 
   return { links, suggestions }
 }
 
-/** What the numbers and names of `o` (gone) and `n` (appeared) say of their being one model. */
-export function pairCheck(
-  o: Row,
-  n: Row,
-  context: { near: Neighbours; band: [number, number] | undefined; words: [NameWords, NameWords] }
-): Check {
-  const [wo, wn] = context.words
-  const similarity = jaccard(wo.name, wn.name)
+/** What two names say of their being one model's: how alike they are, and whether of one family. */
+export type NameRelation = Pick<Check, 'similarity' | 'alike' | 'family'>
+
+export function nameRelation(a: NameWords, b: NameWords): NameRelation {
+  const similarity = jaccard(a.name, b.name)
+  return { similarity, alike: similarity >= ALIKE_NAMES, family: firstWordShared(a.family, b.family) }
+}
+
+/** What the numbers of `o` (gone) and `n` (appeared), and their names, say of their being one model. */
+export function pairCheck(o: Row, n: Row, context: { near: Neighbours; band: [number, number] | undefined; names: NameRelation }): Check {
   return {
     votes: votesAgree(o, n, context.band),
     score: scoreAgrees(o, n, context.near),
     rank: rankAgrees(n, context.near),
     sameVotes: o.votes !== undefined && o.votes === n.votes,
-    alike: similarity >= ALIKE_NAMES,
-    similarity,
-    family: firstWordShared(wo.family, wn.family),
+    ...context.names,
     votesMove: o.votes && n.votes !== undefined ? Math.abs(n.votes / o.votes - 1) : Infinity
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareText } from '../../src/core/compare.js'
-import { between, neighbours, nameWordsOf, pairCheck, type Check, type Continuing } from '../../src/registry/renames.js'
+import { between, nameRelation, nameWordsOf, neighbours, pairCheck, sidesOf, type Check, type Continuing } from '../../src/registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../../src/registry/types.js'
 
 /**
@@ -18,22 +18,15 @@ const snapshot = (date: string, rows: ReconciledRow[]): ReconciledSnapshot => ({
 
 /** The rules as the module comment states them, over every pair. */
 function everyPair(p: ReconciledSnapshot, d: ReconciledSnapshot) {
-  const after = new Set(d.rows.map((r) => r.model))
-  const before = new Map(p.rows.map((r) => [r.model, r]))
-  const gone = p.rows.filter((r) => !after.has(r.model))
-  const appeared = d.rows.filter((r) => !before.has(r.model))
-  if (gone.length === 0 || appeared.length === 0) return { links: [], suggestions: [] }
-  const continuing: Continuing[] = d.rows.flatMap((r) => (before.has(r.model) ? [{ before: before.get(r.model)!, after: r }] : []))
-  continuing.sort((a, b) => a.before.rank - b.before.rank || (b.before.score ?? 0) - (a.before.score ?? 0) || compareText(a.before.model, b.before.model))
-  const ratios = continuing.flatMap((c) => (c.before.votes && c.after.votes !== undefined ? [c.after.votes / c.before.votes] : [])).sort((a, b) => a - b)
-  const at = (q: number) => ratios[Math.round(q * (ratios.length - 1))]!
-  const band: [number, number] | undefined = ratios.length < 3 ? undefined : [Math.min(1, at(0.02)) - 0.01, Math.max(1, at(0.98)) + 0.01]
+  const sides = sidesOf(p, d)
+  if (!sides) return { links: [], suggestions: [] }
+  const { gone, appeared, continuing, band } = sides
   const naiveNear = (o: ReconciledRow) => {
     const above = continuing.filter((c) => c.before.rank < o.rank || (c.before.rank === o.rank && (c.before.score ?? 0) > (o.score ?? 0)))
     const below = continuing.filter((c) => !above.includes(c))
     return { above: above.slice(-3), below: below.slice(0, 3) }
   }
-  const check = new Map(gone.map((o) => [o, new Map(appeared.map((n) => [n, pairCheck(o, n, { near: naiveNear(o), band, words: [nameWordsOf(o), nameWordsOf(n)] })]))]))
+  const check = new Map(gone.map((o) => [o, new Map(appeared.map((n) => [n, pairCheck(o, n, { near: naiveNear(o), band, names: nameRelation(nameWordsOf(o), nameWordsOf(n)) })]))]))
   const strong = (c: Check) => c.votes === true && c.score === true && c.rank && (c.alike || (c.sameVotes && c.family))
   const compare = (a: Check, b: Check) => b.similarity - a.similarity || Number(b.sameVotes) - Number(a.sameVotes) || a.votesMove - b.votesMove
   const best = (list: { row: ReconciledRow; check: Check }[]) => {

@@ -36,7 +36,8 @@ function spanLinks(ctx: Context, board: Board, current?: Span) {
 export function compareView(ctx: Context, board: Board, index: number): DiffView {
   const { span, comparison } = ctx.site.history.get(board.id)!.spans[index]!
   const diff = comparisonDiff(board, comparison)
-  const view = diffView(ctx, board, diff, 0, [diff], { everyMove: true })
+  const form = link(ctx, paths.compare(board.id)) + `?from=${span.from}&to=${span.to}`
+  const view = diffView(ctx, board, diff, 0, [diff], { everyMove: true, listedIn: [{ label: 'the comparison of these two dates', href: form }] })
   const title = `${board.title}: ${span.label} (${span.from} → ${span.to})`
   const { json: _json, ...rest } = view
   return {
@@ -48,7 +49,7 @@ export function compareView(ctx: Context, board: Board, index: number): DiffView
       crumbs: [{ label: 'Boards', href: link(ctx, paths.home()) }, { label: board.title, href: link(ctx, paths.board(board.id)) }, { label: 'Compare', href: link(ctx, paths.compare(board.id)) }, { label: span.label }]
     }),
     spans: spanLinks(ctx, board, span),
-    compareHref: link(ctx, paths.compare(board.id)) + `?from=${span.from}&to=${span.to}`
+    compareHref: form
   }
 }
 

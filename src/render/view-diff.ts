@@ -6,7 +6,7 @@ import { eventsBetween } from '../model/board-history.js'
 import { eventItems } from './view-history.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, shownNumber, type Context, type Filters, type Table, type TableRow } from './view-table.js'
+import { capRows, filtersFor, licenseCell, link, MAX_TABLE_ROWS, modelCell, modelFacts, modelRow, numberCell, organizationCell, shownNumber, type Context, type Filters, type Table, type TableMore, type TableRow } from './view-table.js'
 
 export interface DiffView {
   layout: LayoutView
@@ -38,7 +38,13 @@ export interface DiffView {
   compareHref: string
 }
 
-function entryTable(ctx: Context, id: string, caption: string, entries: readonly DiffEntry[], rankLabel: string, empty: string): Table {
+/** Where every entry of a diff's lists is, for a list too long for the page (`capRows`): the diff's JSON, or the comparison form. */
+type ListedIn = TableMore['links']
+
+const moreModels = (n: number) => count(n, 'more model')
+
+function entryTable(ctx: Context, id: string, caption: string, all: readonly DiffEntry[], rankLabel: string, empty: string, listedIn: ListedIn): Table {
+  const { shown: entries, more } = capRows(all, MAX_TABLE_ROWS, moreModels, listedIn)
   const rows: TableRow[] = entries.map((e) => {
     const f = modelFacts(ctx, e.model, e)
     return modelRow(f, [numberCell(e.rank), modelCell(ctx, e.model, f.name), numberCell(e.score), organizationCell(ctx, f.organization, false), licenseCell(f.license, f.open)])
@@ -55,7 +61,8 @@ function entryTable(ctx: Context, id: string, caption: string, entries: readonly
     ],
     rows,
     empty,
-    notes: []
+    notes: [],
+    ...(more ? { more } : {})
   }
 }
 
@@ -114,12 +121,14 @@ export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
  * indexes in `all` of the nearest diffs that change the standings
  * (`nearestChanges`), which a page that changes none links.
  */
-export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean; nearest?: { before?: number; after?: number } } = {}): DiffView {
+export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean; nearest?: { before?: number; after?: number }; listedIn?: ListedIn } = {}): DiffView {
+  const listedIn = options.listedIn ?? [{ label: 'the JSON data', href: link(ctx, paths.diffData(board.id, diff.from, diff.to)) }]
   const listed = options.everyMove ? diff.moved : listedMoves(diff)
+  const movedCap = capRows(listed, MAX_TABLE_ROWS, moreModels, listedIn)
   const ripples = diff.moved.length - listed.length
   // Moves not listed that kept their place among the models of both days: pushed by entries or exits above them.
   const pushed = diff.moved.filter((m) => m.peerDelta === 0).length - listed.filter((m) => m.peerDelta === 0).length
-  const moved: TableRow[] = listed.map((m) => {
+  const moved: TableRow[] = movedCap.shown.map((m) => {
     const f = modelFacts(ctx, m.model, m)
     return modelRow(f, [
       modelCell(ctx, m.model, f.name),
@@ -136,8 +145,8 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
   const before = all[index - 1]
   const after = all[index + 1]
   const significant = diff.moved.filter((m) => m.significant).length
-  const entered = entryTable(ctx, 'entered', `Entered on ${diff.to} (${diff.entered.length})`, diff.entered, 'Rank', 'No model entered.')
-  const left = entryTable(ctx, 'left', `Left after ${diff.from} (${diff.left.length})`, diff.left, 'Last rank', 'No model left.')
+  const entered = entryTable(ctx, 'entered', `Entered on ${diff.to} (${diff.entered.length})`, diff.entered, 'Rank', 'No model entered.', listedIn)
+  const left = entryTable(ctx, 'left', `Left after ${diff.from} (${diff.left.length})`, diff.left, 'Last rank', 'No model left.', listedIn)
   const topTo = diff.shownRows.to
   const topFrom = diff.shownRows.from
   const belowTop =
@@ -145,14 +154,14 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       ? undefined
       : {
           heading: `Below the published top ${topTo}`,
-          table: entryTable(ctx, 'below-top', `On ${diff.from}, not in the top ${topTo} upstream publishes on ${diff.to} (${diff.belowTop.length}): below it, not gone`, diff.belowTop, 'Last rank', `Every model of ${diff.from} is in the published top ${topTo}.`)
+          table: entryTable(ctx, 'below-top', `On ${diff.from}, not in the top ${topTo} upstream publishes on ${diff.to} (${diff.belowTop.length}): below it, not gone`, diff.belowTop, 'Last rank', `Every model of ${diff.from} is in the published top ${topTo}.`, listedIn)
         }
   const enteredTop =
     topFrom === undefined
       ? undefined
       : {
           heading: `Entered the published top ${topFrom}`,
-          table: entryTable(ctx, 'entered-top', `Not in the top ${topFrom} upstream published on ${diff.from}, listed on ${diff.to} (${diff.enteredTop.length}): new, or risen from below it`, diff.enteredTop, 'Rank', `No model entered the published top ${topFrom}.`)
+          table: entryTable(ctx, 'entered-top', `Not in the top ${topFrom} upstream published on ${diff.from}, listed on ${diff.to} (${diff.enteredTop.length}): new, or risen from below it`, diff.enteredTop, 'Rank', `No model entered the published top ${topFrom}.`, listedIn)
         }
   const movedTable: Table = {
     id: 'moved',
@@ -174,7 +183,8 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     rows: moved,
     empty: diff.moved.length === 0 ? 'No model changed rank.' : 'No significant move, none of 3 places or more against the models on both days, none at the top.',
     // Why a move of one place is listed: it passed more models than the entries above it pushed it down.
-    notes: listed.length ? [{ mark: 'Net passed', text: `models on both ${diff.from} and ${diff.to} the model went past, less those that went past it: entries and exits do not count` }] : []
+    notes: listed.length ? [{ mark: 'Net passed', text: `models on both ${diff.from} and ${diff.to} the model went past, less those that went past it: entries and exits do not count` }] : [],
+    ...(movedCap.more ? { more: movedCap.more } : {})
   }
   const title = `${board.title}: ${diff.from} → ${diff.to}`
   const noChange = !changesStandings(diff)

@@ -3,6 +3,8 @@ import { compareBoards, type Board } from '../model/boards.js'
 import type { Organization } from '../model/organizations.js'
 import type { RegistryModel } from '../registry/types.js'
 import { boardTitle } from '../core/sources.js'
+import { compareText } from '../core/compare.js'
+import { count, formatNumber } from '../core/text.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'
@@ -23,14 +25,52 @@ function boardNow(board: Board): string {
   return board.stale ? `${board.title} (as of ${board.latest.date})` : board.title
 }
 
+/** Each board's newest snapshot as model → rank (its first row of the model), made once per board: boards are never mutated. */
+const latestRanks = new WeakMap<Board, Map<string, number>>()
+
+function latestRank(board: Board, model: string): number | undefined {
+  let ranks = latestRanks.get(board)
+  if (!ranks) {
+    ranks = new Map()
+    for (const r of board.latest.rows) if (!ranks.has(r.model)) ranks.set(r.model, r.rank)
+    latestRanks.set(board, ranks)
+  }
+  return ranks.get(model)
+}
+
 /** Where a model stands now: `LMArena Text #2, SEAL Math (as of 2024-05-13) #1` (boards it is on in their newest snapshot). */
 function currentPlaces(ctx: Context, model: RegistryModel): { text: string; count: number } {
   const places: string[] = []
   for (const board of ctx.site.boards) {
-    const row = board.latest.rows.find((r) => r.model === model.id)
-    if (row) places.push(`${boardNow(board)} #${row.rank}`)
+    const rank = latestRank(board, model.id)
+    if (rank !== undefined) places.push(`${boardNow(board)} #${rank}`)
   }
   return { text: places.join(', '), count: places.length }
+}
+
+/**
+ * Models a table of models lists at most (the models index, an organization's
+ * page): the real history has 509 (a page of 135 KB, 265 bytes a model); a
+ * store of 20,000 made an index of 4.3 MB. Those seen on a board most recently
+ * are listed, the others counted, and `models.json` lists every one.
+ */
+export const MAX_MODEL_ROWS = 1000
+
+/** The newest date the model is on a board. */
+function lastSeen(model: RegistryModel): string {
+  let last = ''
+  for (const presence of Object.values(model.boards)) if (presence.last > last) last = presence.last
+  return last
+}
+
+/** At most `max` of the models, in their order: those seen on a board most recently (then the best ranked, then by id). */
+function recentModels(models: readonly RegistryModel[], max: number): { shown: RegistryModel[]; before?: string } {
+  if (models.length <= max) return { shown: [...models] }
+  const best = (m: RegistryModel) => Math.min(Infinity, ...Object.values(m.boards).map((b) => b.bestRank))
+  const ranked = models.map((m, i) => ({ m, i, last: lastSeen(m), best: best(m) }))
+  ranked.sort((a, b) => (a.last === b.last ? a.best - b.best || compareText(a.m.id, b.m.id) : a.last < b.last ? 1 : -1))
+  const before = ranked.slice(max).reduce((latest, r) => (r.last > latest ? r.last : latest), '')
+  return { shown: ranked.slice(0, max).sort((a, b) => a.i - b.i).map((r) => r.m), before }
 }
 
 /**
@@ -38,11 +78,13 @@ function currentPlaces(ctx: Context, model: RegistryModel): { text: string; coun
  * rank ever. An organization's page leaves the organization out (`organization:
  * false`): it would be the same on every row.
  */
-export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: string, caption: string, options: { organization?: boolean } = {}): Table {
+export function modelsTable(ctx: Context, all: readonly RegistryModel[], id: string, caption: string, options: { organization?: boolean } = {}): Table {
   const withOrganization = options.organization !== false
+  const { shown: models, before } = recentModels(all, MAX_MODEL_ROWS)
+  const left = all.length - models.length
   return {
     id,
-    caption,
+    caption: left ? `${caption}: the ${formatNumber(models.length)} seen on a board most recently` : caption,
     columns: [
       { key: 'model', label: 'Model', rowHeader: true },
       ...(withOrganization ? [{ key: 'organization', label: 'Organization' }] : []),
@@ -66,7 +108,8 @@ export function modelsTable(ctx: Context, models: readonly RegistryModel[], id: 
       ])
     }),
     empty: 'No models.',
-    notes: []
+    notes: [],
+    ...(left ? { more: { text: `${count(left, 'more model')}${before ? `, none on a board after ${before},` : ''} ${left === 1 ? 'is' : 'are'} not listed here; every one is in`, links: [{ label: 'models.json', href: link(ctx, paths.modelsData()) }] } } : {})
   }
 }
 

@@ -4,7 +4,7 @@ import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../regist
 import type { SiteModel } from '../model/site.js'
 import { safeUrl } from './escape.js'
 import type { HistoryFeeds } from './feed.js'
-import { formatNumber } from '../core/text.js'
+import { count, formatNumber } from '../core/text.js'
 import { formatInterval, formatPrice, formatSigned, formatTokens, metricLabel } from './format.js'
 import { href, paths, type BaseUrl } from './urls.js'
 
@@ -62,6 +62,32 @@ export interface Table {
   empty: string
   /** Explanations of footnote marks used in the table. */
   notes: { mark: string; text: string }[]
+  /** Rows a table too long for one page leaves out (`capRows`): how many, and the data that lists them. */
+  more?: TableMore
+}
+
+/** Under a table that leaves rows out: `19,500 more models (ranks 501 to 20,000) are not listed here; every one is in` JSON · CSV. */
+export interface TableMore {
+  text: string
+  links: { label: string; href: string }[]
+}
+
+/**
+ * Rows a table of a page lists at most: a snapshot's standings, each list of a
+ * diff. Upstream's longest table has 381 rows (a page of 121 KB); a store with
+ * a table of 20,000 made pages of 4 to 7 MB. The rest are counted under the
+ * table, with links to the data files that list every one.
+ */
+export const MAX_TABLE_ROWS = 500
+
+/**
+ * The first `max` items, and what the table says of the others (`more`,
+ * undefined when every item fits): `describe(count, shown)` names them, e.g.
+ * `19,500 more models (ranks 501 to 20,000)`.
+ */
+export function capRows<T>(items: readonly T[], max: number, describe: (count: number, shown: number) => string, links: TableMore['links']): { shown: readonly T[]; more?: TableMore } {
+  if (items.length <= max) return { shown: items }
+  return { shown: items.slice(0, max), more: { text: `${describe(items.length - max, max)} ${items.length - max === 1 ? 'is' : 'are'} not listed here; every one is in`, links } }
 }
 
 export interface Context {
@@ -241,7 +267,13 @@ export function standingsTable(
     organizationLinks?: boolean
   }
 ): Table {
-  const rows = options.limit ? snapshot.rows.slice(0, options.limit) : snapshot.rows
+  const capped = options.limit
+    ? { shown: snapshot.rows.slice(0, options.limit) }
+    : capRows(snapshot.rows, MAX_TABLE_ROWS, (n, shown) => `${count(n, 'more model')} (ranks ${formatNumber(snapshot.rows[shown]!.rank)} to ${formatNumber(snapshot.rows.at(-1)!.rank)})`, [
+        { label: 'JSON', href: link(ctx, paths.snapshotData(snapshot.board, snapshot.date)) },
+        { label: 'CSV', href: link(ctx, paths.snapshotCsv(snapshot.board, snapshot.date)) }
+      ])
+  const rows = capped.shown
   const before = previous ? new Map(previous.rows.map((r) => [r.model, r.rank])) : undefined
   const facts = rows.map((r) => modelFacts(ctx, r.model, r))
   const notes = new Map<string, string>()
@@ -305,6 +337,7 @@ export function standingsTable(
     columns,
     rows: out,
     empty: 'No models in this snapshot.',
+    ...(capped.more ? { more: capped.more } : {}),
     notes: [
       ...(columns.includes(RANK_SPREAD_COLUMN) ? [RANK_SPREAD_NOTE] : []),
       ...[...notes.entries()].sort(([a], [b]) => compareText(a, b)).map(([mark, text]) => ({ mark, text }))

@@ -5,6 +5,7 @@ import type { SnapshotDiff } from '../model/diffs.js'
 import type { SiteModel } from '../model/site.js'
 import { escapeXml } from './escape.js'
 import { formatSigned } from './format.js'
+import { formatNumber } from '../core/text.js'
 import { absoluteUrl, paths, type BaseUrl } from './urls.js'
 
 /** A rank change of at least this many places is a big move even when not significant. */
@@ -30,6 +31,19 @@ function names(site: SiteModel, ids: readonly string[]): string {
   return ids.map((id) => site.modelsById.get(id)?.name ?? id).join(', ')
 }
 
+/**
+ * Models a feed entry's summary names at most: the rest are counted, and the
+ * diff page it links lists them (the real history's longest summary names
+ * 112; a day of 20,000 new models made an entry of 400 KB).
+ */
+export const FEED_LIST = 200
+
+/** `items` joined by `separator`, at most `FEED_LIST` of them, then `and 19,800 more`. */
+function listed(items: readonly string[], separator: string): string {
+  if (items.length <= FEED_LIST) return items.join(separator)
+  return `${items.slice(0, FEED_LIST).join(separator)}${separator}and ${formatNumber(items.length - FEED_LIST)} more`
+}
+
 /** What a diff announces: a new leader, new entries, big moves. */
 export function diffEntries(site: SiteModel, base: BaseUrl, board: Board, diff: SnapshotDiff): FeedEntry[] {
   const link = absoluteUrl(base, paths.diff(board.id, diff.from, diff.to))
@@ -46,7 +60,7 @@ export function diffEntries(site: SiteModel, base: BaseUrl, board: Board, diff: 
     out.push({
       id: id('entered'),
       title: `${diff.entered.length} new on ${board.title}: ${names(site, diff.entered.slice(0, 5).map((e) => e.model))}${diff.entered.length > 5 ? ', …' : ''}`,
-      summary: `Entered ${board.title} on ${diff.to}: ${diff.entered.map((e) => `${names(site, [e.model])} (#${e.rank})`).join(', ')}.`,
+      summary: `Entered ${board.title} on ${diff.to}: ${listed(diff.entered.map((e) => `${names(site, [e.model])} (#${e.rank})`), ', ')}.`,
       link,
       updated
     })
@@ -56,7 +70,7 @@ export function diffEntries(site: SiteModel, base: BaseUrl, board: Board, diff: 
     out.push({
       id: id('moves'),
       title: `Big moves on ${board.title} (${diff.from} → ${diff.to})`,
-      summary: big.map((m) => `${names(site, [m.model])} ${m.from.rank} → ${m.to.rank} (${formatSigned(m.rankDelta)})${m.significant ? ', significant' : ''}`).join('; ') + '.',
+      summary: listed(big.map((m) => `${names(site, [m.model])} ${m.from.rank} → ${m.to.rank} (${formatSigned(m.rankDelta)})${m.significant ? ', significant' : ''}`), '; ') + '.',
       link,
       updated
     })

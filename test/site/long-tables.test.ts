@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSiteModel } from '../../src/model/site.js'
+import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
+import { diffEntries, FEED_LIST } from '../../src/render/feed.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
 import { renderAll, type SiteFile } from '../../src/render/site.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
@@ -30,6 +31,7 @@ const third = [...second].reverse()
 
 let files: Map<string, string>
 let models: number
+let model: SiteModel
 
 beforeAll(async () => {
   const dir = await seedStore()
@@ -38,7 +40,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'lmarena-text/2025-11-23.en.md'), page('2025-11-23', third))
   const site = await loadSite({ dir, shownAs: 'snapshots' })
   models = site.normalized.registry.models.length
-  const rendered: SiteFile[] = renderAll(buildSiteModel({ ...site }), { base: parseBaseUrl('/'), registry: site.normalized.registry })
+  model = buildSiteModel({ ...site })
+  const rendered: SiteFile[] = renderAll(model, { base: parseBaseUrl('/'), registry: site.normalized.registry })
   files = new Map(rendered.map((f) => [f.path, f.content]))
 }, 120_000)
 
@@ -99,6 +102,18 @@ describe('tables too long for one page', () => {
     // Not listed: a model of the first day only, and beta-model-300 (best rank 700).
     for (const left of ['alpha-model-401', 'beta-model-300']) expect(page).not.toContain(`>${left}</a>`)
     expect(JSON.parse(html('data/models.json')).models).toHaveLength(models)
+  })
+
+  it('name at most FEED_LIST models in a feed entry, the rest counted (the diff page it links lists them)', () => {
+    const board = model.boards.find((b) => b.id === 'lmarena-text')!
+    const diffs = model.diffs.get('lmarena-text')!
+    const base = parseBaseUrl('https://example.org/')
+    const entered = diffEntries(model, base, board, diffs.find((d) => d.to === '2025-11-22')!).find((e) => e.id.endsWith('#entered'))!
+    expect(entered.summary.match(/\(#\d+\)/g)).toHaveLength(FEED_LIST)
+    expect(entered.summary).toMatch(/^Entered LMArena Text on 2025-11-22: beta-model-1 \(#401\), .*, and 900 more\.$/)
+    const moves = diffEntries(model, base, board, diffs.find((d) => d.to === '2025-11-23')!).find((e) => e.id.endsWith('#moves'))!
+    expect(moves.summary.split('; ')).toHaveLength(FEED_LIST + 1)
+    expect(moves.summary).toMatch(/; and [\d,]+ more\.$/)
   })
 
   it('keep every page under 300 KB', () => {

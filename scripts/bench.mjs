@@ -3,7 +3,7 @@
 // cache), warm, and new days added one at a time; prints a table of what was
 // measured against its target. Speed is read from here, never from timed tests.
 //
-//   npm run bench [-- --snapshots DIR] [--cli FILE] [--warm N] [--days N] [--sample N] [--keep]
+//   npm run bench [-- --snapshots DIR] [--cli FILE] [--warm N] [--days N] [--sample N] [--ahead N] [--keep]
 //
 // --sample N times the parse of every Nth file only for the parse floor (and
 // scales it up): the floor is a sum of single-threaded parses, as long as a
@@ -14,6 +14,10 @@
 // peak RSS. One new day is each active source's newest capture: those are held
 // out of the cold and warm builds and added back, newest last, one day per
 // build, so the new day misses the parse cache exactly as the daily job's does.
+//
+// --ahead N then adds N days of the future, one capture a day per active source
+// (`aheadCaptures`), and builds them warm: what the same build costs with N more
+// days of daily history, and per year of it (a linear projection to ten years).
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -44,6 +48,7 @@ const { values } = parseArgs({
     warm: { type: 'string', default: '3' },
     days: { type: 'string', default: '2' },
     sample: { type: 'string', default: '1' },
+    ahead: { type: 'string', default: '0' },
     keep: { type: 'boolean' }
   }
 })
@@ -123,11 +128,53 @@ function kindOf(f) {
   return 'other'
 }
 
+/** `date` plus `days`, YYYY-MM-DD. */
+const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400e3).toISOString().slice(0, 10)
+
+/**
+ * Days of the future, made from the store's newest captures: for each source
+ * (and language) that published in the last 3 days of the store, its newest
+ * capture is written again for each of the `count` days after the store's
+ * newest date, its date changed to that day, the first count of every row (the
+ * votes, on today's pages) grown by 37 a day, and two neighbouring models
+ * swapped every 7th day — so that every day is a new snapshot, as upstream's
+ * are. Returns the files written (relative) and the last date.
+ */
+async function aheadCaptures(dir, files, count) {
+  const captures = files.map((f) => storePattern.exec(f)).filter(Boolean)
+  const newest = captures.map((m) => m[2]).sort().at(-1)
+  const latest = new Map()
+  for (const m of captures) if (m[2] >= addDays(newest, -3) && (latest.get(`${m[1]} ${m[3]}`)?.[2] ?? '') < m[2]) latest.set(`${m[1]} ${m[3]}`, m)
+  const written = []
+  const rowLine = /^\|\s*\d+\s*\|/
+  for (const [, source, date, language] of latest.values()) {
+    const lines = (await readFile(path.join(dir, `${source}/${date}.${language}.md`), 'utf8')).split('\n')
+    for (let k = 1; k <= count; k++) {
+      const day = addDays(newest, k)
+      const out = lines.map((l) => {
+        const line = l.replaceAll(date, day)
+        return rowLine.test(line) ? line.replace(/\|\s*([\d,]{3,})\s*\|/, (_, v) => `| ${(Number(v.replace(/,/g, '')) + 37 * k).toLocaleString('en')} |`) : line
+      })
+      const rows = out.flatMap((l, i) => (rowLine.test(l) ? [i] : []))
+      if (k % 7 === 0 && rows.length > 2) {
+        const at = (k / 7) % (rows.length - 1)
+        const [a, b] = [out[rows[at]].split('|'), out[rows[at + 1]].split('|')]
+        ;[a[3], b[3]] = [b[3], a[3]]
+        ;[out[rows[at]], out[rows[at + 1]]] = [a.join('|'), b.join('|')]
+      }
+      const file = `${source}/${day}.${language}.md`
+      await writeFile(path.join(dir, file), out.join('\n'))
+      written.push(file)
+    }
+  }
+  return { files: written, last: addDays(newest, count) }
+}
+
 /** Run one build in a child process: wall time, CPU time of every thread, peak RSS. */
-function build(label) {
+function build(label, extra = []) {
   const usageFile = path.join(work, 'usage.json')
   // The heap `npm run build` gives node (package.json): without a limit V8 grows it lazily past what the build keeps alive.
-  const args = [...(heapFlag ? [heapFlag] : []), self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache]
+  const args = [...(heapFlag ? [heapFlag] : []), self, '--child', usageFile, cli, 'build', '--snapshots', store, '--out', out, '--cache', cache, ...extra]
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -215,6 +262,23 @@ async function parallelCapacity(all, count) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
+/** The rows of the days ahead: the warm build with them, what a year of them adds, and the same carried on to ten years of daily data. */
+function aheadRows(ahead, warm, now) {
+  const perYear = (a, b) => ((a - b) * 365) / ahead.days
+  const wall = perYear(ahead.wall, warm.wall)
+  const rss = perYear(ahead.maxRss, warm.maxRss)
+  const bytes = perYear(ahead.output.bytes, now.bytes)
+  const files = perYear(ahead.output.files, now.files)
+  const tenYears = { wall: warm.wall + 10 * wall, rss: warm.maxRss + 10 * rss, bytes: now.bytes + 10 * bytes }
+  const label = `${ahead.days} days ahead (${ahead.captures} captures)`
+  return [
+    [`${label}: warm build, wall (median)`, `${ahead.wall.toFixed(2)} s; + ${wall.toFixed(2)} s a year`, `ten years: ${tenYears.wall.toFixed(1)} s`, undefined],
+    [`${label}: peak RSS`, `${(ahead.maxRss / MiB).toFixed(0)} MiB; + ${(rss / MiB).toFixed(0)} MiB a year`, `ten years: ${(tenYears.rss / MiB).toFixed(0)} MiB (≤ 512)`, tenYears.rss / (512 * MiB)],
+    [`${label}: output`, `${(ahead.output.bytes / MB).toFixed(1)} MB, ${ahead.output.files} files; + ${(bytes / MB).toFixed(1)} MB and ${files.toFixed(0)} files a year`, `ten years: ${(tenYears.bytes / MB).toFixed(0)} MB (Pages: ≤ 1,000)`, tenYears.bytes / (1000 * MB)],
+    [`${label}: largest page`, `${(ahead.output.largest.size / KB).toFixed(0)} KB ${ahead.output.largest.path}`, '≤ 300 KB', ahead.output.largest.size / (300 * KB)]
+  ]
+}
+
 try {
   log(`bench: ${cli} on ${values.snapshots}, ${cores} cores, load ${load()}, work dir ${work}`)
   await cp(values.snapshots, store, { recursive: true })
@@ -252,6 +316,18 @@ try {
     before = after
   }
   const final = before
+  // Days of the future: parsed once (a cold build of the new pages), then built warm.
+  const aheadCount = Number(values.ahead)
+  let ahead
+  if (aheadCount > 0) {
+    const made = await aheadCaptures(store, await walk(store), aheadCount)
+    const extra = ['--today', made.last]
+    await build(`${aheadCount} days ahead: parse ${made.files.length} new captures`, extra)
+    const runs = []
+    for (let i = 0; i < Number(values.warm); i++) runs.push(await build(`${aheadCount} days ahead: warm ${i + 1}`, extra))
+    const output = await measureOutput(out)
+    ahead = { days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), maxRss: Math.max(...runs.map((r) => r.maxRss)), output }
+  }
   const newDay = newDays.length ? { wall: median(newDays.map((d) => d.wall)), growth: newDays.reduce((n, d) => n + d.growth, 0) / newDays.length, maxRss: Math.max(...newDays.map((d) => d.maxRss)) } : undefined
 
   const floorS = floor.total / cores
@@ -273,7 +349,8 @@ try {
     ['files written', `${final.files}`, '', undefined],
     ['output', `${(final.bytes / MB).toFixed(1)} MB`, '≤ 100 MB', final.bytes / (100 * MB)],
     ...(newDay ? [['growth per new day (mean)', `${(newDay.growth / KB).toFixed(0)} KB`, '≤ 250 KB', newDay.growth / (250 * KB)]] : []),
-    ['largest page', `${(final.largest.size / KB).toFixed(0)} KB ${final.largest.path}`, '≤ 300 KB', final.largest.size / (300 * KB)]
+    ['largest page', `${(final.largest.size / KB).toFixed(0)} KB ${final.largest.path}`, '≤ 300 KB', final.largest.size / (300 * KB)],
+    ...(ahead ? aheadRows(ahead, warm, final) : [])
   ]
   const table = [
     '| measure | value | target | ratio |',

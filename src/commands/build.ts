@@ -7,11 +7,12 @@ import { buildSiteModel } from '../model/site.js'
 import { UNUSED_ENTRY_DAYS } from '../parse/cache.js'
 import { analyseStore } from '../pipeline/load-site.js'
 import { renderSite } from '../render/site.js'
-import { parseBaseUrl } from '../render/urls.js'
+import { parseBaseUrl, type BaseUrl } from '../render/urls.js'
 import { displayPath, isCalendarDate, respell } from '../store/layout.js'
 import { isBlocking, isFatal } from '../validate/publishable.js'
 import { writeSiteAtomically } from '../write/atomic.js'
 import { cacheOption, storeOf, todayOf, UsageError, type Io } from './io.js'
+import { heapWarning, watchHeap } from './heap.js'
 import { createProgress } from './progress.js'
 
 export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--cache DIR]
@@ -55,6 +56,25 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
     throw new UsageError((error as Error).message)
   }
   const started = now()
+  const heap = watchHeap()
+  try {
+    return await build(values, base, io, now, started)
+  } finally {
+    const warning = heapWarning(heap.stop())
+    if (warning) io.stderr.write(`${warning}\n`)
+  }
+}
+
+/** The options `build` was given. */
+interface BuildValues {
+  snapshots?: string
+  out?: string
+  today?: string
+  strict?: boolean
+  cache?: string
+}
+
+async function build(values: BuildValues, base: BaseUrl, io: Io, now: () => number, started: number): Promise<number> {
   const store = storeOf(io, values.snapshots!)
   const progress = createProgress(io.stderr, now)
   // Pages name store files `snapshots/<file>` however the directory was spelled: two builds

@@ -1,0 +1,44 @@
+import { GCProfiler, getHeapStatistics } from 'node:v8'
+
+/**
+ * What a build keeps alive grows with the history (`npm run bench -- --ahead
+ * 365`: about 45 MB a year of daily data), and `npm run build` caps node's
+ * heap (`--max-old-space-size=512`): a store that outgrows it stops the build
+ * with V8's out-of-memory error, and the daily job with it. The build watches
+ * its heap so that it says so years before: the most the garbage collector
+ * found alive after a full collection, against the heap's limit.
+ */
+export interface HeapUse {
+  /** Bytes alive after the fullest full collection (0 when none ran: a small store). */
+  peakLive: number
+  /** The heap's limit in bytes (`--max-old-space-size` and the young generation). */
+  limit: number
+}
+
+/** Share of the heap's limit above which a build warns. */
+export const HEAP_WARNING_SHARE = 0.75
+
+/** Start watching the heap; `stop()` says how much of it the build kept alive at most. */
+export function watchHeap(): { stop(): HeapUse } {
+  const profiler = new GCProfiler()
+  profiler.start()
+  return {
+    stop() {
+      const data = profiler.stop()
+      let peakLive = 0
+      for (const gc of data?.statistics ?? []) {
+        if (gc.gcType === 'MarkSweepCompact') peakLive = Math.max(peakLive, gc.afterGC.heapStatistics.usedHeapSize)
+      }
+      return { peakLive, limit: getHeapStatistics().heap_size_limit }
+    }
+  }
+}
+
+const MB = 2 ** 20
+
+/** The line a build prints when what it kept alive came near the heap's limit; undefined when it did not. */
+export function heapWarning(use: HeapUse): string | undefined {
+  if (use.peakLive <= HEAP_WARNING_SHARE * use.limit) return undefined
+  const share = Math.round((100 * use.peakLive) / use.limit)
+  return `Warning: the build kept up to ${Math.round(use.peakLive / MB)} MB alive, ${share} % of its ${Math.round(use.limit / MB)} MB heap: a history this long needs more (raise --max-old-space-size in package.json's build script) before it outgrows it and the build stops out of memory`
+}

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { main } from '../src/cli.js'
+import { heapWarning } from '../src/commands/heap.js'
 import { captureIo, copySeeds, repoRoot, tempDir } from './helpers.js'
 
 const run = promisify(execFile)
@@ -165,12 +166,12 @@ describe('GitHub workflows', () => {
       return body.join('\n')
     }
 
-    /** Run a step's script with bash -e as Actions does, `node` replaced by a stand-in that prints `out` and exits `code`. */
-    async function runStep(script: string, node: { out: string; code: number }) {
+    /** Run a step's script with bash -e as Actions does, `node` (or `program`) replaced by a stand-in that prints `out` and exits `code`. */
+    async function runStep(script: string, node: { out: string; code: number }, program = 'node') {
       const dir = await tempDir('leaderlog-step-')
       const bin = path.join(dir, 'bin')
       await mkdir(bin)
-      await writeFile(path.join(bin, 'node'), `#!/bin/sh\nprintf '%s\\n' "$FAKE_OUT"\nexit "$FAKE_CODE"\n`, { mode: 0o755 })
+      await writeFile(path.join(bin, program), `#!/bin/sh\nprintf '%s\\n' "$FAKE_OUT"\nexit "$FAKE_CODE"\n`, { mode: 0o755 })
       const env = { PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: dir, GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), FAKE_OUT: node.out, FAKE_CODE: String(node.code) }
       await writeFile(env.GITHUB_OUTPUT, '')
       await writeFile(env.GITHUB_STEP_SUMMARY, '')
@@ -184,6 +185,20 @@ describe('GitHub workflows', () => {
       }
       return { code, stdout, output: readFileSync(env.GITHUB_OUTPUT, 'utf8'), summary: readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') }
     }
+
+    it('shows the warning of a build whose heap nears its limit on the run\'s page, and fails with the build', async () => {
+      const script = stepScript('Build').replaceAll('${{ steps.pages.outputs.base_url }}', 'https://example.org/leaderlog')
+      const summary = 'Wrote 4,902 files (659 snapshots, 509 models) in 8.30 s'
+      const quiet = await runStep(script, { out: summary, code: 0 }, 'npm')
+      expect(quiet.code).toBe(0)
+      expect(quiet.stdout).toContain(summary)
+      expect(quiet.stdout).not.toContain('::')
+      const warned = await runStep(script, { out: `${summary}\n${heapWarning({ peakLive: 430 * 2 ** 20, limit: 560 * 2 ** 20 })}`, code: 0 }, 'npm')
+      expect(warned.code).toBe(0)
+      expect(warned.stdout).toMatch(/^::warning::the build kept up to 430 MB alive, 77 % of its 560 MB heap: /m)
+      const failed = await runStep(script, { out: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', code: 134 }, 'npm')
+      expect(failed.code).toBe(134)
+    })
 
     it('goes on after a broken or unreachable page, and stops when fetch cannot run', async () => {
       const script = stepScript('Fetch upstream pages')

@@ -7,7 +7,7 @@ import { compareText } from '../core/compare.js'
 import { count, formatNumber } from '../core/text.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'
+import { filtersFor, licenseCell, link, modelCell, modelFacts, modelRow, notListed, numberCell, organizationCell, type Context, type Filters, type Table } from './view-table.js'
 
 export interface ModelsView {
   layout: LayoutView
@@ -109,7 +109,7 @@ export function modelsTable(ctx: Context, all: readonly RegistryModel[], id: str
     }),
     empty: 'No models.',
     notes: [],
-    ...(left ? { more: { text: `${count(left, 'more model')}${before ? `, none on a board after ${before},` : ''} ${left === 1 ? 'is' : 'are'} not listed here; every one is in`, links: [{ label: 'models.json', href: link(ctx, paths.modelsData()) }] } } : {})
+    ...(left ? { more: notListed(`${count(left, 'more model')}${before ? `, none on a board after ${before},` : ''}`, left, [{ label: 'models.json', href: link(ctx, paths.modelsData()) }]) } : {})
   }
 }
 

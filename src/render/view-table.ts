@@ -87,7 +87,12 @@ export const MAX_TABLE_ROWS = 500
  */
 export function capRows<T>(items: readonly T[], max: number, describe: (count: number, shown: number) => string, links: TableMore['links']): { shown: readonly T[]; more?: TableMore } {
   if (items.length <= max) return { shown: items }
-  return { shown: items.slice(0, max), more: { text: `${describe(items.length - max, max)} ${items.length - max === 1 ? 'is' : 'are'} not listed here; every one is in`, links } }
+  return { shown: items.slice(0, max), more: notListed(describe(items.length - max, max), items.length - max, links) }
+}
+
+/** What a table says of the `count` rows it leaves out (`description`: `600 more models`), and the data that lists them. */
+export function notListed(description: string, count: number, links: TableMore['links']): TableMore {
+  return { text: `${description} ${count === 1 ? 'is' : 'are'} not listed here; every one is in`, links }
 }
 
 export interface Context {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import { HtmlValidate } from 'html-validate'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildSiteModel, type SiteModel } from '../../src/model/site.js'
@@ -115,6 +116,18 @@ describe('tables too long for one page', () => {
     expect(moves.summary.split('; ')).toHaveLength(FEED_LIST + 1)
     expect(moves.summary).toMatch(/; and [\d,]+ more\.$/)
   })
+
+  it('pass html-validate where they stop', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+    const pages = ['boards/lmarena-text/index.html', 'boards/lmarena-text/2025-11-21/index.html', 'boards/lmarena-text/diff/2025-11-21_2025-11-22/index.html', 'boards/lmarena-text/compare/all/index.html', 'models/index.html']
+    const problems: string[] = []
+    for (const p of pages) {
+      expect(html(p)).toContain('not listed here; every one is in')
+      const report = await validator.validateString(html(p), p)
+      for (const r of report.results) for (const m of r.messages) problems.push(`${p}:${m.line}:${m.column} ${m.message} [${m.ruleId}]`)
+    }
+    expect(problems).toEqual([])
+  }, 120_000)
 
   it('keep every page under 300 KB', () => {
     const largest = [...files].filter(([p]) => p.endsWith('.html')).reduce((a, b) => (b[1].length > a[1].length ? b : a))

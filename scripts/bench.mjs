@@ -54,6 +54,7 @@ const { values } = parseArgs({
 })
 const cli = path.resolve(values.cli)
 const lib = path.dirname(cli)
+const { addDays } = await import(pathToFileURL(path.join(lib, 'core/dates.js')).href)
 const cores = os.availableParallelism()
 const MB = 1e6
 const KB = 1e3
@@ -79,19 +80,28 @@ async function walk(dir, sub = '') {
 
 const storePattern = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\.([A-Za-z-]+)\.md$/
 
-/** The newest `days` captures of every source that published in the last 3 days of the store: oldest day first. */
-function heldOut(files, days) {
-  const captures = files.map((f) => storePattern.exec(f)).filter(Boolean)
-  const newest = captures.map((m) => m[2]).sort().at(-1)
-  const recent = new Date(Date.parse(newest) - 3 * 86400e3).toISOString().slice(0, 10)
+/**
+ * The sources still publishing: the captures of every source (and language)
+ * whose newest is from the last 3 days of the store, each list oldest first;
+ * and the store's newest date.
+ */
+function activeSources(files) {
+  const captures = files.filter((f) => storePattern.test(f)).sort()
+  const newest = captures.map((f) => storePattern.exec(f)[2]).sort().at(-1)
   const bySource = new Map()
-  for (const m of captures) bySource.set(`${m[1]} ${m[3]}`, [...(bySource.get(`${m[1]} ${m[3]}`) ?? []), m[0]])
-  const out = Array.from({ length: days }, () => [])
-  for (const list of bySource.values()) {
-    list.sort()
-    if (storePattern.exec(list.at(-1))[2] < recent) continue
-    list.slice(-days).forEach((f, i, taken) => out[days - taken.length + i].push(f))
+  for (const f of captures) {
+    const [, source, , language] = storePattern.exec(f)
+    const list = bySource.get(`${source} ${language}`) ?? []
+    list.push(f)
+    bySource.set(`${source} ${language}`, list)
   }
+  return { newest, lists: [...bySource.values()].filter((list) => storePattern.exec(list.at(-1))[2] >= addDays(newest, -3)) }
+}
+
+/** The newest `days` captures of every source still publishing (`activeSources`): oldest day first. */
+function heldOut(files, days) {
+  const out = Array.from({ length: days }, () => [])
+  for (const list of activeSources(files).lists) list.slice(-days).forEach((f, i, taken) => out[days - taken.length + i].push(f))
   return out.filter((d) => d.length)
 }
 
@@ -128,26 +138,20 @@ function kindOf(f) {
   return 'other'
 }
 
-/** `date` plus `days`, YYYY-MM-DD. */
-const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400e3).toISOString().slice(0, 10)
-
 /**
  * Days of the future, made from the store's newest captures: for each source
- * (and language) that published in the last 3 days of the store, its newest
- * capture is written again for each of the `count` days after the store's
+ * still publishing (`activeSources`), its newest capture is written again for each of the `count` days after the store's
  * newest date, its date changed to that day, the first count of every row (the
  * votes, on today's pages) grown by 37 a day, and two neighbouring models
  * swapped every 7th day — so that every day is a new snapshot, as upstream's
  * are. Returns the files written (relative) and the last date.
  */
 async function aheadCaptures(dir, files, count) {
-  const captures = files.map((f) => storePattern.exec(f)).filter(Boolean)
-  const newest = captures.map((m) => m[2]).sort().at(-1)
-  const latest = new Map()
-  for (const m of captures) if (m[2] >= addDays(newest, -3) && (latest.get(`${m[1]} ${m[3]}`)?.[2] ?? '') < m[2]) latest.set(`${m[1]} ${m[3]}`, m)
+  const { newest, lists } = activeSources(files)
   const written = []
   const rowLine = /^\|\s*\d+\s*\|/
-  for (const [, source, date, language] of latest.values()) {
+  for (const list of lists) {
+    const [, source, date, language] = storePattern.exec(list.at(-1))
     const lines = (await readFile(path.join(dir, `${source}/${date}.${language}.md`), 'utf8')).split('\n')
     for (let k = 1; k <= count; k++) {
       const day = addDays(newest, k)

@@ -56,6 +56,12 @@ function currentPlaces(ctx: Context, model: RegistryModel): { text: string; coun
  */
 export const MAX_MODEL_ROWS = 1000
 
+/** The model's best rank on any board; undefined when it is on none. */
+function bestRank(model: RegistryModel): number | undefined {
+  const ranks = Object.values(model.boards).map((b) => b.bestRank)
+  return ranks.length ? Math.min(...ranks) : undefined
+}
+
 /** The newest date the model is on a board. */
 function lastSeen(model: RegistryModel): string {
   let last = ''
@@ -66,8 +72,7 @@ function lastSeen(model: RegistryModel): string {
 /** At most `max` of the models, in their order: those seen on a board most recently (then the best ranked, then by id). */
 function recentModels(models: readonly RegistryModel[], max: number): { shown: RegistryModel[]; before?: string } {
   if (models.length <= max) return { shown: [...models] }
-  const best = (m: RegistryModel) => Math.min(Infinity, ...Object.values(m.boards).map((b) => b.bestRank))
-  const ranked = models.map((m, i) => ({ m, i, last: lastSeen(m), best: best(m) }))
+  const ranked = models.map((m, i) => ({ m, i, last: lastSeen(m), best: bestRank(m) ?? Infinity }))
   ranked.sort((a, b) => (a.last === b.last ? a.best - b.best || compareText(a.m.id, b.m.id) : a.last < b.last ? 1 : -1))
   const before = ranked.slice(max).reduce((latest, r) => (r.last > latest ? r.last : latest), '')
   return { shown: ranked.slice(0, max).sort((a, b) => a.i - b.i).map((r) => r.m), before }
@@ -95,16 +100,14 @@ export function modelsTable(ctx: Context, all: readonly RegistryModel[], id: str
     ],
     rows: models.map((m) => {
       const f = modelFacts(ctx, m.id)
-      const boards = Object.keys(m.boards).sort(compareBoards)
-      const best = boards.length ? Math.min(...boards.map((b) => m.boards[b]!.bestRank)) : undefined
       const now = currentPlaces(ctx, m)
       return modelRow(f, [
         modelCell(ctx, m.id, m.name),
         ...(withOrganization ? [organizationCell(ctx, f.organization)] : []),
         licenseCell(f.license, f.open),
         { text: now.text || 'none', sort: now.count },
-        numberCell(boards.length),
-        numberCell(best)
+        numberCell(Object.keys(m.boards).length),
+        numberCell(bestRank(m))
       ])
     }),
     empty: 'No models.',

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { digest } from '../core/digest.js'
-import { codeDigest } from './code-digest.js'
+import { codeDigest } from '../core/code-digest.js'
 import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
 
 /**

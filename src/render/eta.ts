@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Eta } from 'eta'
+import { codeDigest } from '../core/code-digest.js'
 
 /** The templates folder shipped with the package (`templates/` beside `lib/` and `src/`). */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
@@ -28,4 +30,31 @@ export function createEta(views: string = templatesDir): Eta {
 /** A static asset shipped as is (CSS, script, icon). */
 export function readAsset(name: string, views: string = templatesDir): string {
   return readFileSync(path.join(views, 'assets', name), 'utf8')
+}
+
+/** `renderDigest` per templates folder, worked out once per process. */
+const renderDigests = new Map<string, string>()
+
+/**
+ * A digest of what the site's files are rendered with: the code the renderer
+ * runs (`render/site` and every module it reaches, with its packages'
+ * versions) and every file of the templates folder. Part of each keyed
+ * file's key: editing a template or a view renders every page again.
+ */
+export function renderDigest(views: string = templatesDir): string {
+  let known = renderDigests.get(views)
+  if (known !== undefined) return known
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const entry = [path.join(here, 'site.js'), path.join(here, 'site.ts')].find((f) => existsSync(f))!
+  const hash = createHash('sha256').update(codeDigest(entry)).update('\0')
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = rel ? `${rel}/${e.name}` : e.name
+      if (e.isDirectory()) walk(path.join(dir, e.name), name)
+      else hash.update(name).update('\0').update(readFileSync(path.join(dir, e.name))).update('\0')
+    }
+  }
+  walk(views, '')
+  renderDigests.set(views, (known = hash.digest('hex').slice(0, 16)))
+  return known
 }

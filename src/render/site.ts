@@ -3,11 +3,10 @@ import { nearestChanges } from '../model/diffs.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
 import { badgeJson, badgeSvg } from './badge.js'
-import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData } from './data.js'
-import { createEta, readAsset, templatesDir } from './eta.js'
+import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData, snapshotDigest } from './data.js'
 import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js'
 import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
-import { snapshotView, snapshotYears, yearView } from './view-board.js'
+import { snapshotPage, snapshotView, snapshotYears, yearView } from './view-board.js'
 import { compareFormView, compareView } from './view-compare.js'
 import { diffView } from './view-diff.js'
 import { hasFrontier } from './view-history.js'
@@ -17,14 +16,18 @@ import { modelView } from './view-model.js'
 import { boardFrontierView, modelsView, movedOrganizationView, organizationView, organizationsView } from './view-models.js'
 import { qualityPartView, qualityView } from './view-quality.js'
 import { link, type Context } from './view-table.js'
-import type { SiteFile } from '../core/site-file.js'
+import { contentOf, type SiteEntry, type SiteFile } from '../core/site-file.js'
+import { createEta, readAsset, renderDigest, templatesDir } from './eta.js'
+import { digest } from '../core/digest.js'
 
-export type { SiteFile }
+export type { SiteEntry, SiteFile }
 
 interface PageJob {
   path: string
   template: string
   view: () => object
+  /** What the page is made from, as plain data: the page is then a keyed file (`KeyedFile`), rendered only when that changes. */
+  inputs?: () => unknown
   lastmod?: string
   /** Listed in the sitemap (default): not a page that only says where another is. */
   sitemap?: false
@@ -51,7 +54,10 @@ function pageJobs(ctx: Context): PageJob[] {
   site.quality.parts.forEach((p, i) => jobs.push({ path: paths.qualityPart(p.source, p.month), template: 'quality-part', view: () => qualityPartView(ctx, i) }))
   for (const board of site.boards) {
     jobs.push({ path: paths.board(board.id), template: 'snapshot', view: () => snapshotView(ctx, board, board.latest, true), lastmod: board.latest.date })
-    for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: () => snapshotView(ctx, board, s, false), lastmod: s.date })
+    for (const s of board.snapshots) {
+      const page = snapshotPage(ctx, board, s, false)
+      jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: page.view, inputs: page.inputs, lastmod: s.date })
+    }
     for (const { year, indexes } of snapshotYears(board)) jobs.push({ path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date })
     const diffs = site.diffs.get(board.id) ?? []
     const nearest = nearestChanges(diffs)
@@ -71,7 +77,7 @@ function pageJobs(ctx: Context): PageJob[] {
 /** The site to write: how many files, and the files themselves, each rendered when it is taken. */
 export interface RenderedSite {
   total: number
-  files: Iterable<SiteFile>
+  files: Iterable<SiteEntry>
 }
 
 /**
@@ -98,12 +104,21 @@ function badgeModels(board: SiteModel['boards'][number]) {
   return board.latest.rows.filter((r) => !seen.has(r.model) && seen.add(r.model))
 }
 
-function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<SiteFile> {
+function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<SiteEntry> {
   const eta = createEta(views)
+  // A keyed file's key: the renderer's code and templates, what the file is, what it is made from.
+  const code = renderDigest(views)
+  const keyOf = (kind: string, inputs: unknown) => digest(`${code}\0${kind}\0${JSON.stringify(inputs)}`).slice(0, 32)
   // The snapshots' JSON first: each page cites the sha256 of its snapshot's file, remembered as it is written.
-  for (const board of site.boards) for (const s of board.snapshots) yield { path: paths.snapshotData(board.id, s.date), content: snapshotData(s) }
+  for (const board of site.boards) {
+    for (const s of board.snapshots) {
+      const json = snapshotData(s)
+      yield { path: paths.snapshotData(board.id, s.date), key: `sha256:${snapshotDigest(s)}`, render: () => json }
+    }
+  }
   for (const [i, job] of jobs.entries()) {
-    yield { path: pageFile(job.path), content: eta.render(job.template, job.view()) }
+    const render = () => eta.render(job.template, job.view())
+    yield job.inputs ? { path: pageFile(job.path), key: keyOf(job.template, job.inputs()), render } : { path: pageFile(job.path), content: render() }
     options.onProgress?.(i + 1, jobs.length)
   }
   const notFound = { layout: layoutView(ctx, { title: 'Page not found', description: 'There is no page at this address.', section: 'none' }), models: link(ctx, paths.models()) }
@@ -114,14 +129,22 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   yield { path: paths.boardsData(), content: boardsJson(site.boards) }
   yield { path: paths.modelsData(), content: modelsJson(options.registry) }
   for (const board of site.boards) {
-    // A day that repeats the rows of the day before has that day's CSV (the CSV holds nothing but the rows).
-    let run: { date: string; csv: string } | undefined
+    // A day that repeats the rows of the day before has that day's CSV (the CSV holds nothing but the rows,
+    // every field of which is in the JSON: keyed on the JSON's digest).
+    let run: { date: string; key: string; csv: () => string } | undefined
     for (const s of board.snapshots) {
       const since = board.unchangedSince.get(s.date)
-      if (since === undefined || since !== run?.date) run = { date: s.date, csv: snapshotCsv(s) }
-      yield { path: paths.snapshotCsv(board.id, s.date), content: run.csv }
+      if (since === undefined || since !== run?.date) {
+        let csv: string | undefined
+        run = { date: s.date, key: keyOf('csv', snapshotDigest(s)), csv: () => (csv ??= snapshotCsv(s)) }
+      }
+      yield { path: paths.snapshotCsv(board.id, s.date), key: run.key, render: run.csv }
     }
-    for (const d of site.diffs.get(board.id) ?? []) yield { path: paths.diffData(board.id, d.from, d.to), content: diffJson(d) }
+    // A diff is worked out from its two snapshots' rows alone (`diffSnapshots`): keyed on their JSON's digests.
+    for (const [i, d] of (site.diffs.get(board.id) ?? []).entries()) {
+      const key = keyOf('diff-json', [snapshotDigest(board.snapshots[i]!), snapshotDigest(board.snapshots[i + 1]!)])
+      yield { path: paths.diffData(board.id, d.from, d.to), key, render: () => diffJson(d) }
+    }
     for (const row of badgeModels(board)) {
       const badge = { boardTitle: board.title, rank: row.rank, href: absoluteUrl(options.base, paths.model(row.model)), modelName: row.name }
       yield { path: paths.badge(board.id, row.model), content: badgeSvg(badge) }
@@ -142,7 +165,7 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   if (map !== undefined) yield { path: paths.sitemap(), content: map }
 }
 
-/** Every file of the site at once, sorted by path (for tests and small sites). */
+/** Every file of the site at once, each rendered, sorted by path (for tests and small sites). */
 export function renderAll(site: SiteModel, options: RenderOptions): SiteFile[] {
-  return [...renderSite(site, options).files].sort((a, b) => compareText(a.path, b.path))
+  return [...renderSite(site, options).files].map((f) => ({ path: f.path, content: contentOf(f) })).sort((a, b) => compareText(a.path, b.path))
 }

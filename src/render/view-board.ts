@@ -10,7 +10,7 @@ import { formatDays, formatUpdatedAt } from './format.js'
 import { formatNumber } from '../core/text.js'
 import { absoluteUrl, paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { filtersFor, link, standingsTable, type Context, type Filters, type Table } from './view-table.js'
+import { filtersFor, link, modelFacts, standingsInputs, standingsTable, type Context, type Filters, type Table } from './view-table.js'
 
 export interface SnapshotLink {
   date: string
@@ -75,7 +75,7 @@ export interface SnapshotView {
   /** The board page: every year's page of snapshots, newest first. */
   years: YearLink[]
   /** A permalink page: the page of every snapshot of its year. */
-  yearPage: YearLink
+  yearPage: { year: string; href: string }
   /** The board page only: the race at the top and who held #1. */
   race?: RaceView
   compareHref: string
@@ -203,7 +203,37 @@ export function historyWindow(list: readonly unknown[], index: number, around: n
 }
 
 export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSnapshot, latestPage: boolean): SnapshotView {
+  return snapshotPage(ctx, board, snapshot, latestPage).view()
+}
+
+/** The page's view but its table: what its frame shows. */
+type SnapshotFrame = Omit<SnapshotView, 'table' | 'filters'>
+
+/**
+ * A snapshot's page (the board page, or a permalink page): its view, and the
+ * inputs it is made from as plain data, to key the page on (`KeyedFile`)
+ * without making its table: the frame (every field but the table, cheap) and
+ * what the table reads (`standingsInputs`).
+ */
+export function snapshotPage(ctx: Context, board: Board, snapshot: ReconciledSnapshot, latestPage: boolean): { view: () => SnapshotView; inputs: () => unknown } {
   const index = board.snapshots.indexOf(snapshot)
+  const before = board.snapshots[index - 1]
+  // A permalink page of a day that repeats an earlier day's rows links to that day's table (the data files still hold every row).
+  const since = latestPage ? undefined : board.unchangedSince.get(snapshot.date)
+  const tableOptions = since ? undefined : { id: `t-${board.id}`, caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)`, organizationLinks: latestPage }
+  let frame: SnapshotFrame | undefined
+  const frameOf = () => (frame ??= snapshotFrame(ctx, board, snapshot, { latestPage, index, since }))
+  return {
+    inputs: () => ({ frame: frameOf(), table: tableOptions ? standingsInputs(ctx, snapshot, before, tableOptions) : null }),
+    view: () => {
+      const table = tableOptions && standingsTable(ctx, snapshot, before, tableOptions)
+      return { ...frameOf(), ...(table ? { table, filters: filtersFor([table]) } : {}) }
+    }
+  }
+}
+
+function snapshotFrame(ctx: Context, board: Board, snapshot: ReconciledSnapshot, page: { latestPage: boolean; index: number; since?: string }): SnapshotFrame {
+  const { latestPage, index, since } = page
   const before = board.snapshots[index - 1]
   const after = board.snapshots[index + 1]
   const isLatest = index === board.snapshots.length - 1
@@ -212,18 +242,13 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     const diff = diffInto(ctx, board, i)
     return diff === undefined || changesStandings(diff)
   }
-  // A permalink page of a day that repeats an earlier day's rows links to that day's table (the data files still hold every row).
-  const since = latestPage ? undefined : board.unchangedSince.get(snapshot.date)
-  const table = since
-    ? undefined
-    : standingsTable(ctx, snapshot, before, {
-        id: `t-${board.id}`,
-        caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)`,
-        organizationLinks: latestPage
-      })
   const title = latestPage ? board.title : `${board.title} on ${snapshot.date}`
   const partial = board.snapshots.length > (latestPage ? BOARD_HISTORY : 2 * HISTORY_AROUND + 1)
-  const leader = table?.rows[0]?.cells.find((c) => c.href)?.text ?? snapshot.rows[0]?.name
+  // The name the table's first row shows (the registry's facts), or the row's when the page has no table.
+  const first = snapshot.rows[0]
+  const leader = first && !since ? modelFacts(ctx, first.model, first).name : first?.name
+  const stale = isLatest && board.stale
+  const year = snapshot.date.slice(0, 4)
   return {
     layout: layoutView(ctx, {
       title,
@@ -240,14 +265,14 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     isLatest,
     latestHref: link(ctx, paths.board(board.id)),
     permalink: link(ctx, paths.snapshot(board.id, snapshot.date)),
-    stale: isLatest && board.stale,
-    staleText: board.stale ? `No new snapshot for ${formatDays(board.ageDays)} (site data up to ${ctx.site.today}): upstream may have stopped publishing this board.` : '',
+    stale,
+    // Only where it is shown: it names the day the site's data ends, which moves every day.
+    staleText: stale ? `No new snapshot for ${formatDays(board.ageDays)} (site data up to ${ctx.site.today}): upstream may have stopped publishing this board.` : '',
     languages: snapshot.languages.join(', '),
     ...provenanceView(snapshot),
     shownText: snapshot.shownRows === undefined ? undefined : `upstream publishes only the top ${snapshot.shownRows}: a model below it is not listed, not gone`,
     sources: snapshot.sources,
     modelCount: snapshot.rows.length,
-    ...(table ? { table, filters: filtersFor([table]) } : {}),
     ...(since ? { unchanged: { date: since, href: link(ctx, paths.snapshot(board.id, since)), days: formatDays(daysBetween(since, snapshot.date)) } } : {}),
     previous: before
       ? { date: before.date, href: link(ctx, paths.snapshot(board.id, before.date)), diffHref: link(ctx, paths.diff(board.id, before.date, snapshot.date)), diffText: `${rankChanged(index) ? 'changes' : 'no rank changed'} since ${before.date}` }
@@ -261,7 +286,8 @@ export function snapshotView(ctx: Context, board: Board, snapshot: ReconciledSna
     historyPartial: partial,
     historyTitle: `${partial ? (latestPage ? 'Recent' : 'Nearby') : 'All'} snapshots of ${board.title}`,
     years: latestPage ? yearLinks(ctx, board) : [],
-    yearPage: yearLinks(ctx, board, snapshot.date.slice(0, 4)).find((y) => y.current)!,
+    // Without its count: the count of the current year's page grows every day, and every page of the year would change with it.
+    yearPage: { year, href: link(ctx, paths.boardYear(board.id, year)) },
     race: latestPage ? raceView(ctx, board, `${board.id}-`) : undefined,
     compareHref: link(ctx, paths.compare(board.id)),
     cite: citation(ctx, board, snapshot)

@@ -1,4 +1,6 @@
 import { compareText } from '../core/compare.js'
+import { digest } from '../core/digest.js'
+import { snapshotDigest } from './data.js'
 import { withoutHidden } from '../registry/keys.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { SiteModel } from '../model/site.js'
@@ -260,17 +262,7 @@ export function standingsTable(
   ctx: Context,
   snapshot: ReconciledSnapshot,
   previous: ReconciledSnapshot | undefined,
-  options: {
-    id: string
-    caption: string
-    limit?: number
-    /**
-     * Link organizations and each model's upstream page (default). A dated
-     * snapshot page leaves them out (the latest standings and the model pages
-     * have them): they were a third of its bytes, on every page of every day.
-     */
-    organizationLinks?: boolean
-  }
+  options: StandingsOptions
 ): Table {
   const capped = options.limit
     ? { shown: snapshot.rows.slice(0, options.limit) }
@@ -347,6 +339,63 @@ export function standingsTable(
       ...(columns.includes(RANK_SPREAD_COLUMN) ? [RANK_SPREAD_NOTE] : []),
       ...[...notes.entries()].sort(([a], [b]) => compareText(a, b)).map(([mark, text]) => ({ mark, text }))
     ]
+  }
+}
+
+/** The options of `standingsTable`. */
+export interface StandingsOptions {
+  id: string
+  caption: string
+  limit?: number
+  /**
+   * Link organizations and each model's upstream page (default). A dated
+   * snapshot page leaves them out (the latest standings and the model pages
+   * have them): they were a third of its bytes, on every page of every day.
+   */
+  organizationLinks?: boolean
+}
+
+/** A digest of a registry model's facts as table rows show them (`modelFacts`), worked out once per model. */
+const factsKeys = new WeakMap<RegistryModel, string>()
+
+function factsKey(ctx: Context, id: string): string {
+  const m = ctx.site.modelsById.get(id)
+  if (!m) return ''
+  let known = factsKeys.get(m)
+  if (known === undefined) {
+    const f = modelFacts(ctx, id)
+    factsKeys.set(m, (known = digest(JSON.stringify([f.name, f.organization, f.license, f.open, f.search])).slice(0, 16)))
+  }
+  return known
+}
+
+/** Digests of the organizations' renames (`modelFacts`) and, for tables that link them, their pages (`organizationCell`), worked out once per site. */
+const organizationKeys = new WeakMap<SiteModel, { renames: string; pages: string }>()
+
+function organizationsKey(ctx: Context, linked: boolean): string {
+  let known = organizationKeys.get(ctx.site)
+  if (!known) {
+    known = { renames: digest(JSON.stringify([...ctx.site.renamedOrganizations])), pages: digest(JSON.stringify([...ctx.site.organizationSlugs])) }
+    organizationKeys.set(ctx.site, known)
+  }
+  return linked ? `${known.renames} ${known.pages}` : known.renames
+}
+
+/**
+ * Everything `standingsTable` reads, as plain data to key its page on
+ * (`KeyedFile`): the base URL and options, the snapshot's rows and the ranks
+ * of the one before (the digests of their JSON, which holds every field of
+ * every row), the registry's facts of each model, the organizations'
+ * renames (and their pages, where the table links them).
+ */
+export function standingsInputs(ctx: Context, snapshot: ReconciledSnapshot, previous: ReconciledSnapshot | undefined, options: StandingsOptions): unknown {
+  return {
+    base: ctx.base,
+    options,
+    rows: snapshotDigest(snapshot),
+    previous: previous ? snapshotDigest(previous) : null,
+    facts: snapshot.rows.map((r) => factsKey(ctx, r.model)),
+    organizations: organizationsKey(ctx, options.organizationLinks ?? true)
   }
 }
 

@@ -2,9 +2,10 @@ import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unli
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { SiteFile } from '../core/site-file.js'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { contentOf, isKeyed, type KeyedFile, type SiteEntry, type SiteFile } from '../core/site-file.js'
 
-export type { SiteFile }
+export type { SiteFile, SiteEntry }
 
 /**
  * Every directory leaderlog writes carries this stamp, checked by content: a
@@ -15,6 +16,19 @@ export const STAMP = '{"generator":"leaderlog","note":"A site written by `leader
 
 /** In a directory being written: who writes it (removed before the swap). */
 const BUILDING_FILE = '.leaderlog-building'
+
+/**
+ * The keys of a site's keyed files (`KeyedFile`) and their sizes, by path
+ * (gzipped JSON): what lets the next build keep a file instead of rendering
+ * it. Written last, once every file is in place.
+ */
+export const KEYS_FILE = '.leaderlog-keys'
+
+/** A keyed file as written: its key and its size in bytes. */
+interface Written {
+  key: string
+  size: number
+}
 
 /**
  * The site a build replaced, kept beside `out` as `.<out>.spare`: the next
@@ -30,7 +44,7 @@ function checkRelative(file: string): void {
   if (!file || file.startsWith('/') || file.includes('\\') || file.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     throw new Error(`Refusing to write \`${file}\`: expected a relative path inside the output directory`)
   }
-  if (file === STAMP_FILE || file === BUILDING_FILE) throw new Error(`Refusing to write \`${file}\`: the writer's own file`)
+  if (file === STAMP_FILE || file === BUILDING_FILE || file === KEYS_FILE) throw new Error(`Refusing to write \`${file}\`: the writer's own file`)
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -173,10 +187,12 @@ export interface WriteReport {
  * never has to be in memory at once. The directory written is the spare
  * (`spareOf`) when there is one, else a new one; a file whose bytes are
  * already there is left, one whose bytes equal the previous site's is
- * hard-linked from it, and only the others are written. The site replaced
- * becomes the next spare.
+ * hard-linked from it, and only the others are written. A keyed file
+ * (`KeyedFile`) already there, or in the previous site, under the same key
+ * is kept or linked without being rendered or read (`KEYS_FILE`). The site
+ * replaced becomes the next spare.
  */
-export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFile> | AsyncIterable<SiteFile>, options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeSiteAtomically(outDir: string, files: Iterable<SiteEntry> | AsyncIterable<SiteEntry>, options: WriteOptions = {}): Promise<WriteReport> {
   const out = path.resolve(outDir)
   await checkReplaceable(out, options.protect ?? [])
   const parent = path.dirname(out)
@@ -193,6 +209,33 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
     await writeFile(path.join(temp, BUILDING_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }))
     // What the spare holds: each file is kept, replaced or removed.
     const staged = reused ? listTree(temp) : undefined
+    // The keys the spare's and the previous site's files were written under; the spare's are
+    // removed at once (its files are about to change), and written again when every file is in place.
+    const spareKeys = reused ? readKeys(temp) : new Map<string, Written>()
+    if (reused) rmSync(path.join(temp, KEYS_FILE), { force: true })
+    const previousKeys = previous ? readKeys(previous) : new Map<string, Written>()
+    const keys = new Map<string, Written>()
+    /**
+     * A keyed file already there under its key (size checked, the file never
+     * read): the spare's is kept, or the previous site's hard-linked. Its
+     * size, or undefined when it must be rendered.
+     */
+    const keep = (file: KeyedFile): number | undefined => {
+      const target = path.join(temp, file.path)
+      const own = spareKeys.get(file.path)
+      if (own?.key === file.key && staged?.files.has(file.path) && sizeIs(target, own.size)) {
+        staged.files.delete(file.path)
+        return own.size
+      }
+      const before = previousKeys.get(file.path)
+      if (!previous || before?.key !== file.key || !sizeIs(path.join(previous, file.path), before.size)) return undefined
+      if (staged?.files.delete(file.path)) unlinkSync(target)
+      else if (staged?.dirs.has(file.path)) {
+        rmSync(target, { recursive: true, force: true })
+        forget(staged, file.path)
+      }
+      return linked(path.join(previous, file.path), target) ? before.size : undefined
+    }
     const made = new Set<string>()
     const written = new Set<string>()
     for await (const file of files) {
@@ -210,11 +253,21 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
         }
         for (let d = dir; d !== '.'; d = path.posix.dirname(d)) made.add(d)
       }
-      const bytes = Buffer.from(file.content, 'utf8')
       const target = path.join(temp, file.path)
       report.files++
-      report.bytes += bytes.length
       options.onProgress?.(report.files, Math.max(options.total ?? 0, report.files))
+      if (isKeyed(file)) {
+        const size = keep(file)
+        if (size !== undefined) {
+          keys.set(file.path, { key: file.key, size })
+          report.bytes += size
+          report.unchanged++
+          continue
+        }
+      }
+      const bytes = Buffer.from(contentOf(file), 'utf8')
+      report.bytes += bytes.length
+      if (isKeyed(file)) keys.set(file.path, { key: file.key, size: bytes.length })
       if (staged) {
         if (staged.files.delete(file.path)) {
           if (sameBytes(target, bytes)) {
@@ -232,6 +285,7 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteFi
       if (previous && sameBytes(path.join(previous, file.path), bytes) && linked(path.join(previous, file.path), target)) report.unchanged++
       else writeFileSync(target, bytes)
     }
+    if (keys.size > 0) writeFileSync(path.join(temp, KEYS_FILE), gzipSync(JSON.stringify(Object.fromEntries([...keys].map(([p, w]) => [p, [w.key, w.size]])))))
     if (staged) {
       // What the site no longer has: its files, then its directories (deepest first).
       for (const file of staged.files.keys()) rmSync(path.join(temp, file), { force: true })
@@ -298,7 +352,7 @@ function listTree(root: string): { files: Set<string>; dirs: Set<string> } {
   const walk = (rel: string) => {
     for (const entry of readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true })) {
       const name = rel ? `${rel}/${entry.name}` : entry.name
-      if (!rel && (name === STAMP_FILE || name === BUILDING_FILE)) continue
+      if (!rel && (name === STAMP_FILE || name === BUILDING_FILE || name === KEYS_FILE)) continue
       if (entry.isDirectory()) {
         dirs.add(name)
         walk(name)
@@ -307,6 +361,30 @@ function listTree(root: string): { files: Set<string>; dirs: Set<string> } {
   }
   walk('')
   return { files, dirs }
+}
+
+/** The keys a site's files were written under (`KEYS_FILE`); none when it has no such file or it cannot be read. */
+function readKeys(dir: string): Map<string, Written> {
+  try {
+    const listed = JSON.parse(gunzipSync(readFileSync(path.join(dir, KEYS_FILE))).toString('utf8')) as Record<string, unknown>
+    const keys = new Map<string, Written>()
+    for (const [file, value] of Object.entries(listed)) {
+      if (Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) keys.set(file, { key: value[0], size: value[1] as number })
+    }
+    return keys
+  } catch {
+    return new Map()
+  }
+}
+
+/** Whether `file` is a regular file of `size` bytes (not a symbolic link, not a directory). */
+function sizeIs(file: string, size: number): boolean {
+  try {
+    const info = lstatSync(file)
+    return info.isFile() && info.size === size
+  } catch {
+    return false
+  }
 }
 
 /** Whether the file at `file` holds exactly `bytes` (a size check first, so most changed files are never read). */

@@ -35,9 +35,10 @@ describe('leaderlog build on the seeds', () => {
   it('prints one summary line and exits 0', () => {
     expect(built.code).toBe(0)
     expect(built.out).toMatch(/^Wrote [\d,]+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s\n$/)
-    // Every file of the site, and the stamp that marks the directory as leaderlog's.
-    expect(built.out).toContain(`Wrote ${(files.length - 1).toLocaleString('en-US')} files`)
+    // Every file of the site, the stamp that marks the directory as leaderlog's, and the keys of its keyed files.
+    expect(built.out).toContain(`Wrote ${(files.length - 2).toLocaleString('en-US')} files`)
     expect(files).toContain('.leaderlog')
+    expect(files).toContain('.leaderlog-keys')
     expect(built.err).toBe('')
   })
 
@@ -356,7 +357,7 @@ describe('build behaviour', () => {
     expect((await run(['build', '--snapshots', seeds, '--out', site, '--today', '2025-11-25'])).code).toBe(0)
     const changed = listFiles(site).filter((f) => inode(f) !== before.get(f))
     expect(changed).toEqual(expect.arrayContaining(['.leaderlog', 'index.html', 'boards/lmarena-text/index.html', 'models/index.html', 'organizations/index.html']))
-    expect(changed.filter((f) => !/^(?:\.leaderlog|index\.html|boards\/[^/]+\/(?:\d{4}-\d{2}-\d{2}\/)?index\.html|models\/index\.html|organizations\/(?:[^/]+\/)?index\.html)$/.test(f))).toEqual([])
+    expect(changed.filter((f) => !/^(?:\.leaderlog(?:-keys)?|index\.html|boards\/[^/]+\/(?:\d{4}-\d{2}-\d{2}\/)?index\.html|models\/index\.html|organizations\/(?:[^/]+\/)?index\.html)$/.test(f))).toEqual([])
     expect(changed.length).toBeLessThan(listFiles(site).length / 4)
     expect(inode('boards/lmarena-text/2025-11-18/index.html')).toBe(before.get('boards/lmarena-text/2025-11-18/index.html'))
     expect(inode('data/lmarena-text/2025-11-20.json')).toBe(before.get('data/lmarena-text/2025-11-20.json'))

@@ -63,7 +63,8 @@ describe('the snapshots of a board, by year', () => {
   it('a snapshot page links to its year page; the sitemap has the year pages', () => {
     const old = page(files, `boards/lmarena-text/${dates[15]}/index.html`)!
     expect(old).toContain('<h2 id="h-history">Nearby snapshots of LMArena Text</h2>')
-    expect(old).toContain('<p class="more"><a href="/ll/boards/lmarena-text/2025/">All 22 snapshots of 2025</a></p>')
+    // Without the year's count, which grows with every day of the current year: the page stays as it was.
+    expect(old).toContain('<p class="more"><a href="/ll/boards/lmarena-text/2025/">All snapshots of 2025</a></p>')
     const map = page(files, 'sitemap.xml')!
     expect(map).toContain('<loc>https://example.org/ll/boards/lmarena-text/2025/</loc>')
     expect(map).toContain('<loc>https://example.org/ll/boards/lmarena-text/2026/</loc>')

@@ -1,0 +1,205 @@
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SiteEntry } from '../../src/core/site-file.js'
+import { renderDigest, templatesDir } from '../../src/render/eta.js'
+import { KEYS_FILE, writeSiteAtomically } from '../../src/write/atomic.js'
+import { snapshotsDir } from '../helpers.js'
+import { listFiles, read, run, tempDir } from './helpers.js'
+
+/**
+ * Keyed files (`KeyedFile`): a page or data file known by a digest of what it
+ * is made from is rendered only when that digest changes. The writer's side
+ * (kept, linked, rendered), then the guarantee that matters: a site brought
+ * up to date this way is byte for byte the site a build into an empty
+ * directory writes, whatever changed in between.
+ */
+
+let work: string
+
+beforeAll(async () => {
+  work = await tempDir('keyed')
+})
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+/** Keyed files whose `render` counts its calls (or throws, with `forbid`). */
+function keyed(files: Record<string, [key: string, content: string]>, calls: string[], forbid = false): SiteEntry[] {
+  return Object.entries(files).map(([p, [key, content]]) => ({
+    path: p,
+    key,
+    render: () => {
+      if (forbid) throw new Error(`rendered ${p}`)
+      calls.push(p)
+      return content
+    }
+  }))
+}
+
+const keysOf = (dir: string) => JSON.parse(gunzipSync(readFileSync(path.join(dir, KEYS_FILE))).toString('utf8')) as Record<string, [string, number]>
+
+describe('the writer and keyed files', () => {
+  it('renders a keyed file once; the next builds keep it, or link the previous site’s, without rendering it', async () => {
+    const out = path.join(work, 'writer')
+    const calls: string[] = []
+    const files = { 'a/index.html': ['k1', '<p>a</p>'], 'data/b.csv': ['k2', 'x,y\r\n'] } satisfies Record<string, [string, string]>
+    const first = await writeSiteAtomically(out, [...keyed(files, calls), { path: 'plain.txt', content: 'plain' }])
+    expect(calls).toEqual(['a/index.html', 'data/b.csv'])
+    expect(first).toMatchObject({ files: 3, unchanged: 0, bytes: 8 + 5 + 5 })
+    expect(keysOf(out)).toEqual({ 'a/index.html': ['k1', 8], 'data/b.csv': ['k2', 5] })
+    // Second build: no spare yet, the previous site's files are linked. Third: the spare's are kept.
+    for (const reused of [false, true]) {
+      const report = await writeSiteAtomically(out, [...keyed(files, calls, true), { path: 'plain.txt', content: 'plain' }])
+      expect(report).toMatchObject({ files: 3, unchanged: 3, bytes: 18, reused })
+      expect(read(out, 'a/index.html')).toBe('<p>a</p>')
+      expect(read(out, 'data/b.csv')).toBe('x,y\r\n')
+    }
+    // The keys file is the writer's own: never listed as a file of the site, never written by a caller.
+    await expect(writeSiteAtomically(out, [{ path: KEYS_FILE, content: '{}' }])).rejects.toThrow(/the writer's own file/)
+  })
+
+  it('renders a keyed file again when its key changes, links the previous site’s when only the spare is behind', async () => {
+    const out = path.join(work, 'changes')
+    const calls: string[] = []
+    await writeSiteAtomically(out, keyed({ 'p.html': ['k1', 'one'] }, calls))
+    await writeSiteAtomically(out, keyed({ 'p.html': ['k2', 'two!'] }, calls))
+    expect(calls).toEqual(['p.html', 'p.html'])
+    expect(read(out, 'p.html')).toBe('two!')
+    // The spare holds k1's file, the site k2's: a third build of k2 links the site's file, never renders.
+    const served = statSync(path.join(out, 'p.html')).ino
+    await writeSiteAtomically(out, keyed({ 'p.html': ['k2', 'two!'] }, calls, true))
+    expect(statSync(path.join(out, 'p.html')).ino).toBe(served)
+    expect(read(out, 'p.html')).toBe('two!')
+  })
+
+  it('renders again a file whose size is not the one written under its key, and reads a damaged keys file as none', async () => {
+    const out = path.join(work, 'tampered')
+    const calls: string[] = []
+    const files = { 'p.html': ['k1', 'one'], 'q.html': ['k2', 'two'] } satisfies Record<string, [string, string]>
+    await writeSiteAtomically(out, keyed(files, calls))
+    // Edited by hand (a new inode: the spare is not touched through a link).
+    await rm(path.join(out, 'p.html'))
+    await writeFile(path.join(out, 'p.html'), 'edited')
+    await writeSiteAtomically(out, keyed(files, calls))
+    expect(calls).toEqual(['p.html', 'q.html', 'p.html'])
+    expect(read(out, 'p.html')).toBe('one')
+    // Cut short: nothing can be kept by key, every file is rendered (and still left when its bytes are there).
+    writeFileSync(path.join(out, KEYS_FILE), 'not gzip')
+    cpSync(path.join(out, KEYS_FILE), path.join(path.dirname(out), `.${path.basename(out)}.spare`, KEYS_FILE))
+    await writeSiteAtomically(out, keyed(files, calls))
+    expect(calls.slice(3).sort()).toEqual(['p.html', 'q.html'])
+    expect(keysOf(out)).toEqual({ 'p.html': ['k1', 3], 'q.html': ['k2', 3] })
+  })
+
+  it('writes no keys file for a site without keyed files, and removes the spare’s', async () => {
+    const out = path.join(work, 'unkeyed')
+    await writeSiteAtomically(out, keyed({ 'p.html': ['k1', 'one'] }, []))
+    await writeSiteAtomically(out, [{ path: 'p.html', content: 'one' }])
+    await writeSiteAtomically(out, [{ path: 'p.html', content: 'one' }])
+    expect(existsSync(path.join(out, KEYS_FILE))).toBe(false)
+    expect(listFiles(out)).toEqual(['.leaderlog', 'p.html'])
+  })
+})
+
+describe('the render digest', () => {
+  it('changes with any template or asset, and with nothing else of the folder', async () => {
+    const views = path.join(work, 'templates')
+    cpSync(templatesDir, views, { recursive: true })
+    const before = renderDigest(views)
+    expect(before).toBe(renderDigest(templatesDir))
+    const edited = path.join(work, 'templates-edited')
+    cpSync(templatesDir, edited, { recursive: true })
+    await writeFile(path.join(edited, 'partials/table.eta'), (await readFile(path.join(edited, 'partials/table.eta'), 'utf8')) + '\n')
+    expect(renderDigest(edited)).not.toBe(before)
+    const asset = path.join(work, 'templates-asset')
+    cpSync(templatesDir, asset, { recursive: true })
+    await writeFile(path.join(asset, 'assets/site.css'), 'body{}')
+    expect(renderDigest(asset)).not.toBe(before)
+  })
+})
+
+/**
+ * A store of real captures: the text board from 2026-07-22 (one day held
+ * back, to be inserted later) and the agent board's first days.
+ */
+const text = ['2026-07-22', '2026-07-23', '2026-07-24', '2026-07-26', '2026-07-27', '2026-07-28'].map((d) => `lmarena-text/${d}.zh.md`)
+const later = ['lmarena-text/2026-07-29.zh.md', 'lmarena-text/2026-07-30.zh.md', 'lmarena-agent/2026-08-07.zh.md']
+
+describe('a site brought up to date is the site built from nothing', () => {
+  let store: string
+  let cache: string
+  let step = 0
+  const inc = () => path.join(work, 'incremental')
+  const pages = new Map<string, string>()
+
+  beforeAll(async () => {
+    store = path.join(work, 'store')
+    cache = path.join(work, 'cache')
+    for (const f of [...text, 'lmarena-agent/2026-07-29.zh.md', 'registry.json', 'sources.json', 'events.json']) await add(f)
+  })
+
+  async function add(file: string): Promise<void> {
+    await mkdir(path.dirname(path.join(store, file)), { recursive: true })
+    await copyFile(path.join(snapshotsDir, file), path.join(store, file))
+  }
+
+  /** Build the store into the incremental site and into an empty directory; every file of both the same, byte for byte. */
+  async function same(extra: string[] = []): Promise<void> {
+    const args = ['build', '--snapshots', store, '--cache', cache, '--today', '2026-08-10', ...extra]
+    const a = await run([...args, '--out', inc()])
+    expect(a.code, a.err).toBe(0)
+    const fresh = path.join(work, `fresh-${++step}`)
+    const b = await run([...args, '--out', fresh])
+    expect(b.code, b.err).toBe(0)
+    expect(listFiles(inc())).toEqual(listFiles(fresh))
+    for (const f of listFiles(fresh)) if (read(inc(), f) !== read(fresh, f)) expect(read(inc(), f), f).toBe(read(fresh, f))
+    await rm(fresh, { recursive: true })
+  }
+
+  const page = (date: string) => read(inc(), `boards/lmarena-text/${date}/index.html`)
+
+  it('after new days, a day inserted before others, a registry edit, another base URL, a day removed, and nothing', async () => {
+    await same()
+    const keyedCount = Object.keys(keysOf(inc())).length
+    expect(keyedCount).toBeGreaterThan(15)
+    pages.set('07-26', page('2026-07-26'))
+    pages.set('07-28', page('2026-07-28'))
+
+    // New days: the day before the new one gets its `next` link.
+    for (const f of later) await add(f)
+    await same()
+    expect(page('2026-07-28')).not.toBe(pages.get('07-28'))
+
+    // A day inserted between two: the next day's changes are now against it.
+    await add('lmarena-text/2026-07-25.zh.md')
+    await same()
+    expect(page('2026-07-26')).not.toBe(pages.get('07-26'))
+    pages.set('07-22', page('2026-07-22'))
+
+    // The registry gives a model of every page another organization (its name: the rows show the name upstream published).
+    const registry = JSON.parse(await readFile(path.join(store, 'registry.json'), 'utf8')) as { models: { id: string; name?: string; organization?: string }[] }
+    const rows = (JSON.parse(read(inc(), 'data/lmarena-text/2026-07-22.json')) as { rows: [string, ...unknown[]][] }).rows.map((r) => r[0])
+    const entry = registry.models.find((m) => m.name && rows.slice(1).includes(m.id))!
+    expect(entry, 'a registry model on the 2026-07-22 page').toBeDefined()
+    entry.organization = 'Renamed Organization'
+    await writeFile(path.join(store, 'registry.json'), JSON.stringify(registry, null, 2))
+    await same()
+    expect(page('2026-07-22')).toContain('<td>Renamed Organization</td>')
+    expect(page('2026-07-22')).not.toBe(pages.get('07-22'))
+
+    // Every link and the feeds change with the base URL.
+    await same(['--base-url', 'https://example.org/ll/'])
+
+    // A day removed: its neighbours link past it.
+    await rm(path.join(store, 'lmarena-text/2026-07-23.zh.md'))
+    await same()
+    expect(existsSync(path.join(inc(), 'boards/lmarena-text/2026-07-23/index.html'))).toBe(false)
+
+    // Nothing changed.
+    await same()
+  }, 240_000)
+})

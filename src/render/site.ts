@@ -8,7 +8,7 @@ import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js
 import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
 import { snapshotPage, snapshotView, snapshotYears, yearView } from './view-board.js'
 import { compareFormView, compareView } from './view-compare.js'
-import { diffView } from './view-diff.js'
+import { diffPage } from './view-diff.js'
 import { hasFrontier } from './view-history.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
@@ -61,7 +61,10 @@ function pageJobs(ctx: Context): PageJob[] {
     for (const { year, indexes } of snapshotYears(board)) jobs.push({ path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date })
     const diffs = site.diffs.get(board.id) ?? []
     const nearest = nearestChanges(diffs)
-    diffs.forEach((d, i) => jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: () => diffView(ctx, board, d, i, diffs, { nearest: nearest[i] }), lastmod: d.to }))
+    diffs.forEach((d, i) => {
+      const page = diffPage(ctx, board, d, i, diffs, { before: board.snapshots[i]!, after: board.snapshots[i + 1]! }, { nearest: nearest[i] })
+      jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: page.view, inputs: page.inputs, lastmod: d.to })
+    })
     jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
     if (hasFrontier(ctx, board)) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
     ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))

@@ -6,7 +6,8 @@ import { eventsBetween } from '../model/board-history.js'
 import { eventItems } from './view-history.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { capRows, filtersFor, licenseCell, link, MAX_TABLE_ROWS, modelCell, modelFacts, modelRow, numberCell, organizationCell, shownNumber, type Context, type Filters, type Table, type TableMore, type TableRow } from './view-table.js'
+import { capRows, filtersFor, licenseCell, link, MAX_TABLE_ROWS, modelCell, modelFacts, modelRow, numberCell, organizationCell, rowsInputs, shownNumber, type Context, type Filters, type Table, type TableMore, type TableRow } from './view-table.js'
+import type { ReconciledSnapshot } from '../registry/types.js'
 
 export interface DiffView {
   layout: LayoutView
@@ -115,19 +116,54 @@ export function listedMoves(diff: SnapshotDiff): SnapshotDiff['moved'] {
   return diff.moved.filter((m) => m.significant || Math.abs(m.peerDelta) >= LISTED_MOVE_PLACES || Math.min(m.from.rank, m.to.rank) <= LISTED_MOVE_TOP)
 }
 
+/** What `diffView` is told: list every move (a comparison page), the nearest changes, where every entry is listed. */
+export interface DiffOptions {
+  everyMove?: boolean
+  nearest?: { before?: number; after?: number }
+  listedIn?: ListedIn
+}
+
 /**
  * A diff page. `everyMove`: list every move (a comparison page, whose form
  * computes the same lists from the JSON data in the browser). `nearest`: the
  * indexes in `all` of the nearest diffs that change the standings
  * (`nearestChanges`), which a page that changes none links.
  */
-export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: { everyMove?: boolean; nearest?: { before?: number; after?: number }; listedIn?: ListedIn } = {}): DiffView {
-  const listedIn = options.listedIn ?? [{ label: 'the JSON data', href: link(ctx, paths.diffData(board.id, diff.from, diff.to)) }]
+export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: DiffOptions = {}): DiffView {
+  return { ...diffFrame(ctx, board, diff, index, all, options), ...diffTables(ctx, board, diff, options) }
+}
+
+/** The diff page's tables (the costly part of its view). */
+type DiffTables = Pick<DiffView, 'entered' | 'left' | 'belowTop' | 'enteredTop' | 'moved' | 'filters'>
+
+/**
+ * A diff page of a board's consecutive snapshots (`before`, `after`: the diff's
+ * two snapshots): its view, and the inputs it is made from as plain data, to
+ * key the page on (`KeyedFile`) without making its tables: the frame (every
+ * field but the tables) and what the tables read (`diffTablesInputs`).
+ */
+export function diffPage(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], snapshots: { before: ReconciledSnapshot; after: ReconciledSnapshot }, options: DiffOptions = {}): { view: () => DiffView; inputs: () => unknown } {
+  let frame: Omit<DiffView, keyof DiffTables> | undefined
+  const frameOf = () => (frame ??= diffFrame(ctx, board, diff, index, all, options))
+  return {
+    inputs: () => ({ frame: frameOf(), tables: { options: { everyMove: options.everyMove ?? false, listedIn: listedInOf(ctx, board, diff, options) }, rows: rowsInputs(ctx, [snapshots.before, snapshots.after], diffModels(diff), false) } }),
+    view: () => ({ ...frameOf(), ...diffTables(ctx, board, diff, options) })
+  }
+}
+
+/** Every model a diff's tables may list. */
+function diffModels(diff: SnapshotDiff): string[] {
+  return [diff.entered, diff.left, diff.belowTop, diff.enteredTop, diff.moved].flatMap((list: readonly { model: string }[]) => list.map((e) => e.model))
+}
+
+function listedInOf(ctx: Context, board: Board, diff: SnapshotDiff, options: DiffOptions): ListedIn {
+  return options.listedIn ?? [{ label: 'the JSON data', href: link(ctx, paths.diffData(board.id, diff.from, diff.to)) }]
+}
+
+function diffTables(ctx: Context, board: Board, diff: SnapshotDiff, options: DiffOptions): DiffTables {
+  const listedIn = listedInOf(ctx, board, diff, options)
   const listed = options.everyMove ? diff.moved : listedMoves(diff)
   const movedCap = capRows(listed, MAX_TABLE_ROWS, moreModels, listedIn)
-  const ripples = diff.moved.length - listed.length
-  // Moves not listed that kept their place among the models of both days: pushed by entries or exits above them.
-  const pushed = diff.moved.filter((m) => m.peerDelta === 0).length - listed.filter((m) => m.peerDelta === 0).length
   const moved: TableRow[] = movedCap.shown.map((m) => {
     const f = modelFacts(ctx, m.model, m)
     return modelRow(f, [
@@ -142,9 +178,7 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
       organizationCell(ctx, f.organization, false)
     ])
   })
-  const before = all[index - 1]
-  const after = all[index + 1]
-  const significant = diff.moved.filter((m) => m.significant).length
+  const ripples = diff.moved.length - listed.length
   const entered = entryTable(ctx, 'entered', `Entered on ${diff.to} (${diff.entered.length})`, diff.entered, 'Rank', 'No model entered.', listedIn)
   const left = entryTable(ctx, 'left', `Left after ${diff.from} (${diff.left.length})`, diff.left, 'Last rank', 'No model left.', listedIn)
   const topTo = diff.shownRows.to
@@ -186,6 +220,24 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     notes: listed.length ? [{ mark: 'Net passed', text: `models on both ${diff.from} and ${diff.to} the model went past, less those that went past it: entries and exits do not count` }] : [],
     ...(movedCap.more ? { more: movedCap.more } : {})
   }
+  return {
+    entered,
+    left,
+    belowTop,
+    enteredTop,
+    moved: movedTable,
+    filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable])
+  }
+}
+
+function diffFrame(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: DiffOptions): Omit<DiffView, keyof DiffTables> {
+  const listed = options.everyMove ? diff.moved : listedMoves(diff)
+  const ripples = diff.moved.length - listed.length
+  // Moves not listed that kept their place among the models of both days: pushed by entries or exits above them.
+  const pushed = diff.moved.filter((m) => m.peerDelta === 0).length - listed.filter((m) => m.peerDelta === 0).length
+  const before = all[index - 1]
+  const after = all[index + 1]
+  const significant = diff.moved.filter((m) => m.significant).length
   const title = `${board.title}: ${diff.from} → ${diff.to}`
   const noChange = !changesStandings(diff)
   const summary = noChange ? noChangeText(board, diff) : [...entriesAndExits(diff).map((c) => `${c.count} ${c.long}`), `${diff.moved.length} moved (${significant} significantly)`, `${diff.unchanged} unchanged.`].join(', ')
@@ -212,17 +264,11 @@ export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: 
     summary,
     noChange,
     ...(nearest && (nearest.before || nearest.after) ? { nearestChanges: nearest } : {}),
-    entered,
-    left,
-    belowTop,
-    enteredTop,
-    moved: movedTable,
     ripples:
       ripples === 0
         ? undefined
         : `${count(ripples, 'other model')} moved without a significant score change and by at most two places against the models on both days${pushed === 0 ? '' : pushed === ripples ? ', all of them only because models entered or left above them' : `, ${formatNumber(pushed)} of them only because models entered or left above them`} (the JSON data lists every move).`,
     significant,
-    filters: filtersFor([entered, ...(enteredTop ? [enteredTop.table] : []), left, ...(belowTop ? [belowTop.table] : []), movedTable]),
     previous: before ? { text: `${before.from} → ${before.to}`, href: link(ctx, paths.diff(board.id, before.from, before.to)) } : undefined,
     next: after ? { text: `${after.from} → ${after.to}`, href: link(ctx, paths.diff(board.id, after.from, after.to)) } : undefined,
     json: link(ctx, paths.diffData(board.id, diff.from, diff.to)),

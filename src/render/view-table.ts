@@ -382,21 +382,24 @@ function organizationsKey(ctx: Context, linked: boolean): string {
 }
 
 /**
- * Everything `standingsTable` reads, as plain data to key its page on
- * (`KeyedFile`): the base URL and options, the snapshot's rows and the ranks
- * of the one before (the digests of their JSON, which holds every field of
- * every row), the registry's facts of each model, the organizations'
- * renames (and their pages, where the table links them).
+ * What a table of models reads beyond its options, as plain data to key its
+ * page on (`KeyedFile`): the base URL, the digests of the snapshots it is
+ * worked out from (their JSON holds every field of every row), the registry's
+ * facts of each model it may list, the organizations' renames (and their
+ * pages, where it links them).
  */
-export function standingsInputs(ctx: Context, snapshot: ReconciledSnapshot, previous: ReconciledSnapshot | undefined, options: StandingsOptions): unknown {
+export function rowsInputs(ctx: Context, snapshots: readonly (ReconciledSnapshot | undefined)[], models: readonly string[], linked: boolean): Record<string, unknown> {
   return {
     base: ctx.base,
-    options,
-    rows: snapshotDigest(snapshot),
-    previous: previous ? snapshotDigest(previous) : null,
-    facts: snapshot.rows.map((r) => factsKey(ctx, r.model)),
-    organizations: organizationsKey(ctx, options.organizationLinks ?? true)
+    snapshots: snapshots.map((s) => (s ? snapshotDigest(s) : null)),
+    facts: models.map((m) => factsKey(ctx, m)),
+    organizations: organizationsKey(ctx, linked)
   }
+}
+
+/** Everything `standingsTable` reads: its options, the snapshot and the one before (`rowsInputs`). */
+export function standingsInputs(ctx: Context, snapshot: ReconciledSnapshot, previous: ReconciledSnapshot | undefined, options: StandingsOptions): unknown {
+  return { options, ...rowsInputs(ctx, [snapshot, previous], snapshot.rows.map((r) => r.model), options.organizationLinks ?? true) }
 }
 
 /** Filter choices for the tables of a page: organizations, licenses, whether open weights are known. */

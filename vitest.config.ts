@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config'
 // say their own.
 export default defineConfig({
   test: {
+    // One temporary folder per run, removed at its end (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000
   }

@@ -58,4 +58,5 @@ export function captureIo(cwd: string = repoRoot) {
  * kept on disk between test files and runs (keyed on content, options and
  * parser code, so never stale).
  */
-export const corpusParse = cachedParser(path.join(os.tmpdir(), 'leaderlog-test-parse-cache'))
+// In the system's temporary folder, not the run's (test/global-setup.ts): kept from one run to the next.
+export const corpusParse = cachedParser(path.join(process.env.LEADERLOG_SYSTEM_TMPDIR ?? os.tmpdir(), 'leaderlog-test-parse-cache'))

@@ -22,16 +22,27 @@ import { digest } from '../core/digest.js'
 
 export type { SiteEntry, SiteFile }
 
-interface PageJob {
+/**
+ * A page known by what it is made from (`snapshotPage`, `diffPage`): those
+ * inputs as plain data, keying it as a file (`KeyedFile`), and its view,
+ * made only when the page must be rendered.
+ */
+interface KeyedPage {
+  inputs: () => unknown
+  view: () => object
+}
+
+type PageJob = {
   path: string
   template: string
-  view: () => object
-  /** What the page is made from, as plain data: the page is then a keyed file (`KeyedFile`), rendered only when that changes. */
-  inputs?: () => unknown
   lastmod?: string
   /** Listed in the sitemap (default): not a page that only says where another is. */
   sitemap?: false
-}
+} & (
+  | { view: () => object }
+  /** A keyed page, made when it is written: nothing of it (its frame) is kept once the writer has it. */
+  | { page: () => KeyedPage }
+)
 
 export interface RenderOptions {
   base: BaseUrl
@@ -54,17 +65,13 @@ function pageJobs(ctx: Context): PageJob[] {
   site.quality.parts.forEach((p, i) => jobs.push({ path: paths.qualityPart(p.source, p.month), template: 'quality-part', view: () => qualityPartView(ctx, i) }))
   for (const board of site.boards) {
     jobs.push({ path: paths.board(board.id), template: 'snapshot', view: () => snapshotView(ctx, board, board.latest, true), lastmod: board.latest.date })
-    for (const s of board.snapshots) {
-      const page = snapshotPage(ctx, board, s, false)
-      jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', view: page.view, inputs: page.inputs, lastmod: s.date })
-    }
+    for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', page: () => snapshotPage(ctx, board, s, false), lastmod: s.date })
     for (const { year, indexes } of snapshotYears(board)) jobs.push({ path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date })
     const diffs = site.diffs.get(board.id) ?? []
     const nearest = nearestChanges(diffs)
-    diffs.forEach((d, i) => {
-      const page = diffPage(ctx, board, d, i, diffs, { before: board.snapshots[i]!, after: board.snapshots[i + 1]! }, { nearest: nearest[i] })
-      jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', view: page.view, inputs: page.inputs, lastmod: d.to })
-    })
+    diffs.forEach((d, i) =>
+      jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', page: () => diffPage(ctx, board, d, i, diffs, { before: board.snapshots[i]!, after: board.snapshots[i + 1]! }, { nearest: nearest[i] }), lastmod: d.to })
+    )
     jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
     if (hasFrontier(ctx, board)) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
     ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
@@ -120,8 +127,10 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
     }
   }
   for (const [i, job] of jobs.entries()) {
-    const render = () => eta.render(job.template, job.view())
-    yield job.inputs ? { path: pageFile(job.path), key: keyOf(job.template, job.inputs()), render } : { path: pageFile(job.path), content: render() }
+    if ('page' in job) {
+      const page = job.page()
+      yield { path: pageFile(job.path), key: keyOf(job.template, page.inputs()), render: () => eta.render(job.template, page.view()) }
+    } else yield { path: pageFile(job.path), content: eta.render(job.template, job.view()) }
     options.onProgress?.(i + 1, jobs.length)
   }
   const notFound = { layout: layoutView(ctx, { title: 'Page not found', description: 'There is no page at this address.', section: 'none' }), models: link(ctx, paths.models()) }

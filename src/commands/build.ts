@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { count, seconds } from '../core/text.js'
+import { count, formatNumber, seconds } from '../core/text.js'
 import { countSeverities, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostic, report } from '../diagnostics/report.js'
 import { buildSiteModel } from '../model/site.js'
@@ -117,6 +117,8 @@ async function build(values: BuildValues, base: BaseUrl, io: Io, now: () => numb
     onProgress: (done, all) => progress.update(done, all, 'files written')
   }).finally(() => progress.finish())
   const snapshots = model.boards.reduce((n, b) => n + b.snapshots.length, 0)
-  io.stdout.write(`Wrote ${count(written.files, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}) in ${seconds(now() - started)} s\n`)
+  // Files already there (kept by key, or their bytes unchanged): how much of the site this build did not write again.
+  const unchanged = written.unchanged ? `; ${formatNumber(written.unchanged)} unchanged` : ''
+  io.stdout.write(`Wrote ${count(written.files, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}${unchanged}) in ${seconds(now() - started)} s\n`)
   return 0
 }

@@ -24,6 +24,9 @@ const BUILDING_FILE = '.leaderlog-building'
  */
 export const KEYS_FILE = '.leaderlog-keys'
 
+/** The writer's own files, at the top of a site: never written by a caller, never listed as the site's. */
+const OWN_FILES: ReadonlySet<string> = new Set([STAMP_FILE, BUILDING_FILE, KEYS_FILE])
+
 /** A keyed file as written: its key and its size in bytes. */
 interface Written {
   key: string
@@ -44,7 +47,7 @@ function checkRelative(file: string): void {
   if (!file || file.startsWith('/') || file.includes('\\') || file.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     throw new Error(`Refusing to write \`${file}\`: expected a relative path inside the output directory`)
   }
-  if (file === STAMP_FILE || file === BUILDING_FILE || file === KEYS_FILE) throw new Error(`Refusing to write \`${file}\`: the writer's own file`)
+  if (OWN_FILES.has(file)) throw new Error(`Refusing to write \`${file}\`: the writer's own file`)
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -215,13 +218,21 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteEn
     if (reused) rmSync(path.join(temp, KEYS_FILE), { force: true })
     const previousKeys = previous ? readKeys(previous) : new Map<string, Written>()
     const keys = new Map<string, Written>()
+    /** Make way in the spare for the file at `file`: the spare's file there is unlinked, its directory there removed with what it held. */
+    const vacate = (file: string, target: string) => {
+      // Never written into: the spare's file may be a hard link to the site being served.
+      if (staged?.files.delete(file)) unlinkSync(target)
+      else if (staged?.dirs.has(file)) {
+        rmSync(target, { recursive: true, force: true })
+        forget(staged, file)
+      }
+    }
     /**
      * A keyed file already there under its key (size checked, the file never
      * read): the spare's is kept, or the previous site's hard-linked. Its
      * size, or undefined when it must be rendered.
      */
-    const keep = (file: KeyedFile): number | undefined => {
-      const target = path.join(temp, file.path)
+    const keep = (file: KeyedFile, target: string): number | undefined => {
       const own = spareKeys.get(file.path)
       if (own?.key === file.key && staged?.files.has(file.path) && sizeIs(target, own.size)) {
         staged.files.delete(file.path)
@@ -229,11 +240,7 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteEn
       }
       const before = previousKeys.get(file.path)
       if (!previous || before?.key !== file.key || !sizeIs(path.join(previous, file.path), before.size)) return undefined
-      if (staged?.files.delete(file.path)) unlinkSync(target)
-      else if (staged?.dirs.has(file.path)) {
-        rmSync(target, { recursive: true, force: true })
-        forget(staged, file.path)
-      }
+      vacate(file.path, target)
       return linked(path.join(previous, file.path), target) ? before.size : undefined
     }
     const made = new Set<string>()
@@ -257,7 +264,7 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteEn
       report.files++
       options.onProgress?.(report.files, Math.max(options.total ?? 0, report.files))
       if (isKeyed(file)) {
-        const size = keep(file)
+        const size = keep(file, target)
         if (size !== undefined) {
           keys.set(file.path, { key: file.key, size })
           report.bytes += size
@@ -268,20 +275,12 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteEn
       const bytes = Buffer.from(contentOf(file), 'utf8')
       report.bytes += bytes.length
       if (isKeyed(file)) keys.set(file.path, { key: file.key, size: bytes.length })
-      if (staged) {
-        if (staged.files.delete(file.path)) {
-          if (sameBytes(target, bytes)) {
-            report.unchanged++
-            continue
-          }
-          // Never written into: the spare's file may be a hard link to the site being served.
-          unlinkSync(target)
-        } else if (staged.dirs.has(file.path)) {
-          // A directory of the spare where a file now goes: removed, with what it held.
-          rmSync(target, { recursive: true, force: true })
-          forget(staged, file.path)
-        }
+      if (staged?.files.has(file.path) && sameBytes(target, bytes)) {
+        staged.files.delete(file.path)
+        report.unchanged++
+        continue
       }
+      vacate(file.path, target)
       if (previous && sameBytes(path.join(previous, file.path), bytes) && linked(path.join(previous, file.path), target)) report.unchanged++
       else writeFileSync(target, bytes)
     }
@@ -352,7 +351,7 @@ function listTree(root: string): { files: Set<string>; dirs: Set<string> } {
   const walk = (rel: string) => {
     for (const entry of readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true })) {
       const name = rel ? `${rel}/${entry.name}` : entry.name
-      if (!rel && (name === STAMP_FILE || name === BUILDING_FILE || name === KEYS_FILE)) continue
+      if (!rel && OWN_FILES.has(name)) continue
       if (entry.isDirectory()) {
         dirs.add(name)
         walk(name)
@@ -377,7 +376,7 @@ function readKeys(dir: string): Map<string, Written> {
   }
 }
 
-/** Whether `file` is a regular file of `size` bytes (not a symbolic link, not a directory). */
+/** Whether `file` is a regular file of `size` bytes (not a directory; a symbolic link is never taken for a file of a site). */
 function sizeIs(file: string, size: number): boolean {
   try {
     const info = lstatSync(file)
@@ -387,11 +386,10 @@ function sizeIs(file: string, size: number): boolean {
   }
 }
 
-/** Whether the file at `file` holds exactly `bytes` (a size check first, so most changed files are never read). */
+/** Whether the file at `file` holds exactly `bytes` (its size first, `sizeIs`, so most changed files are never read). */
 function sameBytes(file: string, bytes: Buffer): boolean {
+  if (!sizeIs(file, bytes.length)) return false
   try {
-    const info = lstatSync(file) // a symbolic link is never taken for a file of the previous site
-    if (!info.isFile() || info.size !== bytes.length) return false
     return readFileSync(file).equals(bytes)
   } catch {
     return false

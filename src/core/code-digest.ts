@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /**
  * What a module's results depend on: the module itself and everything it
@@ -105,4 +106,11 @@ export function codeDigest(entry: string, salt = ''): string {
   }
   for (const p of graph.packages) hash.update(p).update('\0')
   return hash.digest('hex').slice(0, 16)
+}
+
+/** The module `name` beside the module at `url` (its `import.meta.url`): `name.js`, or `name.ts` when running from the TypeScript sources. */
+export function moduleBeside(url: string, name: string): string {
+  const here = path.dirname(fileURLToPath(url))
+  const js = path.join(here, `${name}.js`)
+  return existsSync(js) ? js : path.join(here, `${name}.ts`)
 }

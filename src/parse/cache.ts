@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { digest } from '../core/digest.js'
-import { codeDigest } from '../core/code-digest.js'
+import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
 
 /**
@@ -40,9 +39,7 @@ export function digestOf(entry: string): string {
 
 /** The parser's entry module: `index.js` beside this one (or `index.ts` when running from the sources). */
 export function parserEntry(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const js = path.join(here, 'index.js')
-  return existsSync(js) ? js : path.join(here, 'index.ts')
+  return moduleBeside(import.meta.url, 'index')
 }
 
 /** Digest of the code parse results depend on: the import graph from the parser's entry, and PARSER_VERSION. */

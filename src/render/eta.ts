@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Eta } from 'eta'
-import { codeDigest } from '../core/code-digest.js'
+import { codeDigest, moduleBeside } from '../core/code-digest.js'
+import { compareText } from '../core/compare.js'
 
 /** The templates folder shipped with the package (`templates/` beside `lib/` and `src/`). */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
@@ -44,17 +45,15 @@ const renderDigests = new Map<string, string>()
 export function renderDigest(views: string = templatesDir): string {
   let known = renderDigests.get(views)
   if (known !== undefined) return known
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const entry = [path.join(here, 'site.js'), path.join(here, 'site.ts')].find((f) => existsSync(f))!
-  const hash = createHash('sha256').update(codeDigest(entry)).update('\0')
+  const templates = createHash('sha256')
   const walk = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       const name = rel ? `${rel}/${e.name}` : e.name
       if (e.isDirectory()) walk(path.join(dir, e.name), name)
-      else hash.update(name).update('\0').update(readFileSync(path.join(dir, e.name))).update('\0')
+      else templates.update(name).update('\0').update(readFileSync(path.join(dir, e.name))).update('\0')
     }
   }
   walk(views, '')
-  renderDigests.set(views, (known = hash.digest('hex').slice(0, 16)))
+  renderDigests.set(views, (known = codeDigest(moduleBeside(import.meta.url, 'site'), templates.digest('hex'))))
   return known
 }

@@ -221,13 +221,12 @@ export function snapshotPage(ctx: Context, board: Board, snapshot: ReconciledSna
   // A permalink page of a day that repeats an earlier day's rows links to that day's table (the data files still hold every row).
   const since = latestPage ? undefined : board.unchangedSince.get(snapshot.date)
   const tableOptions = since ? undefined : { id: `t-${board.id}`, caption: `${board.title} on ${snapshot.date} (${snapshot.rows.length} models)`, organizationLinks: latestPage }
-  let frame: SnapshotFrame | undefined
-  const frameOf = () => (frame ??= snapshotFrame(ctx, board, snapshot, { latestPage, index, since }))
+  const frame = snapshotFrame(ctx, board, snapshot, { latestPage, index, since })
   return {
-    inputs: () => ({ frame: frameOf(), table: tableOptions ? standingsInputs(ctx, snapshot, before, tableOptions) : null }),
+    inputs: () => ({ frame, table: tableOptions ? standingsInputs(ctx, snapshot, before, tableOptions) : null }),
     view: () => {
       const table = tableOptions && standingsTable(ctx, snapshot, before, tableOptions)
-      return { ...frameOf(), ...(table ? { table, filters: filtersFor([table]) } : {}) }
+      return { ...frame, ...(table ? { table, filters: filtersFor([table]) } : {}) }
     }
   }
 }

@@ -130,7 +130,13 @@ export interface DiffOptions {
  * (`nearestChanges`), which a page that changes none links.
  */
 export function diffView(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: DiffOptions = {}): DiffView {
-  return { ...diffFrame(ctx, board, diff, index, all, options), ...diffTables(ctx, board, diff, options) }
+  const listed = movesListed(diff, options)
+  return { ...diffFrame(ctx, board, diff, index, all, options, listed), ...diffTables(ctx, board, diff, options, listed) }
+}
+
+/** The moves the page lists: every one on a comparison page, else those that matter (`listedMoves`). */
+function movesListed(diff: SnapshotDiff, options: DiffOptions): SnapshotDiff['moved'] {
+  return options.everyMove ? diff.moved : listedMoves(diff)
 }
 
 /** The diff page's tables (the costly part of its view). */
@@ -140,14 +146,14 @@ type DiffTables = Pick<DiffView, 'entered' | 'left' | 'belowTop' | 'enteredTop' 
  * A diff page of a board's consecutive snapshots (`before`, `after`: the diff's
  * two snapshots): its view, and the inputs it is made from as plain data, to
  * key the page on (`KeyedFile`) without making its tables: the frame (every
- * field but the tables) and what the tables read (`diffTablesInputs`).
+ * field but the tables) and what the tables read (`rowsInputs`).
  */
 export function diffPage(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], snapshots: { before: ReconciledSnapshot; after: ReconciledSnapshot }, options: DiffOptions = {}): { view: () => DiffView; inputs: () => unknown } {
-  let frame: Omit<DiffView, keyof DiffTables> | undefined
-  const frameOf = () => (frame ??= diffFrame(ctx, board, diff, index, all, options))
+  const listed = movesListed(diff, options)
+  const frame = diffFrame(ctx, board, diff, index, all, options, listed)
   return {
-    inputs: () => ({ frame: frameOf(), tables: { options: { everyMove: options.everyMove ?? false, listedIn: listedInOf(ctx, board, diff, options) }, rows: rowsInputs(ctx, [snapshots.before, snapshots.after], diffModels(diff), false) } }),
-    view: () => ({ ...frameOf(), ...diffTables(ctx, board, diff, options) })
+    inputs: () => ({ frame, tables: { options: { everyMove: options.everyMove ?? false, listedIn: listedInOf(ctx, board, diff, options) }, rows: rowsInputs(ctx, [snapshots.before, snapshots.after], diffModels(diff), false) } }),
+    view: () => ({ ...frame, ...diffTables(ctx, board, diff, options, listed) })
   }
 }
 
@@ -160,9 +166,8 @@ function listedInOf(ctx: Context, board: Board, diff: SnapshotDiff, options: Dif
   return options.listedIn ?? [{ label: 'the JSON data', href: link(ctx, paths.diffData(board.id, diff.from, diff.to)) }]
 }
 
-function diffTables(ctx: Context, board: Board, diff: SnapshotDiff, options: DiffOptions): DiffTables {
+function diffTables(ctx: Context, board: Board, diff: SnapshotDiff, options: DiffOptions, listed: SnapshotDiff['moved']): DiffTables {
   const listedIn = listedInOf(ctx, board, diff, options)
-  const listed = options.everyMove ? diff.moved : listedMoves(diff)
   const movedCap = capRows(listed, MAX_TABLE_ROWS, moreModels, listedIn)
   const moved: TableRow[] = movedCap.shown.map((m) => {
     const f = modelFacts(ctx, m.model, m)
@@ -230,8 +235,7 @@ function diffTables(ctx: Context, board: Board, diff: SnapshotDiff, options: Dif
   }
 }
 
-function diffFrame(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: DiffOptions): Omit<DiffView, keyof DiffTables> {
-  const listed = options.everyMove ? diff.moved : listedMoves(diff)
+function diffFrame(ctx: Context, board: Board, diff: SnapshotDiff, index: number, all: readonly SnapshotDiff[], options: DiffOptions, listed: SnapshotDiff['moved']): Omit<DiffView, keyof DiffTables> {
   const ripples = diff.moved.length - listed.length
   // Moves not listed that kept their place among the models of both days: pushed by entries or exits above them.
   const pushed = diff.moved.filter((m) => m.peerDelta === 0).length - listed.filter((m) => m.peerDelta === 0).length

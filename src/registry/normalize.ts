@@ -235,9 +235,11 @@ class Resolver {
     this.licenses = new LicenseTable(data.licenses, licenseCounts)
     const orgMemo = new Map<string, string>()
     const licenseMemo = new Map<string, string>()
+    const resolveOrganization = (raw: string) => this.organizations.resolve(raw)
+    const resolveLicense = (raw: string) => this.licenses.resolve(raw).name
     this.canon = {
-      organization: (raw) => memo(orgMemo, raw, () => this.organizations.resolve(raw)),
-      license: (raw) => memo(licenseMemo, raw, () => this.licenses.resolve(raw).name)
+      organization: (raw) => memo(orgMemo, raw, resolveOrganization),
+      license: (raw) => memo(licenseMemo, raw, resolveLicense)
     }
     const orgSpellings = [...orgCounts.keys(), ...data.organizations.flatMap((o) => [o.name, ...o.aliases])].map((o) => withoutHidden(o).replace(/[,;.]+$/, ''))
     const prefixes = [...data.providerPrefixes, ...orgSpellings, ...orgSpellings.map((o) => o.replace(/\s+/g, ''))]
@@ -298,14 +300,16 @@ class Resolver {
       this.alias(own, row.name, at)
       return
     }
-    const r: Resolved =
-      link && link.id !== own ? { id: link.id, name: link.name, repairs: [...resolved.repairs, { from: resolved.name, to: link.name, rule: 'translated-variant' }] } : { ...resolved, id: own }
-    const a = this.get(r.id)
-    this.alias(r.id, row.name, at)
-    if (!link) bump(a.names, r.name)
+    // A row a variant showed in another model's place counts for that model, its name a repair to that model's.
+    const moved = link !== undefined && link.id !== own
+    const id = moved ? link.id : own
+    const a = this.get(id)
+    this.alias(id, row.name, at)
+    if (!link) bump(a.names, resolved.name)
     if (row.organization) bump(a.orgs, this.canon.organization(row.organization))
     if (row.license) bump(a.licenses, this.canon.license(row.license))
-    for (const repair of r.repairs) a.repairs.set(`${repair.from}\u0000${repair.rule}\u0000${repair.to}`, repair)
+    for (const repair of resolved.repairs) addRepair(a.repairs, repair)
+    if (moved) addRepair(a.repairs, { from: resolved.name, to: link.name, rule: 'translated-variant' })
   }
 
   /** A rename linked into model `id`, with its evidence (one per board it was seen on). */
@@ -410,8 +414,12 @@ function top(map: ReadonlyMap<string, number>): string | undefined {
   return [...map].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0]
 }
 
-function memo(cache: Map<string, string>, key: string, make: () => string): string {
+function memo(cache: Map<string, string>, key: string, make: (key: string) => string): string {
   let value = cache.get(key)
-  if (value === undefined) cache.set(key, (value = make()))
+  if (value === undefined) cache.set(key, (value = make(key)))
   return value
+}
+
+function addRepair(repairs: Map<string, Repair>, repair: Repair): void {
+  repairs.set(`${repair.from}\u0000${repair.rule}\u0000${repair.to}`, repair)
 }

@@ -141,8 +141,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         }
       } else if (v > 0) {
         // The same place, else the same numbers (rows whose ranks were swapped), else the same id.
-        const free = (list: readonly Merged[] | undefined) => pick(list?.filter((m) => !m.at.has(v)) ?? [], id, row, rowOf)
-        entry = free(byPlace.get(placeKey(row))) ?? free(byNumbers.get(numbersKey(row) ?? '')) ?? (same && !same.at.has(v) ? same : undefined)
+        entry = free(byPlace.get(placeKey(row)), v, id, row, rowOf) ?? free(byNumbers.get(numbersKey(row) ?? ''), v, id, row, rowOf) ?? (same && !same.at.has(v) ? same : undefined)
         if (entry && entry.id !== id) {
           links.push({ raw: row.name, id: entry.id, name: entry.name, misplaced: same !== undefined || (options.known?.(id) ?? false) })
           renamed.push({ entry, v, i })
@@ -203,26 +202,28 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         out.name = entry.name
         continue
       }
-      let kept: { v: number; i: number; value: unknown } | undefined
-      const others: { v: number; i: number; value: unknown }[] = []
+      // The kept value and where it is, and the values that disagree with it (an array only when one does).
+      let keptAt = -1
+      let keptValue: unknown
+      let others: { v: number; i: number; value: unknown }[] | undefined
       for (let n = 0; n < seen.length; n++) {
         // The first page to score the model says whether it is preliminary, unmarked being no: a later
         // page's mark disagrees with it (a word read as the mark), its missing mark does not.
         const raw = field === 'preliminary' && n === 0 && seen[0]!.score !== undefined ? (seen[0]!.preliminary ?? false) : seen[n]![field]
         if (raw === undefined) continue
         const v = vs[n]!
-        const i = is[n]!
         if (unused.size > 0 && unused.has(`${v}\u0000${field}`)) continue
         const value = field === 'organization' ? canon.organization(raw as string) : field === 'license' ? canon.license(raw as string) : raw
         const provenance = sorted[v]!.snapshot.provenance
-        if (!kept) kept = { v, i, value }
+        if (keptAt < 0) (keptAt = n), (keptValue = value)
         // An archive's row position or rank derived from its ratings says nothing against upstream's rank.
         else if (provenance && provenance.rank !== 'upstream' && rankFields.has(field)) continue
-        else if (!agree(field, kept.value, value, provenance !== undefined || sorted[kept.v]!.snapshot.provenance !== undefined)) others.push({ v, i, value })
+        else if (!agree(field, keptValue, value, provenance !== undefined || sorted[vs[keptAt]!]!.snapshot.provenance !== undefined)) (others ??= []).push({ v, i: is[n]!, value })
       }
-      if (!kept) continue
-      if (kept.value !== false) out[field] = kept.value
-      if (others.length === 0) continue
+      if (keptAt < 0) continue
+      if (keptValue !== false) out[field] = keptValue
+      if (!others) continue
+      const kept = { v: vs[keptAt]!, i: is[keptAt]!, value: keptValue }
       const values = [kept, ...others].map((f) => {
         const [line, column] = place(sorted[f.v]!, f.i, field)
         return { file: sorted[f.v]!.file, line, column, value: f.value }
@@ -270,13 +271,10 @@ function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): 
     const shared = merged.flatMap((entry) => {
       const i0 = entry.at.get(0)
       const i = entry.at.get(v)
-      return i0 === undefined || i === undefined ? [] : [{ entry, i, i0 }]
+      return i0 === undefined || i === undefined ? [] : [{ entry, i, found: variant.snapshot.rows[i]!, expected: original.snapshot.rows[i0]! }]
     })
     for (const field of numericFields) {
-      const found = mostlyDisagree(
-        shared.map(({ entry, i, i0 }) => ({ entry, i, found: variant.snapshot.rows[i]![field], expected: original.snapshot.rows[i0]![field] })),
-        (a, b) => a === b
-      )
+      const found = mostlyDisagree(shared, field, (a, b) => a === b)
       if (!found) continue
       const { disagreeing, compared, example } = found
       const [line, column] = place(variant, example.i, field)
@@ -296,6 +294,19 @@ function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): 
     }
   }
   return out
+}
+
+/** Of the merged rows in one place not yet matched in variant `v`, the one a row is (`pick`). */
+function free(list: readonly Merged[] | undefined, v: number, id: string, row: Row, rowOf: (m: Merged) => Row): Merged | undefined {
+  if (!list) return undefined
+  // Most places hold one row: no list is made for them.
+  if (list.length === 1) return list[0]!.at.has(v) ? undefined : list[0]
+  return pick(
+    list.filter((m) => !m.at.has(v)),
+    id,
+    row,
+    rowOf
+  )
 }
 
 /** Of the candidates for one place, the one a row is: a single one, else the one of its id, else the one with its votes. */
@@ -371,6 +382,15 @@ function matchArchive(variant: Variant, merged: readonly Merged[], byId: Readonl
   return out
 }
 
+/** A row of a capture and the merged row it is compared with. */
+interface ComparedRow {
+  entry: Merged
+  /** The row's index in the capture compared. */
+  i: number
+  found: Row
+  expected: Row
+}
+
 /** One cell of a capture and the cell it was compared with: the merged row's, in the same column. */
 interface ComparedCell {
   entry: Merged
@@ -385,18 +405,21 @@ interface ComparedCell {
  * most of the rows both have a value for (at least `MIN_COMPARED_ROWS`): the
  * counts and the first disagreeing cell.
  */
-function mostlyDisagree(cells: readonly ComparedCell[], same: (found: unknown, expected: unknown) => boolean): { compared: number; disagreeing: number; example: ComparedCell } | undefined {
+function mostlyDisagree(rows: readonly ComparedRow[], field: RowField, same: (found: unknown, expected: unknown) => boolean): { compared: number; disagreeing: number; example: ComparedCell } | undefined {
   let compared = 0
   let disagreeing = 0
-  let example: ComparedCell | undefined
-  for (const cell of cells) {
-    if (cell.found === undefined || cell.expected === undefined) continue
+  let first: ComparedRow | undefined
+  for (const row of rows) {
+    const found = row.found[field]
+    const expected = row.expected[field]
+    if (found === undefined || expected === undefined) continue
     compared++
-    if (same(cell.found, cell.expected)) continue
+    if (same(found, expected)) continue
     disagreeing++
-    example ??= cell
+    first ??= row
   }
-  return compared >= MIN_COMPARED_ROWS && disagreeing * 2 > compared && example ? { compared, disagreeing, example } : undefined
+  if (compared < MIN_COMPARED_ROWS || disagreeing * 2 <= compared || !first) return undefined
+  return { compared, disagreeing, example: { entry: first.entry, i: first.i, found: first.found[field], expected: first.expected[field] } }
 }
 
 /**
@@ -406,9 +429,9 @@ function mostlyDisagree(cells: readonly ComparedCell[], same: (found: unknown, e
  * `ARCHIVE_VOTES_SHARE`. Says the column, the counts and a first example.
  */
 function otherTime(variant: Variant, matches: ReadonlyMap<number, Merged>, rowOf: (m: Merged) => Row): ({ field: 'score' | 'votes' } & NonNullable<ReturnType<typeof mostlyDisagree>>) | undefined {
+  const rows = [...matches].map(([i, entry]) => ({ entry, i, found: variant.snapshot.rows[i]!, expected: rowOf(entry) }))
   for (const field of ['score', 'votes'] as const) {
-    const cells = [...matches].map(([i, entry]) => ({ entry, i, found: variant.snapshot.rows[i]![field], expected: rowOf(entry)[field] }))
-    const found = mostlyDisagree(cells, (a, b) => archiveClose[field](a as number, b as number))
+    const found = mostlyDisagree(rows, field, (a, b) => archiveClose[field](a as number, b as number))
     if (found) return { field, ...found }
   }
   return undefined

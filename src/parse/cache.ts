@@ -79,14 +79,15 @@ export function seal(result: ParseResult): string {
 /**
  * The parse result of an entry's bytes, its cell positions packed
  * (`packPlaces`), or undefined when the bytes no longer have the digest they
- * were written with.
+ * were written with. The digest is checked on the bytes as read, which are
+ * then decoded once (hashing the decoded text would encode it back).
  */
-export function unseal(text: string): ParseResult | undefined {
-  const newline = text.indexOf('\n')
+export function unseal(bytes: Buffer): ParseResult | undefined {
+  const newline = bytes.indexOf(0x0a)
   if (newline !== 64) return undefined
-  const json = text.slice(newline + 1)
-  if (digest(json) !== text.slice(0, newline)) return undefined
-  const result = JSON.parse(json) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
+  const body = bytes.subarray(newline + 1)
+  if (createHash('sha256').update(body).digest('hex') !== bytes.toString('latin1', 0, newline)) return undefined
+  const result = JSON.parse(body.toString('utf8')) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
   if (!Array.isArray(result.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
   for (const s of result.snapshots) {
@@ -112,7 +113,7 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
       let hit: ParseResult | undefined
       const entry = file(key, content)
       try {
-        hit = unseal(readFileSync(entry, 'utf8'))
+        hit = unseal(readFileSync(entry))
       } catch {
         // Not there, or not JSON.
       }

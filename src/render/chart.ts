@@ -50,32 +50,36 @@ export const LINE_TOLERANCE = 0.5
 export function linePoints(xy: readonly (readonly [number, number])[]): string[] {
   const keep = new Uint8Array(xy.length)
   if (xy.length > 0) keep[0] = keep[xy.length - 1] = 1
-  // Iterative, so that a long history cannot exhaust the stack.
-  const spans: [number, number][] = xy.length > 2 ? [[0, xy.length - 1]] : []
+  // Iterative, so that a long history cannot exhaust the stack: spans as pairs of indices.
+  const spans: number[] = xy.length > 2 ? [0, xy.length - 1] : []
+  const tolerance = LINE_TOLERANCE * LINE_TOLERANCE
   while (spans.length) {
-    const [from, to] = spans.pop()!
+    const to = spans.pop()!
+    const from = spans.pop()!
     let far = -1
-    let farthest = LINE_TOLERANCE
+    let farthest = tolerance
     for (let i = from + 1; i < to; i++) {
-      const d = segmentDistance(xy[i]!, xy[from]!, xy[to]!)
+      const d = segmentDistanceSquared(xy[i]!, xy[from]!, xy[to]!)
       if (d > farthest) (far = i), (farthest = d)
     }
     if (far < 0) continue
     keep[far] = 1
-    spans.push([from, far], [far, to])
+    spans.push(from, far, far, to)
   }
   const out: string[] = []
   for (let i = 0; i < xy.length; i++) if (keep[i]) out.push(`${r(xy[i]![0])},${r(xy[i]![1])}`)
   return out
 }
 
-/** Distance from `p` to the segment from `a` to `b`. */
-function segmentDistance(p: readonly [number, number], a: readonly [number, number], b: readonly [number, number]): number {
+/** The square of the distance from `p` to the segment from `a` to `b` (no square root, no `Math.hypot`: this runs for every point of every chart). */
+function segmentDistanceSquared(p: readonly [number, number], a: readonly [number, number], b: readonly [number, number]): number {
   const dx = b[0] - a[0]
   const dy = b[1] - a[1]
   const length = dx * dx + dy * dy
   const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy))
+  const ex = p[0] - (a[0] + t * dx)
+  const ey = p[1] - (a[1] + t * dy)
+  return ex * ex + ey * ey
 }
 
 /** About `count` round tick values covering [min, max]. */

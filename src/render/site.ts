@@ -165,7 +165,8 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   }
   for (const m of site.models) {
     const history = site.histories.get(m.id)
-    if (history) yield { path: paths.modelData(m.id), content: modelHistoryCsv(history) }
+    // Made from the model's points alone: most models have none on a new day, and their file is kept.
+    if (history) yield { path: paths.modelData(m.id), key: keyOf('model-csv', [...history]), render: () => modelHistoryCsv(history) }
   }
   if (ctx.feeds) {
     for (const board of site.boards) yield { path: paths.boardFeed(board.id), content: boardFeed(site, options.base, board, ctx.feeds.boards.get(board.id) ?? []) }

@@ -141,6 +141,18 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
 /** How long an entry no build used is kept: entries of an older parser, of an edited or removed file, of another store. */
 export const UNUSED_ENTRY_DAYS = 30
 
+/**
+ * How often a build prunes (`pruneCacheWhenDue`): marking what it used and
+ * removing what no build used. Once in this many hours is enough to keep
+ * entries used every day (their mark is never more than a day old against
+ * `UNUSED_ENTRY_DAYS`); walking a cache of a few parsers' entries (18,000
+ * files) on every build cost 0.18 s.
+ */
+export const PRUNE_EVERY_HOURS = 12
+
+/** The file in a cache directory whose modification time says when it was last pruned. */
+export const PRUNED_STAMP = '.pruned'
+
 const entryName = /^[0-9a-f]{64}\.json$/
 const tempName = /^[0-9a-f]{64}\.json\.\d+\.tmp$/
 const shardName = /^[0-9a-f]{2}$/
@@ -215,4 +227,27 @@ export function cachedParser(dir: string, parse: typeof parsePage = parsePage): 
     return result
   }
   return Object.assign(cached, { stats: cache.stats })
+}
+
+/**
+ * `pruneCache`, when the cache was last pruned `PRUNE_EVERY_HOURS` ago or
+ * more (or never; a stamp dated in the future counts as never): then the
+ * stamp is dated `now`. Undefined when it was not due.
+ */
+export function pruneCacheWhenDue(dir: string, used: ReadonlySet<string>, now: number = Date.now()): { removed: number; bytes: number } | undefined {
+  const stamp = path.join(dir, PRUNED_STAMP)
+  try {
+    const age = now - lstatSync(stamp).mtimeMs
+    if (age >= 0 && age < PRUNE_EVERY_HOURS * 3_600_000) return undefined
+  } catch {
+    // Never pruned.
+  }
+  const out = pruneCache(dir, used, now)
+  try {
+    writeFileSync(stamp, '')
+    utimesSync(stamp, new Date(now), new Date(now))
+  } catch {
+    // A cache that cannot be written is pruned again next time.
+  }
+  return out
 }

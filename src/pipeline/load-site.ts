@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
-import { digestOf, openCache, pruneCache } from '../parse/cache.js'
+import { digestOf, openCache, pruneCacheWhenDue } from '../parse/cache.js'
 import { parsePage, type ParseOptions } from '../parse/index.js'
 import { parseRegistryData } from '../registry/data.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
@@ -53,7 +53,8 @@ export interface LoadOptions {
   sources?: readonly string[]
   /**
    * After reading the whole store: remove cache entries no run used for
-   * `UNUSED_ENTRY_DAYS` (the build does; a run over some sources does not).
+   * `UNUSED_ENTRY_DAYS`, when the last pruning was `PRUNE_EVERY_HOURS` ago
+   * (the build does; a run over some sources does not).
    */
   prune?: boolean
   /** Called after each file is read and checked. */
@@ -175,7 +176,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   } finally {
     await pool?.close()
   }
-  if (cache && options.prune && !options.sources) pruneCache(cache.dir, cache.used)
+  if (cache && options.prune && !options.sources) pruneCacheWhenDue(cache.dir, cache.used)
   return {
     files: files.filter((f): f is CheckedFile => f !== undefined),
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { cachedParser, digestOf, openCache, parserEntry, pruneCache, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
+import { cachedParser, digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/core/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
 import { decodePlaces, unpackPlaces } from '../../src/schema/places.js'
@@ -215,5 +215,38 @@ describe('code digest', () => {
     expect(statSync(kept).mtimeMs).toBeGreaterThan(now - 1000)
     expect(openCache(dir, 'code-1').get('a', seal)).toEqual(cache.get('a', seal))
     expect(pruneCache(path.join(dir, 'no-such-dir'), new Set())).toEqual({ removed: 0, bytes: 0 })
+  })
+
+  it('prunes when the last pruning is PRUNE_EVERY_HOURS old, not on every build', async () => {
+    const dir = await tempDir()
+    const cache = openCache(dir, 'code-1')
+    const result = parsePage(seal, { source: 'seal' })
+    const now = Date.now()
+    const hour = 3_600_000
+    const staleEntry = () => {
+      const stale = openCache(dir, 'code-0')
+      stale.set(String(Math.random()), seal, result)
+      const f = [...stale.used][0]!
+      utimesSync(f, new Date(now - (UNUSED_ENTRY_DAYS + 1) * 24 * hour), new Date(now - (UNUSED_ENTRY_DAYS + 1) * 24 * hour))
+      return f
+    }
+    cache.set('a', seal, result)
+    const first = staleEntry()
+    // Never pruned: pruned now, and the stamp says so.
+    expect(pruneCacheWhenDue(dir, cache.used, now)).toEqual({ removed: 1, bytes: expect.any(Number) })
+    expect(existsSync(first)).toBe(false)
+    expect(Math.abs(statSync(path.join(dir, PRUNED_STAMP)).mtimeMs - now)).toBeLessThan(1)
+    // Within the hours: nothing is walked, nothing removed.
+    const second = staleEntry()
+    expect(pruneCacheWhenDue(dir, cache.used, now + (PRUNE_EVERY_HOURS - 1) * hour)).toBeUndefined()
+    expect(existsSync(second)).toBe(true)
+    // Once they are past, pruned again.
+    expect(pruneCacheWhenDue(dir, cache.used, now + PRUNE_EVERY_HOURS * hour)?.removed).toBe(1)
+    expect(existsSync(second)).toBe(false)
+    expect(existsSync([...cache.used][0]!)).toBe(true)
+    // A stamp from the future (a clock set back) does not stop pruning for ever.
+    const third = staleEntry()
+    expect(pruneCacheWhenDue(dir, cache.used, now)?.removed).toBe(1)
+    expect(existsSync(third)).toBe(false)
   })
 })

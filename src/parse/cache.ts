@@ -79,15 +79,14 @@ export function seal(result: ParseResult): string {
 /**
  * The parse result of an entry's bytes, its cell positions packed
  * (`packPlaces`), or undefined when the bytes no longer have the digest they
- * were written with. The digest is checked on the bytes as read, which are
- * then decoded once (hashing the decoded text would encode it back).
+ * were written with.
  */
-export function unseal(bytes: Buffer): ParseResult | undefined {
-  const newline = bytes.indexOf(0x0a)
+export function unseal(text: string): ParseResult | undefined {
+  const newline = text.indexOf('\n')
   if (newline !== 64) return undefined
-  const body = bytes.subarray(newline + 1)
-  if (createHash('sha256').update(body).digest('hex') !== bytes.toString('latin1', 0, newline)) return undefined
-  const result = JSON.parse(body.toString('utf8')) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
+  const json = text.slice(newline + 1)
+  if (digest(json) !== text.slice(0, newline)) return undefined
+  const result = JSON.parse(json) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
   if (!Array.isArray(result.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
   for (const s of result.snapshots) {
@@ -113,7 +112,7 @@ export function openCache(dir: string, code: string = parserDigest()): ParseCach
       let hit: ParseResult | undefined
       const entry = file(key, content)
       try {
-        hit = unseal(readFileSync(entry))
+        hit = unseal(readFileSync(entry, 'utf8'))
       } catch {
         // Not there, or not JSON.
       }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
@@ -135,9 +134,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   const progress = () => options.onProgress?.(++done, relatives.length)
   const read = async (relative: string): Promise<string | undefined> => {
     try {
-      // Read at once: a page is a few dozen KB, and the promise API's open, stat, read and close,
-      // each a round trip to the thread pool, cost more than the read (0.3 s for the real store).
-      return readFileSync(path.join(store.dir, relative), 'utf8')
+      return await readFile(path.join(store.dir, relative), 'utf8')
     } catch (error) {
       unreadable.push({ path: relative, reason: (error as Error).message })
       progress()

@@ -301,12 +301,7 @@ function free(list: readonly Merged[] | undefined, v: number, id: string, row: R
   if (!list) return undefined
   // Most places hold one row: no list is made for them.
   if (list.length === 1) return list[0]!.at.has(v) ? undefined : list[0]
-  return pick(
-    list.filter((m) => !m.at.has(v)),
-    id,
-    row,
-    rowOf
-  )
+  return pick(list.filter((m) => !m.at.has(v)), id, row, rowOf)
 }
 
 /** Of the candidates for one place, the one a row is: a single one, else the one of its id, else the one with its votes. */

@@ -1,27 +1,21 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { buildCommand, usage as buildUsage } from './commands/build.js'
-import { checkCommand, usage as checkUsage } from './commands/check.js'
-import { fetchCommand, usage as fetchUsage } from './commands/fetch.js'
-import { importCommand, usage as importUsage } from './commands/import.js'
 import { UsageError, type Io } from './commands/io.js'
-import { parseCommand, usage as parseUsage } from './commands/parse.js'
-import { registryCommand, usage as registryUsage } from './commands/registry.js'
 
 interface Command {
-  run: (argv: string[], io: Io) => Promise<number>
-  usage: string
+  /** The command's module, loaded when the command runs: a build loads neither the fetcher nor, when every file is cached, the parser. */
+  load: () => Promise<{ run: (argv: string[], io: Io) => Promise<number>; usage: string }>
   summary: string
 }
 
 export const commands: Record<string, Command> = {
-  parse: { run: parseCommand, usage: parseUsage, summary: 'parse captured pages and print rows and diagnostics' },
-  check: { run: checkCommand, usage: checkUsage, summary: 'validate every snapshot in the store' },
-  build: { run: buildCommand, usage: buildUsage, summary: 'build the static site (pages, data, feed) into dist/' },
-  import: { run: importCommand, usage: importUsage, summary: 'copy captures (files or git history) into the store' },
-  registry: { run: registryCommand, usage: registryUsage, summary: 'reconcile every snapshot into one model registry (`registry suggest`: unlinked look-alikes)' },
-  fetch: { run: fetchCommand, usage: fetchUsage, summary: 'download the pages in the sources file and store new snapshots' }
+  parse: { load: () => import('./commands/parse.js').then((m) => ({ run: m.parseCommand, usage: m.usage })), summary: 'parse captured pages and print rows and diagnostics' },
+  check: { load: () => import('./commands/check.js').then((m) => ({ run: m.checkCommand, usage: m.usage })), summary: 'validate every snapshot in the store' },
+  build: { load: () => import('./commands/build.js').then((m) => ({ run: m.buildCommand, usage: m.usage })), summary: 'build the static site (pages, data, feed) into dist/' },
+  import: { load: () => import('./commands/import.js').then((m) => ({ run: m.importCommand, usage: m.usage })), summary: 'copy captures (files or git history) into the store' },
+  registry: { load: () => import('./commands/registry.js').then((m) => ({ run: m.registryCommand, usage: m.usage })), summary: 'reconcile every snapshot into one model registry (`registry suggest`: unlinked look-alikes)' },
+  fetch: { load: () => import('./commands/fetch.js').then((m) => ({ run: m.fetchCommand, usage: m.usage })), summary: 'download the pages in the sources file and store new snapshots' }
 }
 
 function help(): string {
@@ -42,11 +36,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write('leaderlog 0.1.0\n')
     return 0
   }
-  const command = commands[name]
-  if (!command) {
+  if (!Object.hasOwn(commands, name)) {
     io.stderr.write(`leaderlog: unknown command \`${name}\`\n\n${help()}`)
     return 2
   }
+  const command = await commands[name]!.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage + '\n')
     return 0

@@ -63,7 +63,46 @@ function violations(): string[] {
   return out
 }
 
+/**
+ * What loading `entry` loads before anything runs: its static imports, followed
+ * through `src/` (type-only imports are erased; `import()` waits until called).
+ * Returns the modules (relative to `src/`) and the packages reached.
+ */
+function loadedWith(entry: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>()
+  const packages = new Set<string>()
+  const visit = (file: string) => {
+    const relative = path.relative(src, file).split(path.sep).join('/')
+    if (modules.has(relative)) return
+    modules.add(relative)
+    const code = readFileSync(file, 'utf8').replace(/^\s*(?:import|export)\s+type\s[^;]*?\sfrom\s+'[^']+'/gm, '')
+    for (const spec of importsOf(code)) {
+      if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec).replace(/\.js$/, '.ts'))
+      else if (!spec.startsWith('node:')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!)
+    }
+  }
+  visit(path.join(src, entry))
+  return { modules, packages }
+}
+
+/** The packages that parse markdown: what a build whose files are all cached never needs. */
+const parserPackages = /^(unified|remark-|micromark|mdast-)/
+
 describe('architecture', () => {
+  it('loads the parser only when a file must be parsed: not for a build, check or registry run whose files are cached', () => {
+    for (const entry of ['cli.ts', 'commands/build.ts', 'commands/check.ts', 'commands/registry.ts']) {
+      const { modules, packages } = loadedWith(entry)
+      expect(modules.has('pipeline/load-site.ts') || entry === 'cli.ts', entry).toBe(true)
+      expect([...modules].filter((m) => m === 'parse/index.ts' || m === 'pipeline/check-file.ts'), entry).toEqual([])
+      expect([...packages].filter((p) => parserPackages.test(p)), entry).toEqual([])
+    }
+    // The check sees the parser where it is loaded at once.
+    const parse = loadedWith('commands/parse.ts')
+    expect(parse.modules.has('parse/index.ts')).toBe(true)
+    expect([...parse.packages].filter((p) => parserPackages.test(p))).toEqual(expect.arrayContaining(['unified', 'remark-gfm']))
+  })
+
+
   it('finds the imports it checks', () => {
     expect(importsOf("import { a } from './a.js'\nexport { b } from '../b/c.js'\nimport type { D } from 'd'\nimport 'side'\n")).toEqual(['./a.js', '../b/c.js', 'd', 'side'])
   })

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { cachedParser } from '../src/parse/cache.js'
+import { cachedParser } from '../src/parse/cached-parser.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
 /** `../shared` beside the checkout, or `LEADERLOG_SHARED` (a git worktree lives elsewhere). */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { inFile, message, sortDiagnostics, START, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { report } from '../diagnostics/report.js'
 import { publicSnapshot, type Snapshot } from '../schema/snapshot.js'
-import { checkFile } from '../store/check.js'
+import { checkStoreFile } from '../pipeline/check-file.js'
 import { parseStorePath } from '../store/layout.js'
 import { sourceInfo, sourceIds } from '../core/sources.js'
 import { parsePage } from '../parse/index.js'
@@ -54,7 +54,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
     let snapshots: Snapshot[]
     let messages
     if (inStore && !values.source) {
-      const checked = checkFile(relative, content)
+      const checked = checkStoreFile(relative, content)
       snapshots = checked.result.snapshots
       messages = checked.result.messages
     } else {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { decodePlaces, encodePlaces, unpackPlaces, type EncodedPlaces } from '../schema/places.js'
+import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { digest } from '../core/digest.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
-import { PARSER_VERSION, parsePage, type ParseOptions } from './index.js'
+import { PARSER_VERSION } from './version.js'
 
 /**
  * A content-addressed cache of parse results on disk. Parsing is a pure
@@ -211,21 +211,6 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
     }
   }
   return out
-}
-
-/** A drop-in `parsePage` that reads and fills the cache in `dir`. */
-export function cachedParser(dir: string, parse: typeof parsePage = parsePage): typeof parsePage & { stats: CacheStats } {
-  const cache = openCache(dir)
-  const cached = (content: string, options: ParseOptions = {}): ParseResult => {
-    const key = JSON.stringify(options)
-    const hit = cache.get(key, content)
-    // What `parsePage` returns: plain positions.
-    if (hit) return { ...hit, snapshots: hit.snapshots.map((s) => ({ ...s, places: unpackPlaces(s.places) })) }
-    const result = parse(content, options)
-    cache.set(key, content, result)
-    return result
-  }
-  return Object.assign(cached, { stats: cache.stats })
 }
 
 /**

@@ -10,11 +10,9 @@ import { parseLmarena } from './lmarena/adapter.js'
 import { looksLikeCsv, parseCsv } from './csv/index.js'
 import { parseSeal } from './seal/adapter.js'
 
-/**
- * Bump when parsing changes what it returns for the same content: it is part of
- * every cache key, so a new version invalidates cached results.
- */
-export const PARSER_VERSION = '1'
+import { PARSER_VERSION } from './version.js'
+
+export { PARSER_VERSION }
 
 export interface ParseOptions {
   /** Source id, when known (store folder or `--source`); else detected from content. */

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url'
-import { message, START } from '../diagnostics/diagnostic.js'
-import { PARSER_VERSION, parsePage } from '../parse/index.js'
+import { parsePage } from '../parse/index.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
+import { crashResult } from './crash.js'
 
 /**
  * The per-file half of the pipeline: parse one store file and validate it on
@@ -20,19 +19,3 @@ export function checkStoreFile(relative: string, content: string, parse: typeof 
   }
   return checkParsed(relative, parsed)
 }
-
-/** This module: the entry of the code a checked result depends on (its import graph keys the cache). */
-export const checkerModule = fileURLToPath(import.meta.url)
-
-/** What a file whose parse crashed (threw, or killed its worker) holds: nothing but the error. */
-export function crashResult(relative: string, reason: string): ParseResult {
-  const options = parseOptionsFor(relative)
-  return {
-    parser: PARSER_VERSION,
-    source: options.source ?? null,
-    language: options.language ?? null,
-    snapshots: [],
-    messages: [message('parser-crash', START, { reason })]
-  }
-}
-

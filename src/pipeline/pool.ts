@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { CheckedFile } from '../store/check.js'
 import { checkParsed } from '../store/check.js'
-import { crashResult } from './check-file.js'
+import { crashResult } from './crash.js'
 import type { Task } from './worker.js'
 
 /**

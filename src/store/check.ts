@@ -2,7 +2,7 @@ import { compareText } from '../core/compare.js'
 import { languageOrder } from '../core/languages.js'
 import { message, placeAt, START, type Message } from '../diagnostics/diagnostic.js'
 import type { ParseResult, ParsedSnapshot } from '../schema/snapshot.js'
-import { parsePage, type ParseOptions } from '../parse/index.js'
+import type { ParseOptions } from '../parse/index.js'
 import { validateSnapshot } from '../validate/snapshot.js'
 import { archiveInfo, archiveLanguage, archiveOf, defaultArchive } from '../core/archives.js'
 import { parseStorePath, storePath, type StorePath } from './layout.js'
@@ -23,11 +23,6 @@ export function parseOptionsFor(path: string): ParseOptions {
   const stored = parseStorePath(path)
   if (!stored) return {}
   return { source: stored.source, language: stored.language, fallbackDate: stored.date, ...(stored.format === 'csv' ? { format: 'csv' as const } : {}) }
-}
-
-/** Parse and validate one store file. */
-export function checkFile(path: string, content: string, parse: typeof parsePage = parsePage): CheckedFile {
-  return checkParsed(path, parse(content, parseOptionsFor(path)))
 }
 
 /** Validate one store file's parse result (parsed with `parseOptionsFor(path)`) and check it against its path. */

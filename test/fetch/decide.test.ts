@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decide, newestDate, type History, type StoredFile } from '../../src/fetch/decide.js'
 import { parseRegistryData } from '../../src/registry/data.js'
-import { checkFile } from '../../src/store/check.js'
+import { checkStoreFile } from '../../src/pipeline/check-file.js'
 import { digest } from '../../src/core/digest.js'
 import { normaliseContent } from '../../src/store/import.js'
 import { snapshotsDir } from '../helpers.js'
@@ -15,7 +15,7 @@ const seedFr = readFileSync(path.join(snapshotsDir, 'lmarena-text/2025-11-20.fr.
 const newDay = readFileSync(path.join(import.meta.dirname, '../fixtures/fetch/new-day.en.md'), 'utf8')
 
 function stored(relative: string, content: string): StoredFile {
-  return { ...checkFile(relative, content), digest: digest(normaliseContent(content)) }
+  return { ...checkStoreFile(relative, content), digest: digest(normaliseContent(content)) }
 }
 
 const store: History = {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { fetchCommand } from '../../src/commands/fetch.js'
 import { main } from '../../src/cli.js'
-import { checkFile } from '../../src/store/check.js'
+import { checkStoreFile } from '../../src/pipeline/check-file.js'
 import { normaliseContent } from '../../src/store/import.js'
 import { captureIo, repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 import { page, redirect, sequence, slow, stalling, startServer, status, truncated, type TestServer } from './server.js'
@@ -172,7 +172,7 @@ describe('leaderlog fetch over loopback HTTP', () => {
 
   it('catches a table cut cleanly by comparing with the stored history, as check does', async () => {
     // Alone, the cut page looks fine: only the history shows the cut.
-    const alone = checkFile('lmarena-text/2025-11-21.en.md', normaliseContent(pages.cut))
+    const alone = checkStoreFile('lmarena-text/2025-11-21.en.md', normaliseContent(pages.cut))
     expect(alone.result.messages.filter((m) => m.severity === 'error')).toEqual([])
     const r = await fetchWith([{ language: 'en', path: '/cut.md' }])
     expect(r.lines[0]).toMatch(/^broken      lmarena-text en 2025-11-21: \d+:\d+ Unexpected 5 rows on `lmarena-text`, expected about 270 like the previous snapshot \(2025-11-20\) \[truncated-table\]$/)

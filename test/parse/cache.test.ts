@@ -3,11 +3,12 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { cachedParser, digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
+import { cachedParser } from '../../src/parse/cached-parser.js'
+import { digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/core/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
 import { decodePlaces, unpackPlaces } from '../../src/schema/places.js'
-import { checkerModule } from '../../src/pipeline/check-file.js'
+import { checkerModule } from '../../src/pipeline/load-site.js'
 import { repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 
 const seal = readFileSync(path.join(snapshotsDir, 'seal/2024-05-13.en.md'), 'utf8')
@@ -158,8 +159,8 @@ describe('code digest', () => {
   it('keys the checked-file cache on the validation code too', () => {
     const graph = moduleGraph(checkerModule)
     const rel = graph.files.map((f) => path.relative(path.join(repoRoot, 'src'), f).split(path.sep).join('/'))
-    expect(rel).toEqual(expect.arrayContaining(['parse/index.ts', 'validate/snapshot.ts', 'store/check.ts', 'store/layout.ts', 'core/sources.ts']))
-    expect(rel.filter((f) => f.startsWith('pipeline/'))).toEqual(['pipeline/check-file.ts'])
+    expect(rel).toEqual(expect.arrayContaining(['parse/index.ts', 'parse/version.ts', 'validate/snapshot.ts', 'store/check.ts', 'store/layout.ts', 'core/sources.ts']))
+    expect(rel.filter((f) => f.startsWith('pipeline/'))).toEqual(['pipeline/check-file.ts', 'pipeline/crash.ts'])
     expect(digestOf(checkerModule)).toMatch(/^[0-9a-f]{16}$/)
   })
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
 import { decide, type History } from '../../src/fetch/decide.js'
-import { checkFile } from '../../src/store/check.js'
+import { checkStoreFile } from '../../src/pipeline/check-file.js'
 import { digest } from '../../src/core/digest.js'
 import { normaliseContent } from '../../src/store/import.js'
 import { emptyData, parseRegistryData } from '../../src/registry/data.js'
@@ -162,7 +162,7 @@ describe.runIf(hasCorpus)('a misread translation on real pages', () => {
     const zh = readFileSync(path.join(corpusDir, zhFile), 'utf8')
     const misread = slipVotes(readFileSync(path.join(corpusDir, enFile), 'utf8'))
     const history: History = {
-      files: [{ ...checkFile('lmarena-text/2025-07-10.zh.md', zh), digest: digest(normaliseContent(zh)) }],
+      files: [{ ...checkStoreFile('lmarena-text/2025-07-10.zh.md', zh), digest: digest(normaliseContent(zh)) }],
       unreadable: [],
       registry: { path: 'registry.json', ...parseRegistryData(readFileSync(path.join(snapshotsDir, 'registry.json'), 'utf8')) },
       events: { path: 'events.json', events: [], messages: [] }

@@ -167,12 +167,12 @@ describe('GitHub workflows', () => {
     }
 
     /** Run a step's script with bash -e as Actions does, `node` (or `program`) replaced by a stand-in that prints `out` and exits `code`. */
-    async function runStep(script: string, node: { out: string; code: number }, program = 'node') {
+    async function runStep(script: string, stub: { out: string; code: number }, program = 'node') {
       const dir = await tempDir('leaderlog-step-')
       const bin = path.join(dir, 'bin')
       await mkdir(bin)
       await writeFile(path.join(bin, program), `#!/bin/sh\nprintf '%s\\n' "$FAKE_OUT"\nexit "$FAKE_CODE"\n`, { mode: 0o755 })
-      const env = { PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: dir, GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), FAKE_OUT: node.out, FAKE_CODE: String(node.code) }
+      const env = { PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: dir, GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), FAKE_OUT: stub.out, FAKE_CODE: String(stub.code) }
       await writeFile(env.GITHUB_OUTPUT, '')
       await writeFile(env.GITHUB_STEP_SUMMARY, '')
       let code = 0

@@ -34,8 +34,9 @@ swapped in at the end: a failed build leaves the previous one untouched.
 
 Prints one summary line: files written, snapshots, models, time taken.`
 
-export async function buildCommand(argv: string[], io: Io, now: () => number = Date.now): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** The command line, read (its options' types are the ones `build` is given). */
+function readArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -47,6 +48,10 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
       cache: { type: 'string' }
     }
   })
+}
+
+export async function buildCommand(argv: string[], io: Io, now: () => number = Date.now): Promise<number> {
+  const { values, positionals } = readArgs(argv)
   if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
   if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`Invalid --today \`${values.today}\`: expected a date YYYY-MM-DD`)
   let base
@@ -65,16 +70,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
   }
 }
 
-/** The options `build` was given. */
-interface BuildValues {
-  snapshots?: string
-  out?: string
-  today?: string
-  strict?: boolean
-  cache?: string
-}
-
-async function build(values: BuildValues, base: BaseUrl, io: Io, now: () => number, started: number): Promise<number> {
+async function build(values: ReturnType<typeof readArgs>['values'], base: BaseUrl, io: Io, now: () => number, started: number): Promise<number> {
   const store = storeOf(io, values.snapshots!)
   const progress = createProgress(io.stderr, now)
   // Pages name store files `snapshots/<file>` however the directory was spelled: two builds

@@ -71,7 +71,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
 }
 
 async function build(values: ReturnType<typeof readArgs>['values'], base: BaseUrl, io: Io, now: () => number, started: number): Promise<number> {
-  const store = storeOf(io, values.snapshots!)
+  const store = storeOf(io, values.snapshots)
   const progress = createProgress(io.stderr, now)
   // Pages name store files `snapshots/<file>` however the directory was spelled: two builds
   // of one store are byte-identical from any working directory.
@@ -107,7 +107,7 @@ async function build(values: ReturnType<typeof readArgs>['values'], base: BaseUr
 
   const model = buildSiteModel({ ...site, today: values.today })
   const rendered = renderSite(model, { base, registry: site.normalized.registry })
-  const written = await writeSiteAtomically(path.resolve(io.cwd, values.out!), rendered.files, {
+  const written = await writeSiteAtomically(path.resolve(io.cwd, values.out), rendered.files, {
     protect: [io.cwd, store.dir],
     total: rendered.total,
     onProgress: (done, all) => progress.update(done, all, 'files written')

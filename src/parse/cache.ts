@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
-import { digest } from '../core/digest.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
+import { sealed, unsealed, writeAtomically } from './sealed.js'
+import { openSignatures, SIGNATURES_DIR, signaturesName, signaturesTemp, type FileSignature } from './signatures.js'
 
 /**
  * A content-addressed cache of parse results on disk. Parsing is a pure
@@ -50,6 +51,8 @@ export function parserDigest(): string {
 export interface CacheStats {
   hits: number
   misses: number
+  /** Of the hits, those taken by the file's signature, without reading the file (`recall`). */
+  unread: number
 }
 
 /**
@@ -61,10 +64,24 @@ export interface ParseCache {
   stats: CacheStats
   /** The entries this cache read or wrote (their paths), for `pruneCache`. */
   used: Set<string>
-  /** The kept result, its cell positions packed (`packPlaces`), or undefined (not there, damaged, or not a parse result). Counts a hit or a miss. */
-  get(key: string, content: string): ParseResult | undefined
-  /** Keep a result (a cache that cannot be written only costs time). */
-  set(key: string, content: string, result: ParseResult): void
+  /**
+   * The kept result, its cell positions packed (`packPlaces`), or undefined
+   * (not there, damaged, or not a parse result). Counts a hit or a miss. With
+   * the file's signature (taken before it was read), a hit is remembered for
+   * `recall`.
+   */
+  get(key: string, content: string, signature?: FileSignature): ParseResult | undefined
+  /** Keep a result (a cache that cannot be written only costs time), and the file's signature for `recall`. */
+  set(key: string, content: string, result: ParseResult, signature?: FileSignature): void
+  /**
+   * For a cache opened for a store: the kept result of the file whose
+   * signature is the one it had when it was last read (`signatures.ts`),
+   * without reading it. Counts a hit; undefined (counting nothing) when the
+   * file is not known so, or its entry is gone or damaged: then read it.
+   */
+  recall(key: string, signature: FileSignature | undefined): ParseResult | undefined
+  /** Keep the signatures seen (`whole`: the whole store was read; files not in it are forgotten). */
+  saveSignatures(whole: boolean): void
 }
 
 /**
@@ -72,8 +89,7 @@ export interface ParseCache {
  * JSON, each snapshot's cell positions encoded (`encodePlaces`).
  */
 export function seal(result: ParseResult): string {
-  const json = JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) })
-  return `${digest(json)}\n${json}`
+  return sealed(JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) }))
 }
 
 /**
@@ -82,10 +98,8 @@ export function seal(result: ParseResult): string {
  * were written with.
  */
 export function unseal(text: string): ParseResult | undefined {
-  const newline = text.indexOf('\n')
-  if (newline !== 64) return undefined
-  const json = text.slice(newline + 1)
-  if (digest(json) !== text.slice(0, newline)) return undefined
+  const json = unsealed(text)
+  if (json === undefined) return undefined
   const result = JSON.parse(json) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
   if (!Array.isArray(result.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
@@ -97,39 +111,60 @@ export function unseal(text: string): ParseResult | undefined {
   return { ...result, snapshots }
 }
 
-export function openCache(dir: string, code: string = parserDigest()): ParseCache {
-  const stats: CacheStats = { hits: 0, misses: 0 }
+/**
+ * The cache in `dir` for the code whose digest is `code`; with `store` (a
+ * store directory), it also keeps the signatures of that store's files, keyed
+ * by their path in it, for `recall`.
+ */
+export function openCache(dir: string, code: string = parserDigest(), store?: string): ParseCache {
+  const stats: CacheStats = { hits: 0, misses: 0, unread: 0 }
   const used = new Set<string>()
-  const file = (key: string, content: string) => {
-    const hash = createHash('sha256').update(code).update('\0').update(key).update('\0').update(content).digest('hex')
-    return path.join(dir, hash.slice(0, 2), `${hash}.json`)
+  const signatures = store === undefined ? undefined : openSignatures(dir, code, store)
+  const hashOf = (key: string, content: string) => createHash('sha256').update(code).update('\0').update(key).update('\0').update(content).digest('hex')
+  const file = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.json`)
+  const read = (hash: string): ParseResult | undefined => {
+    try {
+      const hit = unseal(readFileSync(file(hash), 'utf8'))
+      if (hit) used.add(file(hash))
+      return hit
+    } catch {
+      return undefined // Not there, or not JSON.
+    }
   }
   return {
     dir,
     stats,
     used,
-    get(key, content) {
-      let hit: ParseResult | undefined
-      const entry = file(key, content)
-      try {
-        hit = unseal(readFileSync(entry, 'utf8'))
-      } catch {
-        // Not there, or not JSON.
-      }
+    get(key, content, signature) {
+      const hash = hashOf(key, content)
+      const hit = read(hash)
       if (hit) {
         stats.hits++
-        used.add(entry)
+        if (signature !== undefined) signatures?.record(key, signature, hash)
       } else stats.misses++
       return hit
     },
-    set(key, content, result) {
-      const target = file(key, content)
+    recall(key, signature) {
+      const hash = signature === undefined ? undefined : signatures?.entry(key, signature)
+      const hit = hash === undefined ? undefined : read(hash)
+      if (hit) {
+        stats.hits++
+        stats.unread++
+      }
+      return hit
+    },
+    saveSignatures(whole) {
+      if (!signatures) return
+      signatures.save(whole)
+      used.add(signatures.file)
+    },
+    set(key, content, result, signature) {
+      const hash = hashOf(key, content)
+      const target = file(hash)
       used.add(target)
+      if (signature !== undefined) signatures?.record(key, signature, hash)
       try {
-        mkdirSync(path.dirname(target), { recursive: true })
-        const temp = `${target}.${process.pid}.tmp`
-        writeFileSync(temp, seal(result))
-        renameSync(temp, target)
+        writeAtomically(target, seal(result))
       } catch {
         // A cache that cannot be written only costs time.
       }
@@ -160,20 +195,22 @@ const shardName = /^[0-9a-f]{2}$/
  * Keep a cache from growing with every parser change: entries in `used` are
  * marked used now (their modification time), and entries unused for
  * `UNUSED_ENTRY_DAYS` are removed, with the half-written files of a killed run
- * older than a day. Only files named as the cache names them are ever touched,
- * whatever directory `dir` is. Returns how many files were removed and their bytes.
+ * older than a day; so are the signatures of stores (`signatures.ts`). Only
+ * files named as the cache names them are ever touched, whatever directory
+ * `dir` is. Returns how many files were removed and their bytes.
  */
 export function pruneCache(dir: string, used: ReadonlySet<string>, now: number = Date.now()): { removed: number; bytes: number } {
   const out = { removed: 0, bytes: 0 }
-  let shards: string[]
+  let folders: string[]
   try {
-    shards = readdirSync(dir).filter((name) => shardName.test(name))
+    folders = readdirSync(dir).filter((name) => shardName.test(name) || name === SIGNATURES_DIR)
   } catch {
     return out
   }
   const stamp = new Date(now)
-  for (const shard of shards) {
-    const at = path.join(dir, shard)
+  for (const folder of folders) {
+    const at = path.join(dir, folder)
+    const [kept, temp] = folder === SIGNATURES_DIR ? [signaturesName, signaturesTemp] : [entryName, tempName]
     let names: string[]
     try {
       if (!lstatSync(at).isDirectory()) continue // a link to a folder elsewhere is not the cache's
@@ -184,8 +221,8 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
     let left = names.length
     for (const name of names) {
       const entry = path.join(at, name)
-      const isEntry = entryName.test(name)
-      if (!isEntry && !tempName.test(name)) continue
+      const isEntry = kept.test(name)
+      if (!isEntry && !temp.test(name)) continue
       try {
         if (used.has(entry)) {
           utimesSync(entry, stamp, stamp)

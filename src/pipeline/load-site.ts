@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
+import { signatureOf, type FileSignature } from '../parse/signatures.js'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
 import { digestOf, openCache, pruneCacheWhenDue } from '../parse/cache.js'
@@ -134,8 +135,10 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
     throw new StoreError(`Cannot read snapshots from ${store.shownAs}: no snapshot files in it (expected <source>/<YYYY-MM-DD>.<lang>.md)`)
   }
   const custom = options.parse && options.parse !== (await import('../parse/index.js')).parsePage ? options.parse : undefined
-  const cache = options.cache && !custom ? openCache(options.cache, parseCacheDigest()) : undefined
+  const cache = options.cache && !custom ? openCache(options.cache, parseCacheDigest(), store.dir) : undefined
   const files = new Array<CheckedFile | undefined>(relatives.length)
+  // Each file's signature, taken before it is read: a file unchanged since a run read it is not read again.
+  const signatures = new Array<FileSignature | undefined>(relatives.length)
   const unreadable: { path: string; reason: string }[] = []
   const misses: number[] = []
   let largeMiss = false
@@ -150,20 +153,32 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       return undefined
     }
   }
-  // Read every file; take what the cache has.
+  const taken = (index: number, result: ParseResult) => {
+    const relative = relatives[index]!
+    const stored = parseStorePath(relative)
+    files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result })
+    progress()
+  }
+  // Take what the cache has: by the file's signature, else by its content.
   await inParallel(relatives.length, inFlight, async (index) => {
     const relative = relatives[index]!
+    if (cache) {
+      signatures[index] = await stat(path.join(store.dir, relative), { bigint: true }).then(
+        (s) => signatureOf(s),
+        () => undefined
+      )
+      const recalled = cache.recall(relative, signatures[index])
+      if (recalled) return taken(index, recalled)
+    }
     const content = await read(relative)
     if (content === undefined) return
-    const hit = cache?.get(relative, content)
+    const hit = cache?.get(relative, content, signatures[index])
     if (!hit) {
       misses.push(index)
       if (content.length > LARGE_FILE) largeMiss = true
       return
     }
-    const stored = parseStorePath(relative)
-    files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result: hit })
-    progress()
+    taken(index, hit)
   })
   // Check the rest, on threads when there are enough of them.
   const threads = options.threads ?? {}
@@ -177,13 +192,14 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       const content = await read(relative)
       if (content === undefined) return
       const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content)
-      if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, file.result)
+      if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, file.result, signatures[index])
       files[index] = packed(file)
       progress()
     })
   } finally {
     await pool?.close()
   }
+  cache?.saveSignatures(!options.sources)
   if (cache && options.prune && !options.sources) pruneCacheWhenDue(cache.dir, cache.used)
   return {
     files: files.filter((f): f is CheckedFile => f !== undefined),

@@ -24,9 +24,9 @@ describe('parse cache', () => {
     const dir = await tempDir()
     const parse = cachedParser(dir)
     const first = parse(seal, { source: 'seal' })
-    expect(parse.stats).toEqual({ hits: 0, misses: 1 })
+    expect(parse.stats).toEqual({ hits: 0, misses: 1, unread: 0 })
     const second = parse(seal, { source: 'seal' })
-    expect(parse.stats).toEqual({ hits: 1, misses: 1 })
+    expect(parse.stats).toEqual({ hits: 1, misses: 1, unread: 0 })
     expect(second).toEqual(first)
     expect(second).toEqual(JSON.parse(JSON.stringify(parsePage(seal, { source: 'seal' }))))
   })
@@ -37,7 +37,7 @@ describe('parse cache', () => {
     parse(seal, { source: 'seal' })
     parse(seal, {})
     parse(seal + '\n', { source: 'seal' })
-    expect(parse.stats).toEqual({ hits: 0, misses: 3 })
+    expect(parse.stats).toEqual({ hits: 0, misses: 3, unread: 0 })
     expect(files(dir)).toHaveLength(3)
   })
 
@@ -47,7 +47,7 @@ describe('parse cache', () => {
     const first = parse(seal)
     for (const f of files(dir)) writeFileSync(f, '{"trunc')
     expect(parse(seal)).toEqual(first)
-    expect(parse.stats).toEqual({ hits: 0, misses: 2 })
+    expect(parse.stats).toEqual({ hits: 0, misses: 2, unread: 0 })
   })
 
   it('parses again when an entry is JSON of the wrong shape, instead of handing it on', async () => {
@@ -65,7 +65,7 @@ describe('parse cache', () => {
       writeFileSync(entry!, JSON.stringify(value))
       expect(parse(seal)).toEqual(first)
     }
-    expect(parse.stats).toEqual({ hits: 0, misses: 1 + wrong.length })
+    expect(parse.stats).toEqual({ hits: 0, misses: 1 + wrong.length, unread: 0 })
     // What parsing wrote back is a good entry again.
     expect(parse(seal)).toEqual(first)
     expect(parse.stats.hits).toBe(1)

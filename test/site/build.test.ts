@@ -244,7 +244,9 @@ describe('build behaviour', () => {
   it('removes cache entries no build used for a month, when it has read the whole store', async () => {
     const cache = path.join(work, 'cache-pruned')
     expect((await run(['check', '--snapshots', seeds, '--cache', cache])).code).toBe(0)
-    const used = listFiles(cache)
+    // The entries; the store's signatures (`signatures/`) are written once its files have settled, which may be between runs.
+    const entries = () => listFiles(cache).filter((f) => !f.startsWith('signatures/'))
+    const used = entries()
     // An entry of an older parser, unused for 40 days.
     const stale = path.join(cache, 'ff', `ff${'0'.repeat(62)}.json`)
     await mkdir(path.dirname(stale), { recursive: true })
@@ -257,7 +259,7 @@ describe('build behaviour', () => {
     expect((await run(['build', '--snapshots', seeds, '--out', path.join(work, 'pruned'), '--cache', cache])).code).toBe(0)
     expect(existsSync(stale)).toBe(false)
     // What it read, and the stamp that says when it pruned (the next builds of the day do not walk the cache).
-    expect(listFiles(cache)).toEqual([PRUNED_STAMP, ...used])
+    expect(entries()).toEqual([PRUNED_STAMP, ...used])
   }, 60_000)
 
   it('links under a sub-path with --base-url; feed and sitemap get absolute URLs', async () => {

@@ -29,8 +29,10 @@ swapped in at the end: a failed build leaves the previous one untouched.
   --strict        fail (exit 1, nothing written) when a snapshot has an error;
                   by default bad snapshots are reported and left out
   --cache DIR     keep parse results in DIR and reuse them while the file and
-                  the parser are unchanged (as \`leaderlog check --cache\`);
-                  entries no build used for ${UNUSED_ENTRY_DAYS} days are removed
+                  the parser are unchanged (as \`leaderlog check --cache\`; a
+                  file whose size, times and inode are those it had when a run
+                  read it is not read again); entries no build used for
+                  ${UNUSED_ENTRY_DAYS} days are removed
 
 Prints one summary line: files written, snapshots, models, time taken.`
 

@@ -9,7 +9,7 @@ import { LicenseTable } from './license.js'
 import { OrganizationTable } from './organization.js'
 import { inferOrganizations } from './organization-inference.js'
 import { currentOrganizationName, findOrganizationRenames } from './organization-renames.js'
-import { originalFirst, reconcile, type ReconcileResult, type Variant } from './reconcile.js'
+import { originalFirst, reconcile, relabelled, replacedIds, type ReconcileResult, type Variant } from './reconcile.js'
 import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
 import type { BoardPresence, NormalizeResult, ReconciledSnapshot, RegistryModel, Repair } from './types.js'
@@ -105,9 +105,12 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
 
 /**
  * Reconcile every (board, date) group. With `before` (the pass before renames
- * were linked), a group whose variants' ids renames left alone, and whose ids
- * the store knows as it did before, gives what it gave then: `reconcile` is a
- * pure function of (variants, canon, known), so that result is reused.
+ * were linked), a group gives what it gave then, its ids replaced, when
+ * renames replaced its ids one to one and the store knows each as it knew the
+ * id it replaced (`relabelled`): `reconcile` is a pure function of (variants,
+ * canon, known) that only compares ids. 403 of the 482 board-days whose ids
+ * renames changed are such on the real history (0.26 s of reconciling); the
+ * others have diagnostics, worded with the ids, and are reconciled again.
  */
 function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver, before?: readonly ReconcileResult[]): ReconcileResult[] {
   // Ids a store shows as a model of their own: a variant showing one in another's place scrambled names.
@@ -123,8 +126,9 @@ function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver, 
   }
   return grouped.map((group, k) => {
     const variants = group.map((g) => resolver.variant(g))
-    const unchanged = before && variants.every((v) => v.snapshot.rows.every((row, i) => resolver.baseId(row.name) === v.ids[i] && known.has(v.ids[i]!) === knownBefore.has(v.ids[i]!)))
-    return unchanged ? before[k]! : reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
+    const ids = before && replacedIds(variants, (v, i) => resolver.baseId(v.snapshot.rows[i]!.name), (id) => known.has(id), (id) => knownBefore.has(id))
+    const kept = ids && (ids.size === 0 ? before[k] : relabelled(before[k]!, ids))
+    return kept ?? reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
   })
 }
 

@@ -67,6 +67,54 @@ export interface ReconcileResult {
   archiveLinks: ArchiveLink[]
 }
 
+/**
+ * The result `reconcile` gives when every model id of its variants is
+ * replaced by `ids` (an id not in it stays): `reconcile` only compares ids
+ * with each other and asks `known` of them, so where the replacement is one to
+ * one on the day's ids and leaves each id as known as it was, the same rows
+ * merge, under the new ids. Undefined when the result has diagnostics: they
+ * are worded with the ids when found.
+ */
+export function relabelled(result: ReconcileResult, ids: ReadonlyMap<string, string>): ReconcileResult | undefined {
+  if (result.diagnostics.length > 0) return undefined
+  const to = (id: string) => ids.get(id) ?? id
+  return {
+    // The model id stays the row's last field: spreading keeps the order.
+    snapshot: { ...result.snapshot, rows: result.snapshot.rows.map((row) => (ids.has(row.model) ? { ...row, model: to(row.model) } : row)) },
+    disagreements: result.disagreements.map((d) => ({ ...d, model: to(d.model) })),
+    diagnostics: [],
+    links: result.links.map((l) => ({ ...l, id: to(l.id) })),
+    archiveLinks: result.archiveLinks.map((l) => ({ ...l, from: to(l.from), to: to(l.to) }))
+  }
+}
+
+/**
+ * The ids of a day's variants replaced since they were reconciled (old → new;
+ * `old(variant, row)` is a row's id then), when replaced one to one and each
+ * new id `known` as its old one was (`knownBefore`): then `relabelled` gives
+ * what reconciling them again would. Else undefined: two ids became one, or a
+ * model's being known changed, and the day must be reconciled again.
+ */
+export function replacedIds(
+  variants: readonly Variant[],
+  old: (variant: Variant, row: number) => string,
+  known: (id: string) => boolean,
+  knownBefore: (id: string) => boolean
+): Map<string, string> | undefined {
+  const replaced = new Map<string, string>()
+  const from = new Map<string, string>()
+  for (const v of variants) {
+    for (let i = 0; i < v.ids.length; i++) {
+      const was = old(v, i)
+      const id = v.ids[i]!
+      if (known(id) !== knownBefore(was) || (from.get(id) ?? was) !== was) return undefined
+      from.set(id, was)
+      if (id !== was) replaced.set(was, id)
+    }
+  }
+  return replaced
+}
+
 /** Original language first (`languageOrder`), archives last, then by file: the order variants of a day are merged in. */
 export function originalFirst(a: { file: string; snapshot: { language: string } }, b: { file: string; snapshot: { language: string } }): number {
   return languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file)

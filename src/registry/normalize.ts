@@ -110,7 +110,8 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
  * id it replaced (`relabelled`): `reconcile` is a pure function of (variants,
  * canon, known) that only compares ids. 403 of the 482 board-days whose ids
  * renames changed are such on the real history (0.26 s of reconciling); the
- * others have diagnostics, worded with the ids, and are reconciled again.
+ * others (diagnostics, worded with the ids; two ids become one) are
+ * reconciled again.
  */
 function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver, before?: readonly ReconcileResult[]): ReconcileResult[] {
   // Ids a store shows as a model of their own: a variant showing one in another's place scrambled names.

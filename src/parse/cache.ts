@@ -123,9 +123,10 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
   const hashOf = (key: string, content: string) => createHash('sha256').update(code).update('\0').update(key).update('\0').update(content).digest('hex')
   const file = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.json`)
   const read = (hash: string): ParseResult | undefined => {
+    const entry = file(hash)
     try {
-      const hit = unseal(readFileSync(file(hash), 'utf8'))
-      if (hit) used.add(file(hash))
+      const hit = unseal(readFileSync(entry, 'utf8'))
+      if (hit) used.add(entry)
       return hit
     } catch {
       return undefined // Not there, or not JSON.

@@ -12,7 +12,7 @@ import { diffPage } from './view-diff.js'
 import { hasFrontier } from './view-history.js'
 import { homeView } from './view-home.js'
 import { layoutView } from './view-layout.js'
-import { modelView } from './view-model.js'
+import { modelPage } from './view-model.js'
 import { boardFrontierView, modelsView, movedOrganizationView, organizationView, organizationsView } from './view-models.js'
 import { qualityPartView, qualityView } from './view-quality.js'
 import { link, type Context } from './view-table.js'
@@ -76,7 +76,7 @@ function pageJobs(ctx: Context): PageJob[] {
     if (hasFrontier(ctx, board)) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
     ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
   }
-  for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', view: () => modelView(ctx, model) })
+  for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', page: () => modelPage(ctx, model) })
   for (const org of site.organizations) jobs.push({ path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) })
   for (const org of site.organizations) {
     for (const moved of org.moved) jobs.push({ path: paths.organization(moved.slug), template: 'moved', view: () => movedOrganizationView(ctx, org, moved.former), sitemap: false })

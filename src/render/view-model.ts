@@ -6,7 +6,7 @@ import type { RegistryModel } from '../registry/types.js'
 import { formatNumber } from '../core/text.js'
 import { visible } from '../diagnostics/quote.js'
 import { boardTitle } from '../core/sources.js'
-import { lineChart } from './chart.js'
+import { lineChart, type ChartOptions } from './chart.js'
 import type { Lifecycle } from '../model/history/index.js'
 import { formatDays, formatSigned } from './format.js'
 import { paths } from './urls.js'
@@ -67,10 +67,32 @@ export function renameText(e: RenameEvidence): string {
   return `on ${boardTitle(e.board)} between ${e.before} and ${e.after}: ${numbers}`
 }
 
-export function modelView(ctx: Context, model: RegistryModel): ModelView {
+/** A board of a model's page before its charts are drawn: the charts as what they are drawn from. */
+export type ModelBoardFrame = Omit<ModelBoardView, 'scoreChart' | 'rankChart'> & { scoreChart?: ChartOptions; rankChart?: ChartOptions }
+
+/** A model's page before its charts are drawn: plain data, the view a pure function of it (`drawCharts`). */
+export type ModelFrame = Omit<ModelView, 'boards'> & { boards: ModelBoardFrame[] }
+
+/**
+ * A model's page (`KeyedPage`): keyed on its frame, the view but its charts,
+ * which are made only when the page is rendered (drawing them is two thirds
+ * of the page's cost). Only the models on a new day's boards change, a few
+ * in four: the others' pages are kept as they were written.
+ */
+export function modelPage(ctx: Context, model: RegistryModel): { view: () => ModelView; inputs: () => ModelFrame } {
+  const frame = modelFrame(ctx, model)
+  return { inputs: () => frame, view: () => drawCharts(frame) }
+}
+
+/** The view of a model's frame: its charts drawn. */
+export function drawCharts(frame: ModelFrame): ModelView {
+  return { ...frame, boards: frame.boards.map((b) => ({ ...b, scoreChart: b.scoreChart ? lineChart(b.scoreChart) : '', rankChart: b.rankChart ? lineChart(b.rankChart) : '' })) }
+}
+
+function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
   const histories: Map<string, HistoryPoint[]> = ctx.site.histories.get(model.id) ?? new Map()
   const boardIds = [...new Set([...Object.keys(model.boards), ...histories.keys()])].sort(compareBoards)
-  const boards: ModelBoardView[] = boardIds.map((id) => {
+  const boards: ModelBoardFrame[] = boardIds.map((id) => {
     const points = histories.get(id) ?? []
     const board = ctx.site.boards.find((b) => b.id === id)
     const presence = model.boards[id]
@@ -97,7 +119,7 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
       current,
       belowTop,
       scoreChart: scored.length
-        ? lineChart({
+        ? {
             id: `score-${id}`,
             title: `${model.name}: score on ${boardTitle(id)}`,
             label: 'Score',
@@ -108,18 +130,18 @@ export function modelView(ctx: Context, model: RegistryModel): ModelView {
               low: p.ciMinus !== undefined ? p.score! - p.ciMinus : undefined,
               high: p.ciPlus !== undefined ? p.score! + p.ciPlus : undefined
             }))
-          })
-        : '',
+          }
+        : undefined,
       rankChart: points.length
-        ? lineChart({
+        ? {
             id: `rank-${id}`,
             title: `${model.name}: rank on ${boardTitle(id)}`,
             label: 'Rank',
             invert: true,
             integer: true,
             points: points.map((p) => ({ date: p.date, value: p.rank, low: p.rankUpper, high: p.rankLower }))
-          })
-        : '',
+          }
+        : undefined,
       spreadBand: points.some((p) => p.rankUpper !== undefined),
       history,
       lifecycle: life ? lifecycleFacts(ctx, id, life) : [],

@@ -6,6 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteEntry } from '../../src/core/site-file.js'
 import { renderDigest, templatesDir } from '../../src/render/eta.js'
 import { KEYS_FILE, writeSiteAtomically } from '../../src/write/atomic.js'
+import { createEta } from '../../src/render/eta.js'
+import { historyFeeds } from '../../src/render/feed.js'
+import { parseBaseUrl } from '../../src/render/urls.js'
+import { drawCharts, modelPage } from '../../src/render/view-model.js'
+import { buildSiteModel } from '../../src/model/site.js'
+import { loadSite } from '../../src/pipeline/load-site.js'
 import { snapshotsDir } from '../helpers.js'
 import { listFiles, read, run, tempDir } from './helpers.js'
 
@@ -129,6 +135,31 @@ describe('the render digest', () => {
 const text = ['2026-07-22', '2026-07-23', '2026-07-24', '2026-07-26', '2026-07-27', '2026-07-28'].map((d) => `lmarena-text/${d}.zh.md`)
 const later = ['lmarena-text/2026-07-29.zh.md', 'lmarena-text/2026-07-30.zh.md', 'lmarena-agent/2026-08-07.zh.md']
 
+describe('a model page, keyed on its frame', () => {
+  it('is drawn the same from its frame’s JSON: the key holds everything the page is made from', async () => {
+    const store = path.join(work, 'frames')
+    for (const f of [...text, ...later, 'registry.json', 'sources.json', 'events.json']) {
+      await mkdir(path.dirname(path.join(store, f)), { recursive: true })
+      await copyFile(path.join(snapshotsDir, f), path.join(store, f))
+    }
+    const site = buildSiteModel({ ...(await loadSite({ dir: store, shownAs: 'snapshots' })), today: '2026-08-10' })
+    const base = parseBaseUrl('https://example.org/ll/')
+    const feeds = historyFeeds(site, base)
+    const ctx = { base, site, ...(feeds ? { feeds } : {}) }
+    const eta = createEta()
+    expect(site.models.length).toBeGreaterThan(100)
+    let charts = 0
+    for (const model of site.models) {
+      const page = modelPage(ctx, model)
+      const frame = page.inputs()
+      const html = eta.render('model', page.view())
+      charts += frame.boards.filter((b) => b.scoreChart && b.rankChart).length
+      expect(eta.render('model', drawCharts(JSON.parse(JSON.stringify(frame)) as typeof frame)), model.id).toBe(html)
+    }
+    expect(charts).toBeGreaterThan(100)
+  }, 60_000)
+})
+
 describe('a site brought up to date is the site built from nothing', () => {
   let store: string
   let cache: string
@@ -166,6 +197,8 @@ describe('a site brought up to date is the site built from nothing', () => {
     await same()
     const keyedCount = Object.keys(keysOf(inc())).length
     expect(keyedCount).toBeGreaterThan(15)
+    const modelPages = () => Object.keys(keysOf(inc())).filter((f) => f.startsWith('models/') && f.endsWith('/index.html'))
+    expect(modelPages().length).toBeGreaterThan(100)
     pages.set('07-26', page('2026-07-26'))
     pages.set('07-28', page('2026-07-28'))
 

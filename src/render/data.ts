@@ -30,6 +30,20 @@ export function snapshotDigest(s: ReconciledSnapshot): string {
   return known
 }
 
+/** Digests of models' histories, worked out once per build (histories are never mutated). */
+const historyDigests = new WeakMap<ReadonlyMap<string, readonly HistoryPoint[]>, string>()
+
+/**
+ * The sha256 of a model's history, every field of every point on every board
+ * (the JSON of its entries): what its CSV (`modelHistoryCsv`) is made from,
+ * and its page's charts and tables besides their frame.
+ */
+export function historyDigest(history: ReadonlyMap<string, readonly HistoryPoint[]>): string {
+  let known = historyDigests.get(history)
+  if (known === undefined) historyDigests.set(history, (known = digest(JSON.stringify([...history]))))
+  return known
+}
+
 /** The columns of a snapshot's JSON rows: `model`, then the row fields some row of it has, in their public order. */
 export function snapshotColumns(s: ReconciledSnapshot): string[] {
   return ['model', ...rowFields.filter((f) => s.rows.some((r) => r[f] !== undefined))]

@@ -3,7 +3,7 @@ import { nearestChanges } from '../model/diffs.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
 import { badgeJson, badgeSvg } from './badge.js'
-import { boardsJson, diffJson, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData, snapshotDigest } from './data.js'
+import { boardsJson, diffJson, historyDigest, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData, snapshotDigest } from './data.js'
 import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js'
 import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
 import { snapshotPage, snapshotView, snapshotYears, yearView } from './view-board.js'
@@ -166,7 +166,7 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   for (const m of site.models) {
     const history = site.histories.get(m.id)
     // Made from the model's points alone: most models have none on a new day, and their file is kept.
-    if (history) yield { path: paths.modelData(m.id), key: keyOf('model-csv', [...history]), render: () => modelHistoryCsv(history) }
+    if (history) yield { path: paths.modelData(m.id), key: keyOf('model-csv', historyDigest(history)), render: () => modelHistoryCsv(history) }
   }
   if (ctx.feeds) {
     for (const board of site.boards) yield { path: paths.boardFeed(board.id), content: boardFeed(site, options.base, board, ctx.feeds.boards.get(board.id) ?? []) }

@@ -6,10 +6,11 @@ import type { RegistryModel } from '../registry/types.js'
 import { formatNumber } from '../core/text.js'
 import { visible } from '../diagnostics/quote.js'
 import { boardTitle } from '../core/sources.js'
-import { lineChart, type ChartOptions } from './chart.js'
-import type { Lifecycle } from '../model/history/index.js'
+import { lineChart } from './chart.js'
+import type { Lifecycle, LifecyclePoint } from '../model/history/index.js'
 import { formatDays, formatSigned } from './format.js'
-import { paths } from './urls.js'
+import { paths, type BaseUrl } from './urls.js'
+import { historyDigest } from './data.js'
 import { layoutView, type LayoutView } from './view-layout.js'
 import { intervalCell, link, numberCell, RANK_SPREAD_COLUMN, RANK_SPREAD_NOTE, rankSpreadCell, type Context, type Table } from './view-table.js'
 
@@ -32,8 +33,6 @@ export interface ModelBoardView {
   history: Table
   /** First and last seen, peak, days at #1 and in the top 10, votes gained, interval narrowing. */
   lifecycle: { label: string; value: string; href?: string }[]
-  /** Snapshots the condensed history stands for. */
-  snapshots: number
   /** The model's badge on this board, when it is on the board's latest snapshot. */
   badge?: { svg: string; json: string }
 }
@@ -67,29 +66,87 @@ export function renameText(e: RenameEvidence): string {
   return `on ${boardTitle(e.board)} between ${e.before} and ${e.after}: ${numbers}`
 }
 
-/** A board of a model's page before its charts are drawn: the charts as what they are drawn from. */
-export type ModelBoardFrame = Omit<ModelBoardView, 'scoreChart' | 'rankChart'> & { scoreChart?: ChartOptions; rankChart?: ChartOptions }
+/**
+ * A board of a model's page as what it is made from: its charts and its
+ * history table are made from the model's points on the board (`points`, the
+ * very arrays of `site.histories`) and its condensed history (`lines`).
+ */
+export type ModelBoardFrame = Omit<ModelBoardView, 'scoreChart' | 'rankChart' | 'history'> & {
+  points: readonly HistoryPoint[]
+  /** The condensed history, newest last (`Lifecycle.history`, an ongoing absence without its end), and for each line the rows the board's page showed that day. */
+  lines: readonly (LifecyclePoint | OngoingAbsence)[]
+  shown: (number | null)[]
+}
 
-/** A model's page before its charts are drawn: plain data, the view a pure function of it (`drawCharts`). */
+/**
+ * The newest line of a condensed history when the model is not on the board's
+ * newest snapshot (below its published top N, or gone): it lasts to date, so
+ * it shows no end and no count of snapshots, and the page of a model that
+ * left a board does not change with every new day of it (389 of 509 pages).
+ */
+export type OngoingAbsence = Omit<LifecyclePoint, 'until' | 'snapshots'> & { until: null; snapshots: null }
+
+/** A model's page as what it is made from: plain data, the view a pure function of it and the base URL (`modelPageView`). */
 export type ModelFrame = Omit<ModelView, 'boards'> & { boards: ModelBoardFrame[] }
 
 /**
- * A model's page (`KeyedPage`): keyed on its frame, the view but its charts,
- * which are made only when the page is rendered (drawing them is two thirds
- * of the page's cost). Only the models on a new day's boards change, a few
- * in four: the others' pages are kept as they were written.
+ * A model's page (`KeyedPage`), keyed on its frame, the points replaced by the
+ * digest of the model's whole history (`historyDigest`, the key of its CSV
+ * too): the charts and the tables, most of the page's cost, are made only when
+ * it is rendered. A new day changes most model pages (a model below a board's
+ * published top N is so until its newest day), a build with nothing new none.
  */
-export function modelPage(ctx: Context, model: RegistryModel): { view: () => ModelView; inputs: () => ModelFrame } {
+export function modelPage(ctx: Context, model: RegistryModel): { view: () => ModelView; inputs: () => unknown } {
   const frame = modelFrame(ctx, model)
-  return { inputs: () => frame, view: () => drawCharts(frame) }
+  const history = ctx.site.histories.get(model.id)
+  return {
+    inputs: () => ({ base: ctx.base, frame: { ...frame, boards: frame.boards.map((b) => ({ ...b, points: b.points.length })) }, points: history ? historyDigest(history) : null }),
+    view: () => modelPageView(ctx.base, frame)
+  }
 }
 
-/** The view of a model's frame: its charts drawn. */
-export function drawCharts(frame: ModelFrame): ModelView {
-  return { ...frame, boards: frame.boards.map((b) => ({ ...b, scoreChart: b.scoreChart ? lineChart(b.scoreChart) : '', rankChart: b.rankChart ? lineChart(b.rankChart) : '' })) }
+/** The view of a model's frame: its charts drawn and its history tables made. */
+export function modelPageView(base: BaseUrl, frame: ModelFrame): ModelView {
+  const ctx = { base }
+  return {
+    ...frame,
+    boards: frame.boards.map(({ points, lines, shown, ...b }) => {
+      const scored = points.filter((p) => p.score !== undefined)
+      const title = boardTitle(b.id)
+      return {
+        ...b,
+        scoreChart: scored.length
+          ? lineChart({
+              id: `score-${b.id}`,
+              title: `${frame.name}: score on ${title}`,
+              label: 'Score',
+              integer: scored.every((p) => Number.isInteger(p.score)),
+              points: scored.map((p) => ({
+                date: p.date,
+                value: p.score!,
+                low: p.ciMinus !== undefined ? p.score! - p.ciMinus : undefined,
+                high: p.ciPlus !== undefined ? p.score! + p.ciPlus : undefined
+              }))
+            })
+          : '',
+        rankChart: points.length
+          ? lineChart({
+              id: `rank-${b.id}`,
+              title: `${frame.name}: rank on ${title}`,
+              label: 'Rank',
+              invert: true,
+              integer: true,
+              points: points.map((p) => ({ date: p.date, value: p.rank, low: p.rankUpper, high: p.rankLower }))
+            })
+          : '',
+        history: lifecycleTable(ctx, frame.name, b.id, lines, shown, points.length)
+      }
+    })
+  }
 }
 
-function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
+/** A model's page as what it is made from (`ModelFrame`). */
+export function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
   const histories: Map<string, HistoryPoint[]> = ctx.site.histories.get(model.id) ?? new Map()
   const boardIds = [...new Set([...Object.keys(model.boards), ...histories.keys()])].sort(compareBoards)
   const boards: ModelBoardFrame[] = boardIds.map((id) => {
@@ -99,8 +156,7 @@ function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
     const last = points[points.length - 1]
     const best = points.length ? Math.min(...points.map((p) => p.rank)) : presence?.bestRank
     const life = ctx.site.history.get(id)?.lifecycles.get(model.id)
-    const history = lifecycleTable(ctx, model, id, life, points, board)
-    const scored = points.filter((p) => p.score !== undefined)
+    const lines = ongoing(life?.history ?? [], board?.latest.date)
     const current = !!board && last?.date === board.latest.date
     // The board's newest page shows only its top N: missing from it is below it, not gone.
     const since = board && !current && board.latest.shownRows !== undefined ? board.snapshots.find((s) => s.date > (last?.date ?? presence?.last ?? '')) : undefined
@@ -118,34 +174,12 @@ function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
       latestRank: last?.rank,
       current,
       belowTop,
-      scoreChart: scored.length
-        ? {
-            id: `score-${id}`,
-            title: `${model.name}: score on ${boardTitle(id)}`,
-            label: 'Score',
-            integer: scored.every((p) => Number.isInteger(p.score)),
-            points: scored.map((p) => ({
-              date: p.date,
-              value: p.score!,
-              low: p.ciMinus !== undefined ? p.score! - p.ciMinus : undefined,
-              high: p.ciPlus !== undefined ? p.score! + p.ciPlus : undefined
-            }))
-          }
-        : undefined,
-      rankChart: points.length
-        ? {
-            id: `rank-${id}`,
-            title: `${model.name}: rank on ${boardTitle(id)}`,
-            label: 'Rank',
-            invert: true,
-            integer: true,
-            points: points.map((p) => ({ date: p.date, value: p.rank, low: p.rankUpper, high: p.rankLower }))
-          }
-        : undefined,
       spreadBand: points.some((p) => p.rankUpper !== undefined),
-      history,
+      points,
+      lines,
+      // What a line where the model is not listed says: below the top N the board's page showed that day.
+      shown: lines.map((p) => (p.state === 'listed' || !board ? null : (shownRowsOn(board, p.date) ?? null))),
       lifecycle: life ? lifecycleFacts(ctx, id, life) : [],
-      snapshots: life ? life.history.reduce((n, p) => n + p.snapshots, 0) : points.length,
       badge: current ? { svg: link(ctx, paths.badge(id, model.id)), json: link(ctx, paths.badgeData(id, model.id)) } : undefined
     }
   })
@@ -230,31 +264,40 @@ function absentText(state: 'below' | 'absent', shown: number | undefined): strin
   return state === 'absent' ? 'not on the board' : shown === undefined ? 'below the rows published' : `below the published top ${shown}`
 }
 
-/** The history on one board condensed to the snapshots where something changed, newest first. */
-function lifecycleTable(ctx: Context, model: RegistryModel, id: string, life: Lifecycle | undefined, points: readonly HistoryPoint[], board: Board | undefined): Table {
+/** The condensed history, its newest line without its end when it is an absence lasting to the board's newest snapshot (`latest`). */
+function ongoing(lines: readonly LifecyclePoint[], latest: string | undefined): (LifecyclePoint | OngoingAbsence)[] {
+  const last = lines.at(-1)
+  if (!last || last.state === 'listed' || last.until !== latest) return [...lines]
+  return [...lines.slice(0, -1), { ...last, until: null, snapshots: null }]
+}
+
+/** The history on one board condensed to the snapshots where something changed, newest first; `shown[k]`: the rows the board's page showed on line `k`'s day. */
+function lifecycleTable(ctx: Pick<Context, 'base'>, name: string, id: string, lines: readonly (LifecyclePoint | OngoingAbsence)[], shown: readonly (number | null)[], points: number): Table {
   // Upstream's rank spread, where some snapshot gives one: a line of the history may differ from the one before only by it.
-  const spread = life?.history.some((p) => p.rankUpper !== undefined && p.rankLower !== undefined) ?? false
-  const rows: Table['rows'] = life
-    ? [...life.history].reverse().map((p) => ({
-        org: '',
-        license: '',
-        open: '',
-        search: '',
-        cells: [
-          { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
-          { text: p.until === p.date ? '' : p.until },
-          numberCell(p.snapshots),
-          p.state === 'listed' ? numberCell(p.rank) : { text: absentText(p.state, board && shownRowsOn(board, p.date)), sort: 100_000 },
-          numberCell(p.score),
-          intervalCell(p.ciPlus, p.ciMinus),
-          ...(spread ? [rankSpreadCell(p.rankUpper, p.rankLower)] : []),
-          numberCell(p.votes)
-        ]
-      }))
-    : []
+  const spread = lines.some((p) => p.rankUpper !== undefined && p.rankLower !== undefined)
+  const rows: Table['rows'] = []
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const p = lines[k]!
+    rows.push({
+      org: '',
+      license: '',
+      open: '',
+      search: '',
+      cells: [
+        { text: p.date, href: link(ctx, paths.snapshot(id, p.date)) },
+        { text: p.until === null ? 'to date' : p.until === p.date ? '' : p.until },
+        numberCell(p.snapshots ?? undefined),
+        p.state === 'listed' ? numberCell(p.rank) : { text: absentText(p.state, shown[k] ?? undefined), sort: 100_000 },
+        numberCell(p.score),
+        intervalCell(p.ciPlus, p.ciMinus),
+        ...(spread ? [rankSpreadCell(p.rankUpper, p.rankLower)] : []),
+        numberCell(p.votes)
+      ]
+    })
+  }
   return {
     id: `h-${id}`,
-    caption: `${model.name} on ${boardTitle(id)}: the snapshots where something changed, newest first (${formatNumber(points.length)} snapshots in all)`,
+    caption: `${name} on ${boardTitle(id)}: the snapshots where something changed, newest first (${formatNumber(points)} snapshots in all)`,
     columns: [
       { key: 'date', label: 'Date', rowHeader: true },
       { key: 'until', label: 'Same until' },

@@ -104,7 +104,7 @@ export interface Context {
   feeds?: HistoryFeeds
 }
 
-export function link(ctx: Context, sitePath: string): string {
+export function link(ctx: Pick<Context, 'base'>, sitePath: string): string {
   return href(ctx.base, sitePath)
 }
 

@@ -9,7 +9,7 @@ import { KEYS_FILE, writeSiteAtomically } from '../../src/write/atomic.js'
 import { createEta } from '../../src/render/eta.js'
 import { historyFeeds } from '../../src/render/feed.js'
 import { parseBaseUrl } from '../../src/render/urls.js'
-import { drawCharts, modelPage } from '../../src/render/view-model.js'
+import { modelFrame, modelPage, modelPageView } from '../../src/render/view-model.js'
 import { buildSiteModel } from '../../src/model/site.js'
 import { loadSite } from '../../src/pipeline/load-site.js'
 import { snapshotsDir } from '../helpers.js'
@@ -135,13 +135,18 @@ describe('the render digest', () => {
 const text = ['2026-07-22', '2026-07-23', '2026-07-24', '2026-07-26', '2026-07-27', '2026-07-28'].map((d) => `lmarena-text/${d}.zh.md`)
 const later = ['lmarena-text/2026-07-29.zh.md', 'lmarena-text/2026-07-30.zh.md', 'lmarena-agent/2026-08-07.zh.md']
 
-describe('a model page, keyed on its frame', () => {
-  it('is drawn the same from its frame’s JSON: the key holds everything the page is made from', async () => {
-    const store = path.join(work, 'frames')
-    for (const f of [...text, ...later, 'registry.json', 'sources.json', 'events.json']) {
+describe('a model page, keyed on its frame and its history', () => {
+  let store: string
+  beforeAll(async () => {
+    store = path.join(work, 'frames')
+    // The text board's top-30 pages of 2026-08-08 and -09 put 353 lines below its published top 30.
+    for (const f of [...text, ...later, 'lmarena-text/2026-08-08.zh.md', 'lmarena-text/2026-08-09.zh.md', 'registry.json', 'sources.json', 'events.json']) {
       await mkdir(path.dirname(path.join(store, f)), { recursive: true })
       await copyFile(path.join(snapshotsDir, f), path.join(store, f))
     }
+  })
+
+  it('is made the same from its frame’s JSON; its key changes with any field of any point', async () => {
     const site = buildSiteModel({ ...(await loadSite({ dir: store, shownAs: 'snapshots' })), today: '2026-08-10' })
     const base = parseBaseUrl('https://example.org/ll/')
     const feeds = historyFeeds(site, base)
@@ -149,14 +154,60 @@ describe('a model page, keyed on its frame', () => {
     const eta = createEta()
     expect(site.models.length).toBeGreaterThan(100)
     let charts = 0
+    let below = 0
     for (const model of site.models) {
-      const page = modelPage(ctx, model)
-      const frame = page.inputs()
-      const html = eta.render('model', page.view())
-      charts += frame.boards.filter((b) => b.scoreChart && b.rankChart).length
-      expect(eta.render('model', drawCharts(JSON.parse(JSON.stringify(frame)) as typeof frame)), model.id).toBe(html)
+      const frame = modelFrame(ctx, model)
+      const html = eta.render('model', modelPage(ctx, model).view())
+      charts += frame.boards.filter((b) => b.points.length > 0).length
+      below += frame.boards.filter((b) => b.shown.some((n) => n !== null)).length
+      // Plain data: what the frame holds is what the page shows.
+      expect(eta.render('model', modelPageView(base, JSON.parse(JSON.stringify(frame)) as typeof frame)), model.id).toBe(html)
+      // The points the key names by their digest are the model's history, every board of it.
+      const history = site.histories.get(model.id)
+      for (const b of frame.boards) expect(b.points, `${model.id} on ${b.id}`).toBe(history?.get(b.id) ?? b.points)
+      expect(frame.boards.filter((b) => b.points.length > 0).map((b) => b.id).sort()).toEqual([...(history?.keys() ?? [])].sort())
     }
     expect(charts).toBeGreaterThan(100)
+    expect(below, 'boards with lines below a published top N').toBeGreaterThan(100)
+
+    // One field of one point changed, in a history of its own: the model's key changes, no other's.
+    const model = site.models.find((m) => (site.histories.get(m.id)?.size ?? 0) > 0)!
+    const keyOf = (c: typeof ctx) => JSON.stringify(modelPage(c, model).inputs())
+    const before = keyOf(ctx)
+    for (const field of ['votes', 'rank', 'score', 'date'] as const) {
+      const histories = new Map(site.histories)
+      const [board, points] = [...site.histories.get(model.id)!][0]!
+      const changed = points.map((p, i) => (i === 0 ? { ...p, [field]: field === 'date' ? '2026-07-21' : (p[field] ?? 0) + 1 } : p))
+      histories.set(model.id, new Map([...site.histories.get(model.id)!, [board, changed]]))
+      expect(keyOf({ ...ctx, site: { ...site, histories } }), field).not.toBe(before)
+    }
+    expect(keyOf(ctx)).toBe(before)
+  }, 60_000)
+
+  it('stays the same on a new day for a model below the published top N before and after it', async () => {
+    const contextOf = async () => {
+      const site = buildSiteModel({ ...(await loadSite({ dir: store, shownAs: 'snapshots' })), today: '2026-08-10' })
+      return { base: parseBaseUrl('/'), site }
+    }
+    const after = await contextOf()
+    const newest = 'lmarena-text/2026-08-09.zh.md'
+    await rm(path.join(store, newest))
+    const before = await contextOf()
+    await copyFile(path.join(snapshotsDir, newest), path.join(store, newest))
+    const belowOn = (ctx: typeof after, id: string) => modelFrame(ctx, ctx.site.models.find((m) => m.id === id)!).boards.find((b) => b.id === 'lmarena-text')?.lines.at(-1)
+    const eta = createEta()
+    let kept = 0
+    for (const model of after.site.models) {
+      const line = belowOn(after, model.id)
+      if (line?.until !== null || belowOn(before, model.id)?.until !== null) continue
+      const old = before.site.models.find((m) => m.id === model.id)!
+      expect(JSON.stringify(modelPage(after, model).inputs()), model.id).toBe(JSON.stringify(modelPage(before, old).inputs()))
+      const html = eta.render('model', modelPage(after, model).view())
+      expect(html).toContain(`<td>to date</td>`)
+      expect(html).toContain('below the published top 30')
+      kept++
+    }
+    expect(kept, 'models below the top 30 on both days').toBeGreaterThan(300)
   }, 60_000)
 })
 

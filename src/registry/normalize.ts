@@ -9,7 +9,7 @@ import { LicenseTable } from './license.js'
 import { OrganizationTable } from './organization.js'
 import { inferOrganizations } from './organization-inference.js'
 import { currentOrganizationName, findOrganizationRenames } from './organization-renames.js'
-import { originalFirst, reconcile, relabelled, replacedIds, type ReconcileResult, type Variant } from './reconcile.js'
+import { originalFirst, reconcile, relabelled, replacedIds, type PlaceLink, type ReconcileResult, type Variant } from './reconcile.js'
 import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
 import type { BoardPresence, NormalizeResult, ReconciledSnapshot, RegistryModel, Repair } from './types.js'
@@ -75,14 +75,33 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   const results = reconcileAll(grouped, resolver, first)
   const snapshots: ReconciledSnapshot[] = []
   const disagreements: NormalizeResult['disagreements'] = []
+  // The same row comes back day after day: each distinct one is counted once, with its number, where it was first seen.
+  const tallies = new Map<unknown, Map<string, Tally>>()
+  const counted: Tally[] = []
+  const unlinked = {}
   results.forEach((result, k) => {
     snapshots.push(result.snapshot)
     disagreements.push(...result.disagreements)
     diagnostics.push(...result.diagnostics)
     // A name a variant shows in another model's place is, in this snapshot, that model.
     const links = new Map(result.links.map((l) => [l.raw, l]))
-    for (const { file, snapshot } of grouped[k]!) snapshot.rows.forEach((row, i) => resolver.count(row, links.get(row.name), { file, place: snapshot.places[i] ?? {} }))
+    for (const { file, snapshot } of grouped[k]!) {
+      snapshot.rows.forEach((row, i) => {
+        const link = links.get(row.name)
+        let byRow = tallies.get(link ?? unlinked)
+        if (!byRow) tallies.set(link ?? unlinked, (byRow = new Map()))
+        const key = rowKey(row)
+        const tally = byRow.get(key)
+        if (tally) tally.n++
+        else {
+          const first: Tally = { row, link, at: { file, place: snapshot.places[i] ?? {} }, n: 1 }
+          byRow.set(key, first)
+          counted.push(first)
+        }
+      })
+    }
   })
+  for (const t of counted) resolver.count(t.row, t.link, t.at, t.n)
   for (const rename of linked) resolver.renamed(identity.of(rename.from), rename)
   snapshots.sort((a, b) => compareText(a.board, b.board) || compareText(a.date, b.date))
   diagnostics.push(...resolver.conflicts())
@@ -101,6 +120,20 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
     renames: { links: linked.map((l) => ({ ...l, model: identity.of(l.from) })), suggestions, switches: renames.switches },
     organizationRenames
   }
+}
+
+/** A distinct raw row (`rowKey`) and its link, where it was first seen, and how many times. */
+interface Tally {
+  row: Row
+  link: PlaceLink | undefined
+  at: RowPlace
+  n: number
+}
+
+/** What of a raw row the registry counts (name, organization, license), each length-prefixed so that no two rows share a key. */
+function rowKey(row: Row): string {
+  const part = (value: string | undefined) => (value === undefined ? '-' : `${value.length}:${value}`)
+  return part(row.name) + part(row.organization) + part(row.license)
 }
 
 /**
@@ -296,7 +329,7 @@ class Resolver {
   }
 
   /** Count one raw row towards its model; `link` when a variant showed it in another model's place. */
-  count(row: Row, link: { id: string; name: string; misplaced: boolean } | undefined, at: RowPlace): void {
+  count(row: Row, link: { id: string; name: string; misplaced: boolean } | undefined, at: RowPlace, times = 1): void {
     const resolved = this.resolved.get(row.name)!
     const own = this.identity(resolved.id)
     // A scrambled variant's name is another model's name: a spelling of that model, not of
@@ -310,9 +343,9 @@ class Resolver {
     const id = moved ? link.id : own
     const a = this.get(id)
     this.alias(id, row.name, at)
-    if (!link) bump(a.names, resolved.name)
-    if (row.organization) bump(a.orgs, this.canon.organization(row.organization))
-    if (row.license) bump(a.licenses, this.canon.license(row.license))
+    if (!link) bump(a.names, resolved.name, times)
+    if (row.organization) bump(a.orgs, this.canon.organization(row.organization), times)
+    if (row.license) bump(a.licenses, this.canon.license(row.license), times)
     for (const repair of resolved.repairs) addRepair(a.repairs, repair)
     if (moved) addRepair(a.repairs, { from: resolved.name, to: link.name, rule: 'translated-variant' })
   }
@@ -403,8 +436,8 @@ function splitPlace(at: string): [string, number, number] {
   return [m[1]!, Number(m[2]), Number(m[3])]
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1)
+function bump(map: Map<string, number>, key: string, times = 1): void {
+  map.set(key, (map.get(key) ?? 0) + times)
 }
 
 /** Counts of organization names, each under the name it has now. */

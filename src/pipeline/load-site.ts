@@ -13,7 +13,7 @@ import { displayPath, eventsFile, parseStorePath, registryFile } from '../store/
 import { crashResult } from './crash.js'
 import { moduleBeside } from '../core/code-digest.js'
 import { withPackedPlaces } from '../schema/places.js'
-import { createPool, type Pool, type PoolOptions } from './pool.js'
+import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
 
 /**
@@ -44,12 +44,10 @@ export interface LoadOptions {
   cache?: string
   /**
    * Check files on worker threads when more than `threshold` of them (default
-   * 8) miss the cache, or one of them is larger than `LARGE_FILE`, or the
-   * store has at least `overlap` files (default `OVERLAP_FILES`): then a file
-   * that misses is parsed on a thread at once, while the others are read.
-   * `false`: always on the main thread.
+   * 8) miss the cache, or one of them is larger than `LARGE_FILE`; `false`:
+   * always on the main thread.
    */
-  threads?: false | (PoolOptions & { threshold?: number; overlap?: number })
+  threads?: false | (PoolOptions & { threshold?: number })
   /** How diagnostics and pages name a store file; default `<shownAs>/<relative>`. */
   display?: (relative: string) => string
   /** Only the files of these sources (`fetch` reads the history of the pages that arrived). */
@@ -92,19 +90,6 @@ const inFlight = 16
 
 /** Below this many files to parse, threads cost more than they save. */
 const poolThreshold = 8
-
-/**
- * From this many files in the store, a file that misses the cache is parsed
- * on a thread as soon as it is found, while this thread reads the others' kept
- * results (about a millisecond a file): a new day's few pages are parsed in
- * the time the history takes to read, and this thread never loads the parser.
- * Below it, starting a thread (0.2-0.3 s) costs more than the reading it would
- * overlap.
- */
-export const OVERLAP_FILES = 256
-
-/** Files whose text is held while they wait for a thread, found while the store is read (the others are read again later). */
-const earlyLimit = 16
 
 /**
  * A file this large (characters; five times upstream's largest page, 97 KB)
@@ -168,68 +153,49 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       return undefined
     }
   }
-  const threads = options.threads ?? {}
-  const overlap = !custom && threads !== false && relatives.length >= (threads.overlap ?? OVERLAP_FILES)
-  let pool: Pool | undefined
-  /** Files sent to the pool while the store is read, and how many of them are not back. */
-  const early: Promise<void>[] = []
-  let waiting = 0
-  const checked = (index: number, content: string, file: CheckedFile) => {
-    if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relatives[index]!, content, file.result, signatures[index])
-    files[index] = packed(file)
-    progress()
-  }
   const taken = (index: number, result: ParseResult) => {
     const relative = relatives[index]!
     const stored = parseStorePath(relative)
     files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result })
     progress()
   }
+  // Take what the cache has: by the file's signature, else by its content.
+  await inParallel(relatives.length, inFlight, async (index) => {
+    const relative = relatives[index]!
+    if (cache) {
+      signatures[index] = await stat(path.join(store.dir, relative), { bigint: true }).then(
+        (s) => signatureOf(s),
+        () => undefined
+      )
+      const recalled = cache.recall(relative, signatures[index])
+      if (recalled) return taken(index, recalled)
+    }
+    const content = await read(relative)
+    if (content === undefined) return
+    const hit = cache?.get(relative, content, signatures[index])
+    if (!hit) {
+      misses.push(index)
+      if (content.length > LARGE_FILE) largeMiss = true
+      return
+    }
+    taken(index, hit)
+  })
+  // Check the rest, on threads when there are enough of them.
+  const threads = options.threads ?? {}
+  const pool = !custom && threads !== false && (misses.length > (threads.threshold ?? poolThreshold) || largeMiss) ? createPool(threads) : undefined
+  // The parser, loaded only when this thread parses.
+  const checkHere = misses.length > 0 && !pool && !custom ? (await import('./check-file.js')).checkStoreFile : undefined
   try {
-    // Take what the cache has: by the file's signature, else by its content.
-    await inParallel(relatives.length, inFlight, async (index) => {
-      const relative = relatives[index]!
-      if (cache) {
-        signatures[index] = await stat(path.join(store.dir, relative), { bigint: true }).then(
-          (s) => signatureOf(s),
-          () => undefined
-        )
-        const recalled = cache.recall(relative, signatures[index])
-        if (recalled) return taken(index, recalled)
-      }
-      const content = await read(relative)
-      if (content === undefined) return
-      const hit = cache?.get(relative, content, signatures[index])
-      if (!hit && overlap && waiting < earlyLimit) {
-        waiting++
-        pool ??= createPool(threads)
-        early.push(
-          pool.check(relative, content).then((file) => {
-            waiting--
-            checked(index, content, file)
-          })
-        )
-        return
-      }
-      if (!hit) {
-        misses.push(index)
-        if (content.length > LARGE_FILE) largeMiss = true
-        return
-      }
-      taken(index, hit)
-    })
-    // Check the rest, on threads when there are enough of them (or they are already running).
-    if (!custom && threads !== false && (misses.length > (threads.threshold ?? poolThreshold) || largeMiss)) pool ??= createPool(threads)
-    // The parser, loaded only when this thread parses.
-    const checkHere = misses.length > 0 && !pool && !custom ? (await import('./check-file.js')).checkStoreFile : undefined
     await inParallel(misses.length, inFlight, async (i) => {
       const index = misses[i]!
       const relative = relatives[index]!
       const content = await read(relative)
       if (content === undefined) return
-      checked(index, content, pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content))
+      const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content)
+      if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, file.result, signatures[index])
+      files[index] = packed(file)
+      progress()
     })
-    await Promise.all(early)
   } finally {
     await pool?.close()
   }

@@ -1,7 +1,7 @@
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LARGE_FILE, loadSite, OVERLAP_FILES, type LoadOptions } from '../../src/pipeline/load-site.js'
+import { LARGE_FILE, loadSite, type LoadOptions } from '../../src/pipeline/load-site.js'
 import type { CheckedFile } from '../../src/store/check.js'
 import { parsePage } from '../../src/parse/index.js'
 import { copySeeds, snapshotsDir, tempDir } from '../helpers.js'
@@ -93,34 +93,6 @@ describe('parsing on worker threads', () => {
     // A small file that misses alone stays on the main thread (the crashing worker would have failed it).
     await writeFile(path.join(dir, 'lmarena-text/2025-11-19.en.md'), 'OOM: a small page\n')
     const small = await load(dir, { cache, threads: { size: 1, maxHeapMb: 64, worker: crashingWorker } })
-    expect(small.diagnostics.filter((d) => d.rule === 'parser-crash')).toEqual([])
-  }, 300_000)
-
-  it('in a store of `overlap` files or more, parses a file that misses on a thread while the others are read', async () => {
-    const dir = await sampleStore()
-    const cache = await tempDir('leaderlog-pool-cache-')
-    const fresh = await load(dir, { threads: false })
-    await load(dir, { cache, threads: false })
-    // Two pages edited (the others hit the cache): two misses, under the threshold of 8.
-    const edited = fresh.checked.slice(0, 2).map((f) => f.path)
-    for (const f of edited) await writeFile(path.join(dir, f), (await readFile(path.join(dir, f), 'utf8')) + '\n')
-    const files = fresh.checked.length
-    expect(files).toBeLessThan(OVERLAP_FILES)
-    // The crashing worker fails a THROW page: it shows which thread parsed a file.
-    await writeFile(path.join(dir, 'lmarena-text/2025-11-19.zh.md'), 'THROW\n')
-    const threaded = await load(dir, { cache, threads: { overlap: files, size: 1, worker: crashingWorker } })
-    expect(threaded.diagnostics.filter((d) => d.rule === 'parser-crash').map((d) => `${d.file} ${d.message}`)).toEqual([
-      'snapshots/lmarena-text/2025-11-19.zh.md Cannot parse file: the parser stopped (boom in the worker); nothing of it is published'
-    ])
-    const unedited = (s: typeof fresh) => plain(s.checked.filter((f) => !edited.includes(f.path) && !f.path.endsWith('2025-11-19.zh.md')))
-    expect(unedited(threaded)).toEqual(unedited(fresh))
-    // The edited pages, parsed on the thread, are what this thread makes of them.
-    await rm(path.join(dir, 'lmarena-text/2025-11-19.zh.md'))
-    const here = await load(dir, { threads: false })
-    expect(plain(threaded.checked.filter((f) => edited.includes(f.path)))).toEqual(plain(here.checked.filter((f) => edited.includes(f.path))))
-    // A store under `overlap` files: the two misses stay on this thread (the crashing worker would have failed THROW).
-    await writeFile(path.join(dir, 'lmarena-text/2025-11-19.zh.md'), 'THROW\n')
-    const small = await load(dir, { cache, threads: { overlap: files + 2, size: 1, worker: crashingWorker } })
     expect(small.diagnostics.filter((d) => d.rule === 'parser-crash')).toEqual([])
   }, 300_000)
 

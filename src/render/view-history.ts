@@ -4,7 +4,7 @@ import type { Event } from '../schema/events.js'
 import { formatNumber } from '../core/text.js'
 import { bumpChart, frontierChart, leaderTimelineChart, type ChartResult } from './charts/index.js'
 import { formatDays } from './format.js'
-import { link, type Context, type Table } from './view-table.js'
+import { link, plainRow, type Context, type Table } from './view-table.js'
 import { paths } from './urls.js'
 
 /** A chart as a page shows it: the SVG, its caption, and the same data as a table. */
@@ -44,7 +44,7 @@ export function figure(id: string, chart: ChartResult, tableCaption: string): Fi
       id: `${id}-data`,
       caption: tableCaption,
       columns: t.columns.map((label, i) => ({ key: `c${i}`, label, ...(t.numeric[i] ? { numeric: true } : {}), ...(i === 0 ? { rowHeader: true } : {}) })),
-      rows: t.rows.map((cells) => ({ org: '', license: '', open: '', search: '', cells: cells.map((text) => ({ text })) })),
+      rows: t.rows.map((cells) => plainRow(cells.map((text) => ({ text })))),
       empty: 'No data.',
       notes: []
     }
@@ -146,20 +146,16 @@ export function frontierView(ctx: Context, board: Board, href: string, options: 
     }
     last = key
     const gapText = d.gap !== undefined ? formatNumber(d.gap) : d.gapAtLeast !== undefined ? `≥ ${formatNumber(d.gapAtLeast)}` : ''
-    rows.push({
-      org: '',
-      license: '',
-      open: '',
-      search: '',
-      cells: [
+    rows.push(
+      plainRow([
         { text: d.date },
         { text: d.date, cls: 'date' },
         { text: '1', sort: 1 },
         { text: d.proprietary ? `${d.proprietary.name} (${formatNumber(d.proprietary.score)})` : '' },
         { text: d.open ? `${d.open.name} (${formatNumber(d.open.score)})` : d.shownRows !== undefined ? `none in the top ${d.shownRows} shown` : '' },
         { text: gapText, ...(d.gap !== undefined ? { sort: d.gap } : d.gapAtLeast !== undefined ? { sort: d.gapAtLeast } : {}) }
-      ]
-    })
+      ])
+    )
   }
   rows.reverse()
   return {

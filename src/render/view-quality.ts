@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { rules } from '../diagnostics/rules.js'
 import { paths } from './urls.js'
 import { layoutView, type LayoutView } from './view-layout.js'
-import { link, numberCell, type Context, type Table } from './view-table.js'
+import { link, numberCell, plainRow, type Context, type Table } from './view-table.js'
 import { provenanceView } from './view-board.js'
 import { archiveOf } from '../core/archives.js'
 
@@ -136,20 +136,16 @@ export function qualityView(ctx: Context): QualityView {
         { key: 'unpublished', label: 'Not published', numeric: true },
         { key: 'disagreements', label: 'Disagreements', numeric: true }
       ],
-      rows: q.parts.map((p) => ({
-        org: '',
-        license: '',
-        open: '',
-        search: '',
-        cells: [
+      rows: q.parts.map((p) =>
+        plainRow([
           { text: partTitle(p), href: link(ctx, paths.qualityPart(p.source, p.month)) },
           numberCell(p.files.length),
           numberCell(p.counts.errors),
           numberCell(p.counts.warnings),
           numberCell(p.counts.unpublished),
           numberCell(p.counts.disagreements)
-        ]
-      })),
+        ])
+      ),
       empty: 'No anomaly in any snapshot file.',
       notes: []
     },

@@ -55,6 +55,11 @@ export interface TableRow {
   cells: Cell[]
 }
 
+/** A row of a table without filters or search terms (a history, a summary): its cells only. */
+export function plainRow(cells: Cell[]): TableRow {
+  return { org: '', license: '', open: '', search: '', cells }
+}
+
 export interface Table {
   id: string
   caption: string

@@ -5,7 +5,7 @@ import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places
 import type { ParseResult } from '../schema/snapshot.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
-import { sealed, unsealed, writeAtomically } from './sealed.js'
+import { parseSealed, sealed, writeAtomically } from './sealed.js'
 import { openSignatures, SIGNATURES_DIR, signaturesName, signaturesTemp, type FileSignature } from './signatures.js'
 
 /**
@@ -98,10 +98,8 @@ export function seal(result: ParseResult): string {
  * were written with.
  */
 export function unseal(text: string): ParseResult | undefined {
-  const json = unsealed(text)
-  if (json === undefined) return undefined
-  const result = JSON.parse(json) as Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }
-  if (!Array.isArray(result.snapshots)) return undefined
+  const result = parseSealed(text) as (Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }) | undefined
+  if (!Array.isArray(result?.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
   for (const s of result.snapshots) {
     const places = decodePlaces(s.places)

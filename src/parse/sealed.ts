@@ -15,11 +15,22 @@ export function sealed(json: string): string {
 }
 
 /** The JSON of sealed text, or undefined when its bytes no longer have the digest they were written with. */
-export function unsealed(text: string): string | undefined {
+function unsealed(text: string): string | undefined {
   const newline = text.indexOf('\n')
   if (newline !== 64) return undefined
   const json = text.slice(newline + 1)
   return digest(json) === text.slice(0, newline) ? json : undefined
+}
+
+/** The value sealed text holds, or undefined when its bytes no longer have their digest, or are not JSON. */
+export function parseSealed(text: string): unknown {
+  const json = unsealed(text)
+  if (json === undefined) return undefined
+  try {
+    return JSON.parse(json) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 /** Write `text` to `file` atomically (a temporary file renamed over it), making its folder; throws when it cannot. */

@@ -2,7 +2,7 @@ import { readFileSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import { compareText } from '../core/compare.js'
 import { digest } from '../core/digest.js'
-import { sealed, unsealed, writeAtomically } from './sealed.js'
+import { parseSealed, sealed, writeAtomically } from './sealed.js'
 
 /**
  * What a store file was when it was last read into a parse-cache entry: its
@@ -80,7 +80,11 @@ export function openSignatures(cacheDir: string, code: string, store: string): S
     },
     save(whole) {
       const next = whole ? seen : new Map([...kept, ...seen])
-      if (next.size === kept.size && [...next].every(([key, [s, e]]) => kept.get(key)?.[0] === s && kept.get(key)?.[1] === e)) return
+      const same = ([key, [signature, entry]]: [string, Record]) => {
+        const before = kept.get(key)
+        return before?.[0] === signature && before[1] === entry
+      }
+      if (next.size === kept.size && [...next].every(same)) return
       const json = JSON.stringify([...next].sort((a, b) => compareText(a[0], b[0])).map(([key, [s, e]]) => [key, s, e]))
       try {
         writeAtomically(file, sealed(json))
@@ -100,14 +104,7 @@ function readKept(file: string): Map<string, Record> {
   } catch {
     return out
   }
-  const json = unsealed(text)
-  if (json === undefined) return out
-  let rows: unknown
-  try {
-    rows = JSON.parse(json)
-  } catch {
-    return out
-  }
+  const rows = parseSealed(text)
   if (!Array.isArray(rows)) return out
   for (const row of rows) {
     if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'string') || !entryHash.test(row[2] as string)) return new Map()

@@ -75,10 +75,10 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   const results = reconcileAll(grouped, resolver, first)
   const snapshots: ReconciledSnapshot[] = []
   const disagreements: NormalizeResult['disagreements'] = []
-  // The same row comes back day after day: each distinct one is counted once, with its number, where it was first seen.
-  const tallies = new Map<unknown, Map<string, Tally>>()
+  // The same row comes back day after day: each distinct one is counted once, with its number, where it was first
+  // seen. A row a variant showed in another model's place (a link, with a diagnostic) is counted on its own.
+  const tallies = new Map<string, Tally>()
   const counted: Tally[] = []
-  const unlinked = {}
   results.forEach((result, k) => {
     snapshots.push(result.snapshot)
     disagreements.push(...result.disagreements)
@@ -88,14 +88,12 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
     for (const { file, snapshot } of grouped[k]!) {
       snapshot.rows.forEach((row, i) => {
         const link = links.get(row.name)
-        let byRow = tallies.get(link ?? unlinked)
-        if (!byRow) tallies.set(link ?? unlinked, (byRow = new Map()))
-        const key = rowKey(row)
-        const tally = byRow.get(key)
+        const key = link ? undefined : rowKey(row)
+        const tally = key === undefined ? undefined : tallies.get(key)
         if (tally) tally.n++
         else {
           const first: Tally = { row, link, at: { file, place: snapshot.places[i] ?? {} }, n: 1 }
-          byRow.set(key, first)
+          if (key !== undefined) tallies.set(key, first)
           counted.push(first)
         }
       })
@@ -122,7 +120,7 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   }
 }
 
-/** A distinct raw row (`rowKey`) and its link, where it was first seen, and how many times. */
+/** A distinct raw row (`rowKey`), or a linked one, where it was first seen, and how many times. */
 interface Tally {
   row: Row
   link: PlaceLink | undefined

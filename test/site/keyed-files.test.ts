@@ -135,15 +135,20 @@ describe('the render digest', () => {
 const text = ['2026-07-22', '2026-07-23', '2026-07-24', '2026-07-26', '2026-07-27', '2026-07-28'].map((d) => `lmarena-text/${d}.zh.md`)
 const later = ['lmarena-text/2026-07-29.zh.md', 'lmarena-text/2026-07-30.zh.md', 'lmarena-agent/2026-08-07.zh.md']
 
+/** Copy these files of the repository's store into `store`. */
+async function copyInto(store: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(store, file)), { recursive: true })
+    await copyFile(path.join(snapshotsDir, file), path.join(store, file))
+  }
+}
+
 describe('a model page, keyed on its frame and its history', () => {
   let store: string
   beforeAll(async () => {
     store = path.join(work, 'frames')
     // The text board's top-30 pages of 2026-08-08 and -09 put 353 lines below its published top 30.
-    for (const f of [...text, ...later, 'lmarena-text/2026-08-08.zh.md', 'lmarena-text/2026-08-09.zh.md', 'registry.json', 'sources.json', 'events.json']) {
-      await mkdir(path.dirname(path.join(store, f)), { recursive: true })
-      await copyFile(path.join(snapshotsDir, f), path.join(store, f))
-    }
+    await copyInto(store, [...text, ...later, 'lmarena-text/2026-08-08.zh.md', 'lmarena-text/2026-08-09.zh.md', 'registry.json', 'sources.json', 'events.json'])
   })
 
   it('is made the same from its frame’s JSON; its key changes with any field of any point', async () => {
@@ -193,7 +198,7 @@ describe('a model page, keyed on its frame and its history', () => {
     const newest = 'lmarena-text/2026-08-09.zh.md'
     await rm(path.join(store, newest))
     const before = await contextOf()
-    await copyFile(path.join(snapshotsDir, newest), path.join(store, newest))
+    await copyInto(store, [newest])
     const belowOn = (ctx: typeof after, id: string) => modelFrame(ctx, ctx.site.models.find((m) => m.id === id)!).boards.find((b) => b.id === 'lmarena-text')?.lines.at(-1)
     const eta = createEta()
     let kept = 0
@@ -221,13 +226,8 @@ describe('a site brought up to date is the site built from nothing', () => {
   beforeAll(async () => {
     store = path.join(work, 'store')
     cache = path.join(work, 'cache')
-    for (const f of [...text, 'lmarena-agent/2026-07-29.zh.md', 'registry.json', 'sources.json', 'events.json']) await add(f)
+    await copyInto(store, [...text, 'lmarena-agent/2026-07-29.zh.md', 'registry.json', 'sources.json', 'events.json'])
   })
-
-  async function add(file: string): Promise<void> {
-    await mkdir(path.dirname(path.join(store, file)), { recursive: true })
-    await copyFile(path.join(snapshotsDir, file), path.join(store, file))
-  }
 
   /** Build the store into the incremental site and into an empty directory; every file of both the same, byte for byte. */
   async function same(extra: string[] = []): Promise<void> {
@@ -254,12 +254,12 @@ describe('a site brought up to date is the site built from nothing', () => {
     pages.set('07-28', page('2026-07-28'))
 
     // New days: the day before the new one gets its `next` link.
-    for (const f of later) await add(f)
+    await copyInto(store, later)
     await same()
     expect(page('2026-07-28')).not.toBe(pages.get('07-28'))
 
     // A day inserted between two: the next day's changes are now against it.
-    await add('lmarena-text/2026-07-25.zh.md')
+    await copyInto(store, ['lmarena-text/2026-07-25.zh.md'])
     await same()
     expect(page('2026-07-26')).not.toBe(pages.get('07-26'))
     pages.set('07-22', page('2026-07-22'))

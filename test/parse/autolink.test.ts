@@ -6,7 +6,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import remarkLinearAutolinks, { eventsToWalk } from '../../src/parse/autolink.js'
+import type { Root } from 'mdast'
+import remarkLinearAutolinks, { eventsToWalk, literalContainers } from '../../src/parse/autolink.js'
 import { repoRoot } from '../helpers.js'
 
 const upstream = unified().use(remarkParse).use(remarkGfm).freeze()
@@ -17,7 +18,8 @@ const tree = (processor: typeof upstream, text: string): string => JSON.stringif
 const pieces = [
   '[', ']', '![', '](', '(', ')', '[a]', '[x]: http://d.e', '\\[', '`', '<', '>', '*', '_', '~',
   ' ', '  ', '\n', '\n\n', '| a | b |\n|---|---|\n| ', ' | ', '- ', '> ',
-  'www.a.com', 'www.', 'http://x.y', 'https://a.b/c?d=e', 'a@b.c', 'mailto:a@b.co', 'xmpp:a@b.c/d', 'w', 'h', 'ab', '1', '.', '@', '-', '/'
+  'www.a.com', 'www.', 'http://x.y', 'https://a.b/c?d=e', 'a@b.c', 'mailto:a@b.co', 'xmpp:a@b.c/d', 'w', 'h', 'ab', '1', '.', '@', '-', '/',
+  'WWW.A.COM', 'HTTPS://A.B', 'Www.', '**', '[a](http://b.c)', '[x@y.z][a]', '`http://c.d`', '<http://e.f>'
 ]
 
 describe('autolink literals after an open [', () => {
@@ -80,6 +82,48 @@ describe('autolink literals after an open [', () => {
     // Closed, the `[` is no answer: walk again (and find none).
     label._balanced = true
     expect(eventsToWalk(counted)).toBe(counted)
+  })
+
+  it('finds literals in texts at any depth, in cells, emphasis and headings, as remark-gfm does', () => {
+    const cases = [
+      'Contact a@b.c or www.d.com today',
+      '*x www.a.com* y and **HTTPS://B.C/d** z',
+      '# Heading with x@y.zz\n\n> quoted _http://q.r_ text',
+      '| a | b@c.d |\n|---|---|\n| WWW.X.COM | [http://l.m](n) |\n| plain | *e@f.gh* |',
+      '- item www.a.b\n  - nested [label http://c.d](e) f@g.hi'
+    ]
+    for (const text of cases) expect(tree(linear, text), text).toBe(tree(upstream, text))
+  })
+
+  it('looks for them only in the nodes that have a text that may hold one', () => {
+    // A tree as the parse gives it to the transform: literals still in texts.
+    const text = (value: string) => ({ type: 'text' as const, value })
+    const cell = (...children: Root['children']) => ({ type: 'tableCell', children })
+    const row = (...cells: unknown[]) => ({ type: 'tableRow', children: cells })
+    const root = {
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 1, children: [text('Board')] },
+        {
+          type: 'table',
+          children: [
+            row(cell(text('Model')), cell(text('Score'))),
+            row(cell(text('a')), cell(text('1'))),
+            row(cell(text('by b@c.de')), cell(text('2'))),
+            row(cell({ type: 'emphasis', children: [text('WWW.f.gh')] } as never), cell(text('3')))
+          ]
+        },
+        { type: 'paragraph', children: [{ type: 'link', url: 'z', children: [text('http://x.y')] }, text(' and more text')] },
+        { type: 'paragraph', children: [text('mail a@b.cd or '), { type: 'strong', children: [text('www.x.yz')] }] }
+      ]
+    } as unknown as Root
+    const table = root.children[1] as unknown as { children: { children: { children: unknown[] }[] }[] }
+    // The cell with the e-mail and the emphasis with the URL; not the cells, heading or paragraph without one (nor the
+    // link's text); the last paragraph once, the transform going through its `strong` too.
+    expect(literalContainers(root)).toEqual([table.children[2]!.children[0], table.children[3]!.children[0]!.children[0], root.children[3]])
+    expect(literalContainers({ type: 'root', children: [root.children[0]!] })).toEqual([])
+    // Run on those, the transform links both, as on the whole tree.
+    expect(tree(linear, 'x\n\n| Model | Score |\n|---|---|\n| by b@c.de | 2 |\n| *WWW.f.gh* | 3 |')).toContain('"url":"mailto:b@c.de"')
   })
 
   it('refuses to run where there are no autolink literals to replace', () => {

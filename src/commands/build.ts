@@ -34,7 +34,7 @@ swapped in at the end: a failed build leaves the previous one untouched.
                   read it is not read again); entries no build used for
                   ${UNUSED_ENTRY_DAYS} days are removed
 
-Prints one summary line: files written, snapshots, models, time taken.`
+Prints one summary line: files written, snapshots, models, time taken, store files parsed.`
 
 /** The command line, read (its options' types are the ones `build` is given). */
 function readArgs(argv: string[]) {
@@ -117,6 +117,8 @@ async function build(values: ReturnType<typeof readArgs>['values'], base: BaseUr
   const snapshots = model.boards.reduce((n, b) => n + b.snapshots.length, 0)
   // Files already there (kept by key, or their bytes unchanged): how much of the site this build did not write again.
   const unchanged = written.unchanged ? `; ${formatNumber(written.unchanged)} unchanged` : ''
-  io.stdout.write(`Wrote ${count(written.files, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}${unchanged}) in ${seconds(now() - started)} s\n`)
+  // How many store files this build parsed: the others' results came from the cache (a daily log shows it was restored).
+  const parsed = `${formatNumber(site.read.parsed)} of ${count(site.read.files, 'store file')} parsed`
+  io.stdout.write(`Wrote ${count(written.files, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}${unchanged}) in ${seconds(now() - started)} s, ${parsed}\n`)
   return 0
 }

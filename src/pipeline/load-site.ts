@@ -62,6 +62,14 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/** How a run came by the store's files: how many it read (or recalled from the cache), and how many of them it parsed. */
+export interface ReadCounts {
+  /** Store files (pages and archives), the unreadable ones included. */
+  files: number
+  /** Of those, the files parsed by this run: the others' results came from the cache. */
+  parsed: number
+}
+
 export interface LoadedSite extends Analysis {
   store: Store
   /** Every store file, parsed and validated, by relative path. */
@@ -111,9 +119,10 @@ export async function loadSite(store: Store, options: LoadOptions = {}): Promise
  * The parse results (most of the memory, cell positions above all) are let
  * go as soon as the checks across files and the registry are done.
  */
-export async function analyseStore(store: Store, options: LoadOptions = {}): Promise<Analysis & { store: Store }> {
-  const analysis = analyse(await readStore(store, options), options.display ?? ((relative) => displayPath(store.shownAs, relative)), options.today)
-  return { store, ...analysis }
+export async function analyseStore(store: Store, options: LoadOptions = {}): Promise<Analysis & { store: Store; read: ReadCounts }> {
+  const contents = await readStore(store, options)
+  const analysis = analyse(contents, options.display ?? ((relative) => displayPath(store.shownAs, relative)), options.today)
+  return { store, ...analysis, read: contents.read }
 }
 
 /**
@@ -122,7 +131,7 @@ export async function analyseStore(store: Store, options: LoadOptions = {}): Pro
  * are checked on a pool of worker threads when there are more than a few,
  * else on this thread. Either way the result is the same.
  */
-export async function readStore(store: Store, options: LoadOptions = {}): Promise<StoreContents> {
+export async function readStore(store: Store, options: LoadOptions = {}): Promise<StoreContents & { read: ReadCounts }> {
   const isDir = await stat(store.dir).then(
     (s) => s.isDirectory(),
     () => false
@@ -205,7 +214,8 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
     files: files.filter((f): f is CheckedFile => f !== undefined),
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
     registry: await readRegistryFile(store),
-    events: await readEventsFile(store)
+    events: await readEventsFile(store),
+    read: { files: relatives.length, parsed: misses.length }
   }
 }
 

@@ -35,7 +35,8 @@ const pages = () => files.filter((f) => f.endsWith('.html'))
 describe('leaderlog build on the seeds', () => {
   it('prints one summary line and exits 0', () => {
     expect(built.code).toBe(0)
-    expect(built.out).toMatch(/^Wrote [\d,]+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s\n$/)
+    // Without a cache every store file is parsed: the three seeds.
+    expect(built.out).toMatch(/^Wrote [\d,]+ files \(6 snapshots, \d+ models\) in \d+\.\d\d s, 3 of 3 store files parsed\n$/)
     // Every file of the site, the stamp that marks the directory as leaderlog's, and the keys of its keyed files.
     expect(built.out).toContain(`Wrote ${(files.length - 2).toLocaleString('en-US')} files`)
     expect(files).toContain('.leaderlog')
@@ -232,8 +233,11 @@ describe('build behaviour', () => {
 
   it('builds the same site from the parse cache (--cache)', async () => {
     const cache = path.join(work, 'cache')
-    for (const name of ['cached-1', 'cached-2']) {
-      expect((await run(['build', '--snapshots', seeds, '--out', path.join(work, name), '--cache', cache])).code).toBe(0)
+    // The summary says what was parsed: every seed on the first build, none on the second.
+    for (const [name, parsed] of [['cached-1', 3], ['cached-2', 0]] as const) {
+      const built = await run(['build', '--snapshots', seeds, '--out', path.join(work, name), '--cache', cache])
+      expect(built.code).toBe(0)
+      expect(built.out).toMatch(new RegExp(` s, ${parsed} of 3 store files parsed\n$`))
       const got = path.join(work, name)
       expect(listFiles(got)).toEqual(files)
       for (const f of files) expect(read(got, f), f).toBe(read(out, f))

@@ -230,7 +230,7 @@ describe('a site brought up to date is the site built from nothing', () => {
   })
 
   /** Build the store into the incremental site and into an empty directory; every file of both the same, byte for byte. */
-  async function same(extra: string[] = []): Promise<void> {
+  async function same(extra: string[] = []): Promise<number> {
     const args = ['build', '--snapshots', store, '--cache', cache, '--today', '2026-08-10', ...extra]
     const a = await run([...args, '--out', inc()])
     expect(a.code, a.err).toBe(0)
@@ -240,6 +240,9 @@ describe('a site brought up to date is the site built from nothing', () => {
     expect(listFiles(inc())).toEqual(listFiles(fresh))
     for (const f of listFiles(fresh)) if (read(inc(), f) !== read(fresh, f)) expect(read(inc(), f), f).toBe(read(fresh, f))
     await rm(fresh, { recursive: true })
+    // The store files the first build parsed (its summary says): the second found them all cached.
+    expect(b.out).toMatch(/, 0 of [\d,]+ store files parsed\n$/)
+    return Number(/, (\d+) of [\d,]+ store files parsed\n$/.exec(a.out)![1])
   }
 
   const page = (date: string) => read(inc(), `boards/lmarena-text/${date}/index.html`)
@@ -255,7 +258,8 @@ describe('a site brought up to date is the site built from nothing', () => {
 
     // New days: the day before the new one gets its `next` link.
     await copyInto(store, later)
-    await same()
+    // Only the new days' pages are parsed.
+    expect(await same()).toBe(later.length)
     expect(page('2026-07-28')).not.toBe(pages.get('07-28'))
 
     // A day inserted between two: the next day's changes are now against it.
@@ -284,6 +288,6 @@ describe('a site brought up to date is the site built from nothing', () => {
     expect(existsSync(path.join(inc(), 'boards/lmarena-text/2026-07-23/index.html'))).toBe(false)
 
     // Nothing changed.
-    await same()
+    expect(await same()).toBe(0)
   }, 240_000)
 })

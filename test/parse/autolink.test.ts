@@ -13,6 +13,10 @@ import { repoRoot } from '../helpers.js'
 const upstream = unified().use(remarkParse).use(remarkGfm).freeze()
 const linear = unified().use(remarkParse).use(remarkGfm).use(remarkLinearAutolinks).freeze()
 const tree = (processor: typeof upstream, text: string): string => JSON.stringify(processor.parse(text))
+/** Each text parses to remark-gfm's tree. */
+const expectSameTrees = (texts: readonly string[]): void => {
+  for (const text of texts) expect(tree(linear, text), text).toBe(tree(upstream, text))
+}
 
 /** Pieces that make autolink literals, labels, links, images and what ends or hides them. */
 const pieces = [
@@ -34,7 +38,7 @@ describe('autolink literals after an open [', () => {
   })
 
   it('cases where a [ opens, closes, forms a link or is dropped, as remark-gfm parses them', () => {
-    const cases = [
+    expectSameTrees([
       '[a www.b.com',
       '[a](http://x.y) www.b.com',
       '[a] www.b.com [c www.d.com',
@@ -44,8 +48,7 @@ describe('autolink literals after an open [', () => {
       '[a\n\nwww.b.com',
       '| [a | www.b.com |\n|---|---|\n| [c | d@e.f |',
       '[[[a] www.b.com] www.c.com] www.d.com'
-    ]
-    for (const text of cases) expect(tree(linear, text), text).toBe(tree(upstream, text))
+    ])
   })
 
   it('parse real pages of the history to the same trees', () => {
@@ -85,14 +88,13 @@ describe('autolink literals after an open [', () => {
   })
 
   it('finds literals in texts at any depth, in cells, emphasis and headings, as remark-gfm does', () => {
-    const cases = [
+    expectSameTrees([
       'Contact a@b.c or www.d.com today',
       '*x www.a.com* y and **HTTPS://B.C/d** z',
       '# Heading with x@y.zz\n\n> quoted _http://q.r_ text',
       '| a | b@c.d |\n|---|---|\n| WWW.X.COM | [http://l.m](n) |\n| plain | *e@f.gh* |',
       '- item www.a.b\n  - nested [label http://c.d](e) f@g.hi'
-    ]
-    for (const text of cases) expect(tree(linear, text), text).toBe(tree(upstream, text))
+    ])
   })
 
   it('looks for them only in the nodes that have a text that may hold one', () => {

@@ -267,8 +267,8 @@ function ongoing(lines: readonly LifecyclePoint[], latest: string | undefined): 
   return [...lines.slice(0, -1), { ...last, until: null, snapshots: null }]
 }
 
-/** The history on one board condensed to the snapshots where something changed, newest first; `shown[k]`: the rows the board's page showed on line `k`'s day. */
-function lifecycleTable(ctx: Pick<Context, 'base'>, name: string, id: string, lines: readonly (LifecyclePoint | OngoingAbsence)[], shown: readonly (number | null)[], points: number): Table {
+/** The history on one board condensed to the snapshots where something changed, newest first; `shown[k]`: the rows the board's page showed on line `k`'s day; `snapshots`: how many the model is on. */
+function lifecycleTable(ctx: Pick<Context, 'base'>, name: string, id: string, lines: readonly (LifecyclePoint | OngoingAbsence)[], shown: readonly (number | null)[], snapshots: number): Table {
   // Upstream's rank spread, where some snapshot gives one: a line of the history may differ from the one before only by it.
   const spread = lines.some((p) => p.rankUpper !== undefined && p.rankLower !== undefined)
   const rows: Table['rows'] = []
@@ -289,7 +289,7 @@ function lifecycleTable(ctx: Pick<Context, 'base'>, name: string, id: string, li
   }
   return {
     id: `h-${id}`,
-    caption: `${name} on ${boardTitle(id)}: the snapshots where something changed, newest first (${formatNumber(points)} snapshots in all)`,
+    caption: `${name} on ${boardTitle(id)}: the snapshots where something changed, newest first (${formatNumber(snapshots)} snapshots in all)`,
     columns: [
       { key: 'date', label: 'Date', rowHeader: true },
       { key: 'until', label: 'Same until' },

@@ -26,10 +26,11 @@ const digests = new Map<string, string>()
 
 /**
  * How entries are written (2: the sha256 line before the JSON; 3: cell
- * positions encoded, little-endian). Part of the digest, so a cache of another
+ * positions encoded, little-endian; 4: positions as a line per row and a
+ * column per cell). Part of the digest, so a cache of another
  * format is never restored or read.
  */
-export const CACHE_FORMAT = '3'
+export const CACHE_FORMAT = '4'
 
 /** `codeDigest(entry, PARSER_VERSION and CACHE_FORMAT)`, computed once per entry. */
 export function digestOf(entry: string): string {
@@ -95,7 +96,7 @@ export function seal(result: ParseResult): string {
 /**
  * The parse result of an entry's bytes, its cell positions packed
  * (`packPlaces`), or undefined when the bytes no longer have the digest they
- * were written with.
+ * were written with, or do not hold together.
  */
 export function unseal(text: string): ParseResult | undefined {
   const result = parseSealed(text) as (Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }) | undefined

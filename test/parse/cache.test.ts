@@ -7,7 +7,7 @@ import { cachedParser } from '../../src/parse/cached-parser.js'
 import { digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/core/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
-import { decodePlaces, unpackPlaces } from '../../src/schema/places.js'
+import { decodePlaces, unpackPlaces, type EncodedPlaces } from '../../src/schema/places.js'
 import { checkerModule } from '../../src/pipeline/load-site.js'
 import { repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 
@@ -80,7 +80,7 @@ describe('parse cache', () => {
     const [digest, json] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)]
     expect(digest).toBe(createHash('sha256').update(json).digest('hex'))
     // The JSON of the result, each snapshot's cell positions encoded.
-    const stored = JSON.parse(json) as { snapshots: { places: { keys: string[]; rows: number; data: string } }[] }
+    const stored = JSON.parse(json) as { snapshots: { places: EncodedPlaces }[] }
     expect({ ...stored, snapshots: stored.snapshots.map((s) => ({ ...s, places: unpackPlaces(decodePlaces(s.places)!) })) }).toEqual(JSON.parse(JSON.stringify(result)))
     expect(stored.snapshots[0]!.places.keys).toEqual(['row', 'rank', 'name', 'score', 'ciPlus', 'ciMinus', 'votes', 'organization', 'license', 'sourceUrl'].filter((k) => k in result.snapshots[0]!.places[0]!))
     // One cell edited by hand, the digest left as it was: parsed again, and the entry mended.

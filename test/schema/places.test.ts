@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodePlaces, encodePlaces, packPlaces, unpackPlaces } from '../../src/schema/places.js'
+import { decodePlaces, encodePlaces, packPlaces, unpackPlaces, type EncodedPlaces } from '../../src/schema/places.js'
 import type { CellPlaces } from '../../src/schema/snapshot.js'
 
 describe('packed cell positions', () => {
@@ -29,11 +30,14 @@ describe('packed cell positions', () => {
     expect(packPlaces([])).toEqual([])
   })
 
-  it('encodes for the parse cache: the keys present and one base64 string, decoded packed', () => {
+  it('encodes for the parse cache: the keys present, a line per row and a column per cell, decoded packed', () => {
     const encoded = encodePlaces(places)
     expect(encoded.keys).toEqual(['row', 'rank', 'rankUpper', 'rankLower', 'name', 'score', 'context', 'metrics'])
     expect(encoded.rows).toBe(4)
-    expect(Buffer.from(encoded.data, 'base64').length).toBe(4 * 8 * 8)
+    expect(Buffer.from(encoded.lines, 'base64').length).toBe(4 * 4)
+    expect(Buffer.from(encoded.columns, 'base64').length).toBe(4 * 8 * 2)
+    // Only the column beyond 65,535 is a cell of its own.
+    expect(encoded.other).toEqual([[3, 6, 100_000, 2_000_000]])
     const decoded = decodePlaces(JSON.parse(JSON.stringify(encoded)))!
     expect(unpackPlaces(decoded)).toEqual(places)
     expect(decoded[3]!.context).toEqual([100_000, 2_000_000])
@@ -43,12 +47,48 @@ describe('packed cell positions', () => {
     expect(unpackPlaces(decodePlaces(encodePlaces([]))!)).toEqual([])
   })
 
+  it('keeps a cell on another line than its row, and a row whose first cell is not its start', () => {
+    const odd: CellPlaces[] = [
+      { row: [7, 1], name: [8, 3], score: [7, 65_535] },
+      { name: [9, 5], score: [9, 30] },
+      { row: [10, 1], rank: [10, 70_000], votes: [11, 2] }
+    ]
+    const encoded = encodePlaces(odd)
+    expect(encoded.other).toEqual([
+      [0, 2, 8, 3],
+      [2, 1, 10, 70_000],
+      [2, 4, 11, 2]
+    ])
+    expect(unpackPlaces(decodePlaces(JSON.parse(JSON.stringify(encoded)))!)).toEqual(odd)
+    // A cell on line 0 is none, packed or encoded.
+    const zero: CellPlaces[] = [{ row: [0, 1], rank: [5, 2] }]
+    expect(unpackPlaces(decodePlaces(encodePlaces(zero))!)).toEqual(unpackPlaces(packPlaces(zero)))
+    expect(unpackPlaces(packPlaces(zero))).toEqual([{ rank: [5, 2] }])
+  })
+
+  it('gives back through the cache whatever packing gives back', () => {
+    const key = fc.constantFrom('row', 'rank', 'name', 'score', 'votes', 'license', 'metrics')
+    const cell = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -2, max: 2_000_000 })), fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: -1, max: 3_000_000 })))
+    const row = fc.dictionary(key, cell) as fc.Arbitrary<CellPlaces>
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), (list) => {
+        const decoded = decodePlaces(JSON.parse(JSON.stringify(encodePlaces(list))) as EncodedPlaces)!
+        expect(unpackPlaces(decoded)).toEqual(unpackPlaces(packPlaces(list)))
+      })
+    )
+  })
+
   it('refuses an encoding that does not hold together', () => {
     const encoded = encodePlaces(places)
     expect(decodePlaces({ ...encoded, keys: [...encoded.keys.slice(0, -1), 'nope'] })).toBeUndefined()
     expect(decodePlaces({ ...encoded, keys: [...encoded.keys.slice(0, -1), 'row'] })).toBeUndefined()
     expect(decodePlaces({ ...encoded, rows: 5 })).toBeUndefined()
-    expect(decodePlaces({ ...encoded, data: encoded.data.slice(8) })).toBeUndefined()
+    expect(decodePlaces({ ...encoded, lines: encoded.lines.slice(8) })).toBeUndefined()
+    expect(decodePlaces({ ...encoded, columns: encoded.columns.slice(8) })).toBeUndefined()
+    expect(decodePlaces({ ...encoded, other: [[4, 0, 1, 1]] })).toBeUndefined()
+    expect(decodePlaces({ ...encoded, other: [[0, 8, 1, 1]] })).toBeUndefined()
+    expect(decodePlaces({ ...encoded, other: [[0, 0, 1]] as never })).toBeUndefined()
+    expect(decodePlaces({ ...encoded, other: undefined as never })).toBeUndefined()
     expect(decodePlaces({ ...encoded, rows: -1 })).toBeUndefined()
     expect(decodePlaces(null as never)).toBeUndefined()
   })

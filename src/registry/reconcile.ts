@@ -125,8 +125,8 @@ interface Merged {
   name: string
   /** First variant and row index the model was seen in. */
   order: [number, number]
-  /** Per variant: row index. */
-  at: Map<number, number>
+  /** Per variant: row index, -1 where the model is not seen (an array as long as the variants: a day has a few). */
+  at: number[]
 }
 
 /** The columns a misread shows in: numbers that must be the same in every translation. */
@@ -149,9 +149,12 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   const rowOf = (m: Merged) => sorted[m.order[0]]!.snapshot.rows[m.order[1]]!
   const renamed: { entry: Merged; v: number; i: number }[] = []
 
+  // Rows are found by place or numbers only for later variants: a day of one page (most days) needs no index.
+  const indexed = sorted.length > 1
   const add = (entry: Merged) => {
     merged.push(entry)
     if (!byId.has(entry.id)) byId.set(entry.id, entry)
+    if (!indexed) return
     const row = rowOf(entry)
     if (row.score === undefined) return
     push(byPlace, placeKey(row), entry)
@@ -189,22 +192,22 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         }
       } else if (v > 0) {
         // The same place, else the same numbers (rows whose ranks were swapped), else the same id.
-        entry = free(byPlace.get(placeKey(row)), v, id, row, rowOf) ?? free(byNumbers.get(numbersKey(row) ?? ''), v, id, row, rowOf) ?? (same && !same.at.has(v) ? same : undefined)
+        entry = free(byPlace.get(placeKey(row)), v, id, row, rowOf) ?? free(byNumbers.get(numbersKey(row) ?? ''), v, id, row, rowOf) ?? (same && same.at[v]! < 0 ? same : undefined)
         if (entry && entry.id !== id) {
           links.push({ raw: row.name, id: entry.id, name: entry.name, misplaced: same !== undefined || (options.known?.(id) ?? false) })
           renamed.push({ entry, v, i })
         }
       }
-      if (!entry && same?.at.has(v)) {
+      if (!entry && same && same.at[v]! >= 0) {
         const place = cell(variant, i, 'name')
-        diagnostics.push(diagnostic(variant.file, 'duplicate-model', place, { name: row.name, board, model: { id, other: variant.snapshot.rows[same.at.get(v)!]!.name } }))
+        diagnostics.push(diagnostic(variant.file, 'duplicate-model', place, { name: row.name, board, model: { id, other: variant.snapshot.rows[same.at[v]!]!.name } }))
         return
       }
       if (!entry) {
-        entry = { id, name: variant.names[i]!, order: [v, i], at: new Map() }
+        entry = { id, name: variant.names[i]!, order: [v, i], at: new Array<number>(sorted.length).fill(-1) }
         add(entry)
       }
-      entry.at.set(v, i)
+      entry.at[v] = i
     })
   })
 
@@ -240,11 +243,10 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   for (const entry of merged) {
     // Built in the public field order (`rowFields`), the model id last: no reordering copy.
     const out: Record<string, unknown> = {}
-    // The variants the model was seen in, in the order they were merged (`at` is filled by ascending `v`).
-    const vs: number[] = []
-    const is: number[] = []
-    const seen: Row[] = []
-    for (const [v, i] of entry.at) vs.push(v), is.push(i), seen.push(sorted[v]!.snapshot.rows[i]!)
+    // The variants the model was seen in, in the order they were merged: from the first it was seen in.
+    const first = entry.order[0]
+    const firstRow = rowOf(entry)
+    const seenAt = entry.at
     for (const field of present) {
       if (field === 'name') {
         out.name = entry.name
@@ -254,24 +256,25 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
       let keptAt = -1
       let keptValue: unknown
       let others: { v: number; i: number; value: unknown }[] | undefined
-      for (let n = 0; n < seen.length; n++) {
+      for (let v = first; v < seenAt.length; v++) {
+        const i = seenAt[v]!
+        if (i < 0) continue
         // The first page to score the model says whether it is preliminary, unmarked being no: a later
         // page's mark disagrees with it (a word read as the mark), its missing mark does not.
-        const raw = field === 'preliminary' && n === 0 && seen[0]!.score !== undefined ? (seen[0]!.preliminary ?? false) : seen[n]![field]
+        const raw = field === 'preliminary' && v === first && firstRow.score !== undefined ? (firstRow.preliminary ?? false) : sorted[v]!.snapshot.rows[i]![field]
         if (raw === undefined) continue
-        const v = vs[n]!
         if (unused.size > 0 && unused.has(`${v}\u0000${field}`)) continue
         const value = field === 'organization' ? canon.organization(raw as string) : field === 'license' ? canon.license(raw as string) : raw
         const provenance = sorted[v]!.snapshot.provenance
-        if (keptAt < 0) (keptAt = n), (keptValue = value)
+        if (keptAt < 0) (keptAt = v), (keptValue = value)
         // An archive's row position or rank derived from its ratings says nothing against upstream's rank.
         else if (provenance && provenance.rank !== 'upstream' && rankFields.has(field)) continue
-        else if (!agree(field, keptValue, value, provenance !== undefined || sorted[vs[keptAt]!]!.snapshot.provenance !== undefined)) (others ??= []).push({ v, i: is[n]!, value })
+        else if (!agree(field, keptValue, value, provenance !== undefined || sorted[keptAt]!.snapshot.provenance !== undefined)) (others ??= []).push({ v, i, value })
       }
       if (keptAt < 0) continue
       if (keptValue !== false) out[field] = keptValue
       if (!others) continue
-      const kept = { v: vs[keptAt]!, i: is[keptAt]!, value: keptValue }
+      const kept = { v: keptAt, i: seenAt[keptAt]!, value: keptValue }
       const values = [kept, ...others].map((f) => {
         const [line, column] = place(sorted[f.v]!, f.i, field)
         return { file: sorted[f.v]!.file, line, column, value: f.value }
@@ -317,9 +320,9 @@ function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): 
     const variant = sorted[v]!
     if (variant.snapshot.provenance) continue
     const shared = merged.flatMap((entry) => {
-      const i0 = entry.at.get(0)
-      const i = entry.at.get(v)
-      return i0 === undefined || i === undefined ? [] : [{ entry, i, found: variant.snapshot.rows[i]!, expected: original.snapshot.rows[i0]! }]
+      const i0 = entry.at[0]!
+      const i = entry.at[v]!
+      return i0 < 0 || i < 0 ? [] : [{ entry, i, found: variant.snapshot.rows[i]!, expected: original.snapshot.rows[i0]! }]
     })
     for (const field of numericFields) {
       const found = mostlyDisagree(shared, field, (a, b) => a === b)
@@ -348,8 +351,8 @@ function misreadColumns(sorted: readonly Variant[], merged: readonly Merged[]): 
 function free(list: readonly Merged[] | undefined, v: number, id: string, row: Row, rowOf: (m: Merged) => Row): Merged | undefined {
   if (!list) return undefined
   // Most places hold one row: no list is made for them.
-  if (list.length === 1) return list[0]!.at.has(v) ? undefined : list[0]
-  return pick(list.filter((m) => !m.at.has(v)), id, row, rowOf)
+  if (list.length === 1) return list[0]!.at[v]! >= 0 ? undefined : list[0]
+  return pick(list.filter((m) => m.at[v]! < 0), id, row, rowOf)
 }
 
 /** Of the candidates for one place, the one a row is: a single one, else the one of its id, else the one with its votes. */

@@ -42,6 +42,18 @@ describe('buildFrontier', () => {
     expect([f.days[2]!.open, f.days[2]!.gap, f.days[2]!.gapAtLeast]).toEqual([undefined, undefined, 15])
   })
 
+  it("an organization's best is its best score wherever the page lists it; the lowest shown is any row's", () => {
+    // Ranks that do not follow the scores (a page ranked another way).
+    const odd = buildFrontier([snap('2026-03-01', [row('g2', 1, { score: 1400 }), row('g1', 2, { score: 1450 }), row('o1', 3, { score: 1420 })])], info).days[0]!
+    expect(odd.organizations.map((o) => [o.organization, o.model, o.score])).toEqual([
+      ['Google', 'g1', 1450],
+      ['OpenAI', 'o1', 1420]
+    ])
+    expect([odd.open?.model, odd.proprietary?.model, odd.gap]).toEqual(['g2', 'g1', 50])
+    const top2 = buildFrontier([snap('2026-03-01', [row('o1', 1, { score: 1300 }), row('g1', 2, { score: 1450 })], 2)], info).days[0]!
+    expect([top2.proprietary?.model, top2.gapAtLeast]).toEqual(['g1', 150])
+  })
+
   it('snapshots without scores are skipped', () => {
     expect(buildFrontier([snap('2026-01-01', ['g1', 'o1'])], info).days).toEqual([])
   })

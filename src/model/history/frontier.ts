@@ -54,13 +54,58 @@ function bestOf(row: ReconciledRow & { score: number }): Best {
   return b
 }
 
-function better(a: Best, b: Best): boolean {
+function better(a: Pick<Best, 'score' | 'rank' | 'model'>, b: Pick<Best, 'score' | 'rank' | 'model'>): boolean {
   return a.score > b.score || (a.score === b.score && (a.rank < b.rank || (a.rank === b.rank && a.model < b.model)))
 }
 
-function scored(rows: readonly ReconciledRow[]): (ReconciledRow & { score: number })[] {
-  return rows.filter((r): r is ReconciledRow & { score: number } => r.score !== undefined)
+/** A snapshot's bests: each organization's, best first; the open and the proprietary; and the lowest score shown. */
+interface SnapshotBests {
+  organizations: OrganizationBest[]
+  open?: Best
+  proprietary?: Best
+  lowest: number
 }
+
+/**
+ * The bests of each snapshot, by the `info` they were found with: a board's
+ * frontier and its recent one (`RECENT_DAYS`) ask for the same snapshots.
+ * Read, never mutated.
+ */
+const bestsMemo = new WeakMap<ModelInfo, WeakMap<HistorySnapshot, SnapshotBests>>()
+
+function bestsOf(s: HistorySnapshot, info: ModelInfo): SnapshotBests {
+  let memo = bestsMemo.get(info)
+  if (!memo) bestsMemo.set(info, (memo = new WeakMap()))
+  let bests = memo.get(s)
+  if (bests) return bests
+  // The winning rows; a `Best` is made of each winner only.
+  const byOrg = new Map<string, ReconciledRow & { score: number }>()
+  let open: (ReconciledRow & { score: number }) | undefined
+  let proprietary: (ReconciledRow & { score: number }) | undefined
+  let lowest = Infinity
+  for (const row of s.rows) {
+    if (row.score === undefined) continue
+    const scoredRow = row as ReconciledRow & { score: number }
+    if (row.score < lowest) lowest = row.score
+    const about = info(row.model)
+    const org = about?.organization
+    if (org !== undefined) {
+      const held = byOrg.get(org)
+      if (!held || better(scoredRow, held)) byOrg.set(org, scoredRow)
+    }
+    if (about?.openWeights === true && (!open || better(scoredRow, open))) open = scoredRow
+    if (about?.openWeights === false && (!proprietary || better(scoredRow, proprietary))) proprietary = scoredRow
+  }
+  bests = {
+    organizations: [...byOrg].map(([organization, row]) => ({ organization, ...bestOf(row) })).sort((a, b) => b.score - a.score || compareText(a.organization, b.organization)),
+    ...(open ? { open: bestOf(open) } : {}),
+    ...(proprietary ? { proprietary: bestOf(proprietary) } : {}),
+    lowest
+  }
+  memo.set(s, bests)
+  return bests
+}
+
 
 /**
  * The best score of each organization on each date of a board, and the gap
@@ -70,39 +115,25 @@ function scored(rows: readonly ReconciledRow[]): (ReconciledRow & { score: numbe
  */
 export function buildFrontier(snapshots: readonly HistorySnapshot[], info: ModelInfo, options: GapOptions = {}): Frontier {
   const gapDays = options.gapDays ?? DEFAULT_GAP_DAYS
-  const list = chronological(snapshots).filter((s) => scored(s.rows).length > 0)
+  const list = chronological(snapshots).filter((s) => s.rows.some((r) => r.score !== undefined))
   const cover = coverage(
     list.map((s) => s.date),
     gapDays
   )
   const days = list.map((s, i): FrontierDay => {
-    const byOrg = new Map<string, OrganizationBest>()
-    let open: Best | undefined
-    let proprietary: Best | undefined
-    const rows = scored(s.rows)
-    for (const row of rows) {
-      const about = info(row.model)
-      const best = bestOf(row)
-      const org = about?.organization
-      if (org !== undefined) {
-        const held = byOrg.get(org)
-        if (!held || better(best, held)) byOrg.set(org, { organization: org, ...best })
-      }
-      if (about?.openWeights === true && (!open || better(best, open))) open = best
-      if (about?.openWeights === false && (!proprietary || better(best, proprietary))) proprietary = best
-    }
+    const { organizations, open, proprietary, lowest } = bestsOf(s, info)
     const day: FrontierDay = {
       date: s.date,
       days: cover[i]!,
       snapshots: 1,
       gapBefore: i > 0 && isGap(list[i - 1]!.date, s.date, gapDays),
-      organizations: [...byOrg.values()].sort((a, b) => b.score - a.score || compareText(a.organization, b.organization))
+      organizations
     }
     if (s.shownRows !== undefined) day.shownRows = s.shownRows
     if (open) day.open = open
     if (proprietary) day.proprietary = proprietary
     if (open && proprietary) day.gap = delta(open.score, proprietary.score)
-    else if (proprietary && s.shownRows !== undefined) day.gapAtLeast = delta(Math.min(...rows.map((r) => r.score)), proprietary.score)
+    else if (proprietary && s.shownRows !== undefined) day.gapAtLeast = delta(lowest, proprietary.score)
     return day
   })
   return { board: list[0]?.board ?? '', gapDays, days }

@@ -75,8 +75,9 @@ function votesMoved(kept: number | undefined, now: number | undefined, ratio: nu
   return Math.abs(now - kept) >= ratio * Math.max(kept, 1)
 }
 
-function changed(kept: LifecyclePoint, now: LifecyclePoint, ratio: number): boolean {
-  return now.state !== kept.state || now.gapBefore || FIELDS.some((f) => kept[f] !== now[f]) || votesMoved(kept.votes, now.votes, ratio)
+/** Whether the point a snapshot gives (`pointOf(…, row, state, gapBefore)`) differs from the one kept; no point is made for the many that do not. */
+function changed(kept: LifecyclePoint, row: ReconciledRow | undefined, state: LifecyclePoint['state'], gapBefore: boolean, ratio: number): boolean {
+  return state !== kept.state || gapBefore || FIELDS.some((f) => kept[f] !== row?.[f]) || votesMoved(kept.votes, row?.votes, ratio)
 }
 
 /**
@@ -140,9 +141,9 @@ function lifecycleOf(
   for (let i = from; i < list.length; i++) {
     const snapshot = list[i]!
     const row = rows[i - from]
-    const now = pointOf(snapshot.date, row, row ? 'listed' : absence(snapshot), gaps[i]!)
-    life.status = now.state
-    if (!kept || i - from === lastIndex || changed(kept, now, ratio)) life.history.push((kept = now))
+    const state = row ? 'listed' : absence(snapshot)
+    life.status = state
+    if (!kept || i - from === lastIndex || changed(kept, row, state, gaps[i]!, ratio)) life.history.push((kept = pointOf(snapshot.date, row, state, gaps[i]!)))
     else {
       kept.until = snapshot.date
       kept.snapshots++

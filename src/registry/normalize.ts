@@ -77,7 +77,7 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   const disagreements: NormalizeResult['disagreements'] = []
   // The same row comes back day after day: each distinct one is counted once, with its number, where it was first
   // seen. A row a variant showed in another model's place (a link, with a diagnostic) is counted on its own.
-  const tallies = new Map<string, Tally>()
+  const tallies = new RowTallies()
   const counted: Tally[] = []
   results.forEach((result, k) => {
     snapshots.push(result.snapshot)
@@ -88,12 +88,11 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
     for (const { file, snapshot } of grouped[k]!) {
       snapshot.rows.forEach((row, i) => {
         const link = links.get(row.name)
-        const key = link ? undefined : rowKey(row)
-        const tally = key === undefined ? undefined : tallies.get(key)
+        const tally = link ? undefined : tallies.get(row)
         if (tally) tally.n++
         else {
           const first: Tally = { row, link, at: { file, place: snapshot.places[i] ?? {} }, n: 1 }
-          if (key !== undefined) tallies.set(key, first)
+          if (!link) tallies.set(row, first)
           counted.push(first)
         }
       })
@@ -128,10 +127,25 @@ interface Tally {
   n: number
 }
 
-/** What of a raw row the registry counts (name, organization, license), each length-prefixed so that no two rows share a key. */
-function rowKey(row: Row): string {
-  const part = (value: string | undefined) => (value === undefined ? '-' : `${value.length}:${value}`)
-  return part(row.name) + part(row.organization) + part(row.license)
+/**
+ * Distinct raw rows: what of a row the registry counts (name, organization,
+ * license), by value. Maps within maps: a key made of the three (a string per
+ * row, 0.07 s and 67 MB a warm build) is not needed to look one up.
+ */
+class RowTallies {
+  private readonly byName = new Map<string, Map<string | undefined, Map<string | undefined, Tally>>>()
+
+  get(row: Row): Tally | undefined {
+    return this.byName.get(row.name)?.get(row.organization)?.get(row.license)
+  }
+
+  set(row: Row, tally: Tally): void {
+    let byOrganization = this.byName.get(row.name)
+    if (!byOrganization) this.byName.set(row.name, (byOrganization = new Map()))
+    let byLicense = byOrganization.get(row.organization)
+    if (!byLicense) byOrganization.set(row.organization, (byLicense = new Map()))
+    byLicense.set(row.license, tally)
+  }
 }
 
 /**

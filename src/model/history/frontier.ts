@@ -106,7 +106,6 @@ function bestsOf(s: HistorySnapshot, info: ModelInfo): SnapshotBests {
   return bests
 }
 
-
 /**
  * The best score of each organization on each date of a board, and the gap
  * between the best open-weights model and the best proprietary one. Snapshots

@@ -9,7 +9,6 @@ import { detectLanguage } from './language.js'
 import { parseLmarena } from './lmarena/adapter.js'
 import { looksLikeCsv, parseCsv } from './csv/index.js'
 import { parseSeal } from './seal/adapter.js'
-
 import { PARSER_VERSION } from './version.js'
 
 export { PARSER_VERSION }

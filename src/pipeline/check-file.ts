@@ -15,7 +15,7 @@ export function checkStoreFile(relative: string, content: string, parse: typeof 
   try {
     parsed = parse(content, parseOptionsFor(relative))
   } catch (error) {
-    parsed = crashResult(relative, error instanceof Error ? error.message : String(error))
+    parsed = crashResult(relative, error)
   }
   return checkParsed(relative, parsed)
 }

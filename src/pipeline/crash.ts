@@ -3,9 +3,10 @@ import { PARSER_VERSION } from '../parse/version.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { parseOptionsFor } from '../store/check.js'
 
-/** What a file whose parse crashed (threw, or killed its worker) holds: nothing but the error. */
-export function crashResult(relative: string, reason: string): ParseResult {
+/** What a file whose parse crashed (threw `thrown`, or killed its worker) holds: nothing but the error, with its message. */
+export function crashResult(relative: string, thrown: unknown): ParseResult {
   const options = parseOptionsFor(relative)
+  const reason = thrown instanceof Error ? thrown.message : String(thrown)
   return {
     parser: PARSER_VERSION,
     source: options.source ?? null,

@@ -252,7 +252,7 @@ async function checkWith(parse: Parser, relative: string, content: string): Prom
   try {
     return checkParsed(relative, await parse(content, parseOptionsFor(relative)))
   } catch (error) {
-    return checkParsed(relative, crashResult(relative, error instanceof Error ? error.message : String(error)))
+    return checkParsed(relative, crashResult(relative, error))
   }
 }
 

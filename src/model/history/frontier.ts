@@ -47,14 +47,17 @@ export interface Frontier {
   days: FrontierDay[]
 }
 
-function bestOf(row: ReconciledRow & { score: number }): Best {
+/** A row with a score: the rows a frontier compares. */
+type ScoredRow = ReconciledRow & { score: number }
+
+function bestOf(row: ScoredRow): Best {
   const b: Best = { model: row.model, name: row.name, score: row.score, rank: row.rank }
   const iv = interval(row)
   if (iv) b.interval = [iv[0], iv[1]]
   return b
 }
 
-function better(a: Pick<Best, 'score' | 'rank' | 'model'>, b: Pick<Best, 'score' | 'rank' | 'model'>): boolean {
+function better(a: ScoredRow, b: ScoredRow): boolean {
   return a.score > b.score || (a.score === b.score && (a.rank < b.rank || (a.rank === b.rank && a.model < b.model)))
 }
 
@@ -79,13 +82,13 @@ function bestsOf(s: HistorySnapshot, info: ModelInfo): SnapshotBests {
   let bests = memo.get(s)
   if (bests) return bests
   // The winning rows; a `Best` is made of each winner only.
-  const byOrg = new Map<string, ReconciledRow & { score: number }>()
-  let open: (ReconciledRow & { score: number }) | undefined
-  let proprietary: (ReconciledRow & { score: number }) | undefined
+  const byOrg = new Map<string, ScoredRow>()
+  let open: ScoredRow | undefined
+  let proprietary: ScoredRow | undefined
   let lowest = Infinity
   for (const row of s.rows) {
     if (row.score === undefined) continue
-    const scoredRow = row as ReconciledRow & { score: number }
+    const scoredRow = row as ScoredRow
     if (row.score < lowest) lowest = row.score
     const about = info(row.model)
     const org = about?.organization

@@ -1,4 +1,4 @@
-import { readFileSync, type BigIntStats } from 'node:fs'
+import { readFileSync, statSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import { compareText } from '../core/compare.js'
 import { digest } from '../core/digest.js'
@@ -31,6 +31,19 @@ export function signatureOf(stats: BigIntStats, now: number = Date.now()): FileS
   const changed = stats.ctimeNs > stats.mtimeNs ? stats.ctimeNs : stats.mtimeNs
   if (changed > BigInt(now - SETTLE_MS) * 1_000_000n) return undefined
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.dev}`
+}
+
+/**
+ * The signature of the file at `file` (`signatureOf`), undefined when it has
+ * none or cannot be looked at. Synchronous, as the cache's reads are: a
+ * thousand promises cost more than the calls (0.12 s a warm build).
+ */
+export function signatureAt(file: string, now: number = Date.now()): FileSignature | undefined {
+  try {
+    return signatureOf(statSync(file, { bigint: true }), now)
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -129,6 +129,9 @@ function countBelow(sorted: readonly number[], value: number): number {
 
 /** What changed on a board from snapshot `a` to the next snapshot `b`. */
 export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): SnapshotDiff {
+  const shownRows = { ...(a.shownRows !== undefined ? { from: a.shownRows } : {}), ...(b.shownRows !== undefined ? { to: b.shownRows } : {}) }
+  // Most days move no model (upstream republished, or only scores and votes changed): nothing to index.
+  if (sameStandings(a, b)) return { board: b.board, from: a.date, to: b.date, entered: [], left: [], moved: [], unchanged: b.rows.length, belowTop: [], enteredTop: [], shownRows }
   const before = new Map(a.rows.map((r) => [r.model, r]))
   const after = new Map(b.rows.map((r) => [r.model, r]))
   const entered: DiffEntry[] = []
@@ -164,7 +167,6 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
     if (b.shownRows === undefined) left.push(entry(row))
     else belowTop.push(entry(row))
   }
-  const shownRows = { ...(a.shownRows !== undefined ? { from: a.shownRows } : {}), ...(b.shownRows !== undefined ? { to: b.shownRows } : {}) }
   return {
     board: b.board,
     from: a.date,
@@ -177,6 +179,29 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
     enteredTop: enteredTop.sort(byRank),
     shownRows
   }
+}
+
+/**
+ * Whether two snapshots list the same models, each on one row, in the same
+ * order and at the same ranks: their diff is all `unchanged`.
+ */
+function sameStandings(a: ReconciledSnapshot, b: ReconciledSnapshot): boolean {
+  if (a.rows.length !== b.rows.length) return false
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i]!
+    const y = b.rows[i]!
+    if (x.model !== y.model || x.rank !== y.rank) return false
+  }
+  return distinctModels(a)
+}
+
+/** Whether each model of a snapshot is on one row, worked out once per snapshot (snapshots are never mutated). */
+const distinct = new WeakMap<ReconciledSnapshot, boolean>()
+
+function distinctModels(s: ReconciledSnapshot): boolean {
+  let known = distinct.get(s)
+  if (known === undefined) distinct.set(s, (known = new Set(s.rows.map((r) => r.model)).size === s.rows.length))
+  return known
 }
 
 /** Diffs of every pair of consecutive snapshots (given oldest first). */

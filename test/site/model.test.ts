@@ -116,6 +116,25 @@ describe('diffs', () => {
     expect(d.moved[0]).toMatchObject({ name: 'gpt-5.1', from: { rank: 15, score: 1432 }, to: { rank: 1, score: 1520 }, rankDelta: 14, scoreDelta: 88, votesGained: 1000, significant: true })
     expect(consecutiveDiffs([base, next])).toEqual([d])
   })
+
+  it('sees nothing but unchanged rows on a day whose ranks are the same, its scores and votes new', () => {
+    const base = text().latest
+    const next: ReconciledSnapshot = { ...base, date: '2025-11-21', rows: base.rows.map((r) => ({ ...r, score: (r.score ?? 0) + 3, votes: (r.votes ?? 0) + 500 })) }
+    expect(diffSnapshots(base, next)).toEqual({ board: 'lmarena-text', from: base.date, to: '2025-11-21', entered: [], left: [], moved: [], unchanged: base.rows.length, belowTop: [], enteredTop: [], shownRows: {} })
+    // One model a place down, the one below it a place up: a day of the same models in the same order is not enough.
+    const swapped = next.rows.map((r, i) => (i === 3 ? { ...r, rank: r.rank + 1 } : i === 4 ? { ...r, rank: r.rank - 1 } : r))
+    const moved = diffSnapshots(base, { ...next, rows: swapped }).moved.map((m) => `${m.name} ${m.rankDelta}`)
+    expect(moved.sort()).toEqual([`${base.rows[3]!.name} -1`, `${base.rows[4]!.name} 1`].sort())
+  })
+
+  it('compares a model listed twice by its last row, as for any other day', () => {
+    // Never published (reconciling keeps one row per model), but the diff must not depend on how the day is found.
+    const base = text().latest
+    const twice: ReconciledSnapshot = { ...base, rows: [...base.rows.slice(0, 2), { ...base.rows[0]!, rank: base.rows[1]!.rank + 1 }] }
+    const d = diffSnapshots(twice, { ...twice, date: '2025-11-21' })
+    expect(d.unchanged).toBe(2)
+    expect(d.moved.map((m) => [m.name, m.from.rank, m.to.rank])).toEqual([[base.rows[0]!.name, base.rows[1]!.rank + 1, base.rows[0]!.rank]])
+  })
 })
 
 describe('histories', () => {

@@ -125,6 +125,8 @@ export interface Sides {
 
 /** The sides of `p` and the next snapshot `d`; undefined when no row left or none arrived. */
 export function sidesOf(p: ReconciledSnapshot, d: ReconciledSnapshot): Sides | undefined {
+  // Most days list the models of the day before in the same order: none left, none arrived, nothing to index.
+  if (p.rows.length === d.rows.length && p.rows.every((r, i) => r.model === d.rows[i]!.model)) return undefined
   const after = new Set(d.rows.map((r) => r.model))
   const before = new Map(p.rows.map((r) => [r.model, r]))
   const gone = p.rows.filter((r) => !after.has(r.model))

@@ -123,8 +123,9 @@ export function originalFirst(a: { file: string; snapshot: { language: string } 
 interface Merged {
   id: string
   name: string
-  /** First variant and row index the model was seen in. */
-  order: [number, number]
+  /** The first variant the model was seen in, and its row there. */
+  v0: number
+  i0: number
   /** Per variant: row index, -1 where the model is not seen (an array as long as the variants: a day has a few). */
   at: number[]
 }
@@ -146,7 +147,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   const byNumbers = new Map<string, Merged[]>()
   const diagnostics: Diagnostic[] = []
   const links: PlaceLink[] = []
-  const rowOf = (m: Merged) => sorted[m.order[0]]!.snapshot.rows[m.order[1]]!
+  const rowOf = (m: Merged) => sorted[m.v0]!.snapshot.rows[m.i0]!
   const renamed: { entry: Merged; v: number; i: number }[] = []
 
   // Rows are found by place or numbers only for later variants: a day of one page (most days) needs no index.
@@ -171,7 +172,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     if (other) {
       const { field, disagreeing, compared, example } = other
       const [line, column] = place(variant, example.i, field)
-      diagnostics.push(diagnostic(variant.file, 'archive-other-time', { line, column }, { field, disagreeing, compared, board, date, original: sorted[example.entry.order[0]]!.file, example: { model: example.entry.id, found: show(example.found), expected: show(example.expected) } }))
+      diagnostics.push(diagnostic(variant.file, 'archive-other-time', { line, column }, { field, disagreeing, compared, board, date, original: sorted[example.entry.v0]!.file, example: { model: example.entry.id, found: show(example.found), expected: show(example.expected) } }))
       left.add(v)
       return
     }
@@ -187,7 +188,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
             from: entry.id,
             to: id,
             names: [entry.name, variant.names[i]!],
-            evidence: { board, before: date, after: date, rank: [kept.rank, row.rank], score: [kept.score!, row.score!], ...(kept.votes !== undefined && row.votes !== undefined ? { votes: [kept.votes, row.votes] } : {}), sources: [sorted[entry.order[0]]!.file, variant.file] }
+            evidence: { board, before: date, after: date, rank: [kept.rank, row.rank], score: [kept.score!, row.score!], ...(kept.votes !== undefined && row.votes !== undefined ? { votes: [kept.votes, row.votes] } : {}), sources: [sorted[entry.v0]!.file, variant.file] }
           })
         }
       } else if (v > 0) {
@@ -204,7 +205,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         return
       }
       if (!entry) {
-        entry = { id, name: variant.names[i]!, order: [v, i], at: new Array<number>(sorted.length).fill(-1) }
+        entry = { id, name: variant.names[i]!, v0: v, i0: i, at: new Array<number>(sorted.length).fill(-1) }
         add(entry)
       }
       entry.at[v] = i
@@ -214,7 +215,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   const disagreements: Disagreement[] = []
   // A variant that names a row differently disagrees on the name: the original's is kept.
   for (const { entry, v, i } of renamed) {
-    const [v0, i0] = entry.order
+    const { v0, i0 } = entry
     const keptAt = place(sorted[v0]!, i0, 'name')
     const at = place(sorted[v]!, i, 'name')
     const found = sorted[v]!.snapshot.rows[i]!.name
@@ -237,17 +238,21 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   for (const m of misread) diagnostics.push(m.diagnostic)
   const unused = new Set(misread.map((m) => `${m.v}\u0000${m.field}`))
 
-  const rows: { row: ReconciledRow; order: [number, number] }[] = []
+  // Merged rows are made in the order first seen (variant, then row): a stable sort by rank puts them in order.
+  const rows: ReconciledRow[] = []
   // The fields some row of some variant has (the others are left out of every row): most rows have a third of them.
   const present = rowFields.filter((field) => field === 'name' || sorted.some((v) => v.snapshot.rows.some((r) => r[field] !== undefined)))
-  for (const entry of merged) {
+  // Indexed loops: run a few million times a build, and iterators cost an object a step until optimized.
+  for (let e = 0; e < merged.length; e++) {
+    const entry = merged[e]!
     // Built in the public field order (`rowFields`), the model id last: no reordering copy.
     const out: Record<string, unknown> = {}
     // The variants the model was seen in, in the order they were merged: from the first it was seen in.
-    const first = entry.order[0]
+    const first = entry.v0
     const firstRow = rowOf(entry)
     const seenAt = entry.at
-    for (const field of present) {
+    for (let f = 0; f < present.length; f++) {
+      const field = present[f]!
       if (field === 'name') {
         out.name = entry.name
         continue
@@ -287,9 +292,9 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
       }
     }
     out.model = entry.id
-    rows.push({ row: out as ReconciledRow, order: entry.order })
+    rows.push(out as ReconciledRow)
   }
-  rows.sort((a, b) => a.row.rank - b.row.rank || a.order[0] - b.order[0] || a.order[1] - b.order[1])
+  rows.sort((a, b) => a.rank - b.rank)
 
   const used = sorted.filter((_, v) => !left.has(v))
   const shownRows = first.snapshot.declaredRows ?? sorted.find((v) => v.snapshot.declaredRows !== undefined)?.snapshot.declaredRows
@@ -299,7 +304,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     updatedAt: first.snapshot.updatedAt,
     languages: [...new Set(used.map((v) => v.snapshot.language))],
     sources: used.map((v) => v.file),
-    rows: rows.map((r) => r.row),
+    rows,
     ...(shownRows !== undefined ? { shownRows } : {}),
     ...(first.snapshot.provenance && first.snapshot.provenance.rank !== 'upstream' ? { rankShown: first.snapshot.provenance.rank } : {})
   }

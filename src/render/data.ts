@@ -16,11 +16,15 @@ export function boardsJson(boards: readonly Board[]): string {
 /** Digests of snapshots' JSON data files, remembered as they are written for the pages that cite them. */
 const digests = new WeakMap<ReconciledSnapshot, string>()
 
-/** `snapshotJson`, its sha256 remembered for `snapshotDigest` (the site writes the data files before the pages). */
-export function snapshotData(s: ReconciledSnapshot): string {
-  const json = snapshotJson(s)
-  digests.set(s, digest(json))
-  return json
+/**
+ * `snapshotJson`, its sha256 remembered for `snapshotDigest` (the site writes
+ * the data files before the pages). `rows`: the snapshot's `snapshotRowsJson`,
+ * when already made for a snapshot with the same rows.
+ */
+export function snapshotData(s: ReconciledSnapshot, rows: string = snapshotRowsJson(s)): string {
+  const head = snapshotHead(s)
+  digests.set(s, digest(head, ',', rows, '}\n'))
+  return `${head},${rows}}\n`
 }
 
 /** The sha256 of a snapshot's published JSON (`data/<board>/<date>.json`), in hex. */
@@ -55,19 +59,28 @@ export function snapshotColumns(s: ReconciledSnapshot): string[] {
  * row: the field names are written once); a cell the row lacks is `null`.
  */
 export function snapshotJson(s: ReconciledSnapshot): string {
-  const columns = snapshotColumns(s)
-  const fields = columns.slice(1) as (keyof ReconciledRow)[]
-  return toJson({
+  // `toJson` of the whole, `columns` and `rows` last: a day that repeats the rows of the day before repeats that part.
+  return `${snapshotHead(s)},${snapshotRowsJson(s)}}\n`
+}
+
+/** A snapshot's JSON up to its rows (`snapshotRowsJson`): every member but those, the closing brace left out. */
+function snapshotHead(s: ReconciledSnapshot): string {
+  return JSON.stringify({
     board: s.board,
     date: s.date,
     updatedAt: s.updatedAt,
     languages: s.languages,
     sources: s.sources,
     ...(s.shownRows !== undefined ? { shownRows: s.shownRows } : {}),
-    ...(s.rankShown !== undefined ? { rankShown: s.rankShown } : {}),
-    columns,
-    rows: s.rows.map((r) => [r.model, ...fields.map((f) => r[f] ?? null)])
-  })
+    ...(s.rankShown !== undefined ? { rankShown: s.rankShown } : {})
+  }).slice(0, -1)
+}
+
+/** The members of a snapshot's JSON its rows make: `"columns":[…],"rows":[…]`, the same for two snapshots with the same rows. */
+export function snapshotRowsJson(s: ReconciledSnapshot): string {
+  const columns = snapshotColumns(s)
+  const fields = columns.slice(1) as (keyof ReconciledRow)[]
+  return `"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(s.rows.map((r) => [r.model, ...fields.map((f) => r[f] ?? null)]))}`
 }
 
 const standingKeys = ['rank', 'score'] as const satisfies readonly (keyof Standing)[]

@@ -3,7 +3,7 @@ import { nearestChanges } from '../model/diffs.js'
 import type { SiteModel } from '../model/site.js'
 import type { Registry } from '../registry/types.js'
 import { badgeJson, badgeSvg } from './badge.js'
-import { boardsJson, diffJson, historyDigest, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData, snapshotDigest } from './data.js'
+import { boardsJson, diffJson, historyDigest, modelHistoryCsv, modelsJson, snapshotCsv, snapshotData, snapshotDigest, snapshotRowsJson } from './data.js'
 import { atomFeed, boardFeed, historyFeeds, modelFeed, sitemap } from './feed.js'
 import { absoluteUrl, pageFile, paths, type BaseUrl } from './urls.js'
 import { snapshotPage, snapshotView, snapshotYears, yearView } from './view-board.js'
@@ -118,11 +118,14 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   const eta = createEta(views)
   // A keyed file's key: the renderer's code and templates, what the file is, what it is made from.
   const code = renderDigest(views)
-  const keyOf = (kind: string, inputs: unknown) => digest(`${code}\0${kind}\0${JSON.stringify(inputs)}`).slice(0, 32)
+  const keyOf = (kind: string, inputs: unknown) => digest(code, '\0', kind, '\0', JSON.stringify(inputs)).slice(0, 32)
   // The snapshots' JSON first: each page cites the sha256 of its snapshot's file, remembered as it is written.
   for (const board of site.boards) {
+    // The rows' part of the JSON, made once for a run of days with the same rows.
+    let rows: string | undefined
     for (const s of board.snapshots) {
-      const json = snapshotData(s)
+      if (!board.unchangedSince.has(s.date)) rows = undefined
+      const json = snapshotData(s, (rows ??= snapshotRowsJson(s)))
       yield { path: paths.snapshotData(board.id, s.date), key: `sha256:${snapshotDigest(s)}`, render: () => json }
     }
   }

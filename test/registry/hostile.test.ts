@@ -5,7 +5,9 @@ import { main } from '../../src/cli.js'
 import { reservedIds } from '../../src/registry/keys.js'
 import { pageFile, paths } from '../../src/render/urls.js'
 import { captureIo, tempDir } from '../helpers.js'
-import { page, store } from './fixtures.js'
+import { emptyData } from '../../src/registry/data.js'
+import { normalize } from '../../src/registry/normalize.js'
+import { input, page, store } from './fixtures.js'
 
 /** Markdown would read `__proto__` as bold `proto`: the cell escapes it, the parser gives the word. */
 const md = (word: string) => word.replace(/_/g, '\\_')
@@ -134,5 +136,26 @@ describe('names that would spoof another on pages, feeds and CSV', () => {
     expect(check).toContain("warning Unexpected invisible character `U+202E` in `name` `gpt-4o\\u{202e}-evil`, expected visible text; shown as `gpt-4o-evil` hidden-characters")
     expect(check).toContain("warning Unexpected invisible character `U+200B` in `name` `claude\\u{200b}-3-opus`, expected visible text; shown as `claude-3-opus` hidden-characters")
     expect(check).toContain("warning Unexpected invisible character `U+200D` in `organization` `Anthropic\\u{200d}`, expected visible text; shown as `Anthropic` hidden-characters")
+  })
+})
+
+describe('hidden characters repeated from cell to cell and day to day', () => {
+  it('are reported at every cell that holds them, and a clean text never is', () => {
+    const bidi = 'gpt-4o\u202e-evil'
+    const rows = (votes: number) => [
+      { name: bidi, score: 1400, votes, organization: 'Open\u200bAI' },
+      { name: 'claude-3-opus', score: 1390, votes: votes - 1, organization: 'Open\u200bAI' }
+    ]
+    const { diagnostics } = normalize([input('2025-01-01', rows(1000)), input('2025-01-02', rows(1100))], emptyData)
+    const hidden = diagnostics.filter((d) => d.rule === 'hidden-characters').map((d) => `${d.file}:${d.line}:${d.column}`)
+    // Each day: the name on row 1, the organization on rows 1 and 2 (cells the fixture places at column 1 of lines 10 and 11).
+    expect(hidden).toEqual([
+      'snapshots/lmarena-text/2025-01-01.en.md:10:1',
+      'snapshots/lmarena-text/2025-01-01.en.md:10:9',
+      'snapshots/lmarena-text/2025-01-01.en.md:11:1',
+      'snapshots/lmarena-text/2025-01-02.en.md:10:1',
+      'snapshots/lmarena-text/2025-01-02.en.md:10:9',
+      'snapshots/lmarena-text/2025-01-02.en.md:11:1'
+    ])
   })
 })

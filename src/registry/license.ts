@@ -133,6 +133,8 @@ export function distance(a: string, b: string): number {
 export class LicenseTable {
   private readonly byKey = new Map<string, LicenseEntry>()
   private readonly seenByKey = new Map<string, string>()
+  /** Keys of the spellings looked up (`licenseKey`, edit distances and all): a store repeats a few dozen. */
+  private readonly keys = new Map<string, string>()
 
   constructor(entries: readonly LicenseEntry[], seen: ReadonlyMap<string, number> = new Map()) {
     for (const entry of entries) {
@@ -143,7 +145,7 @@ export class LicenseTable {
     }
     const counts = new Map<string, Map<string, number>>()
     for (const [raw, n] of seen) {
-      const key = licenseKey(raw)
+      const key = this.keyOf(raw)
       const m = counts.get(key) ?? new Map<string, number>()
       const shown = withoutHidden(raw)
       m.set(shown, (m.get(shown) ?? 0) + n)
@@ -152,9 +154,15 @@ export class LicenseTable {
     for (const [key, m] of counts) this.seenByKey.set(key, [...m].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0])
   }
 
+  private keyOf(raw: string): string {
+    let key = this.keys.get(raw)
+    if (key === undefined) this.keys.set(raw, (key = licenseKey(raw)))
+    return key
+  }
+
   /** The canonical license of a spelling; `known` when the data file names it. */
   resolve(raw: string): CanonicalLicense & { known: boolean } {
-    const key = licenseKey(raw)
+    const key = this.keyOf(raw)
     const entry = this.byKey.get(key)
     if (!entry) return { name: this.seenByKey.get(key) ?? withoutHidden(raw), known: false }
     return {

@@ -107,8 +107,8 @@ export function asciiJson(json: string): string {
  * (`packPlaces`), or undefined when the bytes no longer have the digest they
  * were written with, or do not hold together.
  */
-export function unseal(text: string, strings?: Map<string, string>): ParseResult | undefined {
-  const result = parseSealed(text) as (Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }) | undefined
+export function unseal(bytes: Buffer, strings?: Map<string, string>): ParseResult | undefined {
+  const result = parseSealed(bytes) as (Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }) | undefined
   if (!Array.isArray(result?.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
   for (const s of result.snapshots) {
@@ -155,7 +155,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
   const read = (hash: string): ParseResult | undefined => {
     const entry = file(hash)
     try {
-      const hit = unseal(readFileSync(entry, 'utf8'), strings)
+      const hit = unseal(readFileSync(entry), strings)
       if (hit) used.add(entry)
       return hit
     } catch {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { digest } from '../core/digest.js'
@@ -14,17 +15,21 @@ export function sealed(json: string): string {
   return `${digest(json)}\n${json}`
 }
 
-/** The JSON of sealed text, or undefined when its bytes no longer have the digest they were written with. */
-function unsealed(text: string): string | undefined {
-  const newline = text.indexOf('\n')
-  if (newline !== 64) return undefined
-  const json = text.slice(newline + 1)
-  return digest(json) === text.slice(0, newline) ? json : undefined
+/**
+ * The JSON of a sealed file's bytes, or undefined when they no longer have the
+ * digest they were written with. The bytes are hashed as read, and decoded
+ * once: a warm build reads 59 MB of them.
+ */
+function unsealed(bytes: Buffer): string | undefined {
+  // The digest line: 64 hex digits, then a line feed.
+  if (bytes.length < 65 || bytes[64] !== 0x0a) return undefined
+  const json = bytes.subarray(65)
+  return createHash('sha256').update(json).digest('hex') === bytes.toString('latin1', 0, 64) ? json.toString('utf8') : undefined
 }
 
-/** The value sealed text holds, or undefined when its bytes no longer have their digest, or are not JSON. */
-export function parseSealed(text: string): unknown {
-  const json = unsealed(text)
+/** The value a sealed file's bytes hold, or undefined when they no longer have their digest, or are not JSON. */
+export function parseSealed(bytes: Buffer): unknown {
+  const json = unsealed(bytes)
   if (json === undefined) return undefined
   try {
     return JSON.parse(json) as unknown

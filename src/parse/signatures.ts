@@ -111,13 +111,13 @@ export function openSignatures(cacheDir: string, code: string, store: string): S
 /** What a signatures file holds, while its bytes have the digest written with them; else nothing. */
 function readKept(file: string): Map<string, Record> {
   const out = new Map<string, Record>()
-  let text: string
+  let bytes: Buffer
   try {
-    text = readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch {
     return out
   }
-  const rows = parseSealed(text)
+  const rows = parseSealed(bytes)
   if (!Array.isArray(rows)) return out
   for (const row of rows) {
     if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'string') || !entryHash.test(row[2] as string)) return new Map()

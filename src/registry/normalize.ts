@@ -270,7 +270,7 @@ class Resolver {
     const names = new Set<string>()
     const orgCounts = new Map<string, number>()
     const licenseCounts = new Map<string, number>()
-    // Texts without hidden characters: the 890,000 names, organizations and licenses of the real history are 1,870 texts.
+    // Texts without hidden characters: the 679,000 names, organizations and licenses the real history publishes are 1,252 texts.
     const clean = new Set<string>()
     for (const { file, snapshot } of inputs) {
       snapshot.rows.forEach((row, i) => {

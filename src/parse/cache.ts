@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { digest } from '../core/digest.js'
 import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
@@ -148,7 +148,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
   const stats: CacheStats = { hits: 0, misses: 0, unread: 0 }
   const used = new Set<string>()
   const signatures = store === undefined ? undefined : openSignatures(dir, code, store)
-  const hashOf = (key: string, content: string) => createHash('sha256').update(code).update('\0').update(key).update('\0').update(content).digest('hex')
+  const hashOf = (key: string, content: string) => digest(code, '\0', key, '\0', content)
   const file = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.json`)
   // The texts rows repeat, shared by every entry this cache reads (`unseal`).
   const strings = new Map<string, string>()

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { digest } from '../core/digest.js'
@@ -24,7 +23,7 @@ function unsealed(bytes: Buffer): string | undefined {
   // The digest line: 64 hex digits, then a line feed.
   if (bytes.length < 65 || bytes[64] !== 0x0a) return undefined
   const json = bytes.subarray(65)
-  return createHash('sha256').update(json).digest('hex') === bytes.toString('latin1', 0, 64) ? json.toString('utf8') : undefined
+  return digest(json) === bytes.toString('latin1', 0, 64) ? json.toString('utf8') : undefined
 }
 
 /** The value a sealed file's bytes hold, or undefined when they no longer have their digest, or are not JSON. */

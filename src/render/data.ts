@@ -17,11 +17,15 @@ export function boardsJson(boards: readonly Board[]): string {
 const digests = new WeakMap<ReconciledSnapshot, string>()
 
 /**
- * `snapshotJson`, its sha256 remembered for `snapshotDigest` (the site writes
- * the data files before the pages). `rows`: the snapshot's `snapshotRowsJson`,
- * when already made for a snapshot with the same rows.
+ * `dist/data/<board>/<date>.json`: the reconciled snapshot, its rows as
+ * arrays under `columns` (a 270-row table in half the bytes of one object per
+ * row: the field names are written once); a cell the row lacks is `null`. Its
+ * sha256 is remembered for `snapshotDigest` (the site writes the data files
+ * before the pages). `rows`: the snapshot's `snapshotRowsJson`, when already
+ * made for a snapshot with the same rows.
  */
 export function snapshotData(s: ReconciledSnapshot, rows: string = snapshotRowsJson(s)): string {
+  // `toJson` of the whole, `columns` and `rows` last: a day that repeats the rows of the day before repeats that part.
   const head = snapshotHead(s)
   digests.set(s, digest(head, ',', rows, '}\n'))
   return `${head},${rows}}\n`
@@ -29,9 +33,8 @@ export function snapshotData(s: ReconciledSnapshot, rows: string = snapshotRowsJ
 
 /** The sha256 of a snapshot's published JSON (`data/<board>/<date>.json`), in hex. */
 export function snapshotDigest(s: ReconciledSnapshot): string {
-  let known = digests.get(s)
-  if (known === undefined) digests.set(s, (known = digest(snapshotJson(s))))
-  return known
+  if (!digests.has(s)) snapshotData(s)
+  return digests.get(s)!
 }
 
 /** Digests of models' histories, worked out once per build (histories are never mutated). */
@@ -51,16 +54,6 @@ export function historyDigest(history: ReadonlyMap<string, readonly HistoryPoint
 /** The columns of a snapshot's JSON rows: `model`, then the row fields some row of it has, in their public order. */
 export function snapshotColumns(s: ReconciledSnapshot): string[] {
   return ['model', ...rowFields.filter((f) => s.rows.some((r) => r[f] !== undefined))]
-}
-
-/**
- * `dist/data/<board>/<date>.json`: the reconciled snapshot, its rows as
- * arrays under `columns` (a 270-row table in half the bytes of one object per
- * row: the field names are written once); a cell the row lacks is `null`.
- */
-export function snapshotJson(s: ReconciledSnapshot): string {
-  // `toJson` of the whole, `columns` and `rows` last: a day that repeats the rows of the day before repeats that part.
-  return `${snapshotHead(s)},${snapshotRowsJson(s)}}\n`
 }
 
 /** A snapshot's JSON up to its rows (`snapshotRowsJson`): every member but those, the closing brace left out. */

@@ -5,62 +5,113 @@ import type { CellPlaces, ParsedSnapshot } from './snapshot.js'
  * Cell positions, packed. A parse result gives every cell of every row its
  * `[line, column]`: a few hundred bytes per row as objects and tuples, most of
  * the memory a store takes once parsed (a whole history: about 200 MB). Later
- * stages only read a few of them (the checks across files the last row's, the
- * registry those of cells where language versions disagree), so a loaded
- * store keeps them in one `Int32Array` per snapshot and builds the tuple of a
- * cell when it is read. A packed row reads like the `CellPlaces` it came from:
- * `places[i].score` is `[line, column]` or undefined.
+ * stages read few of them: the checks across files the last row's, the
+ * registry those of the first row it counts of each spelling and of cells
+ * where language versions disagree (a warm build of the real history reads
+ * 4,620 of its 270,000 rows' places). So a loaded store keeps a snapshot's
+ * places as bytes (`PlaceBytes`: per row a line, per row and key a column) and
+ * builds a row's `CellPlaces` when it is read. Packed places read like the
+ * array they came from: `places[i].score` is `[line, column]` or undefined,
+ * `places.length`, `places.at(-1)` and JSON are as before; they cannot be
+ * changed.
  */
 const keys = ['row', ...rowFields] as const
-const width = keys.length * 2
 
-/** A row's places, read from the snapshot's packed array. */
-class PackedPlaces {
-  constructor(
-    readonly packed: Int32Array,
-    readonly offset: number
-  ) {}
+/** The largest column a row's bytes hold; a cell beyond it is one of `other`. */
+const MAX_COLUMN = 0xffff
 
-  /** The plain `CellPlaces` (what `JSON.stringify` writes). */
-  toJSON(): CellPlaces {
-    const out: CellPlaces = {}
-    for (const key of keys) {
-      const cell = (this as unknown as CellPlaces)[key]
-      if (cell) out[key] = cell
-    }
-    return out
+/** A snapshot's places as bytes. */
+interface PlaceBytes {
+  /** Per present key, its index in `keys`. */
+  slots: number[]
+  rows: number
+  /** Per row, a 32-bit line: the line of the row's first cell (0: it has none). */
+  lines: Buffer
+  /** Per row and present key, a 16-bit column: 0 when the cell is absent, or one of `other`. */
+  columns: Buffer
+  /** Cells not on their row's line, or beyond column 65,535: `[row, key index, line, column]`. */
+  other: [number, number, number, number][]
+}
+
+/** The bytes of each packed array: what makes one packed, and how its rows are read. */
+const bytesOf = new WeakMap<readonly CellPlaces[], PlaceBytes>()
+
+/** A row's `CellPlaces`, its keys in the order of `keys` (as a parse gives them). */
+function rowAt(b: PlaceBytes, r: number, order: readonly number[], odd: ReadonlyMap<number, PlaceBytes['other']> | undefined): CellPlaces {
+  const out: CellPlaces = {}
+  const m = b.slots.length
+  const line = b.lines.readInt32LE(r * 4)
+  const cells = odd?.get(r)
+  for (const j of order) {
+    const cell = cells?.find((c) => c[1] === j)
+    const column = b.columns.readUInt16LE((r * m + j) * 2)
+    if (cell) out[keys[b.slots[j]!]!] = [cell[2], cell[3]]
+    else if (column !== 0) out[keys[b.slots[j]!]!] = [line, column]
   }
+  return out
 }
 
-keys.forEach((key, k) => {
-  Object.defineProperty(PackedPlaces.prototype, key, {
-    enumerable: false,
-    get(this: PackedPlaces): [number, number] | undefined {
-      const line = this.packed[this.offset + 2 * k]!
-      return line === 0 ? undefined : [line, this.packed[this.offset + 2 * k + 1]!]
-    }
-  })
-})
+/** The row a property key names (a canonical array index below `rows`), else -1. */
+function rowIndex(key: string | symbol, rows: number): number {
+  if (typeof key !== 'string') return -1
+  const i = Number(key)
+  return Number.isInteger(i) && i >= 0 && i < rows && String(i) === key ? i : -1
+}
 
-/** The places of a snapshot's rows, packed (lines are ≥ 1, so 0 means absent). */
-export function packPlaces(places: readonly CellPlaces[]): CellPlaces[] {
-  if (places.length > 0 && places[0] instanceof PackedPlaces) return places as CellPlaces[]
-  const packed = new Int32Array(places.length * width)
-  places.forEach((at, i) => {
-    keys.forEach((key, k) => {
-      const cell = at[key]
-      if (cell) {
-        packed[i * width + 2 * k] = cell[0]
-        packed[i * width + 2 * k + 1] = cell[1]
-      }
+/** An array that reads its rows from `b` as they are asked for. */
+function packedArray(b: PlaceBytes): CellPlaces[] {
+  const order = b.slots.map((_, j) => j).sort((x, y) => b.slots[x]! - b.slots[y]!)
+  const odd = b.other.length === 0 ? undefined : new Map<number, PlaceBytes['other']>()
+  for (const cell of b.other) odd!.set(cell[0], [...(odd!.get(cell[0]) ?? []), cell])
+  const target: CellPlaces[] = []
+  target.length = b.rows
+  const refuse = () => false
+  const array = new Proxy(target, {
+    get(t, key, receiver) {
+      const i = rowIndex(key, b.rows)
+      return i < 0 ? Reflect.get(t, key, receiver) : rowAt(b, i, order, odd)
+    },
+    has: (t, key) => rowIndex(key, b.rows) >= 0 || Reflect.has(t, key),
+    ownKeys: (t) => [...Array.from({ length: b.rows }, (_, i) => String(i)), ...Reflect.ownKeys(t)],
+    getOwnPropertyDescriptor(t, key) {
+      const i = rowIndex(key, b.rows)
+      return i < 0 ? Reflect.getOwnPropertyDescriptor(t, key) : { value: rowAt(b, i, order, odd), writable: false, enumerable: true, configurable: true }
+    },
+    set: refuse,
+    defineProperty: refuse,
+    deleteProperty: refuse
+  })
+  bytesOf.set(array, b)
+  return array
+}
+
+/** The bytes of plain places. */
+function placeBytes(places: readonly CellPlaces[]): PlaceBytes {
+  const known = bytesOf.get(places)
+  if (known) return known
+  const slots = keys.flatMap((key, k) => (places.some((at) => at[key] !== undefined) ? [k] : []))
+  const m = slots.length
+  const lines = Buffer.alloc(places.length * 4)
+  const columns = Buffer.alloc(places.length * m * 2)
+  const other: PlaceBytes['other'] = []
+  places.forEach((at, r) => {
+    let line = 0
+    slots.forEach((k, j) => {
+      const cell = at[keys[k]!]
+      // Line 0 is no cell.
+      if (!cell || cell[0] === 0) return
+      if (line === 0) line = cell[0]
+      if (cell[0] === line && cell[1] >= 1 && cell[1] <= MAX_COLUMN) columns.writeUInt16LE(cell[1], (r * m + j) * 2)
+      else other.push([r, j, cell[0], cell[1]])
     })
+    lines.writeInt32LE(line, r * 4)
   })
-  return packedRows(packed, places.length)
+  return { slots, rows: places.length, lines, columns, other }
 }
 
-/** One `PackedPlaces` per row of a full-width packed array. */
-function packedRows(packed: Int32Array, rows: number): CellPlaces[] {
-  return Array.from({ length: rows }, (_, r) => new PackedPlaces(packed, r * width) as unknown as CellPlaces)
+/** The places of a snapshot's rows, packed (a cell on line 0 is none). */
+export function packPlaces(places: readonly CellPlaces[]): CellPlaces[] {
+  return bytesOf.has(places) ? (places as CellPlaces[]) : packedArray(placeBytes(places))
 }
 
 /** The same snapshot, its places packed. */
@@ -68,9 +119,9 @@ export function withPackedPlaces<T extends ParsedSnapshot>(snapshot: T): T {
   return { ...snapshot, places: packPlaces(snapshot.places) }
 }
 
-/** Plain `CellPlaces` again (tests compare them; JSON gives the same). */
+/** Plain `CellPlaces` again, in a plain array (tests compare them; JSON gives the same). */
 export function unpackPlaces(places: readonly CellPlaces[]): CellPlaces[] {
-  return places.map((at) => (at instanceof PackedPlaces ? at.toJSON() : at))
+  return Array.from(places, (at) => at)
 }
 
 /**
@@ -94,30 +145,17 @@ export interface EncodedPlaces {
   other: [number, number, number, number][]
 }
 
-const MAX_COLUMN = 0xffff
-
+/** The encoding of places, packed or plain. */
 export function encodePlaces(places: readonly CellPlaces[]): EncodedPlaces {
-  const present = keys.filter((key) => places.some((at) => at[key] !== undefined))
-  const m = present.length
-  const lines = Buffer.alloc(places.length * 4)
-  const columns = Buffer.alloc(places.length * m * 2)
-  const other: EncodedPlaces['other'] = []
-  places.forEach((at, r) => {
-    let line = 0
-    present.forEach((key, j) => {
-      const cell = at[key]
-      // Line 0 is no cell (`packPlaces`).
-      if (!cell || cell[0] === 0) return
-      if (line === 0) line = cell[0]
-      if (cell[0] === line && cell[1] >= 1 && cell[1] <= MAX_COLUMN) columns.writeUInt16LE(cell[1], (r * m + j) * 2)
-      else other.push([r, j, cell[0], cell[1]])
-    })
-    lines.writeInt32LE(line, r * 4)
-  })
-  return { keys: present, rows: places.length, lines: lines.toString('base64'), columns: columns.toString('base64'), other }
+  const b = placeBytes(places)
+  return { keys: b.slots.map((k) => keys[k]!), rows: b.rows, lines: b.lines.toString('base64'), columns: b.columns.toString('base64'), other: b.other }
 }
 
-/** Packed places from their encoding; undefined when the encoding does not hold together (unknown key, wrong length, a cell out of range). */
+/**
+ * Packed places from their encoding; undefined when the encoding does not hold
+ * together (unknown or repeated key, wrong length, a cell out of range). The
+ * bytes are decoded and checked here; a row's places are built when read.
+ */
 export function decodePlaces(encoded: EncodedPlaces): CellPlaces[] | undefined {
   if (!encoded || !Array.isArray(encoded.keys) || !Number.isInteger(encoded.rows) || encoded.rows < 0) return undefined
   if (typeof encoded.lines !== 'string' || typeof encoded.columns !== 'string' || !Array.isArray(encoded.other)) return undefined
@@ -128,24 +166,10 @@ export function decodePlaces(encoded: EncodedPlaces): CellPlaces[] | undefined {
   const lines = Buffer.from(encoded.lines, 'base64')
   const columns = Buffer.from(encoded.columns, 'base64')
   if (lines.length !== rows * 4 || columns.length !== rows * m * 2) return undefined
-  const packed = new Int32Array(rows * width)
-  for (let r = 0; r < rows; r++) {
-    const line = lines.readInt32LE(r * 4)
-    for (let j = 0; j < m; j++) {
-      const column = columns.readUInt16LE((r * m + j) * 2)
-      if (column === 0) continue
-      const at = r * width + 2 * slots[j]!
-      packed[at] = line
-      packed[at + 1] = column
-    }
-  }
   for (const cell of encoded.other) {
     if (!Array.isArray(cell) || cell.length !== 4 || !cell.every(Number.isInteger)) return undefined
-    const [r, j, line, column] = cell
+    const [r, j] = cell
     if (r < 0 || r >= rows || j < 0 || j >= m) return undefined
-    const at = r * width + 2 * slots[j]!
-    packed[at] = line
-    packed[at + 1] = column
   }
-  return packedRows(packed, rows)
+  return packedArray({ slots, rows, lines, columns, other: encoded.other })
 }

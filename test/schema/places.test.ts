@@ -1,7 +1,20 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodePlaces, encodePlaces, packPlaces, unpackPlaces, type EncodedPlaces } from '../../src/schema/places.js'
+import { rowFields } from '../../src/schema/row.js'
 import type { CellPlaces } from '../../src/schema/snapshot.js'
+
+const rowKeys = ['row', ...rowFields] as string[]
+const order = (key: string) => rowKeys.indexOf(key)
+
+/** An encoding's columns with its keys listed in the reverse order. */
+function reversedColumns(encoded: EncodedPlaces): string {
+  const m = encoded.keys.length
+  const from = Buffer.from(encoded.columns, 'base64')
+  const to = Buffer.alloc(from.length)
+  for (let r = 0; r < encoded.rows; r++) for (let j = 0; j < m; j++) to.writeUInt16LE(from.readUInt16LE((r * m + j) * 2), (r * m + (m - 1 - j)) * 2)
+  return to.toString('base64')
+}
 
 describe('packed cell positions', () => {
   const places: CellPlaces[] = [
@@ -22,6 +35,28 @@ describe('packed cell positions', () => {
     expect(packed[3]!.context).toEqual([100_000, 2_000_000])
     expect(unpackPlaces(packed)).toEqual(places)
     expect(JSON.parse(JSON.stringify(packed))).toEqual(places)
+  })
+
+  it('reads like a plain array, and cannot be changed', () => {
+    const packed = packPlaces(places)
+    expect(Array.isArray(packed)).toBe(true)
+    expect(Object.keys(packed)).toEqual(['0', '1', '2', '3'])
+    expect(3 in packed).toBe(true)
+    expect(4 in packed).toBe(false)
+    expect(packed[4]).toBeUndefined()
+    expect(packed[-1 as number]).toBeUndefined()
+    expect([...packed].map((at) => at.row?.[0])).toEqual([12, 13, undefined, 100_000])
+    expect(packed.map((at) => Object.keys(at).length)).toEqual([6, 2, 0, 3])
+    // A row's keys come in the order a parse gives them, whatever order the entry lists them in.
+    expect(Object.keys(packed[0]!)).toEqual(Object.keys(places[0]!).sort((a, b) => order(a) - order(b)))
+    const reordered = encodePlaces(places)
+    expect(Object.keys(decodePlaces({ ...reordered, keys: [...reordered.keys].reverse(), columns: reversedColumns(reordered) })![0]!)).toEqual(Object.keys(packed[0]!))
+    expect(() => {
+      ;(packed as CellPlaces[])[0] = {}
+    }).toThrow(TypeError)
+    expect(() => (packed as CellPlaces[]).push({})).toThrow(TypeError)
+    expect(packed[0]!.row).toEqual([12, 1])
+    expect(packed).toHaveLength(4)
   })
 
   it('packs once: packing packed places gives them back', () => {

@@ -2,7 +2,7 @@ import { compareText } from '../core/compare.js'
 import type { ReconciledSnapshot } from '../registry/types.js'
 import { boardTitle, sources } from '../core/sources.js'
 import { daysBetween, latestDate } from '../core/dates.js'
-import { rowFields } from '../schema/row.js'
+import { sameRow } from '../registry/shared-rows.js'
 
 /** A board's newest snapshot older than this many days (relative to "today") is stale. */
 export const STALE_AFTER_DAYS = 3
@@ -34,17 +34,9 @@ export interface Board {
  */
 function sameRows(a: ReconciledSnapshot, b: ReconciledSnapshot): boolean {
   if (a.shownRows !== b.shownRows || a.rankShown !== b.rankShown || a.rows.length !== b.rows.length) return false
-  for (let i = 0; i < a.rows.length; i++) {
-    const x = a.rows[i]!
-    const y = b.rows[i]!
-    if (x.model !== y.model) return false
-    for (const field of rowFields) {
-      const u = x[field]
-      const v = y[field]
-      if (u === v) continue
-      if (typeof u !== 'object' || typeof v !== 'object' || JSON.stringify(u) !== JSON.stringify(v)) return false
-    }
-  }
+  // Rows the day before had are its rows (`shareRows`): most days are found equal at once.
+  if (a.rows === b.rows) return true
+  for (let i = 0; i < a.rows.length; i++) if (!sameRow(a.rows[i]!, b.rows[i]!)) return false
   return true
 }
 

@@ -12,6 +12,7 @@ import { currentOrganizationName, findOrganizationRenames } from './organization
 import { originalFirst, reconcile, relabelled, replacedIds, type PlaceLink, type ReconcileResult, type Variant } from './reconcile.js'
 import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
+import { withSharedRows } from './shared-rows.js'
 import type { BoardPresence, NormalizeResult, ReconciledSnapshot, RegistryModel, Repair } from './types.js'
 
 /** A parsed snapshot and the store file it came from (display path). */
@@ -170,11 +171,17 @@ function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver, 
       knownBefore.add(id)
     }
   }
+  // The snapshot before, of the same board or not: groups are in (board, date) order.
+  let previous: ReconciledSnapshot | undefined
   return grouped.map((group, k) => {
     const variants = group.map((g) => resolver.variant(g))
     const ids = before && replacedIds(variants, (v, i) => resolver.baseId(v.snapshot.rows[i]!.name), (id) => known.has(id), (id) => knownBefore.has(id))
     const kept = ids && (ids.size === 0 ? before[k] : relabelled(before[k]!, ids))
-    return kept ?? reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
+    const result = kept ?? reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
+    // Rows the day before had, shared with it at once: the copies die young.
+    const snapshot = withSharedRows(result.snapshot, previous)
+    previous = snapshot
+    return snapshot === result.snapshot ? result : { ...result, snapshot }
   })
 }
 

@@ -55,18 +55,27 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
   }
   // Charts and captions name each model as the board's tables do: as the board last published it (the
   // registry's name is the model page's; `claude-opus-4-6-high` on a board that renamed `…-thinking`).
+  // Rows shared from day to day (`shareRows`) are renamed once, and stay shared: a day that repeats the day before's
+  // rows gets the day before's renamed rows.
   const named = (snapshots: readonly ReconciledSnapshot[]): ReconciledSnapshot[] => {
     const latest = new Map<string, string>()
     for (const snap of snapshots) for (const r of snap.rows) latest.set(r.model, r.name)
+    const renamedRows = new Map<ReconciledRow, ReconciledRow>()
+    const renamedArrays = new Map<readonly ReconciledRow[], ReconciledRow[]>()
     return snapshots.map((snap) => {
-      let rows: ReconciledRow[] | undefined
-      snap.rows.forEach((r, i) => {
-        const name = latest.get(r.model)!
-        if (name === r.name) return
-        rows ??= [...snap.rows]
-        rows[i] = { ...r, name }
-      })
-      return rows ? { ...snap, rows } : snap
+      let rows = renamedArrays.get(snap.rows)
+      if (rows === undefined) {
+        let out: ReconciledRow[] | undefined
+        snap.rows.forEach((r, i) => {
+          const name = latest.get(r.model)!
+          if (name === r.name) return
+          let renamed = renamedRows.get(r)
+          if (!renamed) renamedRows.set(r, (renamed = { ...r, name }))
+          ;(out ??= [...snap.rows])[i] = renamed
+        })
+        renamedArrays.set(snap.rows, (rows = out ?? snap.rows))
+      }
+      return rows === snap.rows ? snap : { ...snap, rows }
     })
   }
   return new Map(

@@ -70,16 +70,17 @@ interface SnapshotBests {
 }
 
 /**
- * The bests of each snapshot, by the `info` they were found with: a board's
- * frontier and its recent one (`RECENT_DAYS`) ask for the same snapshots.
- * Read, never mutated.
+ * The bests of each snapshot's rows, by the `info` they were found with: a
+ * board's frontier and its recent one (`RECENT_DAYS`) ask for the same
+ * snapshots, and a day that repeats the day before's rows has its rows array
+ * (`shareRows`). Read, never mutated.
  */
-const bestsMemo = new WeakMap<ModelInfo, WeakMap<HistorySnapshot, SnapshotBests>>()
+const bestsMemo = new WeakMap<ModelInfo, WeakMap<HistorySnapshot['rows'], SnapshotBests>>()
 
 function bestsOf(s: HistorySnapshot, info: ModelInfo): SnapshotBests {
   let memo = bestsMemo.get(info)
   if (!memo) bestsMemo.set(info, (memo = new WeakMap()))
-  let bests = memo.get(s)
+  let bests = memo.get(s.rows)
   if (bests) return bests
   // The winning rows; a `Best` is made of each winner only.
   const byOrg = new Map<string, ScoredRow>()
@@ -105,7 +106,7 @@ function bestsOf(s: HistorySnapshot, info: ModelInfo): SnapshotBests {
     ...(proprietary ? { proprietary: bestOf(proprietary) } : {}),
     lowest
   }
-  memo.set(s, bests)
+  memo.set(s.rows, bests)
   return bests
 }
 

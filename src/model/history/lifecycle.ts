@@ -138,12 +138,16 @@ function lifecycleOf(
   let firstWidth: number | undefined
   let lastWidth: number | undefined
   let kept: LifecyclePoint | undefined
+  // The row of the snapshot before: the same object again (`shareRows`), with no gap between, changes nothing.
+  let before: ReconciledRow | undefined
   for (let i = from; i < list.length; i++) {
     const snapshot = list[i]!
     const row = rows[i - from]
     const state = row ? 'listed' : absence(snapshot)
     life.status = state
-    if (!kept || i - from === lastIndex || changed(kept, row, state, gaps[i]!, ratio)) life.history.push((kept = pointOf(snapshot.date, row, state, gaps[i]!)))
+    const same = row !== undefined && row === before && !gaps[i]
+    before = row
+    if (!kept || i - from === lastIndex || (!same && changed(kept, row, state, gaps[i]!, ratio))) life.history.push((kept = pointOf(snapshot.date, row, state, gaps[i]!)))
     else {
       kept.until = snapshot.date
       kept.snapshots++

@@ -13,22 +13,23 @@ import type { ReconciledRow, ReconciledSnapshot } from './types.js'
 
 /**
  * Whether two rows are the same: the same fields, each equal (flags and
- * metrics compared as their JSON). A row holds no field set to undefined, so
- * its own keys are its fields: a loop over them, half the time of one over
- * every row field.
+ * metrics compared as their JSON), a field set to undefined being none (as in
+ * JSON). A loop over each row's own keys: half the time of one over every row
+ * field (a row has a third of them).
  */
 export function sameRow(x: ReconciledRow, y: ReconciledRow): boolean {
   if (x === y) return true
   if (x.model !== y.model) return false
   let fields = 0
   for (const key in x) {
-    fields++
     const u = x[key as keyof ReconciledRow]
+    if (u === undefined) continue
+    fields++
     const v = y[key as keyof ReconciledRow]
     if (u === v) continue
     if (typeof u !== 'object' || typeof v !== 'object' || u === null || v === null || JSON.stringify(u) !== JSON.stringify(v)) return false
   }
-  for (const _ in y) fields--
+  for (const key in y) if (y[key as keyof ReconciledRow] !== undefined) fields--
   return fields === 0
 }
 

@@ -16,6 +16,10 @@ describe('rows shared from day to day', () => {
     expect(sameRow(row('a', 1), row('a', 1, { votes: 1001 }))).toBe(false)
     expect(sameRow(row('a', 1), row('a', 1, { license: 'MIT' }))).toBe(false)
     expect(sameRow(row('a', 1, { license: 'MIT' }), row('a', 1))).toBe(false)
+    // A field set to undefined is none, either way round.
+    expect(sameRow(row('a', 1, { license: undefined }), row('a', 1))).toBe(true)
+    expect(sameRow(row('a', 1), row('a', 1, { license: undefined }))).toBe(true)
+    expect(sameRow(row('a', 1, { license: undefined }), row('a', 1, { license: 'MIT' }))).toBe(false)
     const flags = [{ code: 'new', mark: '*', text: 'new model' }]
     expect(sameRow(row('a', 1, { flags }), row('a', 1, { flags: flags.map((f) => ({ ...f })) }))).toBe(true)
     expect(sameRow(row('a', 1, { flags }), row('a', 1, { flags: [{ ...flags[0]!, text: 'other' }] }))).toBe(false)

@@ -186,6 +186,8 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
  * order and at the same ranks: their diff is all `unchanged`.
  */
 function sameStandings(a: ReconciledSnapshot, b: ReconciledSnapshot): boolean {
+  // A day that repeats every row has the day before's rows array (`shareRows`).
+  if (a.rows === b.rows) return distinctModels(a)
   if (a.rows.length !== b.rows.length) return false
   for (let i = 0; i < a.rows.length; i++) {
     const x = a.rows[i]!

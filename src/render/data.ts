@@ -5,7 +5,7 @@ import type { RenameEvidence } from '../registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
 import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff, Standing } from '../model/diffs.js'
-import type { HistoryPoint } from '../model/histories.js'
+import { historyJson, type BoardTrack } from '../model/histories.js'
 import { pick, toJson } from './json.js'
 
 /** `dist/data/boards.json`: `{"boards":[{"id","title","dates":[…]}]}`, dates oldest first. */
@@ -38,16 +38,16 @@ export function snapshotDigest(s: ReconciledSnapshot): string {
 }
 
 /** Digests of models' histories, worked out once per build (histories are never mutated). */
-const historyDigests = new WeakMap<ReadonlyMap<string, readonly HistoryPoint[]>, string>()
+const historyDigests = new WeakMap<ReadonlyMap<string, BoardTrack>, string>()
 
 /**
  * The sha256 of a model's history, every field of every point on every board
- * (the JSON of its entries): what its CSV (`modelHistoryCsv`) is made from,
- * and its page's charts and tables besides their frame.
+ * (`historyJson`): what its CSV (`modelHistoryCsv`) is made from, and its
+ * page's charts and tables besides their frame.
  */
-export function historyDigest(history: ReadonlyMap<string, readonly HistoryPoint[]>): string {
+export function historyDigest(history: ReadonlyMap<string, BoardTrack>): string {
   let known = historyDigests.get(history)
-  if (known === undefined) historyDigests.set(history, (known = digest(JSON.stringify([...history]))))
+  if (known === undefined) historyDigests.set(history, (known = digest(historyJson(history))))
   return known
 }
 
@@ -177,9 +177,9 @@ export function snapshotCsv(s: ReconciledSnapshot): string {
  * (RFC 4180, CRLF): `board,date,rank,score,ciPlus,ciMinus,votes`, boards in
  * board order, dates oldest first; a value a snapshot lacks is empty.
  */
-export function modelHistoryCsv(history: ReadonlyMap<string, readonly HistoryPoint[]>): string {
+export function modelHistoryCsv(history: ReadonlyMap<string, BoardTrack>): string {
   const records: unknown[][] = [['board', 'date', 'rank', 'score', 'ciPlus', 'ciMinus', 'votes']]
-  for (const [board, points] of history) for (const p of points) records.push([board, p.date, p.rank, p.score, p.ciPlus, p.ciMinus, p.votes])
+  for (const [board, { dates, rows }] of history) rows.forEach((r, i) => records.push([board, dates[i], r.rank, r.score, r.ciPlus, r.ciMinus, r.votes]))
   return stringify(
     records.map((r) => r.map(csvCell)),
     { record_delimiter: 'windows' }

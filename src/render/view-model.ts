@@ -1,6 +1,6 @@
 import { DEFAULT_GAP_DAYS } from '../model/history/snapshot.js'
 import { compareBoards, shownRowsOn } from '../model/boards.js'
-import type { HistoryPoint } from '../model/histories.js'
+import { pointsOf, type BoardTrack } from '../model/histories.js'
 import type { RenameEvidence } from '../registry/renames.js'
 import type { RegistryModel } from '../registry/types.js'
 import { formatNumber } from '../core/text.js'
@@ -68,11 +68,12 @@ export function renameText(e: RenameEvidence): string {
 
 /**
  * A board of a model's page as what it is made from: its charts and its
- * history table are made from the model's points on the board (`points`, the
- * very arrays of `site.histories`) and its condensed history (`lines`).
+ * history table are made from the model's track on the board (`track`, the
+ * very object of `site.histories`; empty where the model has no points)
+ * and its condensed history (`lines`).
  */
 export type ModelBoardFrame = Omit<ModelBoardView, 'scoreChart' | 'rankChart' | 'history'> & {
-  points: readonly HistoryPoint[]
+  track: BoardTrack
   /** The condensed history, newest last (`Lifecycle.history`, an ongoing absence without its end), and for each line the rows the board's page showed that day. */
   lines: readonly (LifecyclePoint | OngoingAbsence)[]
   shown: (number | null)[]
@@ -100,7 +101,7 @@ export function modelPage(ctx: Context, model: RegistryModel): { view: () => Mod
   const frame = modelFrame(ctx, model)
   const history = ctx.site.histories.get(model.id)
   return {
-    inputs: () => ({ base: ctx.base, frame: { ...frame, boards: frame.boards.map((b) => ({ ...b, points: b.points.length })) }, points: history ? historyDigest(history) : null }),
+    inputs: () => ({ base: ctx.base, frame: { ...frame, boards: frame.boards.map((b) => ({ ...b, track: b.track.dates.length })) }, points: history ? historyDigest(history) : null }),
     view: () => modelPageView(ctx.base, frame)
   }
 }
@@ -110,7 +111,8 @@ export function modelPageView(base: BaseUrl, frame: ModelFrame): ModelView {
   const ctx = { base }
   return {
     ...frame,
-    boards: frame.boards.map(({ points, lines, shown, ...b }) => {
+    boards: frame.boards.map(({ track, lines, shown, ...b }) => {
+      const points = pointsOf(track)
       const scored = points.filter((p) => p.score !== undefined)
       const title = boardTitle(b.id)
       return {
@@ -147,19 +149,19 @@ export function modelPageView(base: BaseUrl, frame: ModelFrame): ModelView {
 
 /** A model's page as what it is made from (`ModelFrame`). */
 export function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
-  const histories: Map<string, HistoryPoint[]> = ctx.site.histories.get(model.id) ?? new Map()
+  const histories: ReadonlyMap<string, BoardTrack> = ctx.site.histories.get(model.id) ?? new Map()
   const boardIds = [...new Set([...Object.keys(model.boards), ...histories.keys()])].sort(compareBoards)
   const boards: ModelBoardFrame[] = boardIds.map((id) => {
-    const points = histories.get(id) ?? []
+    const track = histories.get(id) ?? { dates: [], rows: [] }
     const board = ctx.site.boards.find((b) => b.id === id)
     const presence = model.boards[id]
-    const last = points[points.length - 1]
-    const best = points.length ? Math.min(...points.map((p) => p.rank)) : presence?.bestRank
+    const lastDate = track.dates.at(-1)
+    const best = track.rows.length ? Math.min(...track.rows.map((r) => r.rank)) : presence?.bestRank
     const life = ctx.site.history.get(id)?.lifecycles.get(model.id)
     const lines = ongoing(life?.history ?? [], board?.latest.date)
-    const current = !!board && last?.date === board.latest.date
+    const current = !!board && lastDate === board.latest.date
     // The board's newest page shows only its top N: missing from it is below it, not gone.
-    const since = board && !current && board.latest.shownRows !== undefined ? board.snapshots.find((s) => s.date > (last?.date ?? presence?.last ?? '')) : undefined
+    const since = board && !current && board.latest.shownRows !== undefined ? board.snapshots.find((s) => s.date > (lastDate ?? presence?.last ?? '')) : undefined
     const belowTop =
       since && board?.latest.shownRows !== undefined
         ? { shown: board.latest.shownRows, since: since.date, text: `Below the published top ${board.latest.shownRows} since ${since.date}: upstream lists only its top ${board.latest.shownRows} rows` }
@@ -168,14 +170,15 @@ export function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
       id,
       title: boardTitle(id),
       href: link(ctx, paths.board(id)),
-      first: points[0]?.date ?? presence?.first ?? '',
-      last: last?.date ?? presence?.last ?? '',
+      first: track.dates[0] ?? presence?.first ?? '',
+      last: lastDate ?? presence?.last ?? '',
       bestRank: best,
-      latestRank: last?.rank,
+      latestRank: track.rows.at(-1)?.rank,
       current,
       belowTop,
-      spreadBand: points.some((p) => p.rankUpper !== undefined),
-      points,
+      // A point has a spread where its row has both ends (`pointOf`).
+      spreadBand: track.rows.some((r) => r.rankUpper !== undefined && r.rankLower !== undefined),
+      track,
       lines,
       // What a line where the model is not listed says: below the top N the board's page showed that day.
       shown: lines.map((p) => (p.state === 'listed' || !board ? null : (shownRowsOn(board, p.date) ?? null))),

@@ -3,6 +3,7 @@ import { buildBoards, siteToday, STALE_AFTER_DAYS } from '../../src/model/boards
 import { daysBetween } from '../../src/core/dates.js'
 import { consecutiveDiffs, diffSnapshots, interval, isSignificant, standing } from '../../src/model/diffs.js'
 import { buildOrganizations, slugify } from '../../src/model/organizations.js'
+import { historyJson, pointsOf } from '../../src/model/histories.js'
 import { blockedFiles } from '../../src/validate/publishable.js'
 import type { SiteModel } from '../../src/model/site.js'
 import type { ReconciledSnapshot } from '../../src/registry/types.js'
@@ -141,18 +142,39 @@ describe('histories', () => {
   it('keeps every board a model is on, points oldest first', () => {
     const grok = site.histories.get(row(text().latest, 'grok-4.1-thinking').model)!
     expect([...grok.keys()]).toEqual(['lmarena-text'])
-    expect(grok.get('lmarena-text')).toEqual([
+    expect(pointsOf(grok.get('lmarena-text')!)).toEqual([
       // The seeds' rank spreads: `1◄─►2`, then `1◄─►3`.
       { date: '2025-11-18', rank: 1, rankUpper: 1, rankLower: 2, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3298 },
       { date: '2025-11-20', rank: 2, rankUpper: 1, rankLower: 3, score: 1483, ciPlus: 11, ciMinus: 11, votes: 3467 }
     ])
   })
 
+  it('writes a history as the JSON of its points, each made from its row and date', () => {
+    const a = { model: 'a', name: 'A', rank: 2, rankUpper: 1, rankLower: 3, score: 1500.5, ciPlus: 4, ciMinus: 5, votes: 1200, organization: 'Acme' }
+    // One end of a spread alone is no spread; a row without a score has only its rank.
+    const b = { model: 'a', name: 'A', rank: 3, rankUpper: 2, votes: 1300 }
+    const c = { model: 'a', name: 'A "quoted"', rank: 1 }
+    const history = new Map([
+      ['lmarena-text', { dates: ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'], rows: [a, a, b, a] }],
+      ['lmarena-vision', { dates: ['2026-02-01'], rows: [c] }]
+    ])
+    const points = [...history].map(([board, track]) => [board, pointsOf(track)] as const)
+    expect(points[0]![1][2]).toEqual({ date: '2026-01-03', rank: 3, votes: 1300 })
+    expect(points[0]![1][0]).toEqual({ date: '2026-01-01', rank: 2, rankUpper: 1, rankLower: 3, score: 1500.5, ciPlus: 4, ciMinus: 5, votes: 1200 })
+    expect(historyJson(history)).toBe(JSON.stringify(points))
+    // The same row on two dates: the second point has its own date.
+    expect(JSON.parse(historyJson(history))[0][1][1].date).toBe('2026-01-02')
+    expect(historyJson(new Map())).toBe('[]')
+  })
+
   it('follows a SEAL model over the boards it is on', () => {
     const sonnet = row(site.boards.find((b) => b.id === 'seal-coding')!.latest, 'Claude 3.5 Sonnet').model
     const boards = [...site.histories.get(sonnet)!.keys()]
     expect(boards).toEqual(expect.arrayContaining(['seal-coding', 'seal-math']))
-    for (const points of site.histories.get(sonnet)!.values()) expect(points.length).toBeGreaterThan(0)
+    for (const track of site.histories.get(sonnet)!.values()) {
+      expect(track.dates.length).toBeGreaterThan(0)
+      expect(track.rows).toHaveLength(track.dates.length)
+    }
   })
 })
 

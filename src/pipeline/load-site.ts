@@ -198,8 +198,9 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       const content = await read(relative)
       if (content === undefined) return
       const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content)
-      if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, file.result, signatures[index])
+      // Packed first: the cache entry encodes the packed positions' bytes as they are (`encodePlaces`).
       files[index] = packed(file)
+      if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, files[index]!.result, signatures[index])
       progress()
     })
   } finally {

@@ -15,6 +15,7 @@ import { moduleBeside } from '../core/code-digest.js'
 import { withPackedPlaces } from '../schema/places.js'
 import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
+import { rowSharer } from './row-sharing.js'
 
 /**
  * The pipeline, from a store on disk to everything the commands need:
@@ -162,10 +163,12 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       return undefined
     }
   }
+  // Rows equal to the day before's, shared as they are read: the copies die young.
+  const share = rowSharer()
   const taken = (index: number, result: ParseResult) => {
     const relative = relatives[index]!
     const stored = parseStorePath(relative)
-    files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result })
+    files[index] = share(packed({ path: relative, ...(stored ? { stored } : {}), result }))
     progress()
   }
   // Take what the cache has: by the file's signature, else by its content.
@@ -199,7 +202,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       if (content === undefined) return
       const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content)
       // Packed first: the cache entry encodes the packed positions' bytes as they are (`encodePlaces`).
-      files[index] = packed(file)
+      files[index] = share(packed(file))
       if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, files[index]!.result, signatures[index])
       progress()
     })

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { emptyData } from '../../src/registry/data.js'
 import { normalize } from '../../src/registry/normalize.js'
-import { sameRow, shareRows, withSharedRows } from '../../src/registry/shared-rows.js'
+import { shareRows as shareBy } from '../../src/core/shared-rows.js'
+import { sameRow, withSharedRows } from '../../src/registry/shared-rows.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../../src/registry/types.js'
 import { board, input } from './fixtures.js'
 
 const row = (model: string, rank: number, extra: Partial<ReconciledRow> = {}): ReconciledRow => ({ rank, name: model, score: 1500 - rank, votes: 1000, ...extra, model })
+/** Reconciled rows shared by model, as the normalize stage shares them. */
+const shareRows = (rows: ReconciledRow[], before: readonly ReconciledRow[]) => shareBy(rows, before, (r) => r.model)
 const snapshot = (date: string, rows: ReconciledRow[], b = 'lmarena-text'): ReconciledSnapshot => ({ board: b, date, updatedAt: null, languages: ['en'], sources: [`snapshots/${b}/${date}.en.md`], rows })
 
 describe('rows shared from day to day', () => {

@@ -9,7 +9,7 @@ import { LicenseTable } from './license.js'
 import { OrganizationTable } from './organization.js'
 import { inferOrganizations } from './organization-inference.js'
 import { currentOrganizationName, findOrganizationRenames } from './organization-renames.js'
-import { originalFirst, reconcile, relabelled, replacedIds, type PlaceLink, type ReconcileResult, type Variant } from './reconcile.js'
+import { originalFirst, reconcile, relabelled, repeated, replacedIds, type PlaceLink, type ReconcileResult, type Variant } from './reconcile.js'
 import { findRenames, type RenameCandidate } from './renames.js'
 import { repairContext, repairName } from './repair.js'
 import { withSharedRows } from './shared-rows.js'
@@ -171,17 +171,18 @@ function reconcileAll(grouped: readonly NormalizeInput[][], resolver: Resolver, 
       knownBefore.add(id)
     }
   }
-  // The snapshot before, of the same board or not: groups are in (board, date) order.
-  let previous: ReconciledSnapshot | undefined
+  // The day before, of the same board or not: groups are in (board, date) order.
+  let previous: { variants: Variant[]; result: ReconcileResult } | undefined
   return grouped.map((group, k) => {
     const variants = group.map((g) => resolver.variant(g))
     const ids = before && replacedIds(variants, (v, i) => resolver.baseId(v.snapshot.rows[i]!.name), (id) => known.has(id), (id) => knownBefore.has(id))
     const kept = ids && (ids.size === 0 ? before[k] : relabelled(before[k]!, ids))
-    const result = kept ?? reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
+    const made = kept ?? (previous && repeated(variants, previous)) ?? reconcile(variants, resolver.canon, { known: (id) => known.has(id) })
     // Rows the day before had, shared with it at once: the copies die young.
-    const snapshot = withSharedRows(result.snapshot, previous)
-    previous = snapshot
-    return snapshot === result.snapshot ? result : { ...result, snapshot }
+    const snapshot = withSharedRows(made.snapshot, previous?.result.snapshot)
+    const result = snapshot === made.snapshot ? made : { ...made, snapshot }
+    previous = { variants, result }
+    return result
   })
 }
 

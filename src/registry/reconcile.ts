@@ -115,6 +115,53 @@ export function replacedIds(
   return replaced
 }
 
+/**
+ * The result `reconcile` gives a day whose variants are those of the day
+ * before it (`before`) again: the same languages and provenance, each with
+ * the very rows array of the day before's (the read stage shares a page's
+ * rows when every one repeats, `rowSharer`), the same ids and names. Of a
+ * variant, `reconcile` reads nothing else but its file and cell positions
+ * (for diagnostics, disagreements and links) and its snapshot's date, update
+ * time and announced rows: when the day before gave none of the first, this
+ * day gives its snapshot again, with its rows array, under this day's date,
+ * update time, sources and rows shown. Else undefined: the day is reconciled.
+ * On the real history 150 of the 659 days are such.
+ */
+export function repeated(variants: readonly Variant[], before: { variants: readonly Variant[]; result: ReconcileResult }): ReconcileResult | undefined {
+  const { result } = before
+  if (result.diagnostics.length > 0 || result.disagreements.length > 0 || result.links.length > 0 || result.archiveLinks.length > 0) return undefined
+  if (variants.length !== before.variants.length) return undefined
+  const sorted = [...variants].sort(originalFirst)
+  const earlier = [...before.variants].sort(originalFirst)
+  for (let v = 0; v < sorted.length; v++) {
+    const a = sorted[v]!
+    const b = earlier[v]!
+    if (a.snapshot.rows !== b.snapshot.rows || a.snapshot.board !== b.snapshot.board || a.snapshot.language !== b.snapshot.language) return undefined
+    if (JSON.stringify(a.snapshot.provenance) !== JSON.stringify(b.snapshot.provenance) || !sameList(a.ids, b.ids) || !sameList(a.names, b.names)) return undefined
+  }
+  const first = sorted[0]!.snapshot
+  const shownRows = first.declaredRows ?? sorted.find((v) => v.snapshot.declaredRows !== undefined)?.snapshot.declaredRows
+  const kept = result.snapshot
+  const snapshot: ReconciledSnapshot = {
+    board: kept.board,
+    date: first.date,
+    updatedAt: first.updatedAt,
+    languages: [...kept.languages],
+    sources: sorted.map((v) => v.file),
+    rows: kept.rows,
+    ...(shownRows !== undefined ? { shownRows } : {}),
+    ...(kept.rankShown !== undefined ? { rankShown: kept.rankShown } : {})
+  }
+  return { snapshot, disagreements: [], diagnostics: [], links: [], archiveLinks: [] }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** Original language first (`languageOrder`), archives last, then by file: the order variants of a day are merged in. */
 export function originalFirst(a: { file: string; snapshot: { language: string } }, b: { file: string; snapshot: { language: string } }): number {
   return languageOrder(a.snapshot.language, b.snapshot.language) || compareText(a.file, b.file)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nameKey } from '../../src/registry/keys.js'
-import { originalFirst, reconcile, relabelled, replacedIds, type ReconcileResult, type Variant } from '../../src/registry/reconcile.js'
+import { originalFirst, reconcile, relabelled, repeated, replacedIds, type ReconcileResult, type Variant } from '../../src/registry/reconcile.js'
 import { parseOptionsFor } from '../../src/store/check.js'
 import { corpusParse, snapshotsDir } from '../helpers.js'
 
@@ -114,5 +114,55 @@ describe('replacedIds: when a reconciled day may be relabelled', () => {
     const onlyTranslated = variants[1]!.ids.find((id) => !known.has(id))
     expect(onlyTranslated).toBeDefined()
     expect(check(new Map(), new Set([...known, onlyTranslated!]))).toBeUndefined()
+  })
+})
+
+describe('repeated: a day whose variants are the day before’s again', () => {
+  /** The next day of `variants`: each page again, its rows the very rows array of the day before's, under the next day's file, date and update time. */
+  const nextDay = (variants: readonly Variant[], declaredRows?: number): Variant[] =>
+    variants.map((v) => ({
+      ...v,
+      file: v.file.replace(v.snapshot.date, '2030-01-02'),
+      snapshot: { ...v.snapshot, date: '2030-01-02', updatedAt: '2030-01-02T08:00:00Z', ...(declaredRows !== undefined ? { declaredRows } : {}) }
+    }))
+
+  it('is what reconciling the day gives, with the day before’s rows array; undefined when the day before had diagnostics, disagreements or links', () => {
+    let same = 0
+    let refused = 0
+    for (const files of days) {
+      const variants = variantsOf(files)
+      const before = reconciled(variants)
+      for (const declared of [undefined, 30]) {
+        const next = nextDay(variants, declared)
+        const result = repeated(next, { variants, result: before })
+        const quiet = before.diagnostics.length + before.disagreements.length + before.links.length + before.archiveLinks.length === 0
+        if (!quiet) {
+          expect(result, files[0]).toBeUndefined()
+          refused++
+          continue
+        }
+        expect(result, files[0]).toBeDefined()
+        expect(JSON.stringify(result), files[0]).toBe(JSON.stringify(reconciled(next)))
+        expect(result!.snapshot.rows, files[0]).toBe(before.snapshot.rows)
+        same++
+      }
+    }
+    // Both outcomes are seen on the real days.
+    expect(same).toBeGreaterThanOrEqual(4)
+    expect(refused).toBeGreaterThanOrEqual(4)
+  })
+
+  it('is undefined unless every variant has the day before’s rows array, language, ids and names', () => {
+    const variants = variantsOf(['lmarena-vision/2026-08-07.zh.md'])
+    const before = reconciled(variants)
+    expect(before.diagnostics).toEqual([])
+    const next = nextDay(variants)
+    expect(repeated(next, { variants, result: before })).toBeDefined()
+    // Equal rows, but another array: the page was not shared with the day before's (a row changed somewhere).
+    expect(repeated(next.map((v) => ({ ...v, snapshot: { ...v.snapshot, rows: [...v.snapshot.rows] } })), { variants, result: before })).toBeUndefined()
+    expect(repeated(next.map((v) => ({ ...v, snapshot: { ...v.snapshot, language: 'en' } })), { variants, result: before })).toBeUndefined()
+    expect(repeated(next.map((v) => ({ ...v, ids: v.ids.map((id, i) => (i === 0 ? 'renamed' : id)) })), { variants, result: before })).toBeUndefined()
+    expect(repeated(next.map((v) => ({ ...v, names: v.names.map((n, i) => (i === 0 ? 'Renamed' : n)) })), { variants, result: before })).toBeUndefined()
+    expect(repeated([...next, ...next], { variants, result: before })).toBeUndefined()
   })
 })

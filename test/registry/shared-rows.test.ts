@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyData } from '../../src/registry/data.js'
-import { normalize } from '../../src/registry/normalize.js'
+import { normalize, type NormalizeInput } from '../../src/registry/normalize.js'
 import { shareRows as shareBy } from '../../src/core/shared-rows.js'
 import { sameRow, withSharedRows } from '../../src/registry/shared-rows.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../../src/registry/types.js'
@@ -83,5 +83,23 @@ describe('rows shared from day to day', () => {
     // Shared or not, the rows are those each day published.
     const alone = days.map((d) => normalize([d], emptyData).snapshots[0]!)
     expect(JSON.stringify(result.snapshots)).toBe(JSON.stringify([...text, vision].map((s, k) => ({ ...s, rows: alone[k]!.rows }))))
+  })
+
+  it('gives a day whose pages have the day before’s rows arrays (shared as read) the day before’s snapshot, under its own date, as reconciling it would', () => {
+    const en = input('2025-03-01', board())
+    const zh = input('2025-03-01', board(), { language: 'zh' })
+    const again = (day: NormalizeInput, date: string, declaredRows?: number): NormalizeInput => {
+      const next = input(date, board(), { language: day.snapshot.language, ...(declaredRows !== undefined ? { declaredRows } : {}) })
+      return { ...next, snapshot: { ...next.snapshot, rows: day.snapshot.rows } }
+    }
+    const days = [en, zh, again(en, '2025-03-02'), again(zh, '2025-03-02'), again(en, '2025-03-03', 12), again(zh, '2025-03-03')]
+    const result = normalize(days, emptyData)
+    expect(result.snapshots.map((s) => s.date)).toEqual(['2025-03-01', '2025-03-02', '2025-03-03'])
+    expect(result.snapshots[1]!.rows).toBe(result.snapshots[0]!.rows)
+    expect(result.snapshots[2]!.rows).toBe(result.snapshots[0]!.rows)
+    // The same as the days read apart, rows copied.
+    const copied = days.map((d) => ({ ...d, snapshot: { ...d.snapshot, rows: d.snapshot.rows.map((r) => ({ ...r })) } }))
+    expect(JSON.stringify(result)).toBe(JSON.stringify(normalize(copied, emptyData)))
+    expect(result.snapshots[2]).toMatchObject({ date: '2025-03-03', updatedAt: '2025-03-03T08:08:22Z', shownRows: 12, sources: ['snapshots/lmarena-text/2025-03-03.zh.md', 'snapshots/lmarena-text/2025-03-03.en.md'] })
   })
 })

@@ -42,14 +42,15 @@ export function shareRows<R extends object>(rows: R[], previous: readonly R[], k
   let all = rows.length === previous.length
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
-    // Most days list the rows in the order of the day before: a map only when they do not.
+    // Most rows are the day before's row in the same place (its key then the same): no key is asked for.
     let before = previous[i]
-    if (before === undefined || keyOf(before) !== keyOf(row)) before = (byKey ??= firstOfEach(previous, keyOf)).get(keyOf(row))
     if (before === undefined || !sameFields(before, row)) {
       all = false
-      continue
+      // Another row in this place: the day before's row of this key, found in a map (made only for a day whose order changed).
+      if (before !== undefined && keyOf(before) === keyOf(row)) continue
+      before = (byKey ??= firstOfEach(previous, keyOf)).get(keyOf(row))
+      if (before === undefined || !sameFields(before, row)) continue
     }
-    if (before !== previous[i]) all = false
     if (before !== row) (out ??= [...rows])[i] = before
   }
   return all ? (previous as R[]) : (out ?? rows)

@@ -15,7 +15,7 @@ import { moduleBeside } from '../core/code-digest.js'
 import { withPackedPlaces } from '../schema/places.js'
 import { createPool, type PoolOptions } from './pool.js'
 import { analyse, type Analysis, type StoreContents } from './analyse.js'
-import { rowSharer } from './row-sharing.js'
+import { sharedInStoreOrder } from './row-sharing.js'
 
 /**
  * The pipeline, from a store on disk to everything the commands need:
@@ -163,12 +163,13 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       return undefined
     }
   }
-  // Rows equal to the day before's, shared as they are read: the copies die young.
-  const share = rowSharer()
+  // Rows equal to the day before's, shared as the files come (in the store's order): the copies die young.
+  const arrived = sharedInStoreOrder(files)
   const taken = (index: number, result: ParseResult) => {
     const relative = relatives[index]!
     const stored = parseStorePath(relative)
-    files[index] = share(packed({ path: relative, ...(stored ? { stored } : {}), result }))
+    files[index] = packed({ path: relative, ...(stored ? { stored } : {}), result })
+    arrived(index)
     progress()
   }
   // Take what the cache has: by the file's signature, else by its content.
@@ -180,7 +181,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       if (recalled) return taken(index, recalled)
     }
     const content = await read(relative)
-    if (content === undefined) return
+    if (content === undefined) return arrived(index)
     const hit = cache?.get(relative, content, signatures[index])
     if (!hit) {
       misses.push(index)
@@ -199,11 +200,12 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       const index = misses[i]!
       const relative = relatives[index]!
       const content = await read(relative)
-      if (content === undefined) return
+      if (content === undefined) return arrived(index)
       const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content)
       // Packed first: the cache entry encodes the packed positions' bytes as they are (`encodePlaces`).
-      files[index] = share(packed(file))
+      files[index] = packed(file)
       if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, files[index]!.result, signatures[index])
+      arrived(index)
       progress()
     })
   } finally {

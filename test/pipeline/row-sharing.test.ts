@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readStore } from '../../src/pipeline/load-site.js'
-import { rowSharer } from '../../src/pipeline/row-sharing.js'
+import { rowSharer, sharedInStoreOrder } from '../../src/pipeline/row-sharing.js'
 import type { Row } from '../../src/schema/row.js'
 import type { CheckedFile } from '../../src/store/check.js'
 import { copySeeds, tempDir } from '../helpers.js'
@@ -43,6 +43,34 @@ describe('rows shared as a store is read', () => {
     // A file with nothing to share is handed back as it came.
     const fresh = file('lmarena-text/2025-01-05.en.md', [row('z', 1)])
     expect(share(fresh)).toBe(fresh)
+  })
+
+  it('shares in the store’s order whatever order the files arrive in, an unreadable file left out', () => {
+    const made = () => [
+      file('lmarena-text/2025-01-01.en.md', [row('a', 1), row('b', 2)]),
+      undefined,
+      file('lmarena-text/2025-01-03.en.md', [row('a', 1), row('b', 2, { votes: 5 })]),
+      file('lmarena-text/2025-01-04.en.md', [row('a', 1), row('b', 2)])
+    ]
+    const inOrder = made()
+    const arrivedInOrder = sharedInStoreOrder(inOrder)
+    for (const i of [0, 1, 2, 3]) arrivedInOrder(i)
+    const shuffled = made()
+    const arrived = sharedInStoreOrder(shuffled)
+    arrived(3)
+    arrived(2)
+    // Nothing shared while the first file is missing.
+    expect(rowsOf(shuffled[3]!)[0]).not.toBe(rowsOf(shuffled[2]!)[0])
+    arrived(0)
+    arrived(1)
+    for (const files of [inOrder, shuffled]) {
+      // The 4th shares with the 3rd (read just before it), not with the 1st: b changed on the 3rd.
+      expect(rowsOf(files[2]!)[0]).toBe(rowsOf(files[0]!)[0])
+      expect(rowsOf(files[3]!)[0]).toBe(rowsOf(files[0]!)[0])
+      expect(rowsOf(files[3]!)[1]).not.toBe(rowsOf(files[0]!)[1])
+      expect(rowsOf(files[3]!)[1]).not.toBe(rowsOf(files[2]!)[1])
+      expect(files[1]).toBeUndefined()
+    }
   })
 
   it('shares the rows of a store’s consecutive pages as it reads them, parsed or from the cache, which read the same', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildBoards, siteToday, STALE_AFTER_DAYS } from '../../src/model/boards.js'
 import { daysBetween } from '../../src/core/dates.js'
-import { consecutiveDiffs, diffSnapshots, interval, isSignificant, standing } from '../../src/model/diffs.js'
+import { consecutiveDiffs, diffSnapshots, interval, isSignificant } from '../../src/model/diffs.js'
 import { buildOrganizations, slugify } from '../../src/model/organizations.js'
 import { historyJson, pointsOf } from '../../src/model/histories.js'
 import { blockedFiles } from '../../src/validate/publishable.js'
@@ -86,11 +86,11 @@ describe('diffs', () => {
 
   it('calls a move significant only when the confidence intervals do not overlap (real rows)', () => {
     const s = text().latest
-    const gemini = standing(row(s, 'gemini-3-pro')) // 1498 ±11
-    const grok = standing(row(s, 'grok-4.1-thinking')) // 1483 ±11
+    const gemini = row(s, 'gemini-3-pro') // 1498 ±11
+    const grok = row(s, 'grok-4.1-thinking') // 1483 ±11
     expect(interval(gemini)).toEqual([1487, 1509])
     expect(isSignificant(gemini, grok)).toBe(false)
-    const opus = standing(row(s, 'claude-opus-4-1-20250805')) // 1440 ±4
+    const opus = row(s, 'claude-opus-4-1-20250805') // 1440 ±4
     expect(isSignificant(gemini, opus)).toBe(true)
     expect(isSignificant(opus, gemini)).toBe(true)
     // Touching intervals overlap: not significant.

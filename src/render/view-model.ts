@@ -7,7 +7,7 @@ import { formatNumber } from '../core/text.js'
 import { visible } from '../diagnostics/quote.js'
 import { boardTitle } from '../core/sources.js'
 import { lineChart } from './chart.js'
-import type { Lifecycle, LifecyclePoint } from '../model/history/index.js'
+import { rankSpread, type Lifecycle, type LifecyclePoint } from '../model/history/index.js'
 import { formatDays, formatSigned } from './format.js'
 import { paths, type BaseUrl } from './urls.js'
 import { historyDigest } from './data.js'
@@ -176,8 +176,8 @@ export function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
       latestRank: track.rows.at(-1)?.rank,
       current,
       belowTop,
-      // A point has a spread where its row has both ends (`pointOf`).
-      spreadBand: track.rows.some((r) => r.rankUpper !== undefined && r.rankLower !== undefined),
+      // A point has a spread where its row has both ends (`pointOf`, `rankSpread`).
+      spreadBand: track.rows.some((r) => rankSpread(r) !== undefined),
       track,
       lines,
       // What a line where the model is not listed says: below the top N the board's page showed that day.

@@ -19,7 +19,9 @@
 //
 // --ahead N then adds N days of the future, one capture a day per active source
 // (`aheadCaptures`), and builds them warm: what the same build costs with N more
-// days of daily history, and per year of it (a linear projection to ten years).
+// days of daily history, and per year of it (a linear projection to ten years,
+// from the medians of the warm builds on each side), for the peak RSS and for
+// the live heap at its fullest, which the build's heap limit bounds.
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -37,9 +39,13 @@ if (process.argv[2] === '--child') {
   // `--child USAGE_FILE CLI ARGS…`: run the CLI in this process, then record what it cost.
   const [usageFile, cli, ...args] = process.argv.slice(3)
   const { main } = await import(pathToFileURL(cli).href)
+  // What the heap held at its fullest, as the build itself watches it (`commands/heap.ts`).
+  const { watchHeap } = await import(pathToFileURL(path.join(path.dirname(cli), 'commands/heap.js')).href)
+  const heap = watchHeap()
   const code = await main(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
+  const { peakLive } = heap.stop()
   const usage = process.resourceUsage()
-  await writeFile(usageFile, JSON.stringify({ code, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRss: usage.maxRSS * 1024 }))
+  await writeFile(usageFile, JSON.stringify({ code, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRss: usage.maxRSS * 1024, peakLive }))
   process.exit(code)
 }
 
@@ -194,8 +200,8 @@ function build(label, extra = []) {
       if (code !== 0) return reject(new Error(`${label}: build exited ${code}\n${stderr.slice(-2000)}`))
       const usage = JSON.parse(await readFile(usageFile, 'utf8'))
       const summary = stdout.trim().split('\n').at(-1)
-      log(`${label}: ${wall.toFixed(2)} s wall, ${usage.cpu.toFixed(2)} s CPU, ${(usage.maxRss / MiB).toFixed(0)} MiB peak RSS (load ${load()}) — ${summary}`)
-      resolve({ wall, cpu: usage.cpu, maxRss: usage.maxRss, summary })
+      log(`${label}: ${wall.toFixed(2)} s wall, ${usage.cpu.toFixed(2)} s CPU, ${(usage.maxRss / MiB).toFixed(0)} MiB peak RSS, ${(usage.peakLive / MiB).toFixed(0)} MiB live heap at most (load ${load()}) — ${summary}`)
+      resolve({ wall, cpu: usage.cpu, maxRss: usage.maxRss, peakLive: usage.peakLive, summary })
     })
   })
 }
@@ -273,18 +279,37 @@ async function parallelCapacity(all, count) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
-/** The rows of the days ahead: the warm build with them, what a year of them adds, and the same carried on to ten years of daily data. */
+/** The median, the lowest and the highest of the runs' `key`. */
+function spread(runs, key) {
+  const xs = runs.map((r) => r[key])
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }
+}
+
+/**
+ * The rows of the days ahead: the warm build with them, what a year of them
+ * adds, and the same carried on to ten years of daily data. A year's memory is
+ * the difference of the medians of as many warm builds on each side: of three
+ * warm builds of the same code, one's peak RSS is often 30 MiB above the
+ * others' (when the garbage collector ran), and the highest of each side made
+ * the ten-year line move by 450 MiB from one bench to the next. The live heap
+ * at its fullest (after a full collection, `commands/heap.ts`) is what a
+ * history must fit in: the build's heap limit (package.json) stops it beyond.
+ */
 function aheadRows(ahead, warm, now) {
   const perYear = (a, b) => ((a - b) * 365) / ahead.days
   const wall = perYear(ahead.wall, warm.wall)
-  const rss = perYear(ahead.maxRss, warm.maxRss)
+  const rss = perYear(ahead.rss.median, warm.rss.median)
+  const live = perYear(ahead.live.median, warm.live.median)
   const bytes = perYear(ahead.output.bytes, now.bytes)
   const files = perYear(ahead.output.files, now.files)
-  const tenYears = { wall: warm.wall + 10 * wall, rss: warm.maxRss + 10 * rss, bytes: now.bytes + 10 * bytes }
+  const tenYears = { wall: warm.wall + 10 * wall, rss: warm.rss.median + 10 * rss, live: warm.live.median + 10 * live, bytes: now.bytes + 10 * bytes }
   const label = `${ahead.days} days ahead (${ahead.captures} captures)`
+  const mib = (x) => (x / MiB).toFixed(0)
+  const range = (s) => `median of ${mib(s.min)}–${mib(s.max)}`
   return [
     [`${label}: warm build, wall (median)`, `${ahead.wall.toFixed(2)} s; + ${wall.toFixed(2)} s a year`, `ten years: ${tenYears.wall.toFixed(1)} s`, undefined],
-    [`${label}: peak RSS`, `${(ahead.maxRss / MiB).toFixed(0)} MiB; + ${(rss / MiB).toFixed(0)} MiB a year`, `ten years: ${(tenYears.rss / MiB).toFixed(0)} MiB (≤ 512)`, tenYears.rss / (512 * MiB)],
+    [`${label}: peak RSS (median)`, `${mib(ahead.rss.median)} MiB (${range(ahead.rss)}; today ${mib(warm.rss.median)}, ${range(warm.rss)}); + ${mib(rss)} MiB a year`, `ten years: ${mib(tenYears.rss)} MiB (≤ 512)`, tenYears.rss / (512 * MiB)],
+    [`${label}: live heap at its fullest (median)`, `${mib(ahead.live.median)} MiB (today ${mib(warm.live.median)}); + ${mib(live)} MiB a year`, `ten years: ${mib(tenYears.live)} MiB (the build's heap: 512)`, undefined],
     [`${label}: output`, `${(ahead.output.bytes / MB).toFixed(1)} MB, ${ahead.output.files} files; + ${(bytes / MB).toFixed(1)} MB and ${files.toFixed(0)} files a year`, `ten years: ${(tenYears.bytes / MB).toFixed(0)} MB (Pages: ≤ 1,000)`, tenYears.bytes / (1000 * MB)],
     [`${label}: largest page`, `${(ahead.output.largest.size / KB).toFixed(0)} KB ${ahead.output.largest.path}`, '≤ 300 KB', ahead.output.largest.size / (300 * KB)]
   ]
@@ -315,7 +340,7 @@ try {
   const coldOut = await measureOutput(out)
   const warms = []
   for (let i = 0; i < Number(values.warm); i++) warms.push(await build(`warm ${i + 1}`))
-  const warm = { wall: median(warms.map((w) => w.wall)), cpu: median(warms.map((w) => w.cpu)), maxRss: Math.max(...warms.map((w) => w.maxRss)) }
+  const warm = { wall: median(warms.map((w) => w.wall)), cpu: median(warms.map((w) => w.cpu)), maxRss: Math.max(...warms.map((w) => w.maxRss)), rss: spread(warms, 'maxRss'), live: spread(warms, 'peakLive') }
   const newDays = []
   let before = coldOut
   for (const [i, day] of days.entries()) {
@@ -337,7 +362,7 @@ try {
     const runs = []
     for (let i = 0; i < Number(values.warm); i++) runs.push(await build(`${aheadCount} days ahead: warm ${i + 1}`, extra))
     const output = await measureOutput(out)
-    ahead = { days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), maxRss: Math.max(...runs.map((r) => r.maxRss)), output }
+    ahead = { days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), rss: spread(runs, 'maxRss'), live: spread(runs, 'peakLive'), output }
   }
   const newDay = newDays.length ? { wall: median(newDays.map((d) => d.wall)), growth: newDays.reduce((n, d) => n + d.growth, 0) / newDays.length, maxRss: Math.max(...newDays.map((d) => d.maxRss)) } : undefined
 

@@ -191,6 +191,12 @@ export const rules = {
     hint: 'A header names one thing but the cells of its column hold another (a translated or transliterated header); the column is read as its cells say.',
     message: ({ header, said, read }) => `Unexpected cells for header ${quote(header || '(empty)')}: the header says \`${said}\`, the cells are \`${read}\`; read as \`${read}\``
   }),
+  'rank-by-header': rule<{ header: string; other: string }>({
+    severity: 'warning',
+    title: 'Rank column chosen by its header',
+    hint: 'Two columns of ranks are as much in order as each other (a short table: both may be sorted), so the cells cannot tell which is the rank and which the rank after style control; the headers chose. A translation that swapped them would swap the two ranks.',
+    message: ({ header, other }) => `Unexpected ranks as much in order in ${quote(header || '(empty)')} as in ${quote(other || '(empty)')}, expected the rank column to be the more in order; read ${quote(header || '(empty)')} as the rank, as the headers say`
+  }),
   'ambiguous-column': rule<{ header: string; roles: [string, string] }>({
     severity: 'error',
     title: 'Ambiguous column',

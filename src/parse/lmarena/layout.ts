@@ -91,8 +91,10 @@ const MARGIN = 0.1
 
 /**
  * How much better the cells must fit two headers' roles swapped for the cells
- * to overrule both headers (on the real history, the headers' own reading is
- * never worse: every page's difference is 0 or less).
+ * to overrule both headers (on the real history, the headers' own reading of
+ * organization and license is never worse: every page's difference is 0 or
+ * less; weighing every pair of headers so reads no page of the corpus or the
+ * store otherwise).
  */
 const SWAP_MARGIN = 2 * MARGIN
 
@@ -141,29 +143,44 @@ const ORDER_MARGIN = 0.04
  * swapped by a translation, a `header-mismatch`); between two columns as much
  * in order as each other, a header naming another role for one tells them apart.
  */
-function chooseRank(profiles: readonly Profile[], strict: readonly Set<Role>[], lenient: readonly Set<Role>[], hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number]; overruled?: number } {
+function chooseRank(profiles: readonly Profile[], strict: readonly Set<Role>[], lenient: readonly Set<Role>[], hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number]; overruled?: number; asMuch?: number } {
   const disorder = (i: number) => rankDisorder(profiles[i]!)
   const candidates = profiles.map((p) => p.index).filter((i) => strict[i]!.has('rank'))
   const headed = profiles.findIndex((p, i) => hints[i] === 'rank' && lenient[i]!.has('rank'))
   if (headed !== -1) {
     const clearer = candidates.filter((i) => i !== headed && disorder(headed) - disorder(i) >= ORDER_MARGIN)
-    if (clearer.length === 0) return { rank: headed }
-    const chosen = mostInOrder(clearer, disorder, hints)
+    if (clearer.length === 0) {
+      // Another column as much in order, on as many rows: only the header says which is the rank.
+      const asMuch = candidates.find((i) => i !== headed && Math.abs(disorder(headed) - disorder(i)) < ORDER_MARGIN && asLong(profiles[i]!, profiles[headed]!))
+      return { rank: headed, ...(asMuch !== undefined ? { asMuch } : {}) }
+    }
+    const chosen = mostInOrder(clearer, disorder, hints, profiles)
     return chosen.rank === undefined ? chosen : { ...chosen, overruled: headed }
   }
-  return mostInOrder(candidates, disorder, hints)
+  return mostInOrder(candidates, disorder, hints, profiles)
 }
 
-function mostInOrder(candidates: readonly number[], disorder: (i: number) => number, hints: readonly (Role | undefined)[]): { rank?: number; tied?: [number, number] } {
+function mostInOrder(candidates: readonly number[], disorder: (i: number) => number, hints: readonly (Role | undefined)[], profiles: readonly Profile[]): { rank?: number; tied?: [number, number]; asMuch?: number } {
   if (candidates.length <= 1) return candidates.length ? { rank: candidates[0]! } : {}
   const sorted = [...candidates].sort((a, b) => disorder(a) - disorder(b) || a - b)
   const [first, second] = [sorted[0]!, sorted[1]!]
   if (disorder(second) - disorder(first) >= ORDER_MARGIN) return { rank: first }
   // As much in order as each other: a header naming another role for one of them tells them apart.
   const other = (i: number) => hints[i] !== undefined && hints[i] !== 'rank'
-  if (other(second) && !other(first)) return { rank: first }
-  if (other(first) && !other(second)) return { rank: second }
+  if (other(second) && !other(first)) return { rank: first, ...(asLong(profiles[second]!, profiles[first]!) ? { asMuch: second } : {}) }
+  if (other(first) && !other(second)) return { rank: second, ...(asLong(profiles[first]!, profiles[second]!) ? { asMuch: first } : {}) }
   return { tied: [first, second] }
+}
+
+/**
+ * A column of ranks that could be the rank as well as another: as many steps
+ * from row to row (as much evidence of its order), none far past the other's
+ * last rank (as ranks after style control reach, `styleRankLike`: not glued
+ * spreads such as `714`).
+ */
+function asLong(p: Profile, than: Profile): boolean {
+  const last = (q: Profile) => Math.max(0, ...q.ints.filter((r): r is number => r !== undefined))
+  return steps(p.ints).pairs >= steps(than.ints).pairs && last(p) <= 2 * last(than) + 20
 }
 
 export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
@@ -198,8 +215,10 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
 
   // 1. The rank column, then what the ranks tell about the others (spreads, style-control ranks, votes).
   const before = { bound: rows.length }
-  const { rank, tied, overruled } = chooseRank(profiles, profiles.map((p) => allowedRoles(p, before)), profiles.map((p) => allowedRoles(p, before, true)), hints)
+  const { rank, tied, overruled, asMuch } = chooseRank(profiles, profiles.map((p) => allowedRoles(p, before)), profiles.map((p) => allowedRoles(p, before, true)), hints)
   if (tied) for (const i of tied) ambiguous(i, ['rank', 'rankStyleControl'])
+  // Two columns of ranks as much in order as each other (a short table): the headers chose, which the cells cannot bear out.
+  if (rank !== undefined && asMuch !== undefined) messages.push(message('rank-by-header', headAt(rank), { header: columns[rank]!.header, other: columns[asMuch]!.header }))
   const ranks = rank !== undefined ? profiles[rank]!.ints : undefined
   let bound = rows.length
   for (const r of ranks ?? []) if (r !== undefined && r > bound) bound = r
@@ -227,19 +246,25 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
     }
   })
 
-  // 2b. Organizations and licenses are both words, each read as its header says: but a translation that
-  // swapped the two headers is told by the cells (a license column repeats a few values, most often one).
-  const organization = columns.findIndex((c) => c.role === 'organization')
-  const license = columns.findIndex((c) => c.role === 'license')
-  if (organization !== -1 && license !== -1) {
-    const as = (i: number, role: Role) => strength(role, profiles[i]!)
-    const kept = as(organization, 'organization') + as(license, 'license')
-    const swapped = as(organization, 'license') + as(license, 'organization')
-    if (swapped - kept >= SWAP_MARGIN && lenient[organization]!.has('license') && lenient[license]!.has('organization')) {
-      columns[organization]!.role = 'license'
-      columns[license]!.role = 'organization'
+  // 2b. Two headers a translation swapped: a column read as its header says, and another whose header names
+  // another role (read so, or not read at all: its cells do not bear it out), whose cells fit the two roles
+  // swapped much better. Organizations and licenses are both words (a license column repeats a few values,
+  // most often one); in a short table scores may pass for counts, and a model's name for an organization.
+  const as = (i: number, role: Role) => strength(role, profiles[i]!)
+  columns.forEach((_, i) => {
+    for (let j = 0; j < columns.length; j++) {
+      const [said, other] = [hints[i], hints[j]]
+      if (i === j || !said || !other || said === other || columns[i]!.role !== said || !once(said) || !once(other) || family(said) === 'rank' || family(other) === 'rank') continue
+      const read = columns[j]!.role
+      if ((read !== undefined && read !== other) || tied?.includes(j) || !lenient[i]!.has(other) || !lenient[j]!.has(said)) continue
+      const kept = as(i, said) + (read ? as(j, other) : 0)
+      if (as(i, other) + as(j, said) - kept < SWAP_MARGIN) continue
+      columns[i]!.role = other
+      columns[j]!.role = said
+      taken.add(other)
+      return
     }
-  }
+  })
 
   // 3. Cells decide the rest: the reading of the open columns that fits best, unless another fits as well.
   const open = columns.filter((c) => !c.role && !tied?.includes(c.index)).map((c) => c.index)

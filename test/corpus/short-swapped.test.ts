@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Message } from '../../src/diagnostics/diagnostic.js'
+import type { Row } from '../../src/schema/row.js'
+import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
+import { corpusGroups, corpusOptions } from './run.js'
+import { delimiter, join, split } from './table-lines.js'
+
+/**
+ * Cells decide, headers help, in short tables too: a page cut to its first
+ * few rows (a capture truncated upstream) whose translation swapped two
+ * header cells must read the same rows and values as the same cut page with
+ * its headers in place, or say why not (a diagnostic that page does not
+ * have) — never other values in silence. A few rows prove less than 270
+ * (a column of scores may look like counts), which is where a header that
+ * lies could win.
+ */
+const missing = `../shared/corpus not found at ${corpusDir}: set LEADERLOG_SHARED to the folder holding corpus/`
+
+/** Rows a cut table keeps: 4 to 12, by file. */
+const rowsKept = (k: number) => 4 + (k % 9)
+
+/**
+ * The page with every table cut to its first `keep` rows, and with `swap`
+ * the header cells at those two places swapped (a table narrower than both
+ * keeps its headers).
+ */
+export function cutTables(content: string, keep: number, swap?: [number, number]): string {
+  const lines = content.split('\n')
+  const out: string[] = []
+  for (let h = 0; h < lines.length; h++) {
+    const line = lines[h]!
+    const next = lines[h + 1]
+    if (!line.includes('|') || next === undefined || !delimiter.test(next) || !next.includes('|')) {
+      out.push(line)
+      continue
+    }
+    const head = split(line)
+    if (swap && Math.max(...swap) < head.parts.length) {
+      const [i, j] = swap
+      ;[head.parts[i], head.parts[j]] = [head.parts[j]!, head.parts[i]!]
+    }
+    out.push(join(head), next)
+    let end = h + 2
+    while (end < lines.length && lines[end]!.trim() !== '' && lines[end]!.includes('|')) end++
+    out.push(...lines.slice(h + 2, Math.min(end, h + 2 + keep)))
+    h = end - 1
+  }
+  return out.join('\n')
+}
+
+/** The pairs of header places of a table this wide, in a fixed order. */
+function pairs(width: number): [number, number][] {
+  const out: [number, number][] = []
+  for (let i = 0; i < width; i++) for (let j = i + 1; j < width; j++) out.push([i, j])
+  return out
+}
+
+/** The width of the page's first table (0: none). */
+function firstWidth(content: string): number {
+  const lines = content.split('\n')
+  for (let h = 0; h + 1 < lines.length; h++) {
+    if (lines[h]!.includes('|') && delimiter.test(lines[h + 1]!) && lines[h + 1]!.includes('|')) return split(lines[h]!).parts.length
+  }
+  return 0
+}
+
+/** A row as compared: metrics by value, since their keys come from the headers. */
+function comparable(row: Row): string {
+  const { metrics, ...rest } = row
+  return JSON.stringify({ ...rest, metrics: metrics ? Object.values(metrics).map((m) => JSON.stringify(m)).sort() : [] })
+}
+
+describe('short tables whose headers a translation swapped', () => {
+  it('read the same rows and values as with their headers in place, or say why not', (ctx) => {
+    ctx.skip(!hasCorpus, missing)
+    // Every third file of the corpus, each cut to 4–12 rows, twice with two of its header cells swapped: every pair in turn.
+    const files = corpusGroups()
+      .flatMap((g) => g.files)
+      .filter((_, i) => i % 3 === 0)
+    const tally = { cases: 0, same: 0, flagged: 0, silent: [] as string[], byRule: {} as Record<string, number> }
+    files.forEach((file, k) => {
+      const relative = path.relative(corpusDir, file)
+      const content = readFileSync(file, 'utf8')
+      const width = firstWidth(content)
+      if (width < 2) return
+      const options = corpusOptions(relative)
+      const keep = rowsKept(k)
+      const base = corpusParse(cutTables(content, keep), options)
+      const rows = (r: typeof base) => r.snapshots.flatMap((s) => s.rows.map(comparable))
+      if (rows(base).length === 0) return
+      const all = pairs(width)
+      for (const swap of new Set([all[k % all.length]!, all[(k * 7 + 3) % all.length]!])) {
+        const swapped = corpusParse(cutTables(content, keep, swap), options)
+        tally.cases++
+        if (JSON.stringify(rows(base)) === JSON.stringify(rows(swapped))) {
+          tally.same++
+          continue
+        }
+        // A message at another place is another message: the same warning on another column says something else.
+        const key = (m: Message) => `${m.line}:${m.column} ${m.rule} ${m.message}`
+        const known = new Set(base.messages.map(key))
+        const added = swapped.messages.filter((m) => !known.has(key(m)))
+        if (added.length === 0) {
+          tally.silent.push(`${relative} (${keep} rows, headers ${swap.join(' and ')} swapped)`)
+          continue
+        }
+        tally.flagged++
+        for (const rule of new Set(added.map((m) => m.rule))) tally.byRule[rule] = (tally.byRule[rule] ?? 0) + 1
+      }
+    })
+    console.log(`short swapped: ${tally.cases} cases, ${tally.same} read the same, ${tally.flagged} differ with a diagnostic ${JSON.stringify(tally.byRule)}, ${tally.silent.length} differ silently`)
+    expect(tally.cases).toBeGreaterThan(500)
+    expect(tally.silent).toEqual([])
+  }, 3_600_000)
+})

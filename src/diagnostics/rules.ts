@@ -191,6 +191,12 @@ export const rules = {
     hint: 'A header names one thing but the cells of its column hold another (a translated or transliterated header); the column is read as its cells say.',
     message: ({ header, said, read }) => `Unexpected cells for header ${quote(header || '(empty)')}: the header says \`${said}\`, the cells are \`${read}\`; read as \`${read}\``
   }),
+  'duplicate-column': rule<{ header: string; metric: string; first: { header: string; column: number } }>({
+    severity: 'error',
+    title: 'Two columns of one measure',
+    hint: 'Two columns read as the same measure (a translation that gave both one header): the cells cannot say which is which, and a row keeps one value per measure. Neither column is read, rather than one value published under the other\'s name.',
+    message: ({ header, metric, first }) => `Unexpected second column ${quote(header || '(empty)')} of the measure \`${metric}\` (as ${quote(first.header || '(empty)')} at column ${first.column}), expected each measure once; both columns left out`
+  }),
   'rank-by-header': rule<{ header: string; other: string }>({
     severity: 'warning',
     title: 'Rank column chosen by its header',

@@ -301,6 +301,20 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
     if ((col.role === 'rank' || col.role === 'rankStyleControl') && p.ordinal) col.ordinal = p.ordinal
     if (col.role === 'metric' || (col.role === 'score' && p.percent >= 0.5)) col.metric = metricKey(col.header, col.index)
   }
+  // Two measures under one name (a translation that gave two columns one header): the cells cannot say which
+  // is which (both percentages, say), and the row would keep one value under that name, the other lost. Neither is read.
+  const byMetric = new Map<string, Column[]>()
+  for (const col of columns) if (col.metric) byMetric.set(col.metric, [...(byMetric.get(col.metric) ?? []), col])
+  for (const [metric, same] of byMetric) {
+    if (same.length < 2) continue
+    const first = same[0]!
+    for (const col of same.slice(1)) messages.push(message('duplicate-column', headAt(col.index), { header: col.header, metric, first: { header: first.header, column: headAt(first.index).column } }))
+    for (const col of same) {
+      col.role = undefined
+      delete col.metric
+      delete col.style
+    }
+  }
   return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages }
 }
 

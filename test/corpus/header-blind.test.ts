@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Message } from '../../src/diagnostics/diagnostic.js'
-import type { Row } from '../../src/schema/row.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
+import { comparable } from './comparable.js'
 import { corpusGroups, corpusOptions } from './run.js'
 import { delimiter, join, split, type Cells } from './table-lines.js'
 
@@ -52,12 +52,6 @@ export function mutate(content: string, seed: number, shuffle: boolean): string 
     h = end
   }
   return lines.join('\n')
-}
-
-/** A row as compared: metrics by value, since their keys come from the headers. */
-function comparable(row: Row): string {
-  const { metrics, ...rest } = row
-  return JSON.stringify({ ...rest, metrics: metrics ? Object.values(metrics).map((m) => JSON.stringify(m)).sort() : [] })
 }
 
 interface Tally {

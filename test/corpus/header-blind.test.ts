@@ -5,7 +5,7 @@ import type { Message } from '../../src/diagnostics/diagnostic.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
 import { comparable } from './comparable.js'
 import { corpusGroups, corpusOptions } from './run.js'
-import { delimiter, join, split, type Cells } from './table-lines.js'
+import { join, split, startsTable, type Cells } from './table-lines.js'
 
 /**
  * Cells decide, headers help (issue 9): every table of the corpus with its
@@ -33,7 +33,7 @@ function permutation(n: number, seed: number): number[] {
 export function mutate(content: string, seed: number, shuffle: boolean): string {
   const lines = content.split('\n')
   for (let h = 0; h + 1 < lines.length; h++) {
-    if (!lines[h]!.includes('|') || !delimiter.test(lines[h + 1]!) || !lines[h + 1]!.includes('|')) continue
+    if (!startsTable(lines, h)) continue
     const head = split(lines[h]!)
     const width = head.parts.length
     head.parts = head.parts.map((_, i) => ` q${((i * 7 + seed) % 13).toString(36)}z${i} `)

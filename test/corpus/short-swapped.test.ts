@@ -5,7 +5,7 @@ import type { Message } from '../../src/diagnostics/diagnostic.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
 import { comparable } from './comparable.js'
 import { corpusGroups, corpusOptions } from './run.js'
-import { delimiter, join, split } from './table-lines.js'
+import { join, split, startsTable } from './table-lines.js'
 
 /**
  * Cells decide, headers help, in short tables too: a page cut to its first
@@ -30,19 +30,17 @@ export function cutTables(content: string, keep: number, swap?: [number, number]
   const lines = content.split('\n')
   const out: string[] = []
   for (let h = 0; h < lines.length; h++) {
-    const line = lines[h]!
-    const next = lines[h + 1]
-    if (!line.includes('|') || next === undefined || !delimiter.test(next) || !next.includes('|')) {
-      out.push(line)
+    if (!startsTable(lines, h)) {
+      out.push(lines[h]!)
       continue
     }
-    const head = split(line)
+    const head = split(lines[h]!)
     if (swap && Math.max(...swap) < head.parts.length) {
       const [i, j] = swap
       if (copy) head.parts[i] = head.parts[j]!
       else [head.parts[i], head.parts[j]] = [head.parts[j]!, head.parts[i]!]
     }
-    out.push(join(head), next)
+    out.push(join(head), lines[h + 1]!)
     let end = h + 2
     while (end < lines.length && lines[end]!.trim() !== '' && lines[end]!.includes('|')) end++
     out.push(...lines.slice(h + 2, Math.min(end, h + 2 + keep)))
@@ -62,7 +60,7 @@ function pairs(width: number): [number, number][] {
 function firstWidth(content: string): number {
   const lines = content.split('\n')
   for (let h = 0; h + 1 < lines.length; h++) {
-    if (lines[h]!.includes('|') && delimiter.test(lines[h + 1]!) && lines[h + 1]!.includes('|')) return split(lines[h]!).parts.length
+    if (startsTable(lines, h)) return split(lines[h]!).parts.length
   }
   return 0
 }

@@ -6,7 +6,7 @@ import { parsePage } from '../../src/parse/index.js'
 import type { Row } from '../../src/schema/row.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
 import { corpusGroups, corpusOptions } from './run.js'
-import { delimiter, join, split, type Cells } from './table-lines.js'
+import { join, split, startsTable, type Cells } from './table-lines.js'
 
 /**
  * Upstream publishes translations the corpus has no sample of (Russian,
@@ -138,7 +138,7 @@ export interface Translation {
 export function translate(content: string, script: Script, seed: number): Translation {
   const next = random(seed)
   const lines = content.split('\n')
-  const h = lines.findIndex((l, i) => l.includes('|') && delimiter.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('|'))
+  const h = lines.findIndex((_, i) => startsTable(lines, i))
   if (h === -1) return { content, cut: false, headerLine: 0 }
   let end = h + 2
   while (end < lines.length && lines[end]!.trim() !== '') end++

@@ -9,6 +9,12 @@ export interface Cells {
 /** A table's delimiter row (`|---|:--:|`). */
 export const delimiter = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
 
+/** Whether the line at `h` is a table's header: it has a pipe, and the next line is a delimiter row with one. */
+export function startsTable(lines: readonly string[], h: number): boolean {
+  const next = lines[h + 1]
+  return lines[h]!.includes('|') && next !== undefined && delimiter.test(next) && next.includes('|')
+}
+
 export function split(line: string): Cells {
   const t = line.trim()
   const lead = t.startsWith('|')

@@ -3,7 +3,7 @@ import { message, START, type Message } from '../../diagnostics/diagnostic.js'
 import type { Ordinal, ScoreStyle } from '../cells.js'
 import { cellPlace, hasLink, isPlaceholder, place, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
-import { allowedRoles, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
+import { allowedRoles, max, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
 
 /**
  * The layout of an LMArena table: which column holds what. Cells decide,
@@ -179,8 +179,7 @@ function mostInOrder(candidates: readonly number[], disorder: (i: number) => num
  * spreads such as `714`).
  */
 function asLong(p: Profile, than: Profile): boolean {
-  const last = (q: Profile) => Math.max(0, ...q.ints.filter((r): r is number => r !== undefined))
-  return steps(p.ints).pairs >= steps(than.ints).pairs && last(p) <= 2 * last(than) + 20
+  return steps(p.ints).pairs >= steps(than.ints).pairs && max(p.ints) <= 2 * max(than.ints) + 20
 }
 
 export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {

@@ -441,7 +441,8 @@ function min(values: readonly (number | undefined)[]): number {
   return m
 }
 
-function max(values: readonly (number | undefined)[]): number {
+/** The largest of the values there are (-Infinity when none). */
+export function max(values: readonly (number | undefined)[]): number {
   let m = -Infinity
   for (const v of values) if (v !== undefined && v > m) m = v
   return m

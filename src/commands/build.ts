@@ -2,7 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { count, formatNumber, seconds } from '../core/text.js'
 import { countSeverities, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { formatDiagnostic, report } from '../diagnostics/report.js'
+import { formatDiagnostic } from '../diagnostics/line.js'
 import { buildSiteModel } from '../model/site.js'
 import { UNUSED_ENTRY_DAYS } from '../parse/cache.js'
 import { analyseStore } from '../pipeline/load-site.js'
@@ -90,12 +90,12 @@ async function build(values: ReturnType<typeof readArgs>['values'], base: BaseUr
   const fatal = site.diagnostics.filter(isFatal)
   if (fatal.length) {
     // A broken registry data file, or a registry that contradicts itself, would publish other ids: other URLs.
-    io.stderr.write(report(fatal.map(shown), { color: !!io.stderr.isTTY }))
+    io.stderr.write(await fullReport(fatal.map(shown), !!io.stderr.isTTY))
     io.stderr.write(`leaderlog build: ${count(fatal.length, 'error')} in the registry (its data file, or models it cannot tell apart): nothing written, ${values.out} left as it was\n`)
     return 1
   }
   if (values.strict && errors > 0) {
-    io.stderr.write(report(site.diagnostics.filter((d) => d.severity === 'error').map(shown), { color: !!io.stderr.isTTY }))
+    io.stderr.write(await fullReport(site.diagnostics.filter((d) => d.severity === 'error').map(shown), !!io.stderr.isTTY))
     io.stderr.write(`leaderlog build: ${count(errors, 'error')} (--strict): nothing written, ${values.out} left as it was\n`)
     return 1
   }
@@ -121,4 +121,10 @@ async function build(values: ReturnType<typeof readArgs>['values'], base: BaseUr
   const parsed = `${formatNumber(site.read.parsed)} of ${count(site.read.files, 'store file')} parsed`
   io.stdout.write(`Wrote ${count(written.files, 'file')} (${count(snapshots, 'snapshot')}, ${count(model.models.length, 'model')}${unchanged}) in ${seconds(now() - started)} s, ${parsed}\n`)
   return 0
+}
+
+/** The terminal report of `diagnostics` (`report.ts`), its reporter loaded only when a build stops on errors. */
+async function fullReport(diagnostics: readonly Diagnostic[], color: boolean): Promise<string> {
+  const { report } = await import('../diagnostics/report.js')
+  return report(diagnostics, { color })
 }

@@ -37,8 +37,3 @@ export function toVFileMessage(d: Diagnostic): VFileMessage {
   m.note = rules[d.rule].hint
   return m
 }
-
-/** One diagnostic on one line (`path:line:column: severity message [rule]`), for reports that quote a single finding. */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${visible(d.file)}:${d.line}:${d.column}: ${d.severity} ${visible(d.message)} [${d.rule}]`
-}

@@ -2,7 +2,7 @@ import type { TableCell } from 'mdast'
 import { message, placeAt, type Message, type Place } from '../../diagnostics/diagnostic.js'
 import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
-import { EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
+import { clean, EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
 import type { Role } from './headers.js'
 import { cellPlace, isPlaceholder, type GridRow } from './grid.js'
 import { columnOf, type Column, type Layout } from './layout.js'
@@ -180,8 +180,9 @@ function readMetrics(tr: GridRow, layout: Layout, draft: Draft, messages: Messag
     if (!col.metric) continue
     const raw = tr.texts[col.index] ?? ''
     const s = readScore(raw, col.style)
+    // The sign as the cell's numbers are read: a full-width `％` or the Arabic `٪` is a percent sign too.
     if ('value' in s) {
-      metrics[col.metric] = { value: s.value.value, ...(s.value.interval ? { ciPlus: s.value.interval.plus, ciMinus: s.value.interval.minus } : {}), ...(/%/.test(raw) ? { unit: '%' as const } : {}) }
+      metrics[col.metric] = { value: s.value.value, ...(s.value.interval ? { ciPlus: s.value.interval.plus, ciMinus: s.value.interval.minus } : {}), ...(/%/.test(clean(raw)) ? { unit: '%' as const } : {}) }
     } else if ('problem' in s) messages.push(problemMessage(s.problem, col.metric, raw, cellPlace(tr.cells[col.index], tr.place), 'a measure such as `12.47%±1.54%`'))
   }
   if (Object.keys(metrics).length) draft.row.metrics = metrics

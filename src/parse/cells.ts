@@ -50,11 +50,20 @@ export function percentAfter(text: string): string {
   })
 }
 
-/** What a column writes before and after every rank: `第` and `名` in `第1名`, `위` in `1위`, `#` in `#1`. */
+/**
+ * What a column writes before and after every rank: `第` and `名` in `第1名`,
+ * `위` in `1위`, `#` in `#1`, `ke-` in `ke-1`, `-й` in `1-й`. `anySuffix`: a
+ * short word after each rank that changes with the number, as ordinals do in
+ * many languages (`1-ви`, `2-ри`, `3-ти`; `1:a`, `3:e`; `1r`, `2n`, `5è`).
+ */
 export interface Ordinal {
   before: string
   after: string
+  anySuffix?: true
 }
+
+/** A rank and the short word after it that makes it an ordinal: `1-ви`, `3:e`, `2n`. */
+export const suffixedOrdinal = /^(\d+)[-:.]?([\p{L}\p{M}]{1,3})$/u
 
 /**
  * A rank: `7`, `=7` (joint 7th), `1st`; with `ordinal`, what its column
@@ -67,6 +76,8 @@ export function readRank(raw: string, ordinal?: Ordinal): Read<number> {
     text = text.slice(ordinal.before.length, text.length - ordinal.after.length).trim()
   }
   if (/^\d+$/.test(text)) return { value: Number(text) }
+  const ordinalWord = ordinal?.anySuffix ? suffixedOrdinal.exec(text) : null
+  if (ordinalWord) return { value: Number(ordinalWord[1]) }
   // A tie as British tables write it: `=7` is joint 7th.
   const joint = /^=\s*(\d+)$/.exec(text)
   if (joint) return { value: Number(joint[1]) }

@@ -7,6 +7,7 @@ import type { Row } from '../../src/schema/row.js'
 import { corpusDir, corpusParse, hasCorpus } from '../helpers.js'
 import { corpusGroups, corpusOptions } from './run.js'
 import { join, split, startsTable, type Cells } from './table-lines.js'
+import { bulgarian } from '../ordinals.js'
 
 /**
  * Upstream publishes translations the corpus has no sample of (Russian,
@@ -16,6 +17,7 @@ import { join, split, startsTable, type Cells } from './table-lines.js'
  * translations from real Chinese originals the way machine translation does —
  * headers in other scripts (words of no list: made of each script's letters),
  * "Rating (UB)" written in Cyrillic, Greek or Devanagari on the rank column,
+ * ranks written as ordinals (`1-й`, `1위`, `ที่ 1`, `1.º`, `1-ви`, `2-ри`),
  * "Preliminary" translated and abbreviated with a dot, thousands separated
  * the local way (scores too, on some; Indian grouping of lakhs), decimal
  * commas, percent signs before the number or Arabic, size units in Cyrillic
@@ -44,24 +46,28 @@ interface Script {
   units?: [string, string]
   /** Votes shortened with a unit, to one decimal: `5,471` → `5.5K` (`5,5K`, `5,5к`). */
   shortVotes?: boolean
+  /** Ranks written as ordinals: `1-й`, `1위`, `ที่ 1`, `1-ви`, `2-ри`, `3-ти`. */
+  ordinal?: (rank: number) => string
 }
+
 
 /** Votes as a page that shortens them shows them: thousands to one decimal. */
 const shortened = (votes: number): number => (votes >= 1000 ? Math.round(votes / 100) * 100 : votes)
 
 const scripts: Script[] = [
-  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true, units: ['К', 'М'] },
+  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
   { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', groupScores: true, units: ['Κ', 'Μ'] },
   { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
-  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ' },
-  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~' },
+  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}` },
+  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위` },
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
   { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', groupScores: true },
-  { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true }
+  { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true, ordinal: (r) => `${r}.º` },
+  { tag: 'bg', letters: 'абвгдежзийклмнопрстуфхцчшщъьюя', group: '\u00a0', decimalComma: true, spread: ' до ', ordinal: bulgarian }
 ]
 
 /** "Rating (UB)" as translators write it in other scripts: words the header list reads as a score. */
@@ -147,6 +153,8 @@ export function translate(content: string, script: Script, seed: number): Transl
   const rankFirst = /排名|rank/i.test(head.parts[0] ?? '')
   const scoreColumn = head.parts.findIndex((p) => p.trim() === '分数')
   const votesColumn = head.parts.findIndex((p) => /票数/.test(p))
+  // Ranks, not their spreads (`排名区间`, `Rank Spread`: `1-4`, or glued, `14`).
+  const rankColumns = new Set(head.parts.flatMap((p, i) => (/排名|rank/i.test(p) && !/区间|spread/i.test(p) ? [i] : [])))
   head.parts = head.parts.map((_, i) => ` ${i === 0 && rankFirst && next() < 0.4 ? ratingUb[Math.floor(next() * ratingUb.length)]! : header(script, next)} `)
   lines[h] = join(head)
   // "Preliminary" translated into the script and abbreviated with a dot, the same way throughout the page.
@@ -156,7 +164,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   for (let l = h; l < end; l++) {
     const cells = split(lines[l]!)
     if (cells.parts.length !== width) continue
-    if (l > h + 1) cells.parts = cells.parts.map((c, i) => localise(c, script, i === scoreColumn, i === votesColumn).replace(/Preliminary/g, preliminary))
+    if (l > h + 1) cells.parts = cells.parts.map((c, i) => (rankColumns.has(i) && script.ordinal && /^\s*\d+\s*$/.test(c) ? ` ${script.ordinal(Number(c))} ` : localise(c, script, i === scoreColumn, i === votesColumn).replace(/Preliminary/g, preliminary)))
     if (swap) [cells.parts[swap[0]!], cells.parts[swap[1]!]] = [cells.parts[swap[1]!]!, cells.parts[swap[0]!]!]
     lines[l] = join(cells)
   }

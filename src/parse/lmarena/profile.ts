@@ -14,6 +14,7 @@ import {
   scoreMarker,
   splitGlued,
   type Ordinal,
+  suffixedOrdinal,
   type Read,
   type ScoreStyle
 } from '../cells.js'
@@ -137,25 +138,68 @@ function dotGroups(texts: readonly string[]): boolean {
 
 /**
  * What a column writes around (nearly) every whole number, the same each
- * time: `1위`, `2위`…, `#1`, `№ 1`, `第1名` are how translations write ranks.
- * On nine cells in ten and three at least; a word on some cells only is a
- * marker (`columnMarkers`) or a glitch. Signs and brackets are no such word.
+ * time: `1위`, `2위`…, `#1`, `№ 1`, `第1名`, `ke-1`, `1-й`, `1.º`, `מקום 1`
+ * are how translations write ranks. On nine cells in ten and three at least;
+ * a word on some cells only is a marker (`columnMarkers`) or a glitch. Signs
+ * and brackets are no such word; a space, a hyphen, a colon or a dot may
+ * join it to the number.
+ *
+ * Or a short word after each number that changes with it, as ordinals do in
+ * many languages (`1-ви`, `2-ри`, `3-ти`; `1:a`, `3:e`; `1r`, `2n`, `3r`,
+ * `4t`, `5è`), on more cells than any word that stays the same
+ * (`varyingSuffix`).
  */
 function rankAffix(texts: readonly string[]): Ordinal | undefined {
   const counts = new Map<string, number>()
   for (const text of texts) {
-    const m = /^([^\d\s.,:;/±%+()\-=$\[\]]{0,3})\s*\d+\s*([^\d\s.,:;/±%+()\-=$\[\]]{0,3})$/u.exec(text)
+    const m = affixed.exec(text)
     if (m && (m[1] || m[2])) {
-      const key = `${m[1]}\u0000${m[2]}`
+      const key = `${m[1]!.trim()}\u0000${m[2]}`
       counts.set(key, (counts.get(key) ?? 0) + 1)
     }
   }
+  let same: { ordinal: Ordinal; n: number } | undefined
   for (const [key, n] of counts) {
-    if (n < 3 || n < 0.9 * texts.length) continue
+    if (n < 3 || n < 0.9 * texts.length || (same && same.n >= n)) continue
     const [before, after] = key.split('\u0000') as [string, string]
-    return { before, after }
+    same = { ordinal: { before, after }, n }
   }
-  return undefined
+  const varying = varyingSuffix(texts)
+  return varying !== undefined && varying > (same?.n ?? 0) ? { before: '', after: '', anySuffix: true } : same?.ordinal
+}
+
+/**
+ * A word (or signs such as `#`) before or after a whole number, joined to it
+ * by a space, a hyphen, a colon or a dot, or by nothing; a word of four
+ * letters or more before it by a space only (`מקום 1`): `model-1` is a name.
+ */
+const affixed = /^((?:[^\d\s.,:;/±%+()\-=$\[\]]{1,3}(?:\s+|-)?|[^\d\s.,:;/±%+()\-=$\[\]]{4,6}\s+)?)\d+\s*((?:[-:.]?[^\d\s.,:;/±%+()\-=$\[\]]{1,4})?)$/u
+
+/** Letters that write units of sizes and counts after a number, never an ordinal: K, M, B, G, T, the Cyrillic and Greek letters that look like K and M, and 千, 万 and 亿 (億). */
+const unitLetters = /^[KkMmBbGTКкМмΚΜ万千亿億]$/u
+
+/**
+ * How many cells are a rank with an ordinal word after it (`suffixedOrdinal`),
+ * when the column is one of such: nine cells in ten and three at least, two
+ * words at least, none a unit (`128K`, `1M`, `1М`), and each number with one
+ * word (a rank shared by two rows is written alike). Whether the numbers are
+ * ranks, in order or not (a second rank column is not), the layout decides.
+ */
+function varyingSuffix(texts: readonly string[]): number | undefined {
+  const wordOf = new Map<number, string>()
+  const words = new Set<string>()
+  let n = 0
+  for (const text of texts) {
+    const m = suffixedOrdinal.exec(text)
+    if (!m) continue
+    const [, digits, word] = m as unknown as [string, string, string]
+    const number = Number(digits)
+    if (unitLetters.test(word) || number < 1 || (wordOf.get(number) ?? word) !== word) return undefined
+    wordOf.set(number, word)
+    words.add(word)
+    n++
+  }
+  return n >= 3 && n >= 0.9 * texts.length && words.size >= 2 ? n : undefined
 }
 
 function modeShare(values: readonly string[]): number {

@@ -41,11 +41,11 @@ const monthNames = Object.keys(months)
 const time = String.raw`(?:\s*(?:[T,]|à|a las|at|um|в|στις|às)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?`
 const zone = String.raw`(?:\s*\(?\s*(UTC|GMT|Z|CST|北京时间|北京時間|Beijing|Pékin|Pekín)\)?)?`
 
-const patterns: { re: RegExp; order: 'ymd' | 'dmy' | 'dMy' | 'Mdy' }[] = [
+const patterns: { re: RegExp; order: 'ymd' | 'numeric' | 'dMy' | 'Mdy' }[] = [
   // 2025-11-18 08:08:22 UTC, 2025/11/18, 2025年11月18日 08:08
   { re: new RegExp(String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` + time + zone, 'giu'), order: 'ymd' },
-  // 25.11.2025 08:08:40 UTC, 25/11/2025
-  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})` + time + zone, 'giu'), order: 'dmy' },
+  // 25.11.2025 08:08:40 UTC, 25/11/2025, 25-11-2025; 11/25/2025 (month first: `numericDate`)
+  { re: new RegExp(String.raw`(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](\d{4})` + time + zone, 'giu'), order: 'numeric' },
   // 16 juillet 2025 11:44:18 UTC, 18 de noviembre de 2025, 18 ноября 2025 г.
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(${monthNames})\.?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?` + time + zone, 'giu'), order: 'dMy' },
   // November 18, 2025 08:08 UTC
@@ -78,20 +78,24 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
   return { date: iso.slice(0, 10), updatedAt: iso }
 }
 
-/** Every date in `text`, in order of appearance. */
-export function findDates(text: string): FoundDate[] {
+/**
+ * Every date in `text`, in order of appearance. `expected` (`YYYY-MM-DD`, the
+ * store file's date) chooses between the two readings of a date written with
+ * numbers only (`numericDate`).
+ */
+export function findDates(text: string, expected?: string): FoundDate[] {
   const found: FoundDate[] = []
   const normal = halfWidth(text).replace(/\u00a0|\u202f/g, ' ')
   for (const { re, order } of patterns) {
     re.lastIndex = 0
     for (const m of normal.matchAll(re)) {
       const g = m.slice(1)
-      let y: number, mo: number, d: number
-      if (order === 'ymd') [y, mo, d] = [Number(g[0]), Number(g[1]), Number(g[2])]
-      else if (order === 'dmy') [d, mo, y] = [Number(g[0]), Number(g[1]), Number(g[2])]
-      else if (order === 'dMy') [d, mo, y] = [Number(g[0]), months[g[1]!.toLowerCase()] ?? 0, Number(g[2])]
-      else [mo, d, y] = [months[g[0]!.toLowerCase()] ?? 0, Number(g[1]), Number(g[2])]
-      const built = build(y, mo, d, g[3], g[4], g[5], g[6])
+      const [h, mi, s, z] = [g[3], g[4], g[5], g[6]]
+      let built: Omit<FoundDate, 'index'> | undefined
+      if (order === 'ymd') built = build(Number(g[0]), Number(g[1]), Number(g[2]), h, mi, s, z)
+      else if (order === 'numeric') built = numericDate(Number(g[0]), Number(g[1]), (mo, d) => build(Number(g[2]), mo, d, h, mi, s, z), expected)
+      else if (order === 'dMy') built = build(Number(g[2]), months[g[1]!.toLowerCase()] ?? 0, Number(g[0]), h, mi, s, z)
+      else built = build(Number(g[2]), months[g[0]!.toLowerCase()] ?? 0, Number(g[1]), h, mi, s, z)
       if (built) found.push({ ...built, index: m.index ?? 0 })
     }
   }
@@ -99,16 +103,30 @@ export function findDates(text: string): FoundDate[] {
 }
 
 /**
- * The data time among `lines` (text lines outside tables, in document order):
- * the first date on a labelled line; else the first date with a time; else the first.
+ * A date of numbers only, `a.b.yyyy`: the day first (`25.11.2025`, most
+ * languages), or the month (`11/25/2025`, American English). When only one
+ * reading is a date (a number above 12), it; when both are, the one that is
+ * `expected` (the store file's date), else the day first.
  */
-export function findDataTime(lines: readonly { text: string; line: number }[]): (FoundDate & { line: number }) | undefined {
+function numericDate<T extends { date: string }>(a: number, b: number, made: (month: number, day: number) => T | undefined, expected?: string): T | undefined {
+  const dayFirst = made(b, a)
+  const monthFirst = a === b ? undefined : made(a, b)
+  if (!dayFirst || !monthFirst) return dayFirst ?? monthFirst
+  return monthFirst.date === expected && dayFirst.date !== expected ? monthFirst : dayFirst
+}
+
+/**
+ * The data time among `lines` (text lines outside tables, in document order):
+ * the first date on a labelled line; else the first date with a time; else the
+ * first. `expected`: the store file's date (`findDates`).
+ */
+export function findDataTime(lines: readonly { text: string; line: number }[], expected?: string): (FoundDate & { line: number }) | undefined {
   // Lines without a digit cannot hold a date: skip the costly patterns.
   let timed: (FoundDate & { line: number }) | undefined
   let first: (FoundDate & { line: number }) | undefined
   for (const { text, line } of lines) {
     if (!/[\d\uff10-\uff19]/.test(text)) continue
-    const dates = findDates(text)
+    const dates = findDates(text, expected)
     const head = dates[0]
     if (!head) continue
     const withLine = { ...head, line }

@@ -18,7 +18,10 @@ export interface ParseOptions {
   source?: string
   /** Language when known (store file name); else detected from prose. */
   language?: string
-  /** Date from the store file name, used only when the page has none (a CSV export never has one). */
+  /**
+   * Date from the store file name, used when the page has none (a CSV export
+   * never has one), and to tell `05/11/2025` month first from day first.
+   */
   fallbackDate?: string
   /** `csv` when known (a store file's `.csv`, `import --format`); else recognised by content. */
   format?: 'markdown' | 'csv'
@@ -52,7 +55,7 @@ export function parsePage(content: string, options: ParseOptions = {}): ParseRes
   const format = info?.format ?? detectFormat(doc)
   const detected = detectLanguage(doc.prose)
   const language = options.language ?? detected ?? 'en'
-  const found = findDataTime(doc.lines)
+  const found = findDataTime(doc.lines, options.fallbackDate)
   const input: AdapterInput = { language, dated: found !== undefined }
   if (options.source) input.source = options.source
   const output = format === 'seal' ? parseSeal(doc, input) : parseLmarena(doc, input)

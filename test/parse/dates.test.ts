@@ -32,6 +32,20 @@ describe('data time', () => {
     expect(found?.line).toBe(5)
   })
 
+  it('reads a date of numbers only day first, or month first when only that is a date', () => {
+    expect(findDataTime([{ text: '> **Data Update Time**: 25-11-2025 08:08:40 UTC', line: 3 }])?.updatedAt).toBe('2025-11-25T08:08:40Z')
+    expect(findDataTime([{ text: '> **Data Update Time**: 11/25/2025 08:08:40 UTC', line: 3 }])?.updatedAt).toBe('2025-11-25T08:08:40Z')
+    expect(findDataTime([{ text: '> **Data Update Time**: 13/25/2025 08:08:40 UTC', line: 3 }])).toBeUndefined()
+  })
+
+  it('reads a date that is one either way as the store file says, else day first', () => {
+    const line = [{ text: '> **Data Update Time**: 05/11/2025 08:08:40 UTC', line: 3 }]
+    expect(findDataTime(line)?.date).toBe('2025-11-05')
+    expect(findDataTime(line, '2025-11-05')?.date).toBe('2025-11-05')
+    expect(findDataTime(line, '2025-05-11')?.date).toBe('2025-05-11')
+    expect(findDataTime(line, '2025-06-01')?.date).toBe('2025-11-05')
+  })
+
   it('rejects impossible dates', () => {
     expect(findDates('2025-02-30 08:00:00 UTC')).toEqual([])
     expect(findDates('2025-13-01')).toEqual([])

@@ -154,9 +154,10 @@ export interface Interval {
   percent: boolean
 }
 
-/** `±4`, `+5/-4`, `(++9/-9)`, `+1.53/-1.52`, `±1.54%`, `+24/-27`. */
+/** `±4`, `+5/-4`, `(++9/-9)`, `+1.53/-1.52`, `±1.54%`, `+24/-27`, `+/-9`, `+-9`. */
 export function readInterval(raw: string): Read<Interval> {
-  const text = percentAfter(clean(raw).replace(/^\((.*)\)$/, '$1').trim())
+  // `+/-9` and `+-9`: the `±` of a text written in ASCII only.
+  const text = percentAfter(clean(raw).replace(/^\((.*)\)$/, '$1').trim()).replace(/^\+\s*\/?\s*[-−–](?=\s*[\d%])/u, '±')
   if (text === '' || isNoData(text)) return EMPTY
   let m = /^[±+]\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
   if (m && (text.startsWith('±') || !text.includes('/'))) {

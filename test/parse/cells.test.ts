@@ -155,6 +155,7 @@ describe('score', () => {
     ['1504±10', { value: 1504, preliminary: false, interval: { plus: 10, minus: 10, percent: false } }],
     ['1507 ±6', { value: 1507, preliminary: false, interval: { plus: 6, minus: 6, percent: false } }],
     ['1507 (±5)', { value: 1507, preliminary: false, interval: { plus: 5, minus: 5, percent: false } }],
+    ['1507 (+/-5)', { value: 1507, preliminary: false, interval: { plus: 5, minus: 5, percent: false } }],
     ['1495±12Preliminary', { value: 1495, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
     ['1316 (±12) Preliminary', { value: 1316, preliminary: true, interval: { plus: 12, minus: 12, percent: false } }],
     ['1669 (++13/-13)', { value: 1669, preliminary: false, interval: { plus: 13, minus: 13, percent: false } }],
@@ -190,7 +191,11 @@ describe('interval', () => {
     ['+1.53/-1.52', { plus: 1.53, minus: 1.52, percent: false }],
     ['±1.54%', { plus: 1.54, minus: 1.54, percent: true }],
     ['±%1,54', { plus: 1.54, minus: 1.54, percent: true }],
-    ['+%1,53/-%1,52', { plus: 1.53, minus: 1.52, percent: true }]
+    ['+%1,53/-%1,52', { plus: 1.53, minus: 1.52, percent: true }],
+    // The `±` of a text written in ASCII only.
+    ['+/-9', { plus: 9, minus: 9, percent: false }],
+    ['+-9', { plus: 9, minus: 9, percent: false }],
+    ['(+/- 1.54%)', { plus: 1.54, minus: 1.54, percent: true }]
   ])('%j', (raw, value) => expect(readInterval(raw)).toEqual({ value }))
 
   it('flags corrupted intervals', () => {

@@ -88,9 +88,9 @@ export function readRank(raw: string, ordinal?: Ordinal): Read<number> {
 }
 
 /**
- * Rank spread: `1◄─►4`, `1-4`, `1–4`, `1..4`, in brackets (`(1–4)`, `[1, 4]`:
- * two ranks in brackets are an interval however they are parted), or digits
- * glued together (`612` = 6–12).
+ * Rank spread: `1◄─►4`, `1-4`, `1–4`, `1..4`, `1 bis 4`, `от 1 до 4`, in
+ * brackets (`(1–4)`, `[1, 4]`: two ranks in brackets are an interval however
+ * they are parted), or digits glued together (`612` = 6–12).
  */
 export function readSpread(raw: string, rank: number | undefined): Read<[number, number]> {
   let text = clean(raw)
@@ -104,11 +104,24 @@ export function readSpread(raw: string, rank: number | undefined): Read<[number,
   }
   const pair = /^(\d+)(\D+?)(\d+)$/u.exec(text)
   if (pair && isRangeSeparator(pair[2]!)) return { value: [Number(pair[1]), Number(pair[3])] }
+  const worded = wordedSpread(text)
+  if (worded) return { value: worded }
   if (/^\d{2,}$/.test(text)) {
     const split = splitGlued(text, rank)
     return split ? { value: split } : { problem: 'unparseable' }
   }
   return { problem: classify(text) }
+}
+
+/**
+ * A spread in words, a word before the first rank and words between the two
+ * (as `isRangeSeparator` takes them), as translations write "from 1 to 4":
+ * `от 1 до 4`, `de 1 a 4`, `von 1 bis 4`, `από 1 έως 4`, `从1到4`. A word
+ * before the first rank with marks between (`v1-4`) is no spread.
+ */
+export function wordedSpread(text: string): [number, number] | undefined {
+  const m = /^[\p{L}\p{M}]{1,6}\s*(\d+)(\D+?)(\d+)$/u.exec(text)
+  return m && /\p{L}/u.test(m[2]!) && isRangeSeparator(m[2]!) ? [Number(m[1]), Number(m[3])] : undefined
 }
 
 /**

@@ -21,7 +21,8 @@ import { bulgarian } from '../ordinals.js'
  * "Preliminary" translated and abbreviated with a dot, thousands separated
  * the local way (scores too, on some; Indian grouping of lakhs), decimal
  * commas, percent signs before the number or Arabic, size units in Cyrillic
- * or Greek letters, votes shortened with a unit (`5,5K`), columns swapped, some tables cut behind a
+ * or Greek letters, votes shortened with a unit (`5,5K`), spreads "from 1 to 4"
+ * (`от 1 до 4`), columns swapped, some tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -36,6 +37,8 @@ interface Script {
   decimalComma: boolean
   /** What the translation writes between the two ranks of a spread (the original: `1-4`). */
   spread: string
+  /** A word before the first rank of a spread, as "from 1 to 4" is written: `от 1 до 4`. */
+  from?: string
   /** Scores grouped too, as every other number: `1507 (±5)` → `1 507 (±5)`, `1.507`, `1'507`. */
   groupScores?: boolean
   /** Counts of a lakh or more in Indian grouping: `113,568` → `1,13,568`. */
@@ -55,8 +58,8 @@ interface Script {
 const shortened = (votes: number): number => (votes >= 1000 ? Math.round(votes / 100) * 100 : votes)
 
 const scripts: Script[] = [
-  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
-  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', groupScores: true, units: ['Κ', 'Μ'] },
+  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', from: 'от ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
+  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', from: 'από ', groupScores: true, units: ['Κ', 'Μ'] },
   { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
   { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}` },
@@ -65,7 +68,7 @@ const scripts: Script[] = [
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
-  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', groupScores: true },
+  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', from: 'von ', groupScores: true },
   { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true, ordinal: (r) => `${r}.º` },
   { tag: 'bg', letters: 'абвгдежзийклмнопрстуфхцчшщъьюя', group: '\u00a0', decimalComma: true, spread: ' до ', ordinal: bulgarian }
 ]
@@ -113,7 +116,7 @@ function localise(cell: string, script: Script, score = false, votes = false): s
   const local = cell
     .replace(/^(\s*)\$([\d.]+)\s*\/\s*\$([\d.]+)(\s*)$/, (m, a: string, b: string, c: string, d: string) => (script.decimalComma ? `${a}${comma(b)} $/${comma(c)} $${d}` : m))
     .replace(/^(\s*)(\d+\.\d{1,2})([KM])(\s*)$/, (_, a: string, b: string, u: string, d: string) => `${a}${comma(b)}${u}${d}`)
-    .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${b}${script.spread}${c}${d}`)
+    .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${script.from ?? ''}${b}${script.spread}${c}${d}`)
     .replace(/^(\s*)([1-9])(\d{3})(?!\d)/, (m, a: string, b: string, c: string) => (score && script.groupScores ? `${a}${b},${c}` : m))
     .replace(/(\d),(\d{3})(?!\d)/g, (_, a: string, b: string) => `${a}${script.group ?? ''}${b}`)
     .replace(/(\d)\.(\d{1,2})(?=%|\s*$|\s*\()/g, (m, a: string, b: string) => (script.decimalComma ? `${a},${b}` : m))

@@ -101,6 +101,12 @@ describe('rank and spread', () => {
     ['1 to 4', undefined, [1, 4]],
     ['1 up to 4', undefined, [1, 4]],
     ['1..4', undefined, [1, 4]],
+    // "From 1 to 4": a word before the first rank too.
+    ['от 1 до 4', undefined, [1, 4]],
+    ['de 1 a 4', undefined, [1, 4]],
+    ['von 1 bis 4', undefined, [1, 4]],
+    ['από 1 έως 4', undefined, [1, 4]],
+    ['从1到4', undefined, [1, 4]],
     // Two ranks in brackets are an interval, however they are parted.
     ['(1–4)', undefined, [1, 4]],
     ['[1, 4]', undefined, [1, 4]],
@@ -122,6 +128,9 @@ describe('rank and spread', () => {
     '5 (4)',
     '4o-mini-2024',
     '1 and then maybe 4',
+    'v1-4',
+    'Llama 3.1 405',
+    'from 1 and then maybe 4',
     // A number in brackets.
     '(1,234)',
     '[1.5]'

@@ -15,6 +15,7 @@ import {
   splitGlued,
   type Ordinal,
   suffixedOrdinal,
+  wordedSpread,
   type Read,
   type ScoreStyle
 } from '../cells.js'
@@ -307,9 +308,9 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     if ('problem' in cutoff && cutoff.problem === 'corrupted') corruptedDates++
     else if (/^\d{4}\s*[/.\-年]\s*\d{1,2}/.test(c) && 'value' in cutoff) dates++
     if (/^https?:\/\/\S+$/i.test(c)) urls++
-    // Words between two numbers (`1 bis 4`, a spread of ranks however translated) are no name: a
-    // column of them is no organization's or license's.
-    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !(units && numberWithWord.test(c))) {
+    // Words between two numbers (`1 bis 4`, `от 1 до 4`: a spread of ranks however translated) are
+    // no name: a column of them is no organization's or license's.
+    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !wordedSpread(c) && !(units && numberWithWord.test(c))) {
       text++
       if (/\d/.test(c)) modelish++
       if (licenseWords.test(c)) licensed++

@@ -174,7 +174,11 @@ function rankAffix(texts: readonly string[]): Ordinal | undefined {
  * by a space, a hyphen, a colon or a dot, or by nothing; a word of four
  * letters or more before it by a space only (`מקום 1`): `model-1` is a name.
  */
-const affixed = /^((?:[^\d\s.,:;/±%+()\-=$\[\]]{1,3}(?:\s+|-)?|[^\d\s.,:;/±%+()\-=$\[\]]{4,6}\s+)?)\d+\s*((?:[-:.]?[^\d\s.,:;/±%+()\-=$\[\]]{1,4})?)$/u
+const affixed = (() => {
+  // A character of such a word: no digit, space, sign, bracket or mark that writes a number.
+  const letter = String.raw`[^\d\s.,:;/±%+()\-=$\[\]]`
+  return new RegExp(String.raw`^((?:${letter}{1,3}(?:\s+|-)?|${letter}{4,6}\s+)?)\d+\s*((?:[-:.]?${letter}{1,4})?)$`, 'u')
+})()
 
 /** Letters that write units of sizes and counts after a number, never an ordinal: K, M, B, G, T, the Cyrillic and Greek letters that look like K and M, and 千, 万 and 亿 (億). */
 const unitLetters = /^[KkMmBbGTКкМмΚΜ万千亿億]$/u
@@ -193,8 +197,8 @@ function varyingSuffix(texts: readonly string[]): number | undefined {
   for (const text of texts) {
     const m = suffixedOrdinal.exec(text)
     if (!m) continue
-    const [, digits, word] = m as unknown as [string, string, string]
-    const number = Number(digits)
+    const word = m[2]!
+    const number = Number(m[1])
     if (unitLetters.test(word) || number < 1 || (wordOf.get(number) ?? word) !== word) return undefined
     wordOf.set(number, word)
     words.add(word)

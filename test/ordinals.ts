@@ -3,10 +3,9 @@
  * translations into these languages write them (for the tests that rewrite
  * rank columns).
  */
-const byLast = (words: Record<number, string>, other: string) => (r: number) => words[r % 10] ?? other
 
 /** `1-ви`, `2-ри`, `3-ти`, `7-ми`, `11-ти`. */
-export const bulgarian = (r: number): string => `${r}-${[11, 12, 17, 18].includes(r % 100) ? 'ти' : byLast({ 1: 'ви', 2: 'ри', 7: 'ми', 8: 'ми' }, 'ти')(r)}`
+export const bulgarian = (r: number): string => `${r}-${([11, 12, 17, 18].includes(r % 100) ? undefined : ({ 1: 'ви', 2: 'ри', 7: 'ми', 8: 'ми' } as Record<number, string>)[r % 10]) ?? 'ти'}`
 
 /** `1:a`, `2:a`, `3:e`, `11:e`, `21:a`. */
 export const swedish = (r: number): string => `${r}:${[1, 2].includes(r % 10) && ![11, 12].includes(r % 100) ? 'a' : 'e'}`

@@ -21,6 +21,15 @@ export const snapshotsDir = path.join(repoRoot, 'snapshots')
  */
 export const seedFiles = ['lmarena-text/2025-11-18.en.md', 'lmarena-text/2025-11-20.fr.md', 'seal/2024-05-13.en.md', 'registry.json', 'sources.json', 'events.json'] as const
 
+/**
+ * A captured LMArena page around `table` (its lines: the header, the
+ * delimiter row, the rows): a title, the data time, the table, as the tests
+ * that write a small table of their own need it.
+ */
+export function capturedPage(table: readonly string[], title = 'LMArena'): string {
+  return [`# ${title}`, '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', ...table, ''].join('\n')
+}
+
 /** Copy the seed store into `dir` (a new temporary directory by default); returns the store directory. */
 export async function copySeeds(dir?: string): Promise<string> {
   const to = dir ?? (await tempDir('leaderlog-seeds-'))

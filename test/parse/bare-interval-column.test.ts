@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 
 /**
  * The widths of a 95% interval written without their `±` (`9` for `±9`), on a
@@ -11,7 +12,7 @@ const widths = [9, 9, 6, 5, 8, 7, 4, 6, 5, 3, 12, 7, 6, 5, 4, 8, 9, 6, 5, 4, 7, 
 
 function page(header: string, ci: (width: number, i: number) => string): string {
   const rows = widths.map((w, i) => `| ${i + 1} | model-${i + 2} | ${1500 - i * 3} | ${ci(w, i)} | ${(30_000 - i * 700).toLocaleString('en')} |`)
-  return ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', `| Rank | Model | Score | ${header} | Votes |`, '|---:|:---|---:|---:|---:|', ...rows, ''].join('\n')
+  return capturedPage([`| Rank | Model | Score | ${header} | Votes |`, '|---:|:---|---:|---:|---:|', ...rows])
 }
 
 describe('interval widths without their ±, under the interval header', () => {

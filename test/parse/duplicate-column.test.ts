@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 
 /**
  * The agent board's measures are kept by their headers (`metrics`, one value
@@ -17,16 +18,14 @@ const rows = [
 ]
 
 function page(headers: string[]): string {
-  return [
-    '# LMArena Agent',
-    '',
-    '> **Data Update Time**: 2026-08-10 09:27:23 UTC',
-    '',
-    `| Rank | ${headers.join(' | ')} | Sessions |`,
-    '|---:|:---|:---|:---|:---|---:|',
-    ...rows.map((r, i) => `| ${i + 1} | ${r.join(' | ')} |`),
-    ''
-  ].join('\n')
+  return capturedPage(
+    [
+      `| Rank | ${headers.join(' | ')} | Sessions |`,
+      '|---:|:---|:---|:---|:---|---:|',
+      ...rows.map((r, i) => `| ${i + 1} | ${r.join(' | ')} |`)
+    ],
+    'LMArena Agent'
+  )
 }
 
 describe('two columns of one measure', () => {

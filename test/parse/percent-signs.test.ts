@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 
 /**
  * The agent board's measures are percentages (`12.47%±1.54%`), kept with
@@ -18,16 +19,14 @@ const rows = [
 const arabic = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)))
 
 function page(sign: string, digits: (text: string) => string = (t) => t): string {
-  return [
-    '# LMArena Agent',
-    '',
-    '> **Data Update Time**: 2026-08-10 09:27:23 UTC',
-    '',
-    '| Rank | Model | Net improvement | Confirmed success | Sessions |',
-    '|---:|:---|:---|:---|---:|',
-    ...rows.map(([name, a, da, b, db, sessions], i) => `| ${i + 1} | ${name} | ${digits(`${a}${sign}±${da}${sign}`)} | ${digits(`${b}${sign}±${db}${sign}`)} | ${sessions} |`),
-    ''
-  ].join('\n')
+  return capturedPage(
+    [
+      '| Rank | Model | Net improvement | Confirmed success | Sessions |',
+      '|---:|:---|:---|:---|---:|',
+      ...rows.map(([name, a, da, b, db, sessions], i) => `| ${i + 1} | ${name} | ${digits(`${a}${sign}±${da}${sign}`)} | ${digits(`${b}${sign}±${db}${sign}`)} | ${sessions} |`)
+    ],
+    'LMArena Agent'
+  )
 }
 
 describe('percent signs of other widths and scripts', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 import { bulgarian, catalan, hindi, swedish } from '../ordinals.js'
 
 /**
@@ -14,7 +15,7 @@ const ranks = [1, 2, 2, 4, 5, 6, 7, 7, 9, 10, 11, 12, 13, 14]
 
 function page(rank: (r: number) => string): string {
   const rows = ranks.map((r, i) => `| ${rank(r)} | model-${String.fromCharCode(97 + i)} | ${1500 - i * 3} | ${(1000 + ((i * 2654435761) % 89989)).toLocaleString('en')} |`)
-  return ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', '| Qqwx | Vlkm | Brzt | Snvk |', '|---:|:---|---:|---:|', ...rows, ''].join('\n')
+  return capturedPage(['| Qqwx | Vlkm | Brzt | Snvk |', '|---:|:---|---:|---:|', ...rows])
 }
 
 describe('ranks written as ordinals', () => {
@@ -37,7 +38,7 @@ describe('ranks written as ordinals', () => {
     const names = ranks.map((_, i) => `model-${i + 1} x`)
     const sizes = ['128K', '1M', '200K', '32K', '1M', '128K', '2M', '256K', '1M', '400K', '128K', '1M', '64K', '200K']
     const rows = ranks.map((r, i) => `| ${r} | ${names[i]} | ${1500 - i * 3} | ${sizes[i]} |`)
-    const content = ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', '| Qqwx | Vlkm | Brzt | Snvk |', '|---:|:---|---:|---:|', ...rows, ''].join('\n')
+    const content = capturedPage(['| Qqwx | Vlkm | Brzt | Snvk |', '|---:|:---|---:|---:|', ...rows])
     const result = parsePage(content, { source: 'lmarena-text' })
     expect(result.messages).toEqual([])
     const read = result.snapshots[0]!.rows

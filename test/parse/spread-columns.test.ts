@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 
 /**
  * A rank spread column as translations write it, under a header no list
@@ -15,16 +16,7 @@ function page(spread: (upper: number, lower: number) => string): string {
     const lower = upper + 2
     return `| ${rank} | ${spread(upper, lower)} | model-${String.fromCharCode(97 + i)}-${i + 2} | ${1500 - i * 3} | ${(20_000 - i * 700).toLocaleString('en')} |`
   })
-  return [
-    '# LMArena',
-    '',
-    '> **Data Update Time**: 2026-08-10 09:27:23 UTC',
-    '',
-    '| Qqwx | Zrpt | Vlkm | Brzt | Snvk |',
-    '|---:|:---|:---|---:|---:|',
-    ...rows,
-    ''
-  ].join('\n')
+  return capturedPage(['| Qqwx | Zrpt | Vlkm | Brzt | Snvk |', '|---:|:---|:---|---:|---:|', ...rows])
 }
 
 describe('a spread column under an unknown header', () => {

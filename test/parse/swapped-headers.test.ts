@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 
 /**
  * A translation that swapped the headers of the organization and license
@@ -17,7 +18,7 @@ const licenses = {
 
 function page(headers: [string, string], cells: (i: number) => [string, string]): string {
   const rows = orgs.map((_, i) => `| ${i + 1} | model-${String.fromCharCode(97 + i)}-${i + 2} | ${1500 - i * 3} | ${(20_000 - i * 700).toLocaleString('en')} | ${cells(i).join(' | ')} |`)
-  return ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', `| Rank | Model | Score | Votes | ${headers.join(' | ')} |`, '|---:|:---|---:|---:|:---|:---|', ...rows, ''].join('\n')
+  return capturedPage([`| Rank | Model | Score | Votes | ${headers.join(' | ')} |`, '|---:|:---|---:|---:|:---|:---|', ...rows])
 }
 
 describe('organization and license headers swapped by a translation', () => {
@@ -56,7 +57,7 @@ const top = [
 
 function shortPage(header: string, row: (r: (typeof top)[number], i: number) => string, rows = top.length): string {
   const cells = header.split('|').length - 2
-  return ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', header, `|${'---|'.repeat(cells)}`, ...top.slice(0, rows).map(row), ''].join('\n')
+  return capturedPage([header, `|${'---|'.repeat(cells)}`, ...top.slice(0, rows).map(row)])
 }
 
 describe('two headers swapped in a short table', () => {
@@ -107,7 +108,7 @@ describe('two columns of ranks as much in order as each other', () => {
     [4, 3]
   ]
   const table = (headers: [string, string], columns: readonly [0 | 1, 0 | 1], rows = ranks) =>
-    ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', `| ${headers.join(' | ')} | Model | Score | Votes |`, '|---:|---:|:---|---:|---:|', ...rows.map((r, i) => `| ${r[columns[0]]} | ${r[columns[1]]} | ${top[i]!.model} | ${top[i]!.score} | ${top[i]!.votes} |`), ''].join('\n')
+    capturedPage([`| ${headers.join(' | ')} | Model | Score | Votes |`, '|---:|---:|:---|---:|---:|', ...rows.map((r, i) => `| ${r[columns[0]]} | ${r[columns[1]]} | ${top[i]!.model} | ${top[i]!.score} | ${top[i]!.votes} |`)])
 
   it('reads the rank as the headers say, with a warning at the column read as the rank', () => {
     for (const order of [
@@ -124,10 +125,10 @@ describe('two columns of ranks as much in order as each other', () => {
   it('says nothing when the cells tell the rank: one column more in order, or the other no rank at all', () => {
     const unsorted = [...ranks, [5, 9], [6, 4], [6, 5], [8, 12], [9, 7], [10, 8]]
     const rows = (r: number[][]) => r.map(([a, b], i) => [a!, b!, i] as const)
-    const long = ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', '| Rank (UB) | Rank (StyleCtrl) | Model | Score | Votes |', '|---:|---:|:---|---:|---:|', ...rows(unsorted).map(([a, b, i]) => `| ${a} | ${b} | model-${i}-x | ${1500 - i * 4} | ${(9000 + ((i * 7919) % 5000)).toLocaleString('en')} |`), ''].join('\n')
+    const long = capturedPage(['| Rank (UB) | Rank (StyleCtrl) | Model | Score | Votes |', '|---:|---:|:---|---:|---:|', ...rows(unsorted).map(([a, b, i]) => `| ${a} | ${b} | model-${i}-x | ${1500 - i * 4} | ${(9000 + ((i * 7919) % 5000)).toLocaleString('en')} |`)])
     expect(parsePage(long, { source: 'lmarena-text' }).messages).toEqual([])
     // Glued spreads (`511`: 5 to 11) go up down the table too, far past any rank of it.
-    const glued = ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', '| Rank | Rank Spread | Model | Score | Votes |', '|---:|---:|:---|---:|---:|', ...['11', '25', '25', '25', '57', '511'].map((s, i) => `| ${i + 1} | ${s} | model-${i}-x | ${1500 - i * 4} | ${(9000 + ((i * 7919) % 5000)).toLocaleString('en')} |`), ''].join('\n')
+    const glued = capturedPage(['| Rank | Rank Spread | Model | Score | Votes |', '|---:|---:|:---|---:|---:|', ...['11', '25', '25', '25', '57', '511'].map((s, i) => `| ${i + 1} | ${s} | model-${i}-x | ${1500 - i * 4} | ${(9000 + ((i * 7919) % 5000)).toLocaleString('en')} |`)])
     expect(parsePage(glued, { source: 'lmarena-text' }).messages.filter((m) => m.rule === 'rank-by-header')).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { capturedPage } from '../helpers.js'
 
 /**
  * A column of context sizes as translations write them, under a header no
@@ -13,7 +14,7 @@ const sizes = [1_000_000, 200_000, 128_000, 1_000_000, 400_000, 128_000, 2_000_0
 /** A page whose last column's cell on row `i` is `cell(sizes[i], i)`. */
 function page(header: string, cell: (tokens: number, i: number) => string): string {
   const rows = sizes.map((tokens, i) => `| ${i + 1} | model-${String.fromCharCode(97 + i)}-${i + 2} | ${1500 - i * 3} | ${(20_000 - i * 700).toLocaleString('en')} | ${cell(tokens, i)} |`)
-  return ['# LMArena', '', '> **Data Update Time**: 2026-08-10 09:27:23 UTC', '', `| Qqwx | Vlkm | Brzt | Snvk | ${header} |`, '|---:|:---|---:|---:|:---|', ...rows, ''].join('\n')
+  return capturedPage([`| Qqwx | Vlkm | Brzt | Snvk | ${header} |`, '|---:|:---|---:|---:|:---|', ...rows])
 }
 
 /** `128K` and `1M` with the given letters for K and M. */

@@ -22,7 +22,8 @@ import { bulgarian } from '../ordinals.js'
  * the local way (scores too, on some; Indian grouping of lakhs), decimal
  * commas, percent signs before the number or Arabic, size units in Cyrillic
  * or Greek letters, votes shortened with a unit (`5,5K`), spreads "from 1 to 4"
- * (`от 1 до 4`), columns swapped, some tables cut behind a
+ * (`от 1 до 4`), organization and license glued to the name after another
+ * sign than ` · ` (`…Anthropic・Proprietary`), columns swapped, some tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -51,6 +52,8 @@ interface Script {
   shortVotes?: boolean
   /** Ranks written as ordinals: `1-й`, `1위`, `ที่ 1`, `1-ви`, `2-ри`, `3-ти`. */
   ordinal?: (rank: number) => string
+  /** What the translation writes for ` · ` between a name and its organization and license: `…Anthropic・Proprietary`. */
+  separator?: string
 }
 
 
@@ -60,13 +63,13 @@ const shortened = (votes: number): number => (votes >= 1000 ? Math.round(votes /
 const scripts: Script[] = [
   { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', from: 'от ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
   { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', from: 'από ', groupScores: true, units: ['Κ', 'Μ'] },
-  { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true },
+  { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true, separator: ' ｜ ' },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
-  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}` },
-  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위` },
+  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}`, separator: '•' },
+  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위`, separator: '・' },
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
-  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ' },
+  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ' },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
   { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', from: 'von ', groupScores: true },
   { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true, ordinal: (r) => `${r}.º` },
@@ -167,7 +170,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   for (let l = h; l < end; l++) {
     const cells = split(lines[l]!)
     if (cells.parts.length !== width) continue
-    if (l > h + 1) cells.parts = cells.parts.map((c, i) => (rankColumns.has(i) && script.ordinal && /^\s*\d+\s*$/.test(c) ? ` ${script.ordinal(Number(c))} ` : localise(c, script, i === scoreColumn, i === votesColumn).replace(/Preliminary/g, preliminary)))
+    if (l > h + 1) cells.parts = cells.parts.map((c, i) => (rankColumns.has(i) && script.ordinal && /^\s*\d+\s*$/.test(c) ? ` ${script.ordinal(Number(c))} ` : localise(c, script, i === scoreColumn, i === votesColumn).replace(/Preliminary/g, preliminary).replace(/ · /g, script.separator ?? ' · ')))
     if (swap) [cells.parts[swap[0]!], cells.parts[swap[1]!]] = [cells.parts[swap[1]!]!, cells.parts[swap[0]!]!]
     lines[l] = join(cells)
   }

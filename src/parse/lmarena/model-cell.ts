@@ -30,7 +30,57 @@ const knownOrganizations = [
   'Cognitive Computations', 'RWKV', 'Thinking Machines', 'Alibaba', 'Perplexity', 'iFlytek', 'Kuaishou', 'Kimi', 'Qwen'
 ].sort((a, b) => b.length - a.length)
 
+/** Between a name and its organization and license when the cells show no other sign (`gluedSeparator`). */
 const SEPARATOR = /\s+[·•‧∙]\s+/u
+
+/**
+ * Signs no model name is made of: not a letter, digit, mark or space, no
+ * ASCII sign (`-`, `.`, `/`, `(`), no bracket or quote of any script.
+ */
+const signOfNoName = /[^\p{L}\p{N}\p{M}\s\p{Ps}\p{Pe}\p{Pi}\p{Pf}\u0000-\u007f]/gu
+
+/**
+ * What a model column writes between a name and its organization and
+ * license, read from its cells: `·` in `claude-opus-4-6Anthropic · Proprietary`,
+ * and whatever sign a translation put there instead (`…Anthropic・Proprietary`,
+ * `…Anthropic | Proprietary`, `…Anthropic — Proprietary`), with spaces
+ * around it or none. A sign of no name that stands between two texts in two
+ * cells or more, the most such cells, where the texts after it repeat a few
+ * words (licenses: `Proprietary`, `MIT`), or the texts before it end with an
+ * organization glued to the name (`Qwen3.7 MaxAlibaba`) in half of them.
+ */
+export function gluedSeparator(texts: readonly string[]): string | undefined {
+  /** Per sign: the cells it cuts in two, the texts after it, and the cuts after a glued organization. */
+  const cuts = new Map<string, { n: number; tails: Set<string>; organizations: number }>()
+  for (const text of texts) {
+    for (const sign of new Set(text.match(signOfNoName) ?? [])) {
+      const head = text.slice(0, text.indexOf(sign)).trim()
+      const tail = text.slice(text.lastIndexOf(sign) + sign.length).trim()
+      if (!head || !tail) continue
+      const cut = cuts.get(sign) ?? { n: 0, tails: new Set<string>(), organizations: 0 }
+      cut.n++
+      cut.tails.add(tail)
+      if (splitGluedOrganization(head).organization) cut.organizations++
+      cuts.set(sign, cut)
+    }
+  }
+  let best: { sign: string; n: number } | undefined
+  for (const [sign, { n, tails, organizations }] of cuts) {
+    if (n < 2 || (tails.size > Math.max(2, n / 2) && organizations < n / 2) || (best && best.n >= n)) continue
+    best = { sign, n }
+  }
+  return best?.sign
+}
+
+const separators = new Map<string, RegExp>()
+
+/** The pattern that cuts a model cell at `sign` (`gluedSeparator`), spaces around it or none. */
+function separatorOf(sign: string | undefined): RegExp {
+  if (sign === undefined) return SEPARATOR
+  let re = separators.get(sign)
+  if (!re) separators.set(sign, (re = new RegExp(`\\s*${sign.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\s*`, 'u')))
+  return re
+}
 
 /**
  * Licenses upstream glues after a model name when it has no organization
@@ -77,7 +127,9 @@ export function httpUrl(url: string | undefined): string | undefined {
   return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : undefined
 }
 
-export function readModelCell(cell: TableCell): ModelCell {
+/** A model cell; `separator`: what its column writes before organization and license (`gluedSeparator`). */
+export function readModelCell(cell: TableCell, separator?: string): ModelCell {
+  const cut = separatorOf(separator)
   let main = ''
   let sub = ''
   let inSub = false
@@ -122,13 +174,13 @@ export function readModelCell(cell: TableCell): ModelCell {
   if (url) result.url = url
   const tail = sub.replace(/\s+/g, ' ').trim()
   if (tail) {
-    const [org, license] = splitOrgLicense(tail)
+    const [org, license] = splitOrgLicense(tail, cut)
     if (org) result.organization = org
     if (license) result.license = license
     return result
   }
-  if (SEPARATOR.test(name)) {
-    const parts = name.split(SEPARATOR)
+  if (cut.test(name)) {
+    const parts = name.split(cut)
     const license = parts.pop()!.trim()
     const glued = parts.join(' · ')
     const split = splitGluedOrganization(glued)
@@ -145,8 +197,8 @@ function nodeHtml(nodes: readonly PhrasingContent[]): string {
   return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? nodeHtml(n.children as PhrasingContent[]) : '')).join('')
 }
 
-function splitOrgLicense(text: string): [string | undefined, string | undefined] {
-  const parts = text.split(SEPARATOR)
+function splitOrgLicense(text: string, cut: RegExp): [string | undefined, string | undefined] {
+  const parts = text.split(cut)
   if (parts.length >= 2) return [parts[0]!.trim() || undefined, parts.slice(1).join(' · ').trim() || undefined]
   return [text, undefined]
 }

@@ -37,8 +37,8 @@ interface Field<T> {
 const field = <T,>(f: Field<T>): Field<T> => f
 
 /** The model cell: name, and the link, organization and license it may carry. */
-function readModel(_raw: string, _draft: Draft, cell: TableCell): Read<ModelCell> {
-  const m = readModelCell(cell)
+function readModel(_raw: string, _draft: Draft, cell: TableCell, column: Column): Read<ModelCell> {
+  const m = readModelCell(cell, column.separator)
   return m.name && !isNoData(m.name) ? { value: m } : EMPTY
 }
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { parsePage } from '../../src/parse/index.js'
+import { gluedSeparator } from '../../src/parse/lmarena/model-cell.js'
+import { capturedPage } from '../helpers.js'
+
+/**
+ * Organization and license glued after the model name, as the scraper
+ * writes them (`claude-opus-4-6Anthropic · Proprietary`), with the sign a
+ * translation put between them instead of `·`. Before, only `·`, `•`, `‧`
+ * and `∙` with spaces around were read: a Japanese page's `・` (or `｜`, `—`,
+ * a dot without spaces) left organization and license in the name, with no
+ * diagnostic. The column's cells now say which sign it is.
+ */
+const models: [string, string, string][] = [
+  ['Anthropicclaude-fable-5', 'Anthropic', 'Proprietary'],
+  ['gemini-3.1-pro-preview', 'Google', 'Proprietary'],
+  ['kimi-k3-max', 'Moonshot', 'Modified MIT'],
+  ['qwen3.7-max-preview', 'Alibaba', 'Proprietary'],
+  ['deepseek-v4-flash (20260731)', 'DeepSeek', 'MIT'],
+  ['glm-5.2', 'Z.ai', 'MIT']
+]
+
+function page(sign: string): string {
+  const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${org}${sign}${license} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
+  return capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows])
+}
+
+describe('organization and license glued to the name', () => {
+  it.each([
+    ['a middle dot with spaces (upstream)', ' · '],
+    ['a katakana middle dot without spaces (Japanese)', '・'],
+    ['a half-width katakana middle dot', '･'],
+    ['a middle dot without spaces', '·'],
+    ['a bullet without spaces', '•'],
+    ['a full-width vertical bar', ' ｜ '],
+    ['an em dash', ' — '],
+    ['an ideographic comma', '、']
+  ])('reads %s', (_, sign) => {
+    const result = parsePage(page(sign), { source: 'lmarena-text' })
+    expect(result.messages).toEqual([])
+    expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
+  })
+
+  it('takes the sign from the cells that have it, however few of the column (links elsewhere)', () => {
+    const texts = ['Claude Opus 5 (High)', 'GPT 5.6 Sol (xHigh)', 'Kimi K3 (Max)', 'GLM 5.2 (Max)', 'Claude Opus 4.8', 'Deepseek V4 Flash (High) (20260731)DeepSeek・MIT', 'Muse Spark 1.1', 'Kimi K2.7 CodeMoonshot・Modified MIT', 'GLM 5.1', 'Qwen3.7 MaxAlibaba・Proprietary']
+    expect(gluedSeparator(texts)).toBe('・')
+  })
+
+  it('never takes a sign of names, one cell alone, or texts that neither repeat nor follow an organization', () => {
+    // ASCII signs are made of names: `claude-3.5`, `gpt-4o/mini`, `llama (405b)`.
+    expect(gluedSeparator(['claude-3.5-sonnet / MIT', 'gpt-4o / MIT', 'llama-3 / MIT'])).toBeUndefined()
+    expect(gluedSeparator(['claude-opus-4-6Anthropic・Proprietary', 'gpt-5OpenAI', 'gemini-3-proGoogle'])).toBeUndefined()
+    expect(gluedSeparator(['alpha → beta', 'gamma → delta', 'epsilon → zeta', 'eta → theta'])).toBeUndefined()
+    expect(gluedSeparator(['alpha → MIT', 'gamma → MIT', 'epsilon → MIT', 'eta → Proprietary'])).toBe('→')
+  })
+})

@@ -7,7 +7,8 @@ import { capturedPage } from '../helpers.js'
  * list knows or under the Chinese original's: its cells decide its role.
  * Before, `1М` (a Cyrillic М) and `1 млн` were taken for words, the column for
  * the page's organizations, and every row credited to `1М` with no more than a
- * warning on the header.
+ * warning on the header; so were `1M токенов` and `5美元/25美元` until a column
+ * whose cells all start with a number was taken for one of numbers.
  */
 const sizes = [1_000_000, 200_000, 128_000, 1_000_000, 400_000, 128_000, 2_000_000, 32_000, 200_000, 1_000_000, 256_000, 128_000]
 
@@ -35,8 +36,11 @@ describe('a column of sizes whose unit is written in another script', () => {
 
   it.each([
     ['words', (t: number) => (t >= 1_000_000 ? `${t / 1_000_000} млн` : `${t / 1000} тыс.`)],
-    ['万', (t: number) => `${t / 10_000}万`]
-  ])('never takes units written as %s for organizations: the column or its cells are reported', (_, size) => {
+    ['万', (t: number) => `${t / 10_000}万`],
+    ['a unit and a word', (t: number) => `${t >= 1_000_000 ? `${t / 1_000_000}M` : `${t / 1000}K`} токенов`],
+    // Not sizes, but the same shape: prices with the currency written as a word.
+    ['a currency word, two numbers', (_: number, i: number) => `${i + 1}美元/${(i + 1) * 5}美元`]
+  ])('never takes numbers followed by %s for organizations: the column or its cells are reported', (_, size) => {
     for (const header of ['Ктх', '上下文']) {
       const result = parsePage(page(header, size), { source: 'lmarena-text' })
       const rows = result.snapshots[0]!.rows

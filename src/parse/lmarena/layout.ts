@@ -3,7 +3,6 @@ import { message, START, type Message } from '../../diagnostics/diagnostic.js'
 import type { Ordinal, ScoreStyle } from '../cells.js'
 import { cellPlace, hasLink, isPlaceholder, place, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
-import { gluedSeparator } from './model-cell.js'
 import { allowedRoles, max, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
 
 /**
@@ -301,8 +300,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
     const p = profiles[col.index]!
     if (col.role === 'score' || col.role === 'metric') col.style = p.style
     if ((col.role === 'rank' || col.role === 'rankStyleControl') && p.ordinal) col.ordinal = p.ordinal
-    const separator = col.role === 'model' ? gluedSeparator(rows.map((r) => r.texts[col.index] ?? '')) : undefined
-    if (separator) col.separator = separator
+    if (col.role === 'model' && p.separator) col.separator = p.separator
     if (col.role === 'metric' || (col.role === 'score' && p.percent >= 0.5)) col.metric = metricKey(col.header, col.index)
   }
   // Two measures under one name (a translation that gave two columns one header): the cells cannot say which

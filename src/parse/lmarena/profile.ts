@@ -21,6 +21,7 @@ import {
 } from '../cells.js'
 import { isRoundSize, latinUnit } from '../numbers.js'
 import type { Role } from './headers.js'
+import { gluedSeparator } from './model-cell.js'
 
 /**
  * What the cells of a column say it can hold. A role is a form every clean
@@ -87,6 +88,8 @@ export interface Profile {
   modelish: number
   /** Share of text cells naming a license. */
   licenseWords: number
+  /** What the column writes between names and the organization and license glued after them (`gluedSeparator`). */
+  separator?: string
 }
 
 const empty = (): Tally => ({ ok: 0, bad: 0, corrupted: 0 })
@@ -218,8 +221,8 @@ function modeShare(values: readonly string[]): number {
   return top / Math.max(values.length, 1)
 }
 
-/** A number and a short word after it: a unit or an ordinal (`1М`, `128 тыс.`, `100万`, `1위`). */
-const numberWithWord = /^\d+(?:[.,\s]\d+)*\s*\p{L}{1,4}\.?$/u
+/** A cell that starts with a number: `1М`, `128 тыс.`, `100万`, `1위`, `5美元/25美元`, `1M токенов`. */
+const numberFirst = /^\d/
 
 /** Words, not a number: a letter that is no inserted foreign token (`2极,372` is a corrupted number, not text). */
 function wordy(cell: string): boolean {
@@ -281,9 +284,11 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   let urls = 0
   let modelish = 0
   let licensed = 0
-  // A column of numbers each followed by a short word (`1М`, `128 тыс`, `100万`: units no reader knows)
-  // holds no names, though one cell like it may be one (`01 AI`).
-  const units = filledCells.filter((c) => numberWithWord.test(c)).length >= Math.max(3, 0.9 * filled)
+  // A column of numbers followed by words (`1М`, `128 тыс`, `100万`, `5美元/25美元`, `1M токенов`: units and
+  // currencies no reader knows) holds no names, though one cell like it may be one (`01 AI`).
+  const numbers = filledCells.filter((c) => numberFirst.test(c)).length >= Math.max(3, 0.9 * filled)
+  const separator = gluedSeparator(texts)
+  if (separator !== undefined) p.separator = separator
   for (const c of cells) {
     p.ints.push(tally(p.int, readRank(c, ordinal)))
     if (/^\d{2,}$/.test(c)) p.digitsOnly.push(c)
@@ -314,7 +319,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     if (/^https?:\/\/\S+$/i.test(c)) urls++
     // Words between two numbers (`1 bis 4`, `от 1 до 4`: a spread of ranks however translated) are
     // no name: a column of them is no organization's or license's.
-    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !wordedSpread(c) && !(units && numberWithWord.test(c))) {
+    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !wordedSpread(c) && !(numbers && numberFirst.test(c))) {
       text++
       if (/\d/.test(c)) modelish++
       if (licenseWords.test(c)) licensed++
@@ -471,7 +476,8 @@ export function allowedRoles(p: Profile, facts: TableFacts, lenient = false): Se
   else if (p.text >= (lenient ? 0.5 : 0.6)) {
     // A model column names each model once; organizations and licenses repeat (in all but the shortest tables).
     if (p.unique >= 0.9 || p.links >= 0.3) roles.add('model')
-    if (p.filled < 8 || p.unique < 0.8 || lenient) {
+    // Names with their organization and license glued after them are no column of organizations or licenses.
+    if ((p.filled < 8 || p.unique < 0.8 || lenient) && p.separator === undefined) {
       roles.add('organization')
       roles.add('license')
     }

@@ -41,6 +41,23 @@ describe('organization and license glued to the name', () => {
     expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
   })
 
+  it.each([
+    ['in round brackets', (o: string, l: string) => ` (${o} · ${l})`],
+    ['in full-width brackets, with a katakana middle dot', (o: string, l: string) => `（${o}・${l}）`],
+    ['in square brackets', (o: string, l: string) => ` [${o} · ${l}]`]
+  ])('reads organization and license %s after the name', (_, glue) => {
+    const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${glue(org, license)} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
+    const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
+    expect(result.messages).toEqual([])
+    expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
+  })
+
+  it('reads two signs in one column (rows a translation rewrote, rows it left)', () => {
+    const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${org}${i % 2 ? '・' : ' · '}${license} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
+    const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
+    expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
+  })
+
   it('takes the sign from the cells that have it, however few of the column (links elsewhere)', () => {
     const texts = ['Claude Opus 5 (High)', 'GPT 5.6 Sol (xHigh)', 'Kimi K3 (Max)', 'GLM 5.2 (Max)', 'Claude Opus 4.8', 'Deepseek V4 Flash (High) (20260731)DeepSeek・MIT', 'Muse Spark 1.1', 'Kimi K2.7 CodeMoonshot・Modified MIT', 'GLM 5.1', 'Qwen3.7 MaxAlibaba・Proprietary']
     expect(gluedSeparator(texts)).toBe('・')

@@ -1,5 +1,6 @@
 import type { PhrasingContent, TableCell } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { compareText } from '../../core/compare.js'
 
 /**
  * The model cell of an LMArena table, in every form upstream has used:
@@ -44,10 +45,11 @@ const signOfNoName = /[^\p{L}\p{N}\p{M}\s\p{Ps}\p{Pe}\p{Pi}\p{Pf}\u0000-\u007f]/
  * license, read from its cells: `·` in `claude-opus-4-6Anthropic · Proprietary`,
  * and whatever sign a translation put there instead (`…Anthropic・Proprietary`,
  * `…Anthropic | Proprietary`, `…Anthropic — Proprietary`), with spaces
- * around it or none. A sign of no name that stands between two texts in two
- * cells or more, the most such cells, where the texts after it repeat a few
- * words (licenses: `Proprietary`, `MIT`), or the texts before it end with an
- * organization glued to the name (`Qwen3.7 MaxAlibaba`) in half of them.
+ * around it or none. Each sign of no name that stands between two texts in
+ * two cells or more, where the texts after it repeat a few words (licenses:
+ * `Proprietary`, `MIT`) or the texts before it end with an organization glued
+ * to the name (`Qwen3.7 MaxAlibaba`) in half of them; the signs in one string,
+ * the one of most cells first.
  */
 export function gluedSeparator(texts: readonly string[]): string | undefined {
   /** Per sign: the cells it cuts in two, the texts after it, and the cuts after a glued organization. */
@@ -64,21 +66,20 @@ export function gluedSeparator(texts: readonly string[]): string | undefined {
       cuts.set(sign, cut)
     }
   }
-  let best: { sign: string; n: number } | undefined
-  for (const [sign, { n, tails, organizations }] of cuts) {
-    if (n < 2 || (tails.size > Math.max(2, n / 2) && organizations < n / 2) || (best && best.n >= n)) continue
-    best = { sign, n }
-  }
-  return best?.sign
+  const signs = [...cuts]
+    .filter(([, { n, tails, organizations }]) => n >= 2 && (tails.size <= Math.max(2, n / 2) || organizations >= n / 2))
+    .sort((a, b) => b[1].n - a[1].n || compareText(a[0], b[0]))
+    .map(([sign]) => sign)
+  return signs.length > 0 ? signs.join('') : undefined
 }
 
 const separators = new Map<string, RegExp>()
 
-/** The pattern that cuts a model cell at `sign` (`gluedSeparator`), spaces around it or none. */
-function separatorOf(sign: string | undefined): RegExp {
-  if (sign === undefined) return SEPARATOR
-  let re = separators.get(sign)
-  if (!re) separators.set(sign, (re = new RegExp(`\\s*${sign.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\s*`, 'u')))
+/** The pattern that cuts a model cell at one of `signs` (`gluedSeparator`), spaces around it or none. */
+function separatorOf(signs: string | undefined): RegExp {
+  if (signs === undefined) return SEPARATOR
+  let re = separators.get(signs)
+  if (!re) separators.set(signs, (re = new RegExp(`\\s*[${signs.replace(/[\\^\]-]/g, '\\$&')}]\\s*`, 'u')))
   return re
 }
 
@@ -127,7 +128,7 @@ export function httpUrl(url: string | undefined): string | undefined {
   return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : undefined
 }
 
-/** A model cell; `separator`: what its column writes before organization and license (`gluedSeparator`). */
+/** A model cell; `separator`: the signs its column writes before organization and license (`gluedSeparator`). */
 export function readModelCell(cell: TableCell, separator?: string): ModelCell {
   const cut = separatorOf(separator)
   let main = ''
@@ -174,7 +175,17 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
   if (url) result.url = url
   const tail = sub.replace(/\s+/g, ' ').trim()
   if (tail) {
-    const [org, license] = splitOrgLicense(tail, cut)
+    const [org, license] = splitOrgLicense(unbracketed(tail), cut)
+    if (org) result.organization = org
+    if (license) result.license = license
+    return result
+  }
+  // `name (Org · License)`: the organization and license a translation put in brackets after the name.
+  const bracketed = trailingBrackets.exec(name)
+  if (bracketed && cut.test(bracketed[2]!)) {
+    const [org, license] = splitOrgLicense(bracketed[2]!.trim(), cut)
+    result.name = bracketed[1]!.trim()
+    result.glued = true
     if (org) result.organization = org
     if (license) result.license = license
     return result
@@ -195,6 +206,15 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
 
 function nodeHtml(nodes: readonly PhrasingContent[]): string {
   return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? nodeHtml(n.children as PhrasingContent[]) : '')).join('')
+}
+
+/** Text in brackets at the end of a cell (any script's round or square brackets), and what stands before it. */
+const trailingBrackets = /^(.*?)\s*[(（[]([^()（）[\]]+)[)）\]]$/u
+
+/** `(Org · License)` → `Org · License`. */
+function unbracketed(text: string): string {
+  const m = /^[(（[]([^()（）[\]]+)[)）\]]$/u.exec(text)
+  return m ? m[1]!.trim() : text
 }
 
 function splitOrgLicense(text: string, cut: RegExp): [string | undefined, string | undefined] {

@@ -287,8 +287,6 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   // A column of numbers followed by words (`1М`, `128 тыс`, `100万`, `5美元/25美元`, `1M токенов`: units and
   // currencies no reader knows) holds no names, though one cell like it may be one (`01 AI`).
   const numbers = filledCells.filter((c) => numberFirst.test(c)).length >= Math.max(3, 0.9 * filled)
-  const separator = gluedSeparator(texts)
-  if (separator !== undefined) p.separator = separator
   for (const c of cells) {
     p.ints.push(tally(p.int, readRank(c, ordinal)))
     if (/^\d{2,}$/.test(c)) p.digitsOnly.push(c)
@@ -337,6 +335,9 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   p.urls = urls / f
   p.modelish = modelish / Math.max(text, 1)
   p.licenseWords = licensed / Math.max(text, 1)
+  // Only a column of words can be one of names with their organization and license glued after them.
+  const separator = p.text >= 0.5 ? gluedSeparator(texts) : undefined
+  if (separator !== undefined) p.separator = separator
   // Prices are mostly `N/A` on some boards: only cells with a `$` or a pair count.
   return p
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
-import { gluedSeparator } from '../../src/parse/lmarena/model-cell.js'
+import { gluedSeparator, MAX_GLUED_NAME, splitGluedOrganization } from '../../src/parse/lmarena/model-cell.js'
 import { capturedPage } from '../helpers.js'
 
 /**
@@ -69,5 +69,14 @@ describe('organization and license glued to the name', () => {
     expect(gluedSeparator(['claude-opus-4-6Anthropic・Proprietary', 'gpt-5OpenAI', 'gemini-3-proGoogle'])).toBeUndefined()
     expect(gluedSeparator(['alpha → beta', 'gamma → delta', 'epsilon → zeta', 'eta → theta'])).toBeUndefined()
     expect(gluedSeparator(['alpha → MIT', 'gamma → MIT', 'epsilon → MIT', 'eta → Proprietary'])).toBe('→')
+  })
+
+  it('bounds the work a hostile cell can ask: cells of many signs are no model cells, a text longer than any name is not searched for an organization', () => {
+    // Each sign was cut and searched in turn: time quadratic in a cell of thousands of signs.
+    const many = Array.from({ length: 4 }, (_, i) => `a${String.fromCharCode(0x2190 + i)}`).join('') + 'b'
+    expect(gluedSeparator([many, many, many])).toBeUndefined()
+    // The organization's search backtracks at every capital (a 9,000-character cell took 100 ms).
+    expect(splitGluedOrganization(`${'aA'.repeat(MAX_GLUED_NAME)}Google`)).toEqual({ name: `${'aA'.repeat(MAX_GLUED_NAME)}Google` })
+    expect(splitGluedOrganization(`${'a'.repeat(MAX_GLUED_NAME - 10)}Google`).organization).toBe('Google')
   })
 })

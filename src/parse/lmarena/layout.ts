@@ -22,7 +22,7 @@ export interface Column {
   style?: ScoreStyle
   /** What a rank column writes around every rank (`1위`, `#1`, `第1名`). */
   ordinal?: Ordinal
-  /** What a model column writes between a name and its organization and license (`gluedSeparator`). */
+  /** The signs a model column writes between a name and its organization and license (`gluedSeparator`). */
   separator?: string
   /** What its header names (`roleOfHeader`; none in a table without a header row): the cells may say otherwise. */
   headedAs?: Role

@@ -55,7 +55,10 @@ export function gluedSeparator(texts: readonly string[]): string | undefined {
   /** Per sign: the cells it cuts in two, the texts after it, and the cuts after a glued organization. */
   const cuts = new Map<string, { n: number; tails: Set<string>; organizations: number }>()
   for (const text of texts) {
-    for (const sign of new Set(text.match(signOfNoName) ?? [])) {
+    const signs = new Set(text.match(signOfNoName) ?? [])
+    // A model cell shows one sign or two (`·`, and a `±` a translation left); a cell of many is none.
+    if (signs.size > 3) continue
+    for (const sign of signs) {
       const head = text.slice(0, text.indexOf(sign)).trim()
       const tail = text.slice(text.lastIndexOf(sign) + sign.length).trim()
       if (!head || !tail) continue
@@ -213,8 +216,8 @@ const trailingBrackets = /^(.*?)\s*[(（[]([^()（）[\]]+)[)）\]]$/u
 
 /** `(Org · License)` → `Org · License`. */
 function unbracketed(text: string): string {
-  const m = /^[(（[]([^()（）[\]]+)[)）\]]$/u.exec(text)
-  return m ? m[1]!.trim() : text
+  const m = trailingBrackets.exec(text)
+  return m && m[1] === '' ? m[2]!.trim() : text
 }
 
 function splitOrgLicense(text: string, cut: RegExp): [string | undefined, string | undefined] {
@@ -224,12 +227,21 @@ function splitOrgLicense(text: string, cut: RegExp): [string | undefined, string
 }
 
 /**
+ * The longest name with its organization glued after it that is searched
+ * for the organization: upstream's longest is 55 characters
+ * (`Anthropicclaude-sonnet-4-5-20250929-thinking-32kAnthropic`).
+ */
+export const MAX_GLUED_NAME = 200
+
+/**
  * `gemini-3-proGoogle` → `gemini-3-pro` + `Google`. A known organization at the
  * end wins; otherwise the last capital that follows a lower-case letter, digit
  * or bracket starts the organization.
  */
 export function splitGluedOrganization(text: string): { name: string; organization?: string } {
   const trimmed = text.trim()
+  // The search backtracks through the whole text at every capital: a text longer than any name is not searched.
+  if (trimmed.length > MAX_GLUED_NAME) return { name: trimmed }
   for (const org of knownOrganizations) {
     if (trimmed.endsWith(org) && trimmed.length > org.length) {
       const name = trimmed.slice(0, -org.length).trim()

@@ -88,7 +88,7 @@ export interface Profile {
   modelish: number
   /** Share of text cells naming a license. */
   licenseWords: number
-  /** What the column writes between names and the organization and license glued after them (`gluedSeparator`). */
+  /** The signs the column writes between names and the organization and license glued after them (`gluedSeparator`). */
   separator?: string
 }
 

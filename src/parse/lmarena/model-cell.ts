@@ -177,22 +177,10 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
   const result: ModelCell = { name }
   if (url) result.url = url
   const tail = sub.replace(/\s+/g, ' ').trim()
-  if (tail) {
-    const [org, license] = splitOrgLicense(unbracketed(tail), cut)
-    if (org) result.organization = org
-    if (license) result.license = license
-    return result
-  }
+  if (tail) return withOrgLicense(result, unbracketed(tail), cut)
   // `name (Org · License)`: the organization and license a translation put in brackets after the name.
   const bracketed = trailingBrackets.exec(name)
-  if (bracketed && cut.test(bracketed[2]!)) {
-    const [org, license] = splitOrgLicense(bracketed[2]!.trim(), cut)
-    result.name = bracketed[1]!.trim()
-    result.glued = true
-    if (org) result.organization = org
-    if (license) result.license = license
-    return result
-  }
+  if (bracketed && cut.test(bracketed[2]!)) return withOrgLicense({ ...result, name: bracketed[1]!.trim(), glued: true }, bracketed[2]!.trim(), cut)
   if (cut.test(name)) {
     const parts = name.split(cut)
     const license = parts.pop()!.trim()
@@ -220,10 +208,11 @@ function unbracketed(text: string): string {
   return m && m[1] === '' ? m[2]!.trim() : text
 }
 
-function splitOrgLicense(text: string, cut: RegExp): [string | undefined, string | undefined] {
+/** The cell with the organization and license `text` names (`Org · License`, cut at `cut`; an organization alone without one). */
+function withOrgLicense(cell: ModelCell, text: string, cut: RegExp): ModelCell {
   const parts = text.split(cut)
-  if (parts.length >= 2) return [parts[0]!.trim() || undefined, parts.slice(1).join(' · ').trim() || undefined]
-  return [text, undefined]
+  const [org, license] = parts.length >= 2 ? [parts[0]!.trim(), parts.slice(1).join(' · ').trim()] : [text, '']
+  return { ...cell, ...(org ? { organization: org } : {}), ...(license ? { license } : {}) }
 }
 
 /**

@@ -20,8 +20,9 @@ const models: [string, string, string][] = [
   ['glm-5.2', 'Z.ai', 'MIT']
 ]
 
-function page(sign: string): string {
-  const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${org}${sign}${license} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
+/** A page whose model cell on row `i` is the name with `glue(organization, license, i)` after it. */
+function page(glue: (org: string, license: string, i: number) => string): string {
+  const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${glue(org, license, i)} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
   return capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows])
 }
 
@@ -36,7 +37,7 @@ describe('organization and license glued to the name', () => {
     ['an em dash', ' — '],
     ['an ideographic comma', '、']
   ])('reads %s', (_, sign) => {
-    const result = parsePage(page(sign), { source: 'lmarena-text' })
+    const result = parsePage(page((org, license) => `${org}${sign}${license}`), { source: 'lmarena-text' })
     expect(result.messages).toEqual([])
     expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
   })
@@ -44,17 +45,16 @@ describe('organization and license glued to the name', () => {
   it.each([
     ['in round brackets', (o: string, l: string) => ` (${o} · ${l})`],
     ['in full-width brackets, with a katakana middle dot', (o: string, l: string) => `（${o}・${l}）`],
-    ['in square brackets', (o: string, l: string) => ` [${o} · ${l}]`]
+    ['in square brackets', (o: string, l: string) => ` [${o} · ${l}]`],
+    ['in brackets on a line of their own', (o: string, l: string) => `<br><sub>(${o} · ${l})</sub>`]
   ])('reads organization and license %s after the name', (_, glue) => {
-    const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${glue(org, license)} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
-    const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
+    const result = parsePage(page(glue), { source: 'lmarena-text' })
     expect(result.messages).toEqual([])
     expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
   })
 
   it('reads two signs in one column (rows a translation rewrote, rows it left)', () => {
-    const rows = models.map(([name, org, license], i) => `| ${i + 1} | ${name}${org}${i % 2 ? '・' : ' · '}${license} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
-    const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
+    const result = parsePage(page((org, license, i) => `${org}${i % 2 ? '・' : ' · '}${license}`), { source: 'lmarena-text' })
     expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(models)
   })
 

@@ -1,4 +1,4 @@
-import { halfWidth, parseCount, parseDecimal, parseTokens } from './numbers.js'
+import { halfWidth, parseCount, parseDecimal, parseTokens, visibleText } from './numbers.js'
 
 /**
  * Reading single cells of a leaderboard (LMArena tables, SEAL lines): ranks,
@@ -27,7 +27,13 @@ function classify(text: string): Problem {
   return /\d/.test(text) && !numericChars.test(text) ? 'corrupted' : /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\uFFFD/u.test(text) ? 'corrupted' : 'unparseable'
 }
 
+/** A cell's text as the readers of numbers and dates and a column's profile see it: bold marks, runs of spaces and invisible format characters (`visibleText`) left out. */
 export function clean(text: string): string {
+  return visibleText(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** A text cell's text (organization, license): as `clean`, its invisible characters kept for the registry to repair and report (`hidden-characters`). */
+function cleanText(text: string): string {
   return halfWidth(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
 }
 
@@ -347,7 +353,7 @@ export const junk = /[极極印鮦巨�]|极速|極端|极客|极简|极好|极
 
 /** Text cells (organization, license): empty, no-data, or a junk-free string. */
 export function readText(raw: string): Read<string> {
-  const text = clean(raw)
+  const text = cleanText(raw)
   if (text === '' || isNoData(text)) return EMPTY
   if (junk.test(text)) return { problem: 'corrupted' }
   return { value: text }

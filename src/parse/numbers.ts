@@ -38,6 +38,25 @@ const directionMarks = new RegExp(`[${directionMarkChars}]`, 'g')
 const changed = new RegExp(`[\uff01-\uff5e\u3000\u0660-\u066c\u06f0-\u06f9\u07c0-\u1819${directionMarkChars}]`)
 
 /**
+ * Invisible format characters (Unicode's `Cf`): besides the direction marks,
+ * zero-width spaces and joiners, the word joiner, the byte-order mark, soft
+ * hyphens. None is ever part of a number, and a copy from a rendered page
+ * leaves them anywhere (`\u200b1,504`, `23,\u00ad626`).
+ */
+const formatMark = /\p{Cf}/u
+const formatMarks = /\p{Cf}/gu
+
+/**
+ * `halfWidth`, with every invisible format character left out: the text of a
+ * number or a date as the readers take it, and of a column's cells as its
+ * profile sees them. (Names, organizations and licenses keep theirs: the
+ * registry repairs and reports them, `hidden-characters`.)
+ */
+export function visibleText(text: string): string {
+  return halfWidth(formatMark.test(text) ? text.replace(formatMarks, '') : text)
+}
+
+/**
  * Full-width digits and punctuation to ASCII, digits of other scripts to
  * ASCII digits, the Arabic thousands and decimal separators and percent sign
  * to `,`, `.` and `%`, and marks that only set the direction of text left
@@ -72,7 +91,7 @@ export function latinUnit(text: string): string {
  * or spaces; `K`/`M` suffixes multiply. Undefined when the text is not one.
  */
 export function parseCount(raw: string): number | undefined {
-  const text = latinUnit(halfWidth(raw).trim())
+  const text = latinUnit(visibleText(raw).trim())
   const m = /^(\d+(?:[.,]\d+)?)\s*([KkMm])$/.exec(text)
   if (m) return Math.round(Number(m[1]!.replace(',', '.')) * unitValue(m[2]!))
   if (groupedCount.test(text)) return Number(text.replace(groupSpace, '').replace(/[,.]/g, ''))
@@ -87,7 +106,7 @@ export function parseCount(raw: string): number | undefined {
  * `1,495`, `1'495` (grouped thousands), `90,35` and `0,075` (decimal comma).
  */
 export function parseDecimal(raw: string): number | undefined {
-  const text = halfWidth(raw).trim().replace(/^\+/, '')
+  const text = visibleText(raw).trim().replace(/^\+/, '')
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text)
   if (groupedDecimal.test(text)) return Number(text.replace(groupSpace, '').replace(/,/g, ''))
   if (/^\d+,\d{1,2}$/.test(text) || /^0,\d+$/.test(text)) return Number(text.replace(',', '.'))
@@ -102,7 +121,7 @@ export function parseDecimal(raw: string): number | undefined {
  * are about one time in five. Undefined for a cell of another form.
  */
 export function isRoundSize(raw: string): boolean | undefined {
-  const m = /^(\d+)(?:[.,](\d+))?\s*([KkMm])$/.exec(latinUnit(halfWidth(raw).trim()))
+  const m = /^(\d+)(?:[.,](\d+))?\s*([KkMm])$/.exec(latinUnit(visibleText(raw).trim()))
   if (!m) return undefined
   const unit = unitValue(m[3]!)
   const value = Number(`${m[1]}.${m[2] ?? '0'}`) * unit
@@ -116,7 +135,7 @@ export function isRoundSize(raw: string): boolean | undefined {
 
 /** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, `1М` (Cyrillic), and with a decimal comma before a unit, `1,05M` (`128,000` stays a grouped count). */
 export function parseTokens(raw: string): number | undefined {
-  const text = latinUnit(halfWidth(raw).trim())
+  const text = latinUnit(visibleText(raw).trim())
   const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text) ?? /^(\d+,\d{1,2})\s*([KkMm])$/.exec(text)
   if (!m) return undefined
   return Math.round(Number(m[1]!.replace(',', '.')) * (m[2] ? unitValue(m[2]) : 1))

@@ -23,7 +23,8 @@ import { bulgarian } from '../ordinals.js'
  * commas, percent signs before the number or Arabic, size units in Cyrillic
  * or Greek letters, votes shortened with a unit (`5,5K`), spreads "from 1 to 4"
  * (`от 1 до 4`), organization and license glued to the name after another
- * sign than ` · ` (`…Anthropic・Proprietary`), columns swapped, some tables cut behind a
+ * sign than ` · ` (`…Anthropic・Proprietary`), invisible characters before the numbers (a
+ * zero-width space, a word joiner, a right-to-left mark), columns swapped, some tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -54,6 +55,8 @@ interface Script {
   ordinal?: (rank: number) => string
   /** What the translation writes for ` · ` between a name and its organization and license: `…Anthropic・Proprietary`. */
   separator?: string
+  /** An invisible format character left before every number cell's text (a copy from a rendered page, a right-to-left mark). */
+  invisible?: string
 }
 
 
@@ -64,11 +67,11 @@ const scripts: Script[] = [
   { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', from: 'от ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
   { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', from: 'από ', groupScores: true, units: ['Κ', 'Μ'] },
   { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true, separator: ' ｜ ' },
-  { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ' },
+  { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ', invisible: '\u200f' },
   { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}`, separator: '•' },
   { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위`, separator: '・' },
-  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true },
-  { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true },
+  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true, invisible: '\u200b' },
+  { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true, invisible: '\u2060' },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ' },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
   { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', from: 'von ', groupScores: true },
@@ -127,7 +130,8 @@ function localise(cell: string, script: Script, score = false, votes = false): s
     .replace(/(\d+(?:[.,]\d+)?)%/g, (m, n: string) => (script.percentFirst ? `%${n}` : m))
     .replace(/^(\s*\d+(?:[.,]\d+)?)([KM])(\s*)$/, (m, n: string, unit: string, d: string) => (script.units ? `${n}${script.units[unit === 'K' ? 0 : 1]}${d}` : m))
   // Arabic pages write Arabic-Indic digits, and the Arabic percent sign.
-  return script.tag === 'ar' ? local.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/%/g, '\u066a') : local
+  const digits = script.tag === 'ar' ? local.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/%/g, '\u066a') : local
+  return script.invisible ? digits.replace(/^(\s*)(?=\S)/, `$1${script.invisible}`) : digits
 }
 
 /** Digits in Indian grouping: the last three, then pairs (`113568` → `1,13,568`). */

@@ -27,7 +27,10 @@ describe('numbers', () => {
     // Indian grouping: thousands, then lakhs and crores by pairs; in Devanagari digits too.
     ['1,13,568', 113568],
     ['12,34,56,789', 123456789],
-    ['१,१३,५६८', 113568]
+    ['१,१३,५६८', 113568],
+    // Invisible format characters in a count: a soft hyphen after the comma, a zero-width space before it.
+    ['23,\u00ad626', 23626],
+    ['\u200b23,626\u200b', 23626]
   ])('count %j → %d', (raw, value) => expect(parseCount(raw)).toBe(value))
 
   // Pairs must end in a group of three: `1,13,56` and `1,135,68` are no grouping at all.
@@ -46,7 +49,13 @@ describe('numbers', () => {
     ['0,3', 0.3],
     // Marks that only set the direction of text (a right-to-left page) are no part of the number.
     ['\u200f١٠٨٥', 1085],
-    ['\u20671,495\u2069', 1495]
+    ['\u20671,495\u2069', 1495],
+    // Nor are the other invisible format characters a copy from a web page leaves: a zero-width space, a word
+    // joiner, a byte-order mark, a soft hyphen where the number may break.
+    ['\u200b1495', 1495],
+    ['1\u2060495', 1495],
+    ['\ufeff90.35', 90.35],
+    ['1,\u00ad495', 1495]
   ])('decimal %j → %d', (raw, value) => expect(parseDecimal(raw)).toBe(value))
 
   it.each([

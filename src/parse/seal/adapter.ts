@@ -3,7 +3,7 @@ import type { Flag, Row } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
 import type { AdapterInput, AdapterOutput, UndatedSnapshot } from '../adapter.js'
 import type { Document } from '../document.js'
-import { halfWidth, parseDecimal } from '../numbers.js'
+import { parseDecimal, visibleText } from '../numbers.js'
 import { readInterval, readRank } from '../cells.js'
 
 /**
@@ -49,7 +49,7 @@ function flagCode(text: string): string {
  * without one it is not read.
  */
 export function sealScore(text: string, interval: { plus: number; minus: number } | undefined): number | undefined {
-  const plain = halfWidth(text).trim()
+  const plain = visibleText(text).trim()
   if (!/^\d{1,3}(?:\.\d{3})+$/.test(plain)) return parseDecimal(plain)
   const grouped = Number(plain.replace(/\./g, ''))
   if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(plain)) return grouped

@@ -191,6 +191,13 @@ export const rules = {
     hint: 'A header names one thing but the cells of its column hold another (a translated or transliterated header); the column is read as its cells say.',
     message: ({ header, said, read }) => `Unexpected cells for header ${quote(header || '(empty)')}: the header says \`${said}\`, the cells are \`${read}\`; read as \`${read}\``
   }),
+  'placeholder-cells': rule<{ value: string; cells: number; headers: string[] }>({
+    severity: 'warning',
+    title: 'Placeholder for no data',
+    hint: 'A text without digits stands in several cells of columns of numbers, as a translation writes "N/A" (`n.d.`, `b.d.`); those cells are read as no data.',
+    message: ({ value, cells, headers }) =>
+      `Unexpected ${quote(value)} in ${cells} cells of number columns (${headers.map((h) => quote(h || '(empty)')).join(', ')}), expected numbers or a no-data mark such as \`N/A\`; read as no data`
+  }),
   'duplicate-column': rule<{ header: string; metric: string; first: { header: string; column: number } }>({
     severity: 'error',
     title: 'Two columns of one measure',

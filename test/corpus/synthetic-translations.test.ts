@@ -24,7 +24,8 @@ import { bulgarian } from '../ordinals.js'
  * or Greek letters, votes shortened with a unit (`5,5K`), spreads "from 1 to 4"
  * (`от 1 до 4`), organization and license glued to the name after another
  * sign than ` · ` (`…Anthropic・Proprietary`), invisible characters before the numbers (a
- * zero-width space, a word joiner, a right-to-left mark), columns swapped, some tables cut behind a
+ * zero-width space, a word joiner, a right-to-left mark), `N/A` as words no list knows
+ * (`b.d.`, `Δ/Υ`), columns swapped, some tables cut behind a
  * note — and checks every cell of every row against the original's, or a
  * diagnostic about it.
  */
@@ -57,6 +58,8 @@ interface Script {
   separator?: string
   /** An invisible format character left before every number cell's text (a copy from a rendered page, a right-to-left mark). */
   invisible?: string
+  /** What the translation writes for `N/A`, a word no list knows: `b.d.` (Polish), `Δ/Υ` (Greek). */
+  na?: string
 }
 
 
@@ -65,12 +68,12 @@ const shortened = (votes: number): number => (votes >= 1000 ? Math.round(votes /
 
 const scripts: Script[] = [
   { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', from: 'от ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
-  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', from: 'από ', groupScores: true, units: ['Κ', 'Μ'] },
+  { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', from: 'από ', groupScores: true, units: ['Κ', 'Μ'], na: 'Δ/Υ' },
   { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true, separator: ' ｜ ' },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ', invisible: '\u200f' },
   { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}`, separator: '•' },
   { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위`, separator: '・' },
-  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true, invisible: '\u200b' },
+  { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true, invisible: '\u200b', na: 'b.d.' },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true, invisible: '\u2060' },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ' },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
@@ -114,6 +117,7 @@ function header(script: Script, next: () => number): string {
  * comma (`1.05M` → `1,05M`); other cells as they are.
  */
 function localise(cell: string, script: Script, score = false, votes = false): string {
+  if (script.na && cell.trim() === 'N/A') return cell.replace('N/A', script.na)
   const count = votes && script.shortVotes && /^\s*\d[\d,]*\s*$/.test(cell) ? Number(cell.trim().replace(/,/g, '')) : 0
   if (count >= 1000) cell = cell.replace(/\S+/, `${(shortened(count) / 1000).toFixed(1)}K`)
   // Cells with words are left as they are; sizes (`1.05M`) are numbers with a unit.
@@ -148,6 +152,8 @@ export interface Translation {
   headerLine: number
   /** Votes were shortened (`5.5K`): the script shortens them and the table has a votes column (`票数`). */
   shortVotes?: boolean
+  /** What the translation wrote for `N/A`, when the page has one and the script writes it another way. */
+  na?: string
 }
 
 /** The Chinese page as a machine translation into `script` would write it. */
@@ -185,7 +191,8 @@ export function translate(content: string, script: Script, seed: number): Transl
     const keep = h + 2 + 10 + Math.floor(next() * (rows - 20))
     lines.splice(keep, end - 1 - keep, `<!-- (${header(script, next)} …) -->`)
   }
-  return { content: lines.join('\n'), cut, headerLine: h + 1, shortVotes: Boolean(script.shortVotes) && votesColumn !== -1 }
+  const na = script.na && /\|\s*N\/A\s*(?=\|)/.test(content) ? { na: script.na } : {}
+  return { content: lines.join('\n'), cut, headerLine: h + 1, shortVotes: Boolean(script.shortVotes) && votesColumn !== -1, ...na }
 }
 
 /** Fields of a row as compared (metrics by value: their keys come from the headers). */
@@ -209,6 +216,8 @@ interface Counts {
   silentTruncations: string[]
   /** Pages whose votes were shortened (`5.5K`). */
   shortVotes: number
+  /** Pages whose `N/A` was written another way (`script.na`), and the errors of such cells (each was one before `placeholder-cells`). */
+  noData: { pages: number; errors: number }
 }
 
 function check(original: { rows: Row[] }, synthetic: { rows: Row[]; places: { row?: [number, number] }[] }, messages: Message[], known: Message[], t: Translation, file: string, counts: Counts): void {
@@ -217,6 +226,10 @@ function check(original: { rows: Row[] }, synthetic: { rows: Row[]; places: { ro
   const added = messages.filter((m) => !before.has(key(m)))
   const lines = new Set(added.map((m) => m.line))
   const cut = added.some((m) => m.rule === 'truncated-table')
+  if (t.na) {
+    counts.noData.pages++
+    counts.noData.errors += added.filter((m) => m.severity === 'error' && m.message.includes(`\`${t.na}\``)).length
+  }
   if (t.cut) {
     counts.cuts++
     if (!cut) counts.silentTruncations.push(file)
@@ -252,7 +265,7 @@ describe('synthetic translations of the Chinese original', () => {
       ...groups.filter((g) => g.group === 'zh').flatMap((g) => g.files.filter((_, i) => i % 8 === 3)),
       ...groups.filter((g) => g.group.startsWith('zh-categories/')).flatMap((g) => g.files.filter((_, i) => i % 5 === 2))
     ]
-    const counts: Counts = { pages: 0, cells: 0, equal: 0, flagged: 0, rules: {}, misread: [], silentDrops: [], cuts: 0, silentTruncations: [], shortVotes: 0 }
+    const counts: Counts = { pages: 0, cells: 0, equal: 0, flagged: 0, rules: {}, misread: [], silentDrops: [], cuts: 0, silentTruncations: [], shortVotes: 0, noData: { pages: 0, errors: 0 } }
     originals.forEach((file, k) => {
       const relative = path.relative(corpusDir, file)
       const content = readFileSync(file, 'utf8')
@@ -287,5 +300,8 @@ describe('synthetic translations of the Chinese original', () => {
     // any language; 5,332 before scores grouped with apostrophes, `1'509±9`, were read). A column of
     // sizes in Cyrillic or Greek letters (`1М`) was read as the page's organizations.
     expect(counts.rules['unknown-column'] ?? 0).toBe(0)
+    // `N/A` written as a word no list knows (`b.d.`, `Δ/Υ`) is read as no data by the cells, with one warning a table.
+    expect(counts.noData.pages).toBeGreaterThan(5)
+    expect(counts.noData.errors).toBe(0)
   }, 3_600_000)
 })

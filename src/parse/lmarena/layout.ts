@@ -1,8 +1,9 @@
 import type { Table } from 'mdast'
 import { message, START, type Message } from '../../diagnostics/diagnostic.js'
-import type { Ordinal, ScoreStyle } from '../cells.js'
+import { clean, type Ordinal, type ScoreStyle } from '../cells.js'
 import { cellPlace, hasLink, isPlaceholder, place, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
+import { placeholdersOf } from './placeholders.js'
 import { allowedRoles, max, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
 
 /**
@@ -36,8 +37,10 @@ export interface Layout {
   body: GridRow[]
   /** Cells per row, as the header says (or the widest row of a headerless table). */
   width: number
-  /** What the layout found about the columns (headers contradicted, columns unknown or ambiguous). */
+  /** What the layout found about the columns (headers contradicted, columns unknown or ambiguous, placeholders). */
   messages: Message[]
+  /** Texts the table writes for no data that no list knows (`placeholders.ts`): cells holding one are empty. */
+  placeholders: ReadonlySet<string>
 }
 
 /** Does this header row look like a data row (a table with its header missing)? */
@@ -195,11 +198,14 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   const rows = headerless ? data : data.filter((r) => r.cells.length >= headerCells.length && r.texts.slice(headerCells.length).every((t) => t.trim() === ''))
   const columns: Column[] = []
   const profiles: Profile[] = []
+  const texts = Array.from({ length: width }, (_, i) => rows.map((r) => r.texts[i] ?? ''))
+  const found = placeholdersOf(texts)
+  const placeholders = new Set(found.map((p) => p.text))
   for (let i = 0; i < width; i++) {
     profiles.push(
       profileOf(
         i,
-        rows.map((r) => r.texts[i] ?? ''),
+        placeholders.size ? texts[i]!.map((t) => (placeholders.has(clean(t)) ? '' : t)) : texts[i]!,
         rows.map((r) => hasLink(r.cells[i]))
       )
     )
@@ -209,6 +215,10 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   }
   const hints = columns.map((c) => c.headedAs)
   const messages: Message[] = []
+  for (const p of found) {
+    const row = rows[p.first.row]!
+    messages.push(message('placeholder-cells', cellPlace(row.cells[p.first.column], row.place), { value: p.text, cells: p.cells, headers: p.columns.map((c) => columns[c]!.header) }))
+  }
   const headAt = (i: number) => cellPlace(table.children[0]?.children[i], place(table, START))
   const ambiguous = (i: number, roles: [Role, Role]): void => {
     messages.push(message('ambiguous-column', headAt(i), { header: columns[i]!.header, roles }))
@@ -317,7 +327,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
       delete col.style
     }
   }
-  return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages }
+  return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages, placeholders }
 }
 
 export function isLeaderboard(layout: Layout): boolean {

@@ -149,6 +149,8 @@ function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
     const cell = col ? tr.cells[col.index] : undefined
     if (!col || !cell) continue
     const raw = tr.texts[col.index]!
+    // A text the table writes for no data (`placeholders.ts`): an empty cell.
+    if (layout.placeholders.size && layout.placeholders.has(clean(raw))) continue
     const p = cellPlace(cell, tr.place)
     const result = f.read(raw, draft, cell, col)
     if ('value' in result) {
@@ -179,6 +181,7 @@ function readMetrics(tr: GridRow, layout: Layout, draft: Draft, messages: Messag
   for (const col of layout.columns) {
     if (!col.metric) continue
     const raw = tr.texts[col.index] ?? ''
+    if (layout.placeholders.size && layout.placeholders.has(clean(raw))) continue
     const s = readScore(raw, col.style)
     // The sign as the cell's numbers are read: a full-width `％` or the Arabic `٪` is a percent sign too.
     if ('value' in s) {

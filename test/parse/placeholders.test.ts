@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { placeholdersOf } from '../../src/parse/lmarena/placeholders.js'
+
+/** A table's columns: rank, name, price, context; `price` and `context` give the cells of those two columns. */
+function table(price: string[], context: string[]): string[][] {
+  const names = ['gpt-4o', 'claude-3-opus', 'gemini-1.5-pro', 'o1-preview', 'llama-3-70b', 'qwen2-72b'].slice(0, price.length)
+  return [names.map((_, i) => String(i + 1)), names, price, context]
+}
+
+describe('placeholders for no data, told by the cells', () => {
+  it('finds a text without digits that stands in three cells of number columns, and says where it is first', () => {
+    const found = placeholdersOf(table(['$5/$25', 'n.d.', '$2/$12', 'n.d.', '$1/$3', '$3/$15'], ['1M', '200K', 'n.d.', '128K', '1M', '128K']))
+    expect(found).toEqual([{ text: 'n.d.', cells: 3, first: { row: 1, column: 2 }, columns: [2, 3] }])
+  })
+
+  it('finds one in a single column of numbers, in any script', () => {
+    expect(placeholdersOf(table(['$5/$25', '$2/$12', '$1/$3', '$3/$15', '$1/$4', '$2/$8'], ['該当なし', '200K', '該当なし', '128K', '該当なし', '1M'])).map((p) => p.text)).toEqual(['該当なし'])
+  })
+
+  it('needs three cells: two may be two glitches', () => {
+    expect(placeholdersOf(table(['$5/$25', 'n.d.', '$2/$12', '$1/$3', '$3/$15', '$1/$4'], ['1M', '200K', 'n.d.', '128K', '1M', '128K']))).toEqual([])
+  })
+
+  it("is never a translation's junk token, a lone sign, a long text, or a known no-data mark", () => {
+    for (const text of ['极', '极极', '\ufffd\ufffd', '?', 'données manquantes pour ce modèle ici', 'N/A', '暂无数据']) {
+      expect(placeholdersOf(table(['$5/$25', text, '$2/$12', text, '$1/$3', text], ['1M', '200K', '1M', '128K', '1M', '128K'])), text).toEqual([])
+    }
+  })
+
+  it('is found only in columns of numbers: not among names (`gpt-4o`) or organizations', () => {
+    const names = ['gpt-4o', 'Unknown', 'claude-3-opus', 'Unknown', 'gemini-1.5-pro', 'Unknown']
+    expect(placeholdersOf([['1', '2', '3', '4', '5', '6'], names])).toEqual([])
+    const organizations = ['OpenAI', 'n.d.', 'Google', 'n.d.', 'Meta', 'n.d.']
+    expect(placeholdersOf([['1', '2', '3', '4', '5', '6'], organizations])).toEqual([])
+    // In a column of numbers and in one of words: not a placeholder (the word column may mean it).
+    expect(placeholdersOf([['$5/$25', 'n.d.', '$2/$12', '$1/$3', '$3/$15', '$1/$4'], organizations])).toEqual([])
+  })
+
+  it('reads cells as the readers of numbers do: bold, spaces and invisible characters aside', () => {
+    const found = placeholdersOf(table(['$5/$25', '**n.d.**', '$2/$12', ' n.d. ', '$1/$3', 'n.d.\u200b'], ['1M', '200K', '1M', '128K', '1M', '128K']))
+    expect(found.map((p) => [p.text, p.cells])).toEqual([['n.d.', 3]])
+  })
+})

@@ -35,12 +35,15 @@ describe('a column of sizes whose unit is written in another script', () => {
   })
 
   it.each([
-    ['words', (t: number) => (t >= 1_000_000 ? `${t / 1_000_000} млн` : `${t / 1000} тыс.`)],
-    ['万', (t: number) => `${t / 10_000}万`],
-    ['a unit and a word', (t: number) => `${t >= 1_000_000 ? `${t / 1_000_000}M` : `${t / 1000}K`} токенов`],
+    ['numbers followed by words', (t: number) => (t >= 1_000_000 ? `${t / 1_000_000} млн` : `${t / 1000} тыс.`)],
+    ['numbers followed by 万', (t: number) => `${t / 10_000}万`],
+    ['numbers followed by a unit and a word', (t: number) => `${t >= 1_000_000 ? `${t / 1_000_000}M` : `${t / 1000}K`} токенов`],
     // Not sizes, but the same shape: prices with the currency written as a word.
-    ['a currency word, two numbers', (_: number, i: number) => `${i + 1}美元/${(i + 1) * 5}美元`]
-  ])('never takes numbers followed by %s for organizations: the column or its cells are reported', (_, size) => {
+    ['two numbers followed by a currency word', (_: number, i: number) => `${i + 1}美元/${(i + 1) * 5}美元`],
+    // Nor do they start with a number: words before each amount (three prices, repeated as organizations are).
+    ['amounts with a label before each', (_: number, i: number) => `in $${(i % 3) + 1} / out $${((i % 3) + 1) * 5}`],
+    ['amounts with labels in another script', (_: number, i: number) => `вход ${(i % 3) + 1} € / выход ${((i % 3) + 1) * 5} €`]
+  ])('never takes %s for organizations: the column or its cells are reported', (_, size) => {
     for (const header of ['Ктх', '上下文']) {
       const result = parsePage(page(header, size), { source: 'lmarena-text' })
       const rows = result.snapshots[0]!.rows

@@ -224,6 +224,9 @@ function modeShare(values: readonly string[]): number {
 /** A cell that starts with a number: `1М`, `128 тыс.`, `100万`, `1위`, `5美元/25美元`, `1M токенов`. */
 const numberFirst = /^\d/
 
+/** An amount of money: a number beside a currency sign or code (`in $5 / out $25`, `€5`, `5 USD`). No name has one. */
+const money = /(?:\p{Sc}|\bUSD\b)\s*\d|\d\s*(?:\p{Sc}|USD\b)/u
+
 /** Words, not a number: a letter that is no inserted foreign token (`2极,372` is a corrupted number, not text). */
 function wordy(cell: string): boolean {
   return /\p{L}/u.test(cell.replace(junkAll, '')) && !numberForm(cell)
@@ -316,8 +319,9 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     else if (/^\d{4}\s*[/.\-年]\s*\d{1,2}/.test(c) && 'value' in cutoff) dates++
     if (/^https?:\/\/\S+$/i.test(c)) urls++
     // Words between two numbers (`1 bis 4`, `от 1 до 4`: a spread of ranks however translated) are
-    // no name: a column of them is no organization's or license's.
-    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !wordedSpread(c) && !(numbers && numberFirst.test(c))) {
+    // no name: a column of them is no organization's or license's; nor are amounts of money with words
+    // around them (`in $5 / out $25`).
+    if (wordy(c) && !/^\d[\s\S]*\d$/u.test(c) && !wordedSpread(c) && !(numbers && numberFirst.test(c)) && !money.test(c)) {
       text++
       if (/\d/.test(c)) modelish++
       if (licenseWords.test(c)) licensed++

@@ -32,30 +32,40 @@ const NUMBERS_SHARE = 0.9
 /** A number first, after a sign or a currency at most (`1507 (±5)`, `$5/$25`, `±5`, `+5/-4`, `1M`). */
 const numberFirst = /^\D{0,3}\d/
 
-/** The placeholders of a table, given its columns' cell texts (one array of texts per column, a text per row). */
+/** The placeholders of a table, given its columns' cell texts (one array of texts per column, a text per row). Linear in the cells. */
 export function placeholdersOf(columns: readonly (readonly string[])[]): Placeholder[] {
-  const cells = columns.map((texts) => texts.map((t) => clean(t)))
-  const found = new Map<string, Placeholder>()
-  cells.forEach((texts, column) => {
-    texts.forEach((text, row) => {
+  const found = new Map<string, Placeholder & { perColumn: Map<number, number> }>()
+  // Per column: its filled cells (not empty, not a known no-data mark) and, of those, the ones a number starts.
+  const filled: number[] = []
+  const numeric: number[] = []
+  columns.forEach((texts, column) => {
+    filled.push(0)
+    numeric.push(0)
+    texts.forEach((raw, row) => {
+      const text = clean(raw)
+      if (text === '' || isNoData(text)) return
+      filled[column]!++
+      if (numberFirst.test(text)) numeric[column]!++
       if (!candidate(text)) return
-      const p = found.get(text)
-      if (!p) found.set(text, { text, cells: 1, first: { row, column }, columns: [column] })
-      else {
-        p.cells++
-        if (!p.columns.includes(column)) p.columns.push(column)
-      }
+      let p = found.get(text)
+      if (!p) found.set(text, (p = { text, cells: 0, first: { row, column }, columns: [], perColumn: new Map() }))
+      p.cells++
+      p.perColumn.set(column, (p.perColumn.get(column) ?? 0) + 1)
     })
   })
-  return [...found.values()].filter((p) => p.cells >= MIN_PLACEHOLDER_CELLS && p.columns.every((c) => ofNumbers(cells[c]!, p.text)))
+  // A column of numbers but for the text: its other filled cells start with a number (the text has no digit), nine in ten of them and three at least.
+  const ofNumbers = (column: number, cells: number) => {
+    const others = filled[column]! - cells
+    return others >= 3 && numeric[column]! >= NUMBERS_SHARE * others
+  }
+  const out: Placeholder[] = []
+  for (const { perColumn, ...p } of found.values()) {
+    if (p.cells < MIN_PLACEHOLDER_CELLS || ![...perColumn].every(([column, cells]) => ofNumbers(column, cells))) continue
+    out.push({ ...p, columns: [...perColumn.keys()] })
+  }
+  return out
 }
 
 function candidate(text: string): boolean {
-  return [...text].length >= 2 && text.length <= MAX_PLACEHOLDER_LENGTH && !/\d/.test(text) && !isNoData(text) && !junk.test(text) && !text.includes('\ufffd')
-}
-
-/** A column of numbers but for `text`: its other filled cells start with a number, nine in ten of them and three at least. */
-function ofNumbers(texts: readonly string[], text: string): boolean {
-  const others = texts.filter((t) => t !== '' && t !== text && !isNoData(t))
-  return others.length >= 3 && others.filter((t) => numberFirst.test(t)).length >= NUMBERS_SHARE * others.length
+  return text.length <= MAX_PLACEHOLDER_LENGTH && [...text].length >= 2 && !/\d/.test(text) && !junk.test(text) && !text.includes('\ufffd')
 }

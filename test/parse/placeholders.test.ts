@@ -21,10 +21,18 @@ describe('placeholders for no data, told by the cells', () => {
     expect(placeholdersOf(table(['$5/$25', 'n.d.', '$2/$12', '$1/$3', '$3/$15', '$1/$4'], ['1M', '200K', 'n.d.', '128K', '1M', '128K']))).toEqual([])
   })
 
-  it("is never a translation's junk token, a lone sign, a long text, or a known no-data mark", () => {
-    for (const text of ['极', '极极', '\ufffd\ufffd', '?', 'données manquantes pour ce modèle ici', 'N/A', '暂无数据']) {
+  it("is never a translation's junk token, a single letter, a lone sign in one column, a long text, or a known no-data mark", () => {
+    for (const text of ['极', '极极', '\ufffd\ufffd', 'x', '?', '*', 'données manquantes pour ce modèle ici', 'N/A', '暂无数据']) {
       expect(placeholdersOf(table(['$5/$25', text, '$2/$12', text, '$1/$3', text], ['1M', '200K', '1M', '128K', '1M', '128K'])), text).toEqual([])
     }
+  })
+
+  it('is a lone sign when it stands in two columns of numbers or more (`?`, `×`), never a letter', () => {
+    for (const text of ['?', '×']) {
+      const found = placeholdersOf(table(['$5/$25', text, '$2/$12', text, '$1/$3', '$3/$15'], ['1M', '200K', text, '128K', '1M', '128K']))
+      expect(found.map((p) => [p.text, p.cells, p.columns]), text).toEqual([[text, 3, [2, 3]]])
+    }
+    expect(placeholdersOf(table(['$5/$25', 'x', '$2/$12', 'x', '$1/$3', '$3/$15'], ['1M', '200K', 'x', '128K', '1M', '128K']))).toEqual([])
   })
 
   it('is found only in columns of numbers: not among names (`gpt-4o`) or organizations', () => {

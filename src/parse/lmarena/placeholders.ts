@@ -10,8 +10,10 @@ import { clean, isNoData, junk } from '../cells.js'
  * page was an error of its own (`unparseable-number`), and a column of many
  * of them could be read as a column of names.
  *
+ * A single sign (`?`, `×`) is one only in two columns of numbers or more:
+ * alone in one column it may be a mark of that column's own (`*`, a footnote).
  * Never a translation's junk token (`极`, `�`: the number it replaced is lost,
- * and each cell is reported), nor a single sign (`?`, `*`), nor a long text.
+ * and each cell is reported), a single letter, or a long text.
  */
 export interface Placeholder {
   /** The text, as the cells write it (`clean`). */
@@ -61,11 +63,14 @@ export function placeholdersOf(columns: readonly (readonly string[])[]): Placeho
   const out: Placeholder[] = []
   for (const { perColumn, ...p } of found.values()) {
     if (p.cells < MIN_PLACEHOLDER_CELLS || ![...perColumn].every(([column, cells]) => ofNumbers(column, cells))) continue
+    if ([...p.text].length === 1 && perColumn.size < 2) continue
     out.push({ ...p, columns: [...perColumn.keys()] })
   }
   return out
 }
 
+/** No digit, no junk token, at most `MAX_PLACEHOLDER_LENGTH` characters; one character only if it is a sign (`?`, `×`), not a letter. */
 function candidate(text: string): boolean {
-  return text.length <= MAX_PLACEHOLDER_LENGTH && [...text].length >= 2 && !/\d/.test(text) && !junk.test(text) && !text.includes('\ufffd')
+  if (text.length > MAX_PLACEHOLDER_LENGTH || /\d/.test(text) || junk.test(text) || text.includes('\ufffd')) return false
+  return [...text].length >= 2 || /^[\p{P}\p{S}]$/u.test(text)
 }

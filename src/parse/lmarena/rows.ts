@@ -141,6 +141,11 @@ export interface TableRows {
   unranked: number
 }
 
+/** A cell that holds a text the table writes for no data (`placeholders.ts`): an empty cell. */
+function noDataMark(layout: Layout, raw: string): boolean {
+  return layout.placeholders.size > 0 && layout.placeholders.has(clean(raw))
+}
+
 /** Fields of one row, with a message for each cell that does not read. */
 function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
   const draft: Draft = { row: {}, at: { row: [tr.place.line, tr.place.column] }, autoEval: false, glued: false, messages }
@@ -149,8 +154,7 @@ function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
     const cell = col ? tr.cells[col.index] : undefined
     if (!col || !cell) continue
     const raw = tr.texts[col.index]!
-    // A text the table writes for no data (`placeholders.ts`): an empty cell.
-    if (layout.placeholders.size && layout.placeholders.has(clean(raw))) continue
+    if (noDataMark(layout, raw)) continue
     const p = cellPlace(cell, tr.place)
     const result = f.read(raw, draft, cell, col)
     if ('value' in result) {
@@ -181,7 +185,7 @@ function readMetrics(tr: GridRow, layout: Layout, draft: Draft, messages: Messag
   for (const col of layout.columns) {
     if (!col.metric) continue
     const raw = tr.texts[col.index] ?? ''
-    if (layout.placeholders.size && layout.placeholders.has(clean(raw))) continue
+    if (noDataMark(layout, raw)) continue
     const s = readScore(raw, col.style)
     // The sign as the cell's numbers are read: a full-width `％` or the Arabic `٪` is a percent sign too.
     if ('value' in s) {

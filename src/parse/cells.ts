@@ -29,12 +29,17 @@ function classify(text: string): Problem {
 
 /** A cell's text as the readers of numbers and dates and a column's profile see it: bold marks, runs of spaces and invisible format characters (`visibleText`) left out. */
 export function clean(text: string): string {
-  return visibleText(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
+  return plain(visibleText(text))
 }
 
 /** A text cell's text (organization, license): as `clean`, its invisible characters kept for the registry to repair and report (`hidden-characters`). */
 function cleanText(text: string): string {
-  return halfWidth(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
+  return plain(halfWidth(text))
+}
+
+/** Bold marks left out, runs of spaces made one, the ends trimmed. */
+function plain(text: string): string {
+  return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()
 }
 
 /**

@@ -116,10 +116,18 @@ export function splitGluedLicense(name: string, licenses: Iterable<string>): { n
 /** Text a translator left around a link whose URL markdown could not read: `[name](url with space)`. */
 const rawLink = /^\[([^\]]+)\]\(([^)\s]+(?: [^)\s"']+)*)\)$/
 
-/** A link whose text is a footnote marker (`<sup>1</sup>`, `1`, `[1]`) only carries a URL. */
+/** Superscript digits: a footnote mark as a translation writes `<sup>1</sup>` in plain text (`¹`). */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+const footnoteText = new RegExp(`^\\s*\\[?\\s*[\\d${SUPERSCRIPT_DIGITS}]{0,3}\\s*\\]?\\s*$`, 'u')
+
+/** A link whose text is a footnote marker (`<sup>1</sup>`, `1`, `[1]`, `¹`) only carries a URL. */
 function isFootnote(text: string): boolean {
-  return /^\s*\[?\s*\d{0,3}\s*\]?\s*$/.test(text)
+  return footnoteText.test(text)
 }
+
+/** A footnote mark left after a name without its link: `[1]`, `¹`, `[¹]` (no model name ends in a superscript digit). */
+const trailingFootnote = new RegExp(`\\s*(?:\\[\\s*[\\d${SUPERSCRIPT_DIGITS}]{1,3}\\s*\\]|[${SUPERSCRIPT_DIGITS}]{1,3})\\s*$`, 'u')
 
 function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, '')
@@ -166,8 +174,8 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
     }
   }
   visit(cell.children)
-  // `[name](url)` turned into text by the scraper: `name [<sup>1</sup>](url)` already handled; strip bare `[1]`.
-  let name = main.replace(/\s*\[\s*\d{1,3}\s*\]\s*$/, '').replace(/\s+/g, ' ').trim()
+  // `[name](url)` turned into text by the scraper: `name [<sup>1</sup>](url)` already handled; strip bare `[1]` and `¹`.
+  let name = main.replace(trailingFootnote, '').replace(/\s+/g, ' ').trim()
   const raw = rawLink.exec(name)
   if (raw) {
     name = raw[1]!.trim()

@@ -6,7 +6,8 @@ import { bulgarian, catalan, hindi, swedish } from '../ordinals.js'
 /**
  * Ranks as translations write them, under headers no list knows: the cells
  * decide. Before, a word joined to the number (`1-й`, `ke-1`, `1.º`), a word
- * of four letters before it (`מקום 1`) or an ordinal word that changes with
+ * of four letters before it (`מקום 1`), an abbreviation with a dot (`Nr. 1`,
+ * `N.º 1`) or an ordinal word that changes with
  * the number (`1-ви`, `2-ри`, `3-ти`; `1:a`, `3:e`; `1r`, `2n`, `5è`; `1ला`, `5वाँ`) left the
  * column unknown and every row without a rank: the whole page lost (with
  * errors, never silently).
@@ -27,7 +28,11 @@ describe('ranks written as ordinals', () => {
     ['Bulgarian, a word that changes with the number', bulgarian],
     ['Swedish, a word after a colon that changes with the number', swedish],
     ['Catalan, a word that changes with the number', catalan],
-    ['Hindi, a word with vowel signs that changes with the number', hindi]
+    ['Hindi, a word with vowel signs that changes with the number', hindi],
+    ['English, an abbreviation with a dot before (`No. 1`)', (r: number) => `No. ${r}`],
+    ['German, an abbreviation with a dot before (`Nr. 1`)', (r: number) => `Nr. ${r}`],
+    ['Italian, a letter and a dot before (`n. 1`)', (r: number) => `n. ${r}`],
+    ['Portuguese, an abbreviation with a dot inside (`N.º 1`)', (r: number) => `N.º ${r}`]
   ])('reads %s', (_, rank) => {
     const result = parsePage(page(rank), { source: 'lmarena-text' })
     expect(result.messages).toEqual([])

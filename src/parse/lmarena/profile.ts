@@ -146,7 +146,8 @@ function dotGroups(texts: readonly string[]): boolean {
  * are how translations write ranks. On nine cells in ten and three at least;
  * a word on some cells only is a marker (`columnMarkers`) or a glitch. Signs
  * and brackets are no such word; a space, a hyphen, a colon or a dot may
- * join it to the number.
+ * join it to the number, and an abbreviation before it ends with a dot or
+ * has one (`No. 1`, `Nr. 1`, `n. 1`, `N.º 1`).
  *
  * Or a short word after each number that changes with it, as ordinals do in
  * many languages (`1-ви`, `2-ри`, `3-ти`; `1:a`, `3:e`; `1r`, `2n`, `3r`,
@@ -180,7 +181,9 @@ function rankAffix(texts: readonly string[]): Ordinal | undefined {
 const affixed = (() => {
   // A character of such a word: no digit, space, sign, bracket or mark that writes a number.
   const letter = String.raw`[^\d\s.,:;/±%+()\-=$\[\]]`
-  return new RegExp(String.raw`^((?:${letter}{1,3}(?:\s+|-)?|${letter}{4,6}\s+)?)\d+\s*((?:[-:.]?${letter}{1,4})?)$`, 'u')
+  // An abbreviation ends with a dot, or has one inside: `No. 1`, `Nr. 1`, `n. 1`, `N.º 1`, `Pos. 1`.
+  const abbreviation = String.raw`${letter}{1,3}(?:\.${letter}{1,2})?\.?`
+  return new RegExp(String.raw`^((?:${abbreviation}(?:\s+|-)?|${letter}{4,6}\.?\s+)?)\d+\s*((?:[-:.]?${letter}{1,4})?)$`, 'u')
 })()
 
 /** Letters that write units of sizes and counts after a number, never an ordinal: K, M, B, G, T, the Cyrillic and Greek letters that look like K and M, and 千, 万 and 亿 (億). */

@@ -191,6 +191,12 @@ export const rules = {
     hint: 'A header names one thing but the cells of its column hold another (a translated or transliterated header); the column is read as its cells say.',
     message: ({ header, said, read }) => `Unexpected cells for header ${quote(header || '(empty)')}: the header says \`${said}\`, the cells are \`${read}\`; read as \`${read}\``
   }),
+  'repeated-header': rule({
+    severity: 'warning',
+    title: 'Header row repeated among the rows',
+    hint: 'A long table copied from a web page repeats its header every so many rows; such a row holds no model and is left out.',
+    message: () => 'Unexpected copy of the header row among the data rows, expected a row per model; row left out'
+  }),
   'placeholder-cells': rule<{ value: string; cells: number; headers: string[] }>({
     severity: 'warning',
     title: 'Placeholder for no data',

@@ -60,6 +60,10 @@ interface Script {
   invisible?: string
   /** What the translation writes for `N/A`, a word no list knows: `b.d.` (Polish), `Δ/Υ` (Greek). */
   na?: string
+  /** Footnote marks written as plain text: `name [<sup>1</sup>](url)` → `name [¹](url)`. */
+  plainFootnotes?: boolean
+  /** The header row written again after every so many rows, as a long table copied from a web page shows it. */
+  headerEvery?: number
 }
 
 
@@ -75,9 +79,9 @@ const scripts: Script[] = [
   { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위`, separator: '・' },
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true, invisible: '\u200b', na: 'b.d.' },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true, invisible: '\u2060' },
-  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ' },
-  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true },
-  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', from: 'von ', groupScores: true },
+  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ', plainFootnotes: true },
+  { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true, headerEvery: 25 },
+  { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', from: 'von ', groupScores: true, ordinal: (r) => `Nr. ${r}` },
   { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true, ordinal: (r) => `${r}.º` },
   { tag: 'bg', letters: 'абвгдежзийклмнопрстуфхцчшщъьюя', group: '\u00a0', decimalComma: true, spread: ' до ', ordinal: bulgarian }
 ]
@@ -154,6 +158,8 @@ export interface Translation {
   shortVotes?: boolean
   /** What the translation wrote for `N/A`, when the page has one and the script writes it another way. */
   na?: string
+  /** Lines (1-based) of the copies of the header row among the rows (`script.headerEvery`). */
+  headerCopies: number[]
 }
 
 /** The Chinese page as a machine translation into `script` would write it. */
@@ -161,7 +167,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   const next = random(seed)
   const lines = content.split('\n')
   const h = lines.findIndex((_, i) => startsTable(lines, i))
-  if (h === -1) return { content, cut: false, headerLine: 0 }
+  if (h === -1) return { content, cut: false, headerLine: 0, headerCopies: [] }
   let end = h + 2
   while (end < lines.length && lines[end]!.trim() !== '') end++
   const head = split(lines[h]!)
@@ -184,6 +190,9 @@ export function translate(content: string, script: Script, seed: number): Transl
     if (swap) [cells.parts[swap[0]!], cells.parts[swap[1]!]] = [cells.parts[swap[1]!]!, cells.parts[swap[0]!]!]
     lines[l] = join(cells)
   }
+  if (script.plainFootnotes) {
+    for (let l = h + 2; l < end; l++) lines[l] = lines[l]!.replace(/\[<sup>(\d+)<\/sup>\]\(/g, (_, d: string) => `[${[...d].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]).join('')}](`)
+  }
   // Some translations stop the table behind a note, and write its last row after it.
   const rows = end - (h + 2)
   const cut = rows > 40 && next() < 0.25
@@ -191,8 +200,19 @@ export function translate(content: string, script: Script, seed: number): Transl
     const keep = h + 2 + 10 + Math.floor(next() * (rows - 20))
     lines.splice(keep, end - 1 - keep, `<!-- (${header(script, next)} …) -->`)
   }
+  const headerCopies: number[] = []
+  if (script.headerEvery) {
+    // The header again after every so many rows, up to a cut table's note.
+    let l = h + 2
+    for (let n = 0; l < lines.length && lines[l]!.trim().startsWith('|'); l++) {
+      if (++n % script.headerEvery === 0 && lines[l + 1]?.trim().startsWith('|')) {
+        lines.splice(++l, 0, lines[h]!)
+        headerCopies.push(l + 1)
+      }
+    }
+  }
   const na = script.na && /\|\s*N\/A\s*(?=\|)/.test(content) ? { na: script.na } : {}
-  return { content: lines.join('\n'), cut, headerLine: h + 1, shortVotes: Boolean(script.shortVotes) && votesColumn !== -1, ...na }
+  return { content: lines.join('\n'), cut, headerLine: h + 1, shortVotes: Boolean(script.shortVotes) && votesColumn !== -1, headerCopies, ...na }
 }
 
 /** Fields of a row as compared (metrics by value: their keys come from the headers). */
@@ -218,6 +238,8 @@ interface Counts {
   shortVotes: number
   /** Pages whose `N/A` was written another way (`script.na`), and the errors of such cells (each was one before `placeholder-cells`). */
   noData: { pages: number; errors: number }
+  /** Copies of the header row among the rows (`script.headerEvery`), those reported as such (`repeated-header`), and the errors on them. */
+  headerCopies: { rows: number; reported: number; errors: number }
 }
 
 function check(original: { rows: Row[] }, synthetic: { rows: Row[]; places: { row?: [number, number] }[] }, messages: Message[], known: Message[], t: Translation, file: string, counts: Counts): void {
@@ -229,6 +251,13 @@ function check(original: { rows: Row[] }, synthetic: { rows: Row[]; places: { ro
   if (t.na) {
     counts.noData.pages++
     counts.noData.errors += added.filter((m) => m.severity === 'error' && m.message.includes(`\`${t.na}\``)).length
+  }
+  const copies = new Set(t.headerCopies)
+  counts.headerCopies.rows += copies.size
+  for (const m of added) {
+    if (!copies.has(m.line)) continue
+    if (m.rule === 'repeated-header') counts.headerCopies.reported++
+    else if (m.severity === 'error') counts.headerCopies.errors++
   }
   if (t.cut) {
     counts.cuts++
@@ -265,7 +294,7 @@ describe('synthetic translations of the Chinese original', () => {
       ...groups.filter((g) => g.group === 'zh').flatMap((g) => g.files.filter((_, i) => i % 8 === 3)),
       ...groups.filter((g) => g.group.startsWith('zh-categories/')).flatMap((g) => g.files.filter((_, i) => i % 5 === 2))
     ]
-    const counts: Counts = { pages: 0, cells: 0, equal: 0, flagged: 0, rules: {}, misread: [], silentDrops: [], cuts: 0, silentTruncations: [], shortVotes: 0, noData: { pages: 0, errors: 0 } }
+    const counts: Counts = { pages: 0, cells: 0, equal: 0, flagged: 0, rules: {}, misread: [], silentDrops: [], cuts: 0, silentTruncations: [], shortVotes: 0, noData: { pages: 0, errors: 0 }, headerCopies: { rows: 0, reported: 0, errors: 0 } }
     originals.forEach((file, k) => {
       const relative = path.relative(corpusDir, file)
       const content = readFileSync(file, 'utf8')
@@ -285,7 +314,7 @@ describe('synthetic translations of the Chinese original', () => {
     })
     console.log(
       `synthetic translations: ${counts.pages} pages from ${originals.length} originals, ${counts.cells} cells: ${counts.equal} equal, ${counts.flagged} differ with a diagnostic ${JSON.stringify(counts.rules)}, ${counts.misread.length} misread; ` +
-        `${counts.silentDrops.length} rows dropped silently; ${counts.cuts} tables cut, ${counts.silentTruncations.length} silently; ${counts.shortVotes} with votes shortened`
+        `${counts.silentDrops.length} rows dropped silently; ${counts.cuts} tables cut, ${counts.silentTruncations.length} silently; ${counts.shortVotes} with votes shortened; ${counts.headerCopies.rows} copies of the header row among the rows, ${counts.headerCopies.reported} reported as such`
     )
     expect(counts.pages).toBeGreaterThan(100)
     expect(counts.cuts).toBeGreaterThan(5)
@@ -303,5 +332,9 @@ describe('synthetic translations of the Chinese original', () => {
     // `N/A` written as a word no list knows (`b.d.`, `Δ/Υ`) is read as no data by the cells, with one warning a table.
     expect(counts.noData.pages).toBeGreaterThan(5)
     expect(counts.noData.errors).toBe(0)
+    // The header row written again among the rows is left out with one warning each, not read as a row of errors
+    // (before `repeated-header`, each copy gave an error a cell and one for the row).
+    expect(counts.headerCopies.rows).toBeGreaterThan(20)
+    expect(counts.headerCopies).toEqual({ rows: counts.headerCopies.rows, reported: counts.headerCopies.rows, errors: 0 })
   }, 3_600_000)
 })

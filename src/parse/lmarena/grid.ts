@@ -34,6 +34,22 @@ export function gridRows(rows: readonly TableRow[], fallback: Place): GridRow[] 
   return rows.map((tr) => ({ place: place(tr, fallback), cells: tr.children, texts: tr.children.map(cellText) }))
 }
 
+/** A cell's text as two copies of a header are compared: spaces made one, case folded. */
+const headerKey = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase()
+
+/**
+ * A row that is the table's header again (`| Rank | Model | Score |` among the
+ * data), as long tables copied from a web page repeat it every so many rows:
+ * every header cell with text is there, in its column, and nothing else is.
+ */
+export function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  if (header.filter((h) => h.trim() !== '').length < 2) return false
+  for (let i = 0; i < Math.max(cells.length, header.length); i++) {
+    if (headerKey(cells[i] ?? '') !== headerKey(header[i] ?? '')) return false
+  }
+  return true
+}
+
 /** Rows the translator wrote instead of data: `...`, `(le reste du tableau reste inchangé)`. */
 export function isPlaceholder(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '' && c !== '...' && c !== '…' && !/^[:\-\s|]+$/.test(c))

@@ -1,7 +1,7 @@
 import type { Table } from 'mdast'
 import { message, START, type Message } from '../../diagnostics/diagnostic.js'
 import { clean, type Ordinal, type ScoreStyle } from '../cells.js'
-import { cellPlace, hasLink, isPlaceholder, place, type GridRow } from './grid.js'
+import { cellPlace, hasLink, isPlaceholder, place, repeatsHeader, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
 import { placeholdersOf } from './placeholders.js'
 import { allowedRoles, max, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
@@ -192,7 +192,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   const headerCells = head ? head.texts : []
   const headerless = looksLikeData(headerCells)
   const body = headerless ? [...grid] : rest
-  const data = body.filter((r) => !isPlaceholder(r.texts))
+  const data = body.filter((r) => !isPlaceholder(r.texts) && (headerless || !repeatsHeader(r.texts, headerCells)))
   const width = Math.max(headerCells.length, ...data.map((r) => r.cells.length))
   // Rows that will be read: a ragged row's cells cannot be matched to columns.
   const rows = headerless ? data : data.filter((r) => r.cells.length >= headerCells.length && r.texts.slice(headerCells.length).every((t) => t.trim() === ''))

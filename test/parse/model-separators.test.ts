@@ -71,6 +71,33 @@ describe('organization and license glued to the name', () => {
     expect(gluedSeparator(['alpha → MIT', 'gamma → MIT', 'epsilon → MIT', 'eta → Proprietary'])).toBe('→')
   })
 
+  // A word processor or a translation writes a name's hyphens as other dashes: a non-breaking hyphen (U+2011),
+  // a hyphen (U+2010), an en dash, a minus sign. Each cell of `claude‑opus‑5‑max`, `kimi‑k3‑max` shows the sign,
+  // and the last word repeats (`max`, `high`): before, the sign was taken for the one that glues a license to the
+  // name (`claude‑opus‑5` with license `max`), and rows whose names then met were lost as duplicates, with no
+  // diagnostic on the 16 sampled real pages but those duplicates.
+  it.each([
+    ['a non-breaking hyphen', '\u2011'],
+    ['a hyphen', '\u2010'],
+    ['an en dash', '\u2013'],
+    ['a minus sign', '\u2212']
+  ])('reads names whose hyphens are written as %s as whole names', (_, sign) => {
+    const names = ['claude-opus-5-max', 'kimi-k3-max', 'qwen3.8-max', 'claude-opus-5-high', 'grok-4.6-high', 'gpt-5.6-sol-high'].map((n) => n.replaceAll('-', sign))
+    const rows = names.map((name, i) => `| ${i + 1} | ${name} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
+    const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
+    expect(result.messages).toEqual([])
+    expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(names.map((n) => [n, undefined, undefined]))
+    expect(gluedSeparator(names)).toBeUndefined()
+  })
+
+  it('reads a dash with spaces around it as the sign before organization and license, with the same dash in the names', () => {
+    const hyphened = models.map(([name, org, license]) => [name.replaceAll('-', '\u2013'), org, license.replaceAll('-', '\u2013')] as const)
+    const rows = hyphened.map(([name, org, license], i) => `| ${i + 1} | ${name}${org} \u2013 ${license} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
+    const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
+    expect(result.messages).toEqual([])
+    expect(result.snapshots[0]!.rows.map((r) => [r.name, r.organization, r.license])).toEqual(hyphened)
+  })
+
   it('bounds the work a hostile cell can ask: cells of many signs are no model cells, a text longer than any name is not searched for an organization', () => {
     // Each sign was cut and searched in turn: time quadratic in a cell of thousands of signs.
     const many = Array.from({ length: 4 }, (_, i) => `a${String.fromCharCode(0x2190 + i)}`).join('') + 'b'

@@ -59,8 +59,11 @@ export function gluedSeparator(texts: readonly string[]): string | undefined {
     // A model cell shows one sign or two (`·`, and a `±` a translation left); a cell of many is none.
     if (signs.size > 3) continue
     for (const sign of signs) {
-      const head = text.slice(0, text.indexOf(sign)).trim()
-      const tail = text.slice(text.lastIndexOf(sign) + sign.length).trim()
+      // A dash between two words is a name's hyphen (`claude‑opus‑4‑6`); only one with spaces around it parts.
+      const [first, last] = isDash(sign) ? spacedDash(text, sign) : [text.indexOf(sign), text.lastIndexOf(sign)]
+      if (first < 0) continue
+      const head = text.slice(0, first).trim()
+      const tail = text.slice(last + sign.length).trim()
       if (!head || !tail) continue
       const cut = cuts.get(sign) ?? { n: 0, tails: new Set<string>(), organizations: 0 }
       cut.n++
@@ -76,13 +79,44 @@ export function gluedSeparator(texts: readonly string[]): string | undefined {
   return signs.length > 0 ? signs.join('') : undefined
 }
 
+/**
+ * Dashes and the minus sign: what a translation or a word processor may write
+ * for the hyphens of a name (`claude‑opus‑4‑6`, a non-breaking hyphen; `–`;
+ * `−`). Such a sign parts a name from its organization only with spaces
+ * around it (`…Anthropic — Proprietary`).
+ */
+const dash = /^[\p{Pd}\u2212]$/u
+
+function isDash(sign: string): boolean {
+  return dash.test(sign)
+}
+
+/** Where `sign` first and last stands with spaces on both sides in `text` (-1, -1 when nowhere). */
+function spacedDash(text: string, sign: string): [number, number] {
+  let first = -1
+  let last = -1
+  for (let i = text.indexOf(sign); i >= 0; i = text.indexOf(sign, i + 1)) {
+    if (i > 0 && /\s/.test(text[i - 1]!) && /\s/.test(text[i + sign.length] ?? '')) {
+      if (first < 0) first = i
+      last = i
+    }
+  }
+  return [first, last]
+}
+
 const separators = new Map<string, RegExp>()
 
-/** The pattern that cuts a model cell at one of `signs` (`gluedSeparator`), spaces around it or none. */
+/** The pattern that cuts a model cell at one of `signs` (`gluedSeparator`): spaces around it or none; around a dash, spaces. */
 function separatorOf(signs: string | undefined): RegExp {
   if (signs === undefined) return SEPARATOR
   let re = separators.get(signs)
-  if (!re) separators.set(signs, (re = new RegExp(`\\s*[${signs.replace(/[\\^\]-]/g, '\\$&')}]\\s*`, 'u')))
+  if (!re) {
+    const escape = (list: string[]) => list.join('').replace(/[\\^\]-]/g, '\\$&')
+    const dashes = [...signs].filter(isDash)
+    const others = [...signs].filter((c) => !isDash(c))
+    const parts = [...(others.length ? [`\\s*[${escape(others)}]\\s*`] : []), ...(dashes.length ? [`\\s+[${escape(dashes)}]\\s+`] : [])]
+    separators.set(signs, (re = new RegExp(parts.join('|'), 'u')))
+  }
   return re
 }
 

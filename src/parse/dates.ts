@@ -32,35 +32,60 @@ addMonths(['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august
 addMonths(['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'])
 addMonths(['января|январь|янв', 'февраля|февраль|фев', 'марта|март|мар', 'апреля|апрель|апр', 'мая|май', 'июня|июнь|июн', 'июля|июль|июл', 'августа|август|авг', 'сентября|сентябрь|сен', 'октября|октябрь|окт', 'ноября|ноябрь|ноя', 'декабря|декабрь|дек'])
 addMonths(['ιανουαρίου|ιανουάριος|ιαν', 'φεβρουαρίου|φεβρουάριος|φεβ', 'μαρτίου|μάρτιος|μαρ', 'απριλίου|απρίλιος|απρ', 'μαΐου|μαίου|μάιος|μαΐ', 'ιουνίου|ιούνιος|ιουν', 'ιουλίου|ιούλιος|ιουλ', 'αυγούστου|αύγουστος|αυγ', 'σεπτεμβρίου|σεπτέμβριος|σεπ', 'οκτωβρίου|οκτώβριος|οκτ', 'νοεμβρίου|νοέμβριος|νοε', 'δεκεμβρίου|δεκέμβριος|δεκ'])
+addMonths(['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'])
+addMonths(['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'])
+addMonths(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'])
+addMonths(['stycznia|styczeń', 'lutego|luty', 'marca|marzec', 'kwietnia|kwiecień', 'maja|maj', 'czerwca|czerwiec', 'lipca|lipiec', 'sierpnia|sierpień', 'września|wrzesień', 'października|październik', 'listopada|listopad', 'grudnia|grudzień'])
+addMonths(['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'])
+addMonths(['січня|січень', 'лютого|лютий', 'березня|березень', 'квітня|квітень', 'травня|травень', 'червня|червень', 'липня|липень', 'серпня|серпень', 'вересня|вересень', 'жовтня|жовтень', 'листопада|листопад', 'грудня|грудень'])
 
 const monthNames = Object.keys(months)
   .sort((a, b) => b.length - a.length)
   .map((m) => m.replace(/\./g, '\\.'))
   .join('|')
 
-const time = String.raw`(?:\s*(?:[T,]|à|a las|at|um|в|στις|às)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?`
+/**
+ * A time after the date: hours, minutes, seconds, and the half of the day a
+ * 12-hour clock names, before the hours (`下午3:34`, `오후 3:34`) or after them
+ * (`3:34:56 PM`, `3:34 p.m.`).
+ */
+const time = String.raw`(?:\s*(?:[T,]|à|a las|at|um|в|στις|às)?\s*(上午|下午|午前|午後|오전|오후)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?(?!\p{L}))?)?`
 const zone = String.raw`(?:\s*\(?\s*(UTC|GMT|Z|CST|北京时间|北京時間|Beijing|Pékin|Pekín)\)?)?`
 
-const patterns: { re: RegExp; order: 'ymd' | 'numeric' | 'dMy' | 'Mdy' }[] = [
-  // 2025-11-18 08:08:22 UTC, 2025/11/18, 2025年11月18日 08:08
-  { re: new RegExp(String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` + time + zone, 'giu'), order: 'ymd' },
+const patterns: { re: RegExp; order: 'ymd' | 'numeric' | 'dMy' | 'dmyWords' | 'Mdy' }[] = [
+  // 2025-11-18 08:08:22 UTC, 2025/11/18, 2025年11月18日 08:08, 2025년 11월 18일
+  { re: new RegExp(String.raw`(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})\s*[日일]?` + time + zone, 'giu'), order: 'ymd' },
   // 25.11.2025 08:08:40 UTC, 25/11/2025, 25-11-2025; 11/25/2025 (month first: `numericDate`)
   { re: new RegExp(String.raw`(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](\d{4})` + time + zone, 'giu'), order: 'numeric' },
   // 16 juillet 2025 11:44:18 UTC, 18 de noviembre de 2025, 18 ноября 2025 г.
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(${monthNames})\.?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?` + time + zone, 'giu'), order: 'dMy' },
+  // ngày 18 tháng 11 năm 2025 (Vietnamese: day, month and year each after its word)
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})` + time + zone, 'giu'), order: 'dmyWords' },
   // November 18, 2025 08:08 UTC
   { re: new RegExp(String.raw`(${monthNames})\.?\s+(\d{1,2}),?\s+(\d{4})` + time + zone, 'giu'), order: 'Mdy' }
 ]
 
 /** Words that label the data time, in the languages seen or expected. */
 const labels =
-  /(update|updated|fetch|fetched|retrieved|last|数据|數據|更新|抓取|获取|時間|时间|データ|mise à jour|mis à jour|actualis|actualiz|récupér|obten|atualiz|обновл|получ|ενημέρωσ|ανάκτησ|datos|données|dados|данные|δεδομένα)/iu
+  /(update|updated|fetch|fetched|retrieved|last|数据|數據|更新|抓取|获取|時間|时间|データ|mise à jour|mis à jour|actualis|actualiz|récupér|obten|atualiz|обновл|получ|ενημέρωσ|ανάκτησ|datos|données|dados|данные|δεδομένα|güncelle|aktualiz|bijgewerkt|cập nhật|업데이트|갱신|데이터)/iu
 
 function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
 
-function build(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s: string | undefined, z: string | undefined): Omit<FoundDate, 'index'> | undefined {
+/**
+ * The hours of a time, on a 24-hour clock: a 12-hour clock's (1 to 12) with
+ * the half of the day it names. Hours no 12-hour clock shows keep their value:
+ * `am` after them is a word (German `15:34 am Montag`, "on Monday").
+ */
+function hours24(h: number, half: string | undefined): number {
+  if (half === undefined || h < 1 || h > 12) return h
+  const pm = /^[Pp]$|^(下午|午後|오후)$/u.test(half)
+  return (h % 12) + (pm ? 12 : 0)
+}
+
+function build(y: number, mo: number, d: number, time: readonly (string | undefined)[], z: string | undefined): Omit<FoundDate, 'index'> | undefined {
+  const [before, h, mi, s, after] = time
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2000 || y > 2100) return undefined
   const check = new Date(Date.UTC(y, mo - 1, d))
   if (check.getUTCDate() !== d) return undefined
@@ -68,7 +93,7 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
     const date = `${y}-${pad(mo)}-${pad(d)}`
     return { date, updatedAt: date }
   }
-  const hours = Number(h)
+  const hours = hours24(Number(h), before ?? after)
   const minutes = Number(mi)
   const seconds = s === undefined ? 0 : Number(s)
   if (hours > 23 || minutes > 59 || seconds > 59) return undefined
@@ -90,12 +115,15 @@ export function findDates(text: string, expected?: string): FoundDate[] {
     re.lastIndex = 0
     for (const m of normal.matchAll(re)) {
       const g = m.slice(1)
-      const [h, mi, s, z] = [g[3], g[4], g[5], g[6]]
+      // The time's groups (half of the day before, hours, minutes, seconds, half after), then the zone.
+      const clock = g.slice(3, 8)
+      const z = g[8]
       let built: Omit<FoundDate, 'index'> | undefined
-      if (order === 'ymd') built = build(Number(g[0]), Number(g[1]), Number(g[2]), h, mi, s, z)
-      else if (order === 'numeric') built = numericDate(Number(g[0]), Number(g[1]), (mo, d) => build(Number(g[2]), mo, d, h, mi, s, z), expected)
-      else if (order === 'dMy') built = build(Number(g[2]), months[g[1]!.toLowerCase()] ?? 0, Number(g[0]), h, mi, s, z)
-      else built = build(Number(g[2]), months[g[0]!.toLowerCase()] ?? 0, Number(g[1]), h, mi, s, z)
+      if (order === 'ymd') built = build(Number(g[0]), Number(g[1]), Number(g[2]), clock, z)
+      else if (order === 'numeric') built = numericDate(Number(g[0]), Number(g[1]), (mo, d) => build(Number(g[2]), mo, d, clock, z), expected)
+      else if (order === 'dmyWords') built = build(Number(g[2]), Number(g[1]), Number(g[0]), clock, z)
+      else if (order === 'dMy') built = build(Number(g[2]), months[g[1]!.toLowerCase()] ?? 0, Number(g[0]), clock, z)
+      else built = build(Number(g[2]), months[g[0]!.toLowerCase()] ?? 0, Number(g[1]), clock, z)
       if (built) found.push({ ...built, index: m.index ?? 0 })
     }
   }
@@ -121,11 +149,11 @@ function numericDate<T extends { date: string }>(a: number, b: number, made: (mo
  * first. `expected`: the store file's date (`findDates`).
  */
 export function findDataTime(lines: readonly { text: string; line: number }[], expected?: string): (FoundDate & { line: number }) | undefined {
-  // Lines without a digit cannot hold a date: skip the costly patterns.
+  // Lines without a digit (of any script: `halfWidth` reads them) cannot hold a date: skip the costly patterns.
   let timed: (FoundDate & { line: number }) | undefined
   let first: (FoundDate & { line: number }) | undefined
   for (const { text, line } of lines) {
-    if (!/[\d\uff10-\uff19]/.test(text)) continue
+    if (!/\p{Nd}/u.test(text)) continue
     const dates = findDates(text, expected)
     const head = dates[0]
     if (!head) continue

@@ -24,6 +24,43 @@ describe('data time', () => {
     expect(found?.line).toBe(3)
   })
 
+  // A 12-hour clock: before, `3:34:56 PM` was read as 03:34:56, with no diagnostic; where only Beijing time is
+  // given, a misread half of the day moves the data date itself (`7:00 PM CST` on the 8th is 11:00 UTC on the 8th,
+  // `07:00 CST` 23:00 UTC on the 7th).
+  it.each([
+    ['> **Data Update Time**: August 7, 2026 3:34:56 PM UTC', '2026-08-07T15:34:56Z'],
+    ['> **Data Update Time**: August 7, 2026 3:34 p.m. UTC', '2026-08-07T15:34:00Z'],
+    ['> **Data Update Time**: 08/17/2026 12:05:00 AM UTC', '2026-08-17T00:05:00Z'],
+    ['> **Data Update Time**: 08/17/2026 12:05:00 PM UTC', '2026-08-17T12:05:00Z'],
+    ['> **Data Update Time**: August 8, 2026 7:00 PM CST (Beijing Time)', '2026-08-08T11:00:00Z'],
+    ['> **數據更新時間**：2026年8月7日 下午3:34:56 UTC', '2026-08-07T15:34:56Z'],
+    ['> **データ更新時間**: 2026年8月7日 午前9:05 UTC', '2026-08-07T09:05:00Z'],
+    ['> **데이터 업데이트 시간**: 2026년 8월 7일 오후 3:34:56 UTC', '2026-08-07T15:34:56Z']
+  ])('reads the half of the day of a 12-hour clock: %s', (line, updatedAt) => {
+    const found = findDataTime([{ text: line, line: 3 }])
+    expect(found?.updatedAt).toBe(updatedAt)
+    expect(found?.date).toBe(updatedAt.slice(0, 10))
+  })
+
+  it('keeps the hours no 12-hour clock shows beside `am` (German `15:34 am Montag`, on Monday)', () => {
+    expect(findDataTime([{ text: '> **Stand der Daten**: 7. August 2026, 15:34 am Freitag (UTC)', line: 3 }])?.updatedAt).toBe('2026-08-07T15:34:00Z')
+    expect(findDataTime([{ text: '> **Stand der Daten**: 7. August 2026, 09:34 am Freitag', line: 3 }])?.updatedAt).toBe('2026-08-07T09:34:00Z')
+  })
+
+  // Before, these fell back to the store file's date (a `missing-date` warning) and lost the time.
+  it.each([
+    ['Korean', '> **데이터 업데이트 시간**: 2026년 8월 7일 08:35:38 UTC'],
+    ['Arabic-Indic digits', '> **وقت تحديث البيانات**: ٢٠٢٦-٠٨-٠٧ ٠٨:٣٥:٣٨ UTC'],
+    ['Turkish', '> **Veri güncelleme zamanı**: 7 Ağustos 2026 08:35:38 UTC'],
+    ['Polish', '> **Czas aktualizacji danych**: 7 sierpnia 2026 08:35:38 UTC'],
+    ['Dutch', '> **Gegevens bijgewerkt**: 7 augustus 2026 08:35:38 UTC'],
+    ['Ukrainian', '> **Час оновлення даних**: 7 серпня 2026 08:35:38 UTC'],
+    ['Indonesian', '> **Waktu pembaruan data**: 7 Agustus 2026 08:35:38 UTC'],
+    ['Vietnamese', '> **Thời gian cập nhật dữ liệu**: ngày 7 tháng 8 năm 2026 08:35:38 UTC']
+  ])('reads a data time written in %s', (_, line) => {
+    expect(findDataTime([{ text: line, line: 3 }])?.updatedAt).toBe('2026-08-07T08:35:38Z')
+  })
+
   it('prefers a labelled line over an earlier unlabelled date', () => {
     const found = findDataTime([
       { text: 'Released 2024-01-01 as version 2', line: 1 },

@@ -192,6 +192,11 @@ export function readInterval(raw: string): Read<Interval> {
   if (m) {
     return { value: { plus: Number(m[1]!.replace(',', '.')), minus: Number(m[3]!.replace(',', '.')), percent: m[2] === '%' || m[4] === '%' } }
   }
+  // The lower bound first (`-4/+6`, `−4 / +6`): each side says which it is by its sign.
+  m = /^[-−–]{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\/\s*\+{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
+  if (m) {
+    return { value: { plus: Number(m[3]!.replace(',', '.')), minus: Number(m[1]!.replace(',', '.')), percent: m[2] === '%' || m[4] === '%' } }
+  }
   return { problem: classify(text) }
 }
 
@@ -277,7 +282,7 @@ export function readScore(raw: string, style: ScoreStyle = plainScores): Read<Sc
     else if (/^auto-?eval$/i.test(found.marker) && !found.leading) autoEval = true
     if (preliminary || autoEval) text = found.rest
   }
-  const m = /^(\d[\d\s\u00a0\u202f.,'\u2019]*?)\s*(%?)\s*(\(?\s*(?:±|\+{1,2})[^)]*\)?)?$/u.exec(text)
+  const m = /^(\d[\d\s\u00a0\u202f.,'\u2019]*?)\s*(%?)\s*(\(?\s*(?:±|\+{1,2}|[-−–]{1,2}(?=[^)/]*\/\s*\+))[^)]*\)?)?$/u.exec(text)
   if (!m) return { problem: classify(text) }
   const value = parseDecimal(style.dotGroups && /^\d{1,3}(?:\.\d{3})+$/.test(m[1]!.trim()) ? m[1]!.replace(/\./g, '') : m[1]!)
   if (value === undefined) return { problem: classify(text) }

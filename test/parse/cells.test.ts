@@ -213,8 +213,20 @@ describe('interval', () => {
     // The `±` of a text written in ASCII only.
     ['+/-9', { plus: 9, minus: 9, percent: false }],
     ['+-9', { plus: 9, minus: 9, percent: false }],
-    ['(+/- 1.54%)', { plus: 1.54, minus: 1.54, percent: true }]
+    ['(+/- 1.54%)', { plus: 1.54, minus: 1.54, percent: true }],
+    // The lower bound first, each side with its sign (an error a cell before).
+    ['-4/+5', { plus: 5, minus: 4, percent: false }],
+    ['(−4 / +5)', { plus: 5, minus: 4, percent: false }],
+    ['-1.52%/+1.53%', { plus: 1.53, minus: 1.52, percent: true }]
   ])('%j', (raw, value) => expect(readInterval(raw)).toEqual({ value }))
+
+  it('reads a score whose interval gives the lower bound first', () => {
+    expect(readScore('1507 (-4/+6)')).toEqual({ value: { value: 1507, interval: { plus: 6, minus: 4, percent: false }, preliminary: false } })
+    expect(readScore('1507 −4/+6')).toEqual({ value: { value: 1507, interval: { plus: 6, minus: 4, percent: false }, preliminary: false } })
+    // A minus sign with no `+` side after it is no interval.
+    expect('problem' in readScore('1507 (-4)')).toBe(true)
+    expect('problem' in readScore('1507-4')).toBe(true)
+  })
 
   it('flags corrupted intervals', () => {
     expect(readInterval('+极/-4')).toEqual({ problem: 'corrupted' })

@@ -1,3 +1,4 @@
+import { monthOf } from './dates.js'
 import { halfWidth, parseCount, parseDecimal, parseTokens, visibleText } from './numbers.js'
 
 /**
@@ -340,7 +341,11 @@ export function readTokens(raw: string): Read<number> {
   return { problem: classify(text) }
 }
 
-/** Knowledge cutoff as `YYYY-MM` (or `YYYY-MM-DD`); text kept when it is a real value in another form. */
+/**
+ * Knowledge cutoff as `YYYY-MM` (or `YYYY-MM-DD`), from `2024/6`, `2024年6月`,
+ * or the month first as translations write it (`6/2024`, `06.2024`, `Jun 2024`,
+ * `juin 2024`, `Dez. 2023`); text kept when it is a real value in another form.
+ */
 export function readCutoff(raw: string): Read<string> {
   const text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
@@ -351,6 +356,11 @@ export function readCutoff(raw: string): Read<string> {
       const ym = `${m[1]}-${String(month).padStart(2, '0')}`
       return { value: m[3] ? `${ym}-${m[3].padStart(2, '0')}` : ym }
     }
+  }
+  const monthFirst = /^(\d{1,2})\s*[/.\-]\s*(\d{4})$/u.exec(text) ?? /^(\p{L}+\.?)\s+(?:de\s+)?(\d{4})$/u.exec(text)
+  if (monthFirst) {
+    const month = /^\d/.test(monthFirst[1]!) ? Number(monthFirst[1]) : monthOf(monthFirst[1]!)
+    if (month !== undefined && month >= 1 && month <= 12) return { value: `${monthFirst[2]}-${String(month).padStart(2, '0')}` }
   }
   if (/^\d{4}$/.test(text)) return { value: text }
   if (/\d/.test(text) || junk.test(text)) return { problem: 'corrupted' }

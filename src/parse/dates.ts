@@ -28,7 +28,7 @@ addMonths(['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june
 addMonths(['janvier|janv', 'février|fevrier|févr', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre', 'octobre', 'novembre', 'décembre|decembre|déc'])
 addMonths(['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre|setiembre', 'octubre', 'noviembre', 'diciembre'])
 addMonths(['janeiro', 'fevereiro', 'março|marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'])
-addMonths(['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'])
+addMonths(['januar|jän', 'februar', 'märz|mär', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober|okt', 'november', 'dezember|dez'])
 addMonths(['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'])
 addMonths(['января|январь|янв', 'февраля|февраль|фев', 'марта|март|мар', 'апреля|апрель|апр', 'мая|май', 'июня|июнь|июн', 'июля|июль|июл', 'августа|август|авг', 'сентября|сентябрь|сен', 'октября|октябрь|окт', 'ноября|ноябрь|ноя', 'декабря|декабрь|дек'])
 addMonths(['ιανουαρίου|ιανουάριος|ιαν', 'φεβρουαρίου|φεβρουάριος|φεβ', 'μαρτίου|μάρτιος|μαρ', 'απριλίου|απρίλιος|απρ', 'μαΐου|μαίου|μάιος|μαΐ', 'ιουνίου|ιούνιος|ιουν', 'ιουλίου|ιούλιος|ιουλ', 'αυγούστου|αύγουστος|αυγ', 'σεπτεμβρίου|σεπτέμβριος|σεπ', 'οκτωβρίου|οκτώβριος|οκτ', 'νοεμβρίου|νοέμβριος|νοε', 'δεκεμβρίου|δεκέμβριος|δεκ'])
@@ -38,6 +38,11 @@ addMonths(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agus
 addMonths(['stycznia|styczeń', 'lutego|luty', 'marca|marzec', 'kwietnia|kwiecień', 'maja|maj', 'czerwca|czerwiec', 'lipca|lipiec', 'sierpnia|sierpień', 'września|wrzesień', 'października|październik', 'listopada|listopad', 'grudnia|grudzień'])
 addMonths(['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'])
 addMonths(['січня|січень', 'лютого|лютий', 'березня|березень', 'квітня|квітень', 'травня|травень', 'червня|червень', 'липня|липень', 'серпня|серпень', 'вересня|вересень', 'жовтня|жовтень', 'листопада|листопад', 'грудня|грудень'])
+
+/** The month (1 to 12) a month's name or its abbreviation (`Dec`, `déc.`, `Dez.`) names in a language seen, else undefined. */
+export function monthOf(word: string): number | undefined {
+  return months[word.toLowerCase().replace(/\.$/, '')]
+}
 
 const monthNames = Object.keys(months)
   .sort((a, b) => b.length - a.length)

@@ -261,6 +261,12 @@ describe('other cells', () => {
     expect(readCutoff('暂无数据')).toEqual({ empty: true })
     expect(readCutoff('Données non disponibles')).toEqual({ empty: true })
     expect(readCutoff('2023极11')).toEqual({ problem: 'corrupted' })
+    // The month first, as translations write it (each an error a cell before).
+    for (const raw of ['10/2023', '10.2023', '10-2023', 'Oct 2023', 'October 2023', 'octobre 2023', 'Okt. 2023', 'octubre de 2023', 'октябрь 2023', 'Ekim 2023']) {
+      expect(readCutoff(raw), raw).toEqual({ value: '2023-10' })
+    }
+    expect(readCutoff('13/2023')).toEqual({ problem: 'corrupted' })
+    expect(readCutoff('Blah 2023')).toEqual({ problem: 'corrupted' })
     expect(readCount('12极4')).toEqual({ problem: 'corrupted' })
     expect(readText('Proprietary极好')).toEqual({ problem: 'corrupted' })
     expect(readText('独自')).toEqual({ value: '独自' })

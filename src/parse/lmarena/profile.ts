@@ -319,7 +319,8 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     if (c === '' || isNoData(c)) continue
     const cutoff = readCutoff(c)
     if ('problem' in cutoff && cutoff.problem === 'corrupted') corruptedDates++
-    else if (/^\d{4}\s*[/.\-年]\s*\d{1,2}/.test(c) && 'value' in cutoff) dates++
+    // A month of a year, however written (`2024/6`, `6/2024`, `juin 2024`); a year alone is no such cell.
+    else if ('value' in cutoff && /^\d{4}-\d{2}/.test(cutoff.value)) dates++
     if (/^https?:\/\/\S+$/i.test(c)) urls++
     // Words between two numbers (`1 bis 4`, `от 1 до 4`: a spread of ranks however translated) are
     // no name: a column of them is no organization's or license's; nor are amounts of money with words

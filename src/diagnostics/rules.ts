@@ -197,6 +197,13 @@ export const rules = {
     hint: 'A long table copied from a web page repeats its header every so many rows; such a row holds no model and is left out.',
     message: () => 'Unexpected copy of the header row among the data rows, expected a row per model; row left out'
   }),
+  'doubtful-column': rule<{ header: string; read: 'organization' | 'knowledgeCutoff'; doubt: 'one-value' | 'mixed-families' | 'day-dates' }>({
+    severity: 'warning',
+    title: 'Column unlike what its cells looked like',
+    hint: 'No header names this column, and its cells looked like organizations or knowledge cutoffs, but show another column (a note on every row, a release date); it is left out rather than guessed.',
+    message: ({ header, read, doubt }) =>
+      `Unexpected ${doubt === 'one-value' ? 'one value for the models of four families or more' : doubt === 'mixed-families' ? 'different values for models of one family' : 'dates with their day'} under ${quote(header || '(empty)')}, expected ${read === 'organization' ? 'the organization of each family of models' : 'a month per model (`2024/6`)'} for a column of \`${read}\` that no header names; column left out`
+  }),
   'placeholder-cells': rule<{ value: string; cells: number; headers: string[] }>({
     severity: 'warning',
     title: 'Placeholder for no data',

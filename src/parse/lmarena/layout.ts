@@ -1,6 +1,7 @@
 import type { Table } from 'mdast'
 import { message, START, type Message } from '../../diagnostics/diagnostic.js'
-import { clean, type Ordinal, type ScoreStyle } from '../cells.js'
+import { clean, readCutoff, type Ordinal, type ScoreStyle } from '../cells.js'
+import { doubtfulCutoffs, doubtfulOrganizations } from './doubtful.js'
 import { cellPlace, hasLink, isPlaceholder, place, repeatsHeader, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
 import { placeholdersOf } from './placeholders.js'
@@ -304,6 +305,22 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
     if (!col.role && !headerless && !messages.some((m) => m.rule === 'ambiguous-column' && m.line === headAt(i).line && m.column === headAt(i).column)) {
       messages.push(message('unknown-column', headAt(i), { header: col.header }))
     }
+  })
+  // Columns of words or dates no header names, read by their cells alone: left out where the cells show another
+  // column (a note on every row, a release date) than the one they looked like (`doubtful.ts`).
+  const model = columns.find((c) => c.role === 'model')
+  columns.forEach((col, i) => {
+    if (headerless || hints[i] || (col.role !== 'organization' && col.role !== 'knowledgeCutoff')) return
+    const doubt =
+      col.role === 'organization'
+        ? model && doubtfulOrganizations(texts[model.index]!, texts[i]!)
+        : doubtfulCutoffs(texts[i]!.map((t) => {
+            const read = readCutoff(t)
+            return 'value' in read ? read.value : undefined
+          }))
+    if (!doubt) return
+    messages.push(message('doubtful-column', headAt(i), { header: col.header, read: col.role, doubt }))
+    col.role = undefined
   })
   // Measures beside the score (the agent board's percentages) are kept under stable keys.
   for (const col of columns) {

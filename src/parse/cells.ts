@@ -190,15 +190,16 @@ export function readInterval(raw: string): Read<Interval> {
     return { value: { plus: v, minus: v, percent: m[2] === '%' } }
   }
   m = /^\+{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\/\s*[-−–]{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
-  if (m) {
-    return { value: { plus: Number(m[1]!.replace(',', '.')), minus: Number(m[3]!.replace(',', '.')), percent: m[2] === '%' || m[4] === '%' } }
-  }
+  if (m) return bounds(m[1]!, m[3]!, m[2]! + m[4]!)
   // The lower bound first (`-4/+6`, `−4 / +6`): each side says which it is by its sign.
   m = /^[-−–]{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\/\s*\+{1,2}\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text)
-  if (m) {
-    return { value: { plus: Number(m[3]!.replace(',', '.')), minus: Number(m[1]!.replace(',', '.')), percent: m[2] === '%' || m[4] === '%' } }
-  }
+  if (m) return bounds(m[3]!, m[1]!, m[2]! + m[4]!)
   return { problem: classify(text) }
+}
+
+/** An interval from its two sides' numbers (a decimal comma or point) and the percent signs written beside them. */
+function bounds(plus: string, minus: string, signs: string): Read<Interval> {
+  return { value: { plus: Number(plus.replace(',', '.')), minus: Number(minus.replace(',', '.')), percent: signs.includes('%') } }
 }
 
 /**

@@ -127,8 +127,8 @@ export function findDates(text: string, expected?: string): FoundDate[] {
       if (order === 'ymd') built = build(Number(g[0]), Number(g[1]), Number(g[2]), clock, z)
       else if (order === 'numeric') built = numericDate(Number(g[0]), Number(g[1]), (mo, d) => build(Number(g[2]), mo, d, clock, z), expected)
       else if (order === 'dmyWords') built = build(Number(g[2]), Number(g[1]), Number(g[0]), clock, z)
-      else if (order === 'dMy') built = build(Number(g[2]), months[g[1]!.toLowerCase()] ?? 0, Number(g[0]), clock, z)
-      else built = build(Number(g[2]), months[g[0]!.toLowerCase()] ?? 0, Number(g[1]), clock, z)
+      else if (order === 'dMy') built = build(Number(g[2]), monthOf(g[1]!) ?? 0, Number(g[0]), clock, z)
+      else built = build(Number(g[2]), monthOf(g[0]!) ?? 0, Number(g[1]), clock, z)
       if (built) found.push({ ...built, index: m.index ?? 0 })
     }
   }

@@ -42,6 +42,8 @@ export interface Layout {
   messages: Message[]
   /** Texts the table writes for no data that no list knows (`placeholders.ts`): cells holding one are empty. */
   placeholders: ReadonlySet<string>
+  /** Rows of the body that are the header row again (`repeatsHeader`): no data, left out of the profiles and of the rows. */
+  headerCopies: ReadonlySet<GridRow>
 }
 
 /** Does this header row look like a data row (a table with its header missing)? */
@@ -193,7 +195,8 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   const headerCells = head ? head.texts : []
   const headerless = looksLikeData(headerCells)
   const body = headerless ? [...grid] : rest
-  const data = body.filter((r) => !isPlaceholder(r.texts) && (headerless || !repeatsHeader(r.texts, headerCells)))
+  const headerCopies = new Set(headerless ? [] : body.filter((r) => repeatsHeader(r.texts, headerCells)))
+  const data = body.filter((r) => !isPlaceholder(r.texts) && !headerCopies.has(r))
   const width = Math.max(headerCells.length, ...data.map((r) => r.cells.length))
   // Rows that will be read: a ragged row's cells cannot be matched to columns.
   const rows = headerless ? data : data.filter((r) => r.cells.length >= headerCells.length && r.texts.slice(headerCells.length).every((t) => t.trim() === ''))
@@ -344,7 +347,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
       delete col.style
     }
   }
-  return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages, placeholders }
+  return { columns, headerless, body, width: headerless ? width : (table.children[0]?.children.length ?? 0), messages, placeholders, headerCopies }
 }
 
 export function isLeaderboard(layout: Layout): boolean {

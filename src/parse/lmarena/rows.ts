@@ -4,7 +4,7 @@ import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
 import { clean, EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
 import type { Role } from './headers.js'
-import { cellPlace, isPlaceholder, repeatsHeader, type GridRow } from './grid.js'
+import { cellPlace, isPlaceholder, type GridRow } from './grid.js'
 import { columnOf, type Column, type Layout } from './layout.js'
 import { knownLicenses, readModelCell, splitGluedLicense, type ModelCell } from './model-cell.js'
 
@@ -208,9 +208,8 @@ export function readRows(layout: Layout): TableRows {
   let truncatedAt: Place | undefined
   let gluedRows = 0
   let unranked = 0
-  const header = layout.columns.map((c) => c.header)
   layout.body.forEach((tr, index) => {
-    if (!layout.headerless && repeatsHeader(tr.texts, header)) {
+    if (layout.headerCopies.has(tr)) {
       messages.push(message('repeated-header', tr.place))
       return
     }

@@ -102,11 +102,14 @@ export function readRank(raw: string, ordinal?: Ordinal): Read<number> {
 /**
  * Rank spread: `1◄─►4`, `1-4`, `1–4`, `1..4`, `1 bis 4`, `от 1 до 4`, in
  * brackets (`(1–4)`, `[1, 4]`: two ranks in brackets are an interval however
- * they are parted), or digits glued together (`612` = 6–12).
+ * they are parted), or digits glued together (`612` = 6–12). With `affix`,
+ * what its column writes around every spread (`spreadAffix`): `1~4위`,
+ * `1位～4位`, `#1–#4`, `第1-4名`.
  */
-export function readSpread(raw: string, rank: number | undefined): Read<[number, number]> {
+export function readSpread(raw: string, rank: number | undefined, affix?: Ordinal): Read<[number, number]> {
   let text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
+  if (affix) text = withoutSpreadAffix(text, affix)
   const bracketed = /^(?:\((.*)\)|\[(.*)\])$/u.exec(text)
   if (bracketed) {
     text = (bracketed[1] ?? bracketed[2]!).trim()
@@ -123,6 +126,46 @@ export function readSpread(raw: string, rank: number | undefined): Read<[number,
     return split ? { value: split } : { problem: 'unparseable' }
   }
   return { problem: classify(text) }
+}
+
+/**
+ * What a column writes around the ranks of (nearly) every spread, the same
+ * each time, as translations write ranks (`rankAffix`): `위` in `1~4위`, `位`
+ * in `1位～4位`, `#` in `#1–#4`, `第` and `名` in `第1-4名`. Only letters and
+ * the signs that mark ranks (`#`, `№`, `º`, `ª`, `°`); on nine cells in ten
+ * and three at least. Units of sizes (`1.5M`) and prices (`5美元/25美元`)
+ * may fit too: read without their affix, they are still no spread.
+ */
+export function spreadAffix(texts: readonly string[]): Ordinal | undefined {
+  const counts = new Map<string, number>()
+  for (const text of texts) {
+    if (!/\d\D+\d/.test(text)) continue
+    const before = /^[^\d\s]*/u.exec(text)![0]
+    const after = /[^\d\s]*$/u.exec(text)![0]
+    if ((before || after) && rankMark.test(before) && rankMark.test(after)) {
+      const key = `${before}\u0000${after}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+  }
+  let best: { key: string; n: number } | undefined
+  for (const [key, n] of counts) if (n >= 3 && n >= 0.9 * texts.length && (!best || n > best.n)) best = { key, n }
+  if (!best) return undefined
+  const [before, after] = best.key.split('\u0000') as [string, string]
+  return { before, after }
+}
+
+/** What may write a rank's mark: up to four letters, or `#`, `№`, `º`, `ª`, `°` (or nothing). */
+const rankMark = /^(?:[\p{L}\p{M}#№ºª°]{0,4})$/u
+
+/** A spread without what its column writes around it, at both ends and between (`1位～4位` → `1～4`). */
+function withoutSpreadAffix(text: string, { before, after }: Ordinal): string {
+  if (!text.startsWith(before) || !text.endsWith(after) || text.length <= before.length + after.length) return text
+  let inner = text.slice(before.length, text.length - after.length).trim()
+  const first = /^\d+/.exec(inner)?.[0]
+  if (first && after && inner.slice(first.length).trimStart().startsWith(after)) inner = first + inner.slice(first.length).trimStart().slice(after.length)
+  const last = /\d+$/.exec(inner)?.[0]
+  if (last && before && inner.slice(0, -last.length).trimEnd().endsWith(before)) inner = inner.slice(0, -last.length).trimEnd().slice(0, -before.length) + last
+  return inner
 }
 
 /**
@@ -344,13 +387,14 @@ export function readTokens(raw: string): Read<number> {
 
 /**
  * Knowledge cutoff as `YYYY-MM` (or `YYYY-MM-DD`), from `2024/6`, `2024年6月`,
- * or the month first as translations write it (`6/2024`, `06.2024`, `Jun 2024`,
- * `juin 2024`, `Dez. 2023`); text kept when it is a real value in another form.
+ * `2024년 6월`, or the month first as translations write it (`6/2024`,
+ * `06.2024`, `Jun 2024`, `juin 2024`, `Dez. 2023`, `сент. 2023`, `dez/2023`);
+ * text kept when it is a real value in another form.
  */
 export function readCutoff(raw: string): Read<string> {
   const text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
-  const m = /^(\d{4})\s*[/.\-年]\s*(\d{1,2})(?:\s*[/.\-月]\s*(\d{1,2}))?\s*[日月]?$/u.exec(text)
+  const m = /^(\d{4})\s*[/.\-年년]\s*(\d{1,2})(?:\s*[/.\-月월]\s*(\d{1,2}))?\s*[日月일월]?$/u.exec(text)
   if (m) {
     const month = Number(m[2])
     if (month >= 1 && month <= 12) {
@@ -358,7 +402,7 @@ export function readCutoff(raw: string): Read<string> {
       return { value: m[3] ? `${ym}-${m[3].padStart(2, '0')}` : ym }
     }
   }
-  const monthFirst = /^(\d{1,2})\s*[/.\-]\s*(\d{4})$/u.exec(text) ?? /^(\p{L}+\.?)\s+(?:de\s+)?(\d{4})$/u.exec(text)
+  const monthFirst = /^(\d{1,2})\s*[/.\-]\s*(\d{4})$/u.exec(text) ?? /^(\p{L}+\.?)(?:\s*[/\-]\s*|\s+(?:de\s+)?)(\d{4})$/u.exec(text)
   if (monthFirst) {
     const month = /^\d/.test(monthFirst[1]!) ? Number(monthFirst[1]) : monthOf(monthFirst[1]!)
     if (month !== undefined && month >= 1 && month <= 12) return { value: `${monthFirst[2]}-${String(month).padStart(2, '0')}` }

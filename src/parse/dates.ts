@@ -39,10 +39,26 @@ addMonths(['stycznia|styczeń', 'lutego|luty', 'marca|marzec', 'kwietnia|kwiecie
 addMonths(['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'])
 addMonths(['січня|січень', 'лютого|лютий', 'березня|березень', 'квітня|квітень', 'травня|травень', 'червня|червень', 'липня|липень', 'серпня|серпень', 'вересня|вересень', 'жовтня|жовтень', 'листопада|листопад', 'грудня|грудень'])
 
-/** The month (1 to 12) a month's name or its abbreviation (`Dec`, `déc.`, `Dez.`) names in a language seen, else undefined. */
+/**
+ * The month (1 to 12) a month's name or its abbreviation (`Dec`, `déc.`,
+ * `Dez.`) names in a language seen, else undefined. An abbreviation is the
+ * start of a name, three letters at least (`сент.`, `нояб.`, `dez`, `ott`),
+ * that starts no name of another month.
+ */
 export function monthOf(word: string): number | undefined {
-  return months[word.toLowerCase().replace(/\.$/, '')]
+  const key = word.toLowerCase().replace(/\.$/, '')
+  const named = months[key]
+  if (named !== undefined || [...key].length < 3 || !/^\p{L}+$/u.test(key)) return named
+  let month: number | undefined
+  for (const name of monthNameList) {
+    if (!name.startsWith(key)) continue
+    if (month !== undefined && months[name] !== month) return undefined
+    month = months[name]
+  }
+  return month
 }
+
+const monthNameList = Object.keys(months)
 
 const monthNames = Object.keys(months)
   .sort((a, b) => b.length - a.length)

@@ -133,9 +133,12 @@ export function isRoundSize(raw: string): boolean | undefined {
   return near(1024) || near(1000)
 }
 
-/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, `1М` (Cyrillic), and with a decimal comma before a unit, `1,05M` (`128,000` stays a grouped count). */
+/** Context window sizes: `1M`, `128K`, `1.1M`, `200000`, `1М` (Cyrillic), with a decimal comma before a unit (`1,05M`), and written out with grouped thousands (`400 000`, `128,000`; what decides that a column holds sizes is its cells with a unit, `profileOf`). */
 export function parseTokens(raw: string): number | undefined {
   const text = latinUnit(visibleText(raw).trim())
+  // A whole count written out, its thousands grouped the same way throughout (`400 000`, `1,000,000`, `128.000`:
+  // no size is a fraction of a token).
+  if (/^\d{1,3}([ \u00a0\u202f\u2009,.'’])\d{3}(?:\1\d{3})*$/u.test(text)) return Number(text.replace(/\D/g, ''))
   const m = /^(\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(text) ?? /^(\d+,\d{1,2})\s*([KkMm])$/.exec(text)
   if (!m) return undefined
   return Math.round(Number(m[1]!.replace(',', '.')) * (m[2] ? unitValue(m[2]) : 1))

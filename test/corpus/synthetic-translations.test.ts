@@ -22,7 +22,8 @@ import { bulgarian } from '../ordinals.js'
  * the local way (scores too, on some; Indian grouping of lakhs), decimal
  * commas, percent signs before the number or Arabic, size units in Cyrillic
  * or Greek letters, votes shortened with a unit (`5,5K`), spreads "from 1 to 4"
- * (`от 1 до 4`), organization and license glued to the name after another
+ * (`от 1 до 4`) or with the rank's mark (`1~4위`), a word after every count of
+ * votes or size (`23 626 голосов`, `1M โทเค็น`), organization and license glued to the name after another
  * sign than ` · ` (`…Anthropic・Proprietary`), invisible characters before the numbers (a
  * zero-width space, a word joiner, a right-to-left mark), `N/A` as words no list knows
  * (`b.d.`, `Δ/Υ`), columns swapped, some tables cut behind a
@@ -42,6 +43,11 @@ interface Script {
   spread: string
   /** A word before the first rank of a spread, as "from 1 to 4" is written: `от 1 до 4`. */
   from?: string
+  /** The mark written after the last rank of a spread, as after every rank: `1~4위`. */
+  spreadAfter?: string
+  /** A word after every count of votes (`23,626 голосов`) and every size (`1M โทเค็น`), naming what is counted. */
+  voteWord?: string
+  sizeWord?: string
   /** Scores grouped too, as every other number: `1507 (±5)` → `1 507 (±5)`, `1.507`, `1'507`. */
   groupScores?: boolean
   /** Counts of a lakh or more in Indian grouping: `113,568` → `1,13,568`. */
@@ -71,12 +77,12 @@ interface Script {
 const shortened = (votes: number): number => (votes >= 1000 ? Math.round(votes / 100) * 100 : votes)
 
 const scripts: Script[] = [
-  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', from: 'от ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й` },
+  { tag: 'ru', letters: 'абвгдежзийклмнопрстуфхцчшщыэюя', group: '\u00a0', decimalComma: true, spread: ' до ', from: 'от ', groupScores: true, units: ['К', 'М'], ordinal: (r) => `${r}-й`, voteWord: 'голосов' },
   { tag: 'el', letters: 'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ', group: '.', decimalComma: true, spread: ' έως ', from: 'από ', groupScores: true, units: ['Κ', 'Μ'], na: 'Δ/Υ' },
   { tag: 'hi', letters: 'कखगघचछजझटठडढतथदधनपफबभमयरलवशसह', group: ',', decimalComma: false, spread: '–', groupScores: true, lakh: true, separator: ' ｜ ' },
   { tag: 'ar', letters: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', group: '\u066c', decimalComma: false, spread: ' إلى ', invisible: '\u200f' },
-  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}`, separator: '•' },
-  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', ordinal: (r) => `${r}위`, separator: '・' },
+  { tag: 'th', letters: 'กขคงจฉชซญดตถทนบปผพฟมยรลวสหอฮ', group: ',', decimalComma: false, spread: ' ถึง ', ordinal: (r) => `ที่ ${r}`, separator: '•', sizeWord: 'โทเค็น' },
+  { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', spreadAfter: '위', ordinal: (r) => `${r}위`, separator: '・' },
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true, invisible: '\u200b', na: 'b.d.' },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true, invisible: '\u2060' },
   { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ', plainFootnotes: true },
@@ -130,7 +136,7 @@ function localise(cell: string, script: Script, score = false, votes = false): s
   const local = cell
     .replace(/^(\s*)\$([\d.]+)\s*\/\s*\$([\d.]+)(\s*)$/, (m, a: string, b: string, c: string, d: string) => (script.decimalComma ? `${a}${comma(b)} $/${comma(c)} $${d}` : m))
     .replace(/^(\s*)(\d+\.\d{1,2})([KM])(\s*)$/, (_, a: string, b: string, u: string, d: string) => `${a}${comma(b)}${u}${d}`)
-    .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${script.from ?? ''}${b}${script.spread}${c}${d}`)
+    .replace(/^(\s*)(\d+)-(\d+)(\s*)$/, (_, a: string, b: string, c: string, d: string) => `${a}${script.from ?? ''}${b}${script.spread}${c}${script.spreadAfter ?? ''}${d}`)
     .replace(/^(\s*)([1-9])(\d{3})(?!\d)/, (m, a: string, b: string, c: string) => (score && script.groupScores ? `${a}${b},${c}` : m))
     .replace(/(\d),(\d{3})(?!\d)/g, (_, a: string, b: string) => `${a}${script.group ?? ''}${b}`)
     .replace(/(\d)\.(\d{1,2})(?=%|\s*$|\s*\()/g, (m, a: string, b: string) => (script.decimalComma ? `${a},${b}` : m))
@@ -175,6 +181,12 @@ export function translate(content: string, script: Script, seed: number): Transl
   const rankFirst = /排名|rank/i.test(head.parts[0] ?? '')
   const scoreColumn = head.parts.findIndex((p) => p.trim() === '分数')
   const votesColumn = head.parts.findIndex((p) => /票数/.test(p))
+  const sizeColumn = head.parts.findIndex((p) => /上下文/.test(p))
+  /** The word the script writes after the number of a column's cell, if any. */
+  const unitWord = (i: number, cell: string) => {
+    const word = i === votesColumn ? script.voteWord : i === sizeColumn ? script.sizeWord : undefined
+    return word && /\d[KMКМкм]?\s*$/u.test(cell) ? cell.replace(/\s*$/, ` ${word} `) : cell
+  }
   // Ranks, not their spreads (`排名区间`, `Rank Spread`: `1-4`, or glued, `14`).
   const rankColumns = new Set(head.parts.flatMap((p, i) => (/排名|rank/i.test(p) && !/区间|spread/i.test(p) ? [i] : [])))
   head.parts = head.parts.map((_, i) => ` ${i === 0 && rankFirst && next() < 0.4 ? ratingUb[Math.floor(next() * ratingUb.length)]! : header(script, next)} `)
@@ -186,7 +198,7 @@ export function translate(content: string, script: Script, seed: number): Transl
   for (let l = h; l < end; l++) {
     const cells = split(lines[l]!)
     if (cells.parts.length !== width) continue
-    if (l > h + 1) cells.parts = cells.parts.map((c, i) => (rankColumns.has(i) && script.ordinal && /^\s*\d+\s*$/.test(c) ? ` ${script.ordinal(Number(c))} ` : localise(c, script, i === scoreColumn, i === votesColumn).replace(/Preliminary/g, preliminary).replace(/ · /g, script.separator ?? ' · ')))
+    if (l > h + 1) cells.parts = cells.parts.map((c, i) => (rankColumns.has(i) && script.ordinal && /^\s*\d+\s*$/.test(c) ? ` ${script.ordinal(Number(c))} ` : unitWord(i, localise(c, script, i === scoreColumn, i === votesColumn)).replace(/Preliminary/g, preliminary).replace(/ · /g, script.separator ?? ' · ')))
     if (swap) [cells.parts[swap[0]!], cells.parts[swap[1]!]] = [cells.parts[swap[1]!]!, cells.parts[swap[0]!]!]
     lines[l] = join(cells)
   }

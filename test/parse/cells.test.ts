@@ -255,8 +255,12 @@ describe('other cells', () => {
     expect(readPrice('0,63 $')).toEqual({ value: [0.63, undefined] })
     expect(readTokens('1,05M')).toEqual({ value: 1_050_000 })
     expect(readTokens('1,5K')).toEqual({ value: 1_500 })
-    // A grouped count, not a decimal comma.
-    expect(readTokens('128,000')).not.toHaveProperty('value', 128)
+    // A grouped count, not a decimal comma: a size written out, its thousands grouped the same way throughout.
+    expect(readTokens('128,000')).toEqual({ value: 128_000 })
+    for (const raw of ['400 000', '400\u202f000', '400\u00a0000', '400.000', "400'000"]) expect(readTokens(raw), raw).toEqual({ value: 400_000 })
+    expect(readTokens('1,000,000')).toEqual({ value: 1_000_000 })
+    // Groups of three digits each, parted alike: no other number reads as a size.
+    for (const raw of ['1,000.000', '12,34', '1 000,000', '10 00']) expect(readTokens(raw), raw).not.toHaveProperty('value')
     expect(readCutoff('2023/10')).toEqual({ value: '2023-10' })
     expect(readCutoff('暂无数据')).toEqual({ empty: true })
     expect(readCutoff('Données non disponibles')).toEqual({ empty: true })
@@ -265,6 +269,17 @@ describe('other cells', () => {
     for (const raw of ['10/2023', '10.2023', '10-2023', 'Oct 2023', 'October 2023', 'octobre 2023', 'Okt. 2023', 'octubre de 2023', 'октябрь 2023', 'Ekim 2023']) {
       expect(readCutoff(raw), raw).toEqual({ value: '2023-10' })
     }
+    // Korean year and month; a month abbreviated as a language does (the start of its name) or parted from the year by a slash.
+    for (const raw of ['2023년 10월', '2023년10월', 'окт. 2023', 'oct/2023', 'out/2023', 'ott 2023', 'Okt 2023']) {
+      expect(readCutoff(raw), raw).toEqual({ value: '2023-10' })
+    }
+    expect(readCutoff('сент. 2023')).toEqual({ value: '2023-09' })
+    expect(readCutoff('нояб. 2023')).toEqual({ value: '2023-11' })
+    expect(readCutoff('февр. 2024')).toEqual({ value: '2024-02' })
+    expect(readCutoff('dez/2023')).toEqual({ value: '2023-12' })
+    expect(readCutoff('2023년 12월')).toEqual({ value: '2023-12' })
+    // The start of names of two months (`ma`: March, May; `ju`: June, July) names none.
+    for (const raw of ['Ma 2023', 'Ju. 2023', 'Jun-Jul 2023']) expect(readCutoff(raw), raw).toEqual({ problem: 'corrupted' })
     expect(readCutoff('13/2023')).toEqual({ problem: 'corrupted' })
     expect(readCutoff('Blah 2023')).toEqual({ problem: 'corrupted' })
     expect(readCount('12极4')).toEqual({ problem: 'corrupted' })

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readSpread, spreadAffix } from '../../src/parse/cells.js'
 import { parsePage } from '../../src/parse/index.js'
-import { capturedPage } from '../helpers.js'
+import { capturedPage, snapshotsDir } from '../helpers.js'
 
 /**
  * A rank spread column as translations write it, under a header no list
@@ -43,5 +46,53 @@ describe('a spread column under an unknown header', () => {
     const rows = result.snapshots[0]!.rows
     expect(rows.every((r) => r.organization === undefined && r.license === undefined && r.rankUpper === undefined)).toBe(true)
     expect(result.messages.map((m) => m.rule)).toContain('unknown-column')
+  })
+})
+
+/**
+ * A spread with the mark a translation writes after (or before) each rank:
+ * the Korean counter `위`, the Japanese `位`, `#`, `第…名`. Ranks so written
+ * were read (`1위`: `rankAffix`); spreads were each an error, their values lost.
+ */
+describe('a spread column that writes a mark around its ranks', () => {
+  const marked: [string, (a: number, b: number) => string][] = [
+    ['1~4위', (a, b) => `${a}~${b}위`],
+    ['1 ~ 4 위', (a, b) => `${a} ~ ${b} 위`],
+    ['1～4位', (a, b) => `${a}～${b}位`],
+    ['1位～4位', (a, b) => `${a}位～${b}位`],
+    ['#1–#4', (a, b) => `#${a}–#${b}`],
+    ['第1-4名', (a, b) => `第${a}-${b}名`]
+  ]
+  it.each(marked)('reads %s as the rank spread, under an unknown header', (_, spread) => {
+    const result = parsePage(page(spread), { source: 'lmarena-code-webdev' })
+    const rows = result.snapshots[0]!.rows
+    // What the page says of its other columns, and nothing of this one.
+    expect(result.messages).toEqual(parsePage(page((a, b) => `${a}-${b}`), { source: 'lmarena-code-webdev' }).messages)
+    expect(rows.map((r) => [r.rank, r.rankUpper, r.rankLower])).toEqual(rows.map((_, i) => [i + 1, Math.floor(i / 3) * 3 + 1, Math.floor(i / 3) * 3 + 3]))
+  })
+
+  it('learns the mark from the column: the same on nine cells in ten, letters or the signs of ranks only', () => {
+    expect(spreadAffix(['1~4위', '1~4위', '2~6위', '3~9위'])).toEqual({ before: '', after: '위' })
+    expect(spreadAffix(['#1–#4', '#1–#4', '#2–#6'])).toEqual({ before: '#', after: '' })
+    // Marks on some cells only, signs that are no rank's mark, and one number: none.
+    expect(spreadAffix(['1~4위', '1~4', '2~6', '3~9'])).toBeUndefined()
+    expect(spreadAffix(['$5/$25', '$5/$25', '$3/$15'])).toBeUndefined()
+    expect(spreadAffix(['1위', '2위', '3위'])).toBeUndefined()
+    expect(readSpread('1~4위', 2, { before: '', after: '위' })).toEqual({ value: [1, 4] })
+    expect(readSpread('1~4위', 2)).not.toHaveProperty('value')
+    // Read without their mark, prices and dates are still no spread.
+    expect(readSpread('5美元/25美元', undefined, { before: '', after: '美元' })).not.toHaveProperty('value')
+  })
+
+  it('reads a real page whose spreads a translation wrote as `1~4위` as the page itself', () => {
+    const content = readFileSync(path.join(snapshotsDir, 'lmarena-text/2026-08-21.zh.md'), 'utf8')
+    const original = parsePage(content, { source: 'lmarena-text', language: 'zh' })
+    const rows = original.snapshots[0]!.rows
+    expect(rows.filter((r) => r.rankLower !== undefined)).toHaveLength(30)
+    const lines = content.split('\n').map((l) => l.replace(/^(\|\s+\d+\s+\|\s+)(\d+)-(\d+)(\s*\|)/, '$1$2~$3위$4'))
+    expect(lines.filter((l) => l.includes('위'))).toHaveLength(30)
+    const korean = parsePage(lines.join('\n'), { source: 'lmarena-text', language: 'zh' })
+    expect(korean.snapshots[0]!.rows).toEqual(rows)
+    expect(korean.messages).toEqual(original.messages)
   })
 })

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
-import { capturedPage } from '../helpers.js'
+import { unitWord } from '../../src/parse/lmarena/unit-words.js'
+import { capturedPage, snapshotsDir } from '../helpers.js'
 
 /**
  * A column of context sizes as translations write them, under a header no
@@ -37,7 +40,8 @@ describe('a column of sizes whose unit is written in another script', () => {
   it.each([
     ['numbers followed by words', (t: number) => (t >= 1_000_000 ? `${t / 1_000_000} млн` : `${t / 1000} тыс.`)],
     ['numbers followed by 万', (t: number) => `${t / 10_000}万`],
-    ['numbers followed by a unit and a word', (t: number) => `${t >= 1_000_000 ? `${t / 1_000_000}M` : `${t / 1000}K`} токенов`],
+    ['numbers followed by one word that multiplies', (t: number) => `${(t / 1_000_000).toFixed(3).replace('.', ',')} млн`],
+    ['numbers followed by 万 with a space', (t: number) => `${t / 10_000} 万`],
     // Not sizes, but the same shape: prices with the currency written as a word.
     ['two numbers followed by a currency word', (_: number, i: number) => `${i + 1}美元/${(i + 1) * 5}美元`],
     // Nor do they start with a number: words before each amount (three prices, repeated as organizations are).
@@ -59,5 +63,60 @@ describe('a column of sizes whose unit is written in another script', () => {
     const orgs = ['01 AI', 'OpenAI', 'Google', 'OpenAI', 'Anthropic', '01 AI', 'Google', 'Meta', 'OpenAI', 'xAI', 'Google', 'Anthropic']
     const rows = parsePage(page('Организация', (_, i) => orgs[i]!), { source: 'lmarena-text' }).snapshots[0]!.rows
     expect(rows.map((r) => r.organization)).toEqual(orgs)
+  })
+})
+
+/**
+ * A word a translation writes after every number of a column, naming what is
+ * counted: `1M tokens`, `128K токенов`, `23,626 票`. Before, each such cell
+ * was an error (or the column unknown), its value lost. A word that
+ * multiplies (`1,5 млн`, `128 тыс.`) is never dropped: the number before it
+ * would be read wrong.
+ */
+describe('a column that writes a word after every number', () => {
+  const sized = (t: number) => (t >= 1_000_000 ? `${t / 1_000_000}M` : `${t / 1000}K`)
+  it.each([
+    ['a unit and a word', (t: number) => `${sized(t)} tokens`],
+    ['a unit and a word of another script', (t: number) => `${sized(t)} токенов`],
+    ['a unit and a word glued in a script without spaces', (t: number) => `${sized(t)}토큰`]
+  ])('reads sizes written as %s', (_, cell) => {
+    for (const header of ['Ктх', '上下文']) {
+      const result = parsePage(page(header, cell), { source: 'lmarena-text' })
+      expect(result.snapshots[0]!.rows.map((r) => r.context)).toEqual(sizes)
+      expect(result.messages.filter((m) => m.severity === 'error')).toEqual([])
+    }
+  })
+
+  it('learns the word from the column: on nine cells in ten, after numbers that say their size, none a part of one', () => {
+    expect(unitWord(['1M tokens', '128K tokens', '200K tokens', '-'])).toBe('tokens')
+    expect(unitWord(['23,626 票', '72,392 票', '803 票'])).toBe('票')
+    // Numbers that do not say their size: the word may multiply them.
+    expect(unitWord(['128 тыс.', '200 тыс.', '400 тыс.'])).toBeUndefined()
+    expect(unitWord(['1 млн', '1,5 млн', '2 млн', '10 млн'])).toBeUndefined()
+    expect(unitWord(['12,345 млн', '23,626 млн', '0,5 млн'])).toBeUndefined()
+    // A score and its marker: "Preliminary" on every row of a new board is no unit.
+    expect(unitWord(['1507 Preliminary', '1505 Preliminary', '1502 Preliminary'])).toBeUndefined()
+    expect(unitWord(['23626 Preliminary', '72392 Preliminary', '60237 Preliminary'])).toBeUndefined()
+    // Unit letters, ordinals, names: no word of their own.
+    expect(unitWord(['128 K', '200 K', '400 K'])).toBeUndefined()
+    expect(unitWord(['Claude 3 Opus', 'Claude 3 Opus', 'Claude 3 Opus'])).toBeUndefined()
+    expect(unitWord(['1M tokens', '128K', '200K', '400K'])).toBeUndefined()
+  })
+
+  it('reads a real page whose votes and sizes a translation wrote with a word after them as the page itself', () => {
+    const content = readFileSync(path.join(snapshotsDir, 'lmarena-text/2026-08-21.zh.md'), 'utf8')
+    const original = parsePage(content, { source: 'lmarena-text', language: 'zh' })
+    const rows = original.snapshots[0]!.rows
+    const sizes = rows.filter((r) => r.context !== undefined).length
+    expect(sizes).toBeGreaterThan(20)
+    // `| 23,626 | $10/$50 | 1M |` → `| 23,626 голосов | $10/$50 | 1M tokens |` (`N/A` stays).
+    const lines = content.split('\n').map((l) =>
+      l.replace(/\|\s*([\d,]+)\s*\|([^|]*)\|([^|]*)\|\s*$/, (_, votes: string, price: string, size: string) => `| ${votes} голосов |${price}|${size.replace(/^(\s*\d+(?:\.\d+)?[KM])/, '$1 tokens')}|`)
+    )
+    expect(lines.filter((l) => l.includes('голосов'))).toHaveLength(30)
+    expect(lines.filter((l) => l.includes('tokens'))).toHaveLength(sizes)
+    const worded = parsePage(lines.join('\n'), { source: 'lmarena-text', language: 'zh' })
+    expect(worded.snapshots[0]!.rows).toEqual(rows)
+    expect(worded.messages).toEqual(original.messages)
   })
 })

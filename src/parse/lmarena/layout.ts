@@ -5,6 +5,7 @@ import { doubtfulCutoffs, doubtfulOrganizations } from './doubtful.js'
 import { cellPlace, hasLink, isPlaceholder, place, repeatsHeader, type GridRow } from './grid.js'
 import { metricKey, roleOfHeader, type Role } from './headers.js'
 import { placeholdersOf } from './placeholders.js'
+import { unitWord, withoutUnitWord } from './unit-words.js'
 import { allowedRoles, max, profileOf, rankDisorder, silent, steps, type Profile } from './profile.js'
 
 /**
@@ -22,8 +23,10 @@ export interface Column {
   metric?: string
   /** How a score or metric column writes its numbers. */
   style?: ScoreStyle
-  /** What a rank column writes around every rank (`1위`, `#1`, `第1名`). */
+  /** What a rank column writes around every rank (`1위`, `#1`, `第1名`), or a spread column around every spread (`1~4위`). */
   ordinal?: Ordinal
+  /** The word a column of numbers writes after every number (`1M tokens`, `23,626 票`: `unitWord`), left out when its cells are read. */
+  unit?: string
   /** The signs a model column writes between a name and its organization and license (`gluedSeparator`). */
   separator?: string
   /** What its header names (`roleOfHeader`; none in a table without a header row): the cells may say otherwise. */
@@ -206,16 +209,12 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
   const found = placeholdersOf(texts)
   const placeholders = new Set(found.map((p) => p.text))
   for (let i = 0; i < width; i++) {
-    profiles.push(
-      profileOf(
-        i,
-        placeholders.size ? texts[i]!.map((t) => (placeholders.has(clean(t)) ? '' : t)) : texts[i]!,
-        rows.map((r) => hasLink(r.cells[i]))
-      )
-    )
+    const filled = placeholders.size ? texts[i]!.map((t) => (placeholders.has(clean(t)) ? '' : t)) : texts[i]!
+    const unit = unitWord(filled)
+    profiles.push(profileOf(i, unit ? filled.map((t) => withoutUnitWord(t, unit)) : filled, rows.map((r) => hasLink(r.cells[i]))))
     const header = headerless ? '' : (headerCells[i] ?? '').trim()
     const headedAs = headerless ? undefined : roleOfHeader(header)
-    columns.push({ index: i, header, role: undefined, ...(headedAs ? { headedAs } : {}) })
+    columns.push({ index: i, header, role: undefined, ...(headedAs ? { headedAs } : {}), ...(unit ? { unit } : {}) })
   }
   const hints = columns.map((c) => c.headedAs)
   const messages: Message[] = []
@@ -330,6 +329,7 @@ export function layoutOf(table: Table, grid: readonly GridRow[]): Layout {
     const p = profiles[col.index]!
     if (col.role === 'score' || col.role === 'metric') col.style = p.style
     if ((col.role === 'rank' || col.role === 'rankStyleControl') && p.ordinal) col.ordinal = p.ordinal
+    if (col.role === 'rankSpread' && p.spreadAffix) col.ordinal = p.spreadAffix
     if (col.role === 'model' && p.separator) col.separator = p.separator
     if (col.role === 'metric' || (col.role === 'score' && p.percent >= 0.5)) col.metric = metricKey(col.header, col.index)
   }

@@ -10,6 +10,7 @@ import {
   readRank,
   readScore,
   readSpread,
+  spreadAffix,
   readTokens,
   scoreMarker,
   splitGlued,
@@ -61,6 +62,8 @@ export interface Profile {
   style: ScoreStyle
   /** What this column writes around every whole number (`1위`, `#1`), read as an ordinal. */
   ordinal?: Ordinal
+  /** What this column writes around every spread of ranks (`1~4위`, `#1–#4`: `spreadAffix`). */
+  spreadAffix?: Ordinal
   /** Shares of the score cells with a `%`, with an interval. */
   percent: number
   withInterval: number
@@ -248,6 +251,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   const filled = filledCells.length
   const style: ScoreStyle = { markers: columnMarkers(filledCells), dotGroups: dotGroups(filledCells) }
   const ordinal = rankAffix(filledCells)
+  const spreadMarks = spreadAffix(filledCells)
   const p: Profile = {
     index,
     rows: cells.length,
@@ -260,6 +264,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     scores: [],
     style,
     ...(ordinal ? { ordinal } : {}),
+    ...(spreadMarks ? { spreadAffix: spreadMarks } : {}),
     percent: 0,
     withInterval: 0,
     interval: empty(),
@@ -297,7 +302,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     p.ints.push(tally(p.int, readRank(c, ordinal)))
     if (/^\d{2,}$/.test(c)) p.digitsOnly.push(c)
     if (!/^\d+$/.test(c)) {
-      const spread = readSpread(c, undefined)
+      const spread = readSpread(c, undefined, spreadMarks)
       tally(p.pair, 'value' in spread && spread.value[0] > spread.value[1] ? { problem: 'unparseable' } : spread)
     }
     const s = tally(p.score, readScore(c, style))

@@ -2,6 +2,7 @@ import type { TableCell } from 'mdast'
 import { message, placeAt, type Message, type Place } from '../../diagnostics/diagnostic.js'
 import type { Row, RowField } from '../../schema/row.js'
 import type { CellPlaces } from '../../schema/snapshot.js'
+import { withoutUnitWord } from './unit-words.js'
 import { clean, EMPTY, isNoData, junk, readCount, readCutoff, readInterval, readPrice, readRank, readScore, readSpread, readText, readTokens, type Read } from '../cells.js'
 import type { Role } from './headers.js'
 import { cellPlace, isPlaceholder, type GridRow } from './grid.js'
@@ -52,7 +53,7 @@ const fields = [
   field({
     field: 'rankUpper',
     role: 'rankSpread',
-    read: (raw, d) => readSpread(raw, d.row.rank),
+    read: (raw, d, _cell, column) => readSpread(raw, d.row.rank, column.ordinal),
     expected: 'a rank spread such as `1◄─►4`, `1-4` or `1 bis 4`',
     assign: ([upper, lower], d) => {
       d.row.rankUpper = upper
@@ -146,6 +147,12 @@ function noDataMark(layout: Layout, raw: string): boolean {
   return layout.placeholders.size > 0 && layout.placeholders.has(clean(raw))
 }
 
+/** A cell's text as its column's numbers are read: without the word the column writes after each (`Column.unit`). */
+function cellText(tr: GridRow, col: Column): string {
+  const raw = tr.texts[col.index] ?? ''
+  return col.unit ? withoutUnitWord(raw, col.unit) : raw
+}
+
 /** Fields of one row, with a message for each cell that does not read. */
 function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
   const draft: Draft = { row: {}, at: { row: [tr.place.line, tr.place.column] }, autoEval: false, glued: false, messages }
@@ -153,7 +160,7 @@ function readFields(tr: GridRow, layout: Layout, messages: Message[]): Draft {
     const col = columnOf(layout, f.role)
     const cell = col ? tr.cells[col.index] : undefined
     if (!col || !cell) continue
-    const raw = tr.texts[col.index]!
+    const raw = cellText(tr, col)
     if (noDataMark(layout, raw)) continue
     const p = cellPlace(cell, tr.place)
     const result = f.read(raw, draft, cell, col)
@@ -184,7 +191,7 @@ function readMetrics(tr: GridRow, layout: Layout, draft: Draft, messages: Messag
   const metrics: NonNullable<Row['metrics']> = {}
   for (const col of layout.columns) {
     if (!col.metric) continue
-    const raw = tr.texts[col.index] ?? ''
+    const raw = cellText(tr, col)
     if (noDataMark(layout, raw)) continue
     const s = readScore(raw, col.style)
     // The sign as the cell's numbers are read: a full-width `％` or the Arabic `٪` is a percent sign too.

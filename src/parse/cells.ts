@@ -28,15 +28,35 @@ function classify(text: string): Problem {
   return /\d/.test(text) && !numericChars.test(text) ? 'corrupted' : /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\uFFFD/u.test(text) ? 'corrupted' : 'unparseable'
 }
 
-/** A cell's text as the readers of numbers and dates and a column's profile see it: bold marks, runs of spaces and invisible format characters (`visibleText`) left out. */
+/**
+ * A cell's text as the readers of numbers and dates and a column's profile
+ * see it: bold marks, runs of spaces, invisible format characters
+ * (`visibleText`) and emoji left out. A translation decorates numbers with
+ * emoji (`🥇 1`, `1 🆕`, `23,626 🔥`): no number is written with one.
+ */
 export function clean(text: string): string {
-  return plain(visibleText(text))
+  return plain(withoutPictographs(visibleText(text)))
 }
 
-/** A text cell's text (organization, license): as `clean`, its invisible characters kept for the registry to repair and report (`hidden-characters`). */
-function cleanText(text: string): string {
-  return plain(halfWidth(text))
+function withoutPictographs(text: string): string {
+  return pictograph.test(text) ? text.replace(pictographs, '') : text
 }
+
+/** Emoji, with the selector and joiner that build them. */
+const pictograph = /\p{Extended_Pictographic}/u
+const pictographs = /[\p{Extended_Pictographic}\uFE0F\u200D]|[\u{1F3FB}-\u{1F3FF}]/gu
+
+/** A text cell's text (organization, license): as `clean`, its invisible characters kept for the registry to repair and report (`hidden-characters`), emoji left out at its ends only (`Proprietary 🆕`). */
+function cleanText(text: string): string {
+  return withoutEndEmoji(plain(halfWidth(text)))
+}
+
+/** A text without the emoji a translation put before or after it as a badge (`claude-opus-5 🆕`, `🔥 Proprietary`): no name begins or ends with one. */
+export function withoutEndEmoji(text: string): string {
+  return pictograph.test(text) ? text.replace(endEmoji, '').trim() : text
+}
+
+const endEmoji = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|\s)+|(?:[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|\s)+$/gu
 
 /** Bold marks left out, runs of spaces made one, the ends trimmed. */
 function plain(text: string): string {
@@ -349,7 +369,7 @@ const plainScores: ScoreStyle = { markers: new Set(), dotGroups: false }
 export function readCount(raw: string): Read<number> {
   const text = clean(raw)
   if (text === '' || isNoData(text)) return EMPTY
-  const value = parseCount(raw.replace(/\*\*/g, '').trim())
+  const value = parseCount(withoutPictographs(raw.replace(/\*\*/g, '')).trim())
   if (value !== undefined) return { value }
   return { problem: classify(text) }
 }

@@ -97,13 +97,14 @@ describe('parse cache', () => {
   it('writes an entry in ASCII alone, every other character escaped, and reads the same text back', async () => {
     const dir = await tempDir()
     const parse = cachedParser(dir)
-    // The English seed with its leader renamed past ASCII (and past the Basic Multilingual Plane).
-    const en = readFileSync(path.join(snapshotsDir, 'lmarena-text/2025-11-18.en.md'), 'utf8').replace('grok-4.1-thinking', 'grok-4.1-思考-Ωé-😀')
+    // The English seed with its leader renamed past ASCII (and past the Basic Multilingual Plane: inside the name, an emoji
+    // at its end being a badge).
+    const en = readFileSync(path.join(snapshotsDir, 'lmarena-text/2025-11-18.en.md'), 'utf8').replace('grok-4.1-thinking', 'grok-4.1-思考-Ωé-😀-x')
     const result = parse(en, { source: 'lmarena-text' })
-    expect(result.snapshots[0]!.rows[0]!.name).toBe('grok-4.1-思考-Ωé-😀')
+    expect(result.snapshots[0]!.rows[0]!.name).toBe('grok-4.1-思考-Ωé-😀-x')
     const [entry] = files(dir)
     expect([...readFileSync(entry!)].every((byte) => byte < 0x80)).toBe(true)
-    expect(readFileSync(entry!, 'utf8')).toContain('grok-4.1-\\u601d\\u8003-\\u03a9\\u00e9-\\ud83d\\ude00')
+    expect(readFileSync(entry!, 'utf8')).toContain('grok-4.1-\\u601d\\u8003-\\u03a9\\u00e9-\\ud83d\\ude00-x')
     expect(parse(en, { source: 'lmarena-text' })).toEqual(result)
     expect(parse.stats.hits).toBe(1)
   })

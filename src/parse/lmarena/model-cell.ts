@@ -1,6 +1,7 @@
 import type { PhrasingContent, TableCell } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { compareText } from '../../core/compare.js'
+import { withoutEndEmoji } from '../cells.js'
 
 /**
  * The model cell of an LMArena table, in every form upstream has used:
@@ -36,9 +37,10 @@ const SEPARATOR = /\s+[·•‧∙]\s+/u
 
 /**
  * Signs no model name is made of: not a letter, digit, mark or space, no
- * ASCII sign (`-`, `.`, `/`, `(`), no bracket or quote of any script.
+ * ASCII sign (`-`, `.`, `/`, `(`), no bracket or quote of any script. Nor an
+ * emoji: a badge (`Proprietary ⭐️`), never what parts a name from its license.
  */
-const signOfNoName = /[^\p{L}\p{N}\p{M}\s\p{Ps}\p{Pe}\p{Pi}\p{Pf}\u0000-\u007f]/gu
+const signOfNoName = /[^\p{L}\p{N}\p{M}\s\p{Ps}\p{Pe}\p{Pi}\p{Pf}\u0000-\u007f\p{Extended_Pictographic}]/gu
 
 /**
  * What a model column writes between a name and its organization and
@@ -163,6 +165,13 @@ function isFootnote(text: string): boolean {
 /** A footnote mark left after a name without its link: `[1]`, `¹`, `[¹]` (no model name ends in a superscript digit). */
 const trailingFootnote = new RegExp(`\\s*(?:\\[\\s*[\\d${SUPERSCRIPT_DIGITS}]{1,3}\\s*\\]|[${SUPERSCRIPT_DIGITS}]{1,3})\\s*$`, 'u')
 
+/**
+ * Marks of bold or strikethrough left at either end of a name, their other
+ * half lost (`**Gemini-2.5-Pro`, `gpt-5__`: a translation that dropped one):
+ * markdown reads them as text. No name starts or ends with two of them.
+ */
+const strayEmphasis = /^(?:\*\*|__|~~)+|(?:\*\*|__|~~)+$/gu
+
 function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, '')
 }
@@ -209,7 +218,7 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
   }
   visit(cell.children)
   // `[name](url)` turned into text by the scraper: `name [<sup>1</sup>](url)` already handled; strip bare `[1]` and `¹`.
-  let name = main.replace(trailingFootnote, '').replace(/\s+/g, ' ').trim()
+  let name = withoutEndEmoji(main.replace(trailingFootnote, '').replace(/\s+/g, ' ').trim().replace(strayEmphasis, '').trim())
   const raw = rawLink.exec(name)
   if (raw) {
     name = raw[1]!.trim()
@@ -218,7 +227,7 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
   }
   const result: ModelCell = { name }
   if (url) result.url = url
-  const tail = sub.replace(/\s+/g, ' ').trim()
+  const tail = withoutEndEmoji(sub.replace(/\s+/g, ' ').trim())
   if (tail) return withOrgLicense(result, unbracketed(tail), cut)
   // `name (Org · License)`: the organization and license a translation put in brackets after the name.
   const bracketed = trailingBrackets.exec(name)

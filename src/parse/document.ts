@@ -62,7 +62,20 @@ function mask(content: string, ranges: readonly Range[]): string {
   return out + content.slice(at)
 }
 
-export function prepare(content: string): Document {
+/**
+ * Rows a translation wrote with full-width bars (`｜ 12 ｜ 8-15 ｜ gpt-5 ｜ …｜`,
+ * as CJK text writes `|`): a line with no ASCII bar that starts and ends with
+ * one is a table row, its bars made ASCII (one code unit each: every place
+ * stays). A full-width bar inside a row of ASCII bars is text (a sign between
+ * a name and its license) and stays.
+ */
+export function withAsciiBars(content: string): string {
+  if (!content.includes('｜')) return content
+  return content.replace(/^[ \t]*｜[^|\n]*｜[ \t\r]*$/gm, (line) => line.replace(/｜/g, '|'))
+}
+
+export function prepare(source: string): Document {
+  const content = withAsciiBars(source)
   const messages: Message[] = []
   const ranges = thinkRanges(content)
   // Line starts only for a page with leaked reasoning (most have none).

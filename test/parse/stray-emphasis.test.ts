@@ -28,8 +28,8 @@ describe('bold marks of a name, one half lost', () => {
     expect(result.snapshots[0]!.rows.map((r) => r.name)).toEqual(names)
   })
 
-  it('keeps a single star or underscore a name ends or starts with', () => {
-    const own = ['gpt-4*', '_model_', 'phi-3*', 'o4-mini']
+  it('keeps a single star or underscore a name ends or starts with, and marks at both ends written as text', () => {
+    const own = ['gpt-4*', '_model_', 'phi-3*', 'o4-mini', '__proto__', '**x**']
     const rows = own.map((name, i) => `| ${i + 1} | ${name.replace(/[*_]/g, '\\$&')} | ${1500 - i * 4} | ${(20_000 - i * 997).toLocaleString('en')} |`)
     const result = parsePage(capturedPage(['| Rank | Model | Score | Votes |', '|---:|:---|---:|---:|', ...rows]), { source: 'lmarena-text' })
     expect(result.snapshots[0]!.rows.map((r) => r.name)).toEqual(own)

@@ -166,11 +166,17 @@ function isFootnote(text: string): boolean {
 const trailingFootnote = new RegExp(`\\s*(?:\\[\\s*[\\d${SUPERSCRIPT_DIGITS}]{1,3}\\s*\\]|[${SUPERSCRIPT_DIGITS}]{1,3})\\s*$`, 'u')
 
 /**
- * Marks of bold or strikethrough left at either end of a name, their other
- * half lost (`**Gemini-2.5-Pro`, `gpt-5__`: a translation that dropped one):
- * markdown reads them as text. No name starts or ends with two of them.
+ * Marks of bold or strikethrough left at one end of a name, their other half
+ * lost (`**Gemini-2.5-Pro`, `gpt-5__`: a translation that dropped one):
+ * markdown reads them as text. Marks at both ends are the name's own, written
+ * as text on purpose (`\_\_proto\_\_`), and stay.
  */
-const strayEmphasis = /^(?:\*\*|__|~~)+|(?:\*\*|__|~~)+$/gu
+function withoutStrayEmphasis(name: string): string {
+  const opening = /^(?:\*\*|__|~~)+/u.exec(name)?.[0]
+  const closing = /(?:\*\*|__|~~)+$/u.exec(name)?.[0]
+  if (opening && closing && opening.length < name.length) return name
+  return name.slice(opening?.length ?? 0, name.length - (closing?.length ?? 0)).trim()
+}
 
 function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, '')
@@ -218,7 +224,7 @@ export function readModelCell(cell: TableCell, separator?: string): ModelCell {
   }
   visit(cell.children)
   // `[name](url)` turned into text by the scraper: `name [<sup>1</sup>](url)` already handled; strip bare `[1]` and `¹`.
-  let name = withoutEndEmoji(main.replace(trailingFootnote, '').replace(/\s+/g, ' ').trim().replace(strayEmphasis, '').trim())
+  let name = withoutEndEmoji(withoutStrayEmphasis(main.replace(trailingFootnote, '').replace(/\s+/g, ' ').trim()))
   const raw = rawLink.exec(name)
   if (raw) {
     name = raw[1]!.trim()

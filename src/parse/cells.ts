@@ -42,8 +42,9 @@ function withoutPictographs(text: string): string {
   return pictograph.test(text) ? text.replace(pictographs, '') : text
 }
 
-/** Emoji, with the selector and joiner that build them. */
-const pictograph = /\p{Extended_Pictographic}/u
+/** Emoji, with the selector and joiner that build them; a text with none of the code units emoji are in has none (the common case, tested first: `clean` runs on every cell many times). */
+const pictographUnits = /[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83e]/
+const pictograph = { test: (text: string) => pictographUnits.test(text) && /\p{Extended_Pictographic}/u.test(text) }
 const pictographs = /[\p{Extended_Pictographic}\uFE0F\u200D]|[\u{1F3FB}-\u{1F3FF}]/gu
 
 /** A text cell's text (organization, license): as `clean`, its invisible characters kept for the registry to repair and report (`hidden-characters`), emoji left out at its ends only (`Proprietary 🆕`). */

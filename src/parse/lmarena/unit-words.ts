@@ -63,7 +63,11 @@ const gluedWord = /^(.*?\d[^\p{L}]*?[KkMmBb]?)([\p{Script=Han}\p{Script=Hangul}\
 /** Letters that are the size of a number (`1M`, `128K`, `1.5B`), and the numerals of the scripts that write no spaces (`1000万`): never a unit word. */
 const sizeLetter = /^(?:[KkMmBbGgTt]|[万萬千亿億百만억천]+)$/u
 
+const endsWithLetter = /[\p{L}\p{M}.]$/u
+
 function splitUnit(text: string): { number: string; word: string; sized: boolean; fraction: boolean } | undefined {
+  // Most cells end with a digit, a sign or a bracket: no word to look for.
+  if (!endsWithLetter.test(text)) return undefined
   const m = spacedWord.exec(text) ?? gluedWord.exec(text)
   if (!m) return undefined
   const [, number, word] = m as unknown as [string, string, string]

@@ -54,10 +54,18 @@ function cleanText(text: string): string {
 
 /** A text without the emoji a translation put before or after it as a badge (`claude-opus-5 🆕`, `🔥 Proprietary`): no name begins or ends with one. */
 export function withoutEndEmoji(text: string): string {
-  return pictograph.test(text) ? text.replace(endEmoji, '').trim() : text
+  if (!pictograph.test(text)) return text
+  // Walked from each end, not searched by a pattern anchored at the end: linear however long and hostile the cell.
+  const chars = [...text]
+  let from = 0
+  let to = chars.length
+  while (from < to && badgeChar.test(chars[from]!)) from++
+  while (to > from && badgeChar.test(chars[to - 1]!)) to--
+  return chars.slice(from, to).join('')
 }
 
-const endEmoji = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|\s)+|(?:[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|\s)+$/gu
+/** A code point of an emoji (or of what builds one), or a space. */
+const badgeChar = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]|\s)$/u
 
 /** Bold marks left out, runs of spaces made one, the ends trimmed. */
 function plain(text: string): string {

@@ -101,6 +101,10 @@ describe('a column that writes a word after every number', () => {
     expect(unitWord(['128 K', '200 K', '400 K'])).toBeUndefined()
     expect(unitWord(['Claude 3 Opus', 'Claude 3 Opus', 'Claude 3 Opus'])).toBeUndefined()
     expect(unitWord(['1M tokens', '128K', '200K', '400K'])).toBeUndefined()
+    // A cell longer than any number is none, and is not searched (the search backtracks: a hostile cell could hold a parse).
+    const long = `${'1 '.repeat(60)}23,626 tokens`
+    expect(unitWord([long, long, long])).toBeUndefined()
+    expect(unitWord(['23,626 tokens', '23,626 tokens', '23,626 tokens'])).toBe('tokens')
   })
 
   it('reads a real page whose votes and sizes a translation wrote with a word after them as the page itself', () => {

@@ -1,9 +1,9 @@
-import { clean, isNoData, isPreliminaryWord } from '../cells.js'
+import { clean, isNoData, isPreliminaryWord, MAX_NUMBER_CELL } from '../cells.js'
 
 /**
  * A word a column writes after every number, the same on (nearly) every cell,
  * as translations name what is counted: `1M tokens`, `128K токенов`,
- * `23,626 票`, `1507 Elo`. The column's numbers are read without it.
+ * `23,626 票`. The column's numbers are read without it.
  *
  * A word that multiplies (`128 тыс.`, `1,5 млн`, `100 万`) must never be
  * dropped so: `128` would be read, silently wrong. Such a word follows a
@@ -66,8 +66,9 @@ const sizeLetter = /^(?:[KkMmBbGgTt]|[万萬千亿億百만억천]+)$/u
 const endsWithLetter = /[\p{L}\p{M}.]$/u
 
 function splitUnit(text: string): { number: string; word: string; sized: boolean; fraction: boolean } | undefined {
-  // Most cells end with a digit, a sign or a bracket: no word to look for.
-  if (!endsWithLetter.test(text)) return undefined
+  // Most cells end with a digit, a sign or a bracket: no word to look for. A cell longer than any number
+  // (`MAX_NUMBER_CELL`) is none, and is not searched: the search backtracks, so one hostile cell could hold a parse.
+  if (text.length > MAX_NUMBER_CELL || !endsWithLetter.test(text)) return undefined
   const m = spacedWord.exec(text) ?? gluedWord.exec(text)
   if (!m) return undefined
   const [, number, word] = m as unknown as [string, string, string]

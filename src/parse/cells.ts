@@ -166,21 +166,29 @@ export function readSpread(raw: string, rank: number | undefined, affix?: Ordina
  * may fit too: read without their affix, they are still no spread.
  */
 export function spreadAffix(texts: readonly string[]): Ordinal | undefined {
-  const counts = new Map<string, number>()
-  for (const text of texts) {
-    if (!/\d\D+\d/.test(text)) continue
+  const marks = texts.map((text) => {
+    if (!/\d\D+\d/.test(text)) return undefined
     const before = /^[^\d\s]*/u.exec(text)![0]
     const after = /[^\d\s]*$/u.exec(text)![0]
-    if ((before || after) && rankMark.test(before) && rankMark.test(after)) {
-      const key = `${before}\u0000${after}`
-      counts.set(key, (counts.get(key) ?? 0) + 1)
-    }
-  }
+    return (before || after) && rankMark.test(before) && rankMark.test(after) ? { before, after } : undefined
+  })
+  return commonAffix(marks, texts.length)?.ordinal
+}
+
+/**
+ * The affix (what is written before and after) most of a column's cells
+ * write, the same on nine cells in ten and three at least of its `total`, and
+ * on how many; the first of those as many. What `spreadAffix` and a rank
+ * column's `rankAffix` learn.
+ */
+export function commonAffix(affixes: readonly (Ordinal | undefined)[], total: number): { ordinal: Ordinal; n: number } | undefined {
+  const counts = new Map<string, number>()
+  for (const a of affixes) if (a) counts.set(`${a.before}\u0000${a.after}`, (counts.get(`${a.before}\u0000${a.after}`) ?? 0) + 1)
   let best: { key: string; n: number } | undefined
-  for (const [key, n] of counts) if (n >= 3 && n >= 0.9 * texts.length && (!best || n > best.n)) best = { key, n }
+  for (const [key, n] of counts) if (n >= 3 && n >= 0.9 * total && (!best || n > best.n)) best = { key, n }
   if (!best) return undefined
   const [before, after] = best.key.split('\u0000') as [string, string]
-  return { before, after }
+  return { ordinal: { before, after }, n: best.n }
 }
 
 /** What may write a rank's mark: up to four letters, or `#`, `№`, `º`, `ª`, `°` (or nothing). */

@@ -11,6 +11,7 @@ import {
   readScore,
   readSpread,
   spreadAffix,
+  commonAffix,
   readTokens,
   scoreMarker,
   splitGlued,
@@ -158,20 +159,13 @@ function dotGroups(texts: readonly string[]): boolean {
  * (`varyingSuffix`).
  */
 function rankAffix(texts: readonly string[]): Ordinal | undefined {
-  const counts = new Map<string, number>()
-  for (const text of texts) {
-    const m = affixed.exec(text)
-    if (m && (m[1] || m[2])) {
-      const key = `${m[1]!.trim()}\u0000${m[2]}`
-      counts.set(key, (counts.get(key) ?? 0) + 1)
-    }
-  }
-  let same: { ordinal: Ordinal; n: number } | undefined
-  for (const [key, n] of counts) {
-    if (n < 3 || n < 0.9 * texts.length || (same && same.n >= n)) continue
-    const [before, after] = key.split('\u0000') as [string, string]
-    same = { ordinal: { before, after }, n }
-  }
+  const same = commonAffix(
+    texts.map((text) => {
+      const m = affixed.exec(text)
+      return m && (m[1] || m[2]) ? { before: m[1]!.trim(), after: m[2]! } : undefined
+    }),
+    texts.length
+  )
   const varying = varyingSuffix(texts)
   return varying !== undefined && varying > (same?.n ?? 0) ? { before: '', after: '', anySuffix: true } : same?.ordinal
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parsePage } from '../../src/parse/index.js'
+import { compactWords, withCompactWord } from '../../src/parse/compact-words.js'
 import { unitWord } from '../../src/parse/lmarena/unit-words.js'
 import { capturedPage, snapshotsDir } from '../helpers.js'
 
@@ -122,5 +123,83 @@ describe('a column that writes a word after every number', () => {
     const worded = parsePage(lines.join('\n'), { source: 'lmarena-text', language: 'zh' })
     expect(worded.snapshots[0]!.rows).toEqual(rows)
     expect(worded.messages).toEqual(original.messages)
+  })
+})
+
+/**
+ * Sizes and counts written with the word of the page's language that
+ * multiplies them (`1,5 млн`, `128 тыс.`, `100万`, `1 Mio.`). What each word
+ * multiplies by comes from the language's compact number formats (CLDR, in
+ * `Intl`), for the page's language alone. Before, every such cell was
+ * reported and its value lost.
+ */
+describe('numbers with the word of their language that multiplies them', () => {
+  const realPage = () => readFileSync(path.join(snapshotsDir, 'lmarena-text/2026-08-21.zh.md'), 'utf8')
+  /** The page with its votes and sizes (`| 23,626 | $10/$50 | 1M |`) rewritten by `votes` and `size`. */
+  const rewritten = (content: string, votes: (n: number) => string, size: (tokens: number) => string) =>
+    content
+      .split('\n')
+      .map((l) =>
+        l.replace(/\|\s*([\d,]+)\s*\|([^|]*)\|\s*(\d+(?:\.\d+)?)([KM])\s*\|\s*$/, (_, v: string, price: string, n: string, unit: string) => {
+          const tokens = Math.round(Number(n) * (unit === 'K' ? 1_000 : 1_000_000))
+          return `| ${votes(Number(v.replace(/,/g, '')))} |${price}| ${size(tokens)} |`
+        })
+      )
+      .join('\n')
+
+  it.each([
+    ['ru', (v: number) => `${String(v / 1000).replace('.', ',')} тыс.`, (t: number) => (t >= 1_000_000 ? `${String(t / 1_000_000).replace('.', ',')} млн` : `${t / 1000} тыс.`)],
+    ['ja', (v: number) => `${v / 10_000}万`, (t: number) => `${t / 10_000}万`],
+    ['zh-Hant', (v: number) => `${v / 10_000}萬`, (t: number) => `${t / 10_000}萬`],
+    ['pt', (v: number) => `${String(v / 1000).replace('.', ',')} mil`, (t: number) => (t >= 1_000_000 ? `${String(t / 1_000_000).replace('.', ',')} mi` : `${t / 1000} mil`)],
+    ['el', (v: number) => `${String(v / 1000).replace('.', ',')} χιλ.`, (t: number) => (t >= 1_000_000 ? `${String(t / 1_000_000).replace('.', ',')} εκ.` : `${t / 1000} χιλ.`)],
+    ['de', (v: number) => `${String(v / 1000).replace('.', ',')} Tausend`, (t: number) => (t >= 1_000_000 ? `${String(t / 1_000_000).replace('.', ',')} Mio.` : `${t / 1000} Tausend`)]
+  ])('reads a real page whose votes and sizes a translation into %s wrote so, as the page itself', (language, votes, size) => {
+    const content = realPage()
+    const original = parsePage(content, { source: 'lmarena-text', language })
+    expect(original.snapshots[0]!.rows.filter((r) => r.context !== undefined).length).toBeGreaterThan(20)
+    for (const changed of [rewritten(content, String, size), rewritten(content, votes, (t) => (t >= 1_000_000 ? `${t / 1_000_000}M` : `${t / 1000}K`)), rewritten(content, votes, size)]) {
+      expect(changed).not.toBe(content)
+      const result = parsePage(changed, { source: 'lmarena-text', language })
+      expect(result.snapshots[0]!.rows).toEqual(original.snapshots[0]!.rows)
+      expect(result.messages).toEqual(original.messages)
+    }
+  })
+
+  it('leaves the words of another language reported, never read with a size they do not have there', () => {
+    const content = realPage()
+    // Russian words on a page said to be French; `万` on a page said to be English.
+    for (const [language, size] of [
+      ['fr', (t: number) => (t >= 1_000_000 ? `${t / 1_000_000} млн` : `${t / 1000} тыс.`)],
+      ['en', (t: number) => `${t / 10_000}万`]
+    ] as const) {
+      const result = parsePage(rewritten(content, String, size), { source: 'lmarena-text', language })
+      expect(result.snapshots[0]!.rows.every((r) => r.context === undefined)).toBe(true)
+      expect(result.messages.some((m) => m.rule === 'unknown-column' || m.rule === 'corrupted-token')).toBe(true)
+    }
+  })
+
+  it('reads the number before the word with the language’s signs, and refuses one it cannot tell', () => {
+    const ru = compactWords('ru')!
+    const ja = compactWords('ja')!
+    expect(ru.words.get('млн')).toBe(1_000_000)
+    expect(ru.words.get('тысяч')).toBe(1_000)
+    expect(ja.words.get('万')).toBe(10_000)
+    expect(ja.words.get('億')).toBe(100_000_000)
+    expect(withCompactWord('1,5 млн', ru)).toBe('1,5M')
+    expect(withCompactWord('0,128 млн', ru)).toBe('128K')
+    expect(withCompactWord('1 млн токенов', ru)).toBe('1M токенов')
+    expect(withCompactWord('13万', ja)).toBe('130K')
+    expect(withCompactWord('1.5億', ja)).toBe('150M')
+    // Thousands grouped, or a decimal point, as Japanese writes them; in Russian a dot before three digits could be either: left as it is.
+    expect(withCompactWord('1,280万', ja)).toBe('12.8M')
+    expect(withCompactWord('1.280万', ja)).toBe('12.8K')
+    expect(withCompactWord('1.280 млн', ru)).toBe('1.280 млн')
+    expect(withCompactWord('1.5 млн', ru)).toBe('1.5M')
+    // Upstream's letters keep their meaning (in Turkish `B` is a thousand), and a name is no number.
+    expect(compactWords('tr')!.words.has('b')).toBe(false)
+    expect(withCompactWord('model 1 млн', ru)).toBe('model 1 млн')
+    expect(withCompactWord('12 мин', ru)).toBe('12 мин')
+    expect(compactWords('not a language')).toBeUndefined()
   })
 })

@@ -56,6 +56,8 @@ interface Script {
   percentFirst?: boolean
   /** K and M of sizes written in the script's letters that look like them: `1M` → `1М`. */
   units?: [string, string]
+  /** K and M of sizes (and of shortened votes) written as the language's words for a thousand and a million: `128K` → `128 хил.`, `1.05M` → `1,05 млн.`. */
+  sizeWords?: [string, string]
   /** Votes shortened with a unit, to one decimal: `5,471` → `5.5K` (`5,5K`, `5,5к`). */
   shortVotes?: boolean
   /** Ranks written as ordinals: `1-й`, `1위`, `ที่ 1`, `1-ви`, `2-ри`, `3-ти`. */
@@ -85,11 +87,11 @@ const scripts: Script[] = [
   { tag: 'ko', letters: '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허', group: ',', decimalComma: false, spread: '~', spreadAfter: '위', ordinal: (r) => `${r}위`, separator: '・' },
   { tag: 'pl', letters: 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż', group: '\u202f', decimalComma: true, spread: ' do ', groupScores: true, invisible: '\u200b', na: 'b.d.' },
   { tag: 'tr', letters: 'abcçdefgğhıijklmnoöprsştuüvyz', group: '.', decimalComma: true, spread: ' - ', percentFirst: true, invisible: '\u2060' },
-  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ', plainFootnotes: true },
+  { tag: 'vi', letters: 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ', group: '.', decimalComma: true, spread: ' đến ', separator: ' — ', plainFootnotes: true, sizeWords: ['nghìn', 'triệu'] },
   { tag: 'uk', letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', group: ' ', decimalComma: true, spread: ' до ', units: ['к', 'м'], shortVotes: true, headerEvery: 25 },
   { tag: 'de', letters: 'abcdefghijklmnopqrstuvwxyzäöüß', group: "'", decimalComma: true, spread: ' bis ', from: 'von ', groupScores: true, ordinal: (r) => `Nr. ${r}` },
   { tag: 'pt', letters: 'abcdefghijlmnopqrstuvxzãõçáéíóúâê', group: undefined, decimalComma: true, spread: ' a ', shortVotes: true, ordinal: (r) => `${r}.º` },
-  { tag: 'bg', letters: 'абвгдежзийклмнопрстуфхцчшщъьюя', group: '\u00a0', decimalComma: true, spread: ' до ', ordinal: bulgarian }
+  { tag: 'bg', letters: 'абвгдежзийклмнопрстуфхцчшщъьюя', group: '\u00a0', decimalComma: true, spread: ' до ', ordinal: bulgarian, sizeWords: ['хил.', 'млн.'] }
 ]
 
 /** "Rating (UB)" as translators write it in other scripts: words the header list reads as a score. */
@@ -143,6 +145,7 @@ function localise(cell: string, script: Script, score = false, votes = false): s
     .replace(/(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (n) => (script.lakh && Number(n.replace(/,/g, '')) >= 100_000 ? indian(n.replace(/,/g, '')) : n))
     .replace(/(\d+(?:[.,]\d+)?)%/g, (m, n: string) => (script.percentFirst ? `%${n}` : m))
     .replace(/^(\s*\d+(?:[.,]\d+)?)([KM])(\s*)$/, (m, n: string, unit: string, d: string) => (script.units ? `${n}${script.units[unit === 'K' ? 0 : 1]}${d}` : m))
+    .replace(/^(\s*\d+(?:[.,]\d+)?)([KM])(\s*)$/, (m, n: string, unit: string, d: string) => (script.sizeWords ? `${n} ${script.sizeWords[unit === 'K' ? 0 : 1]}${d}` : m))
   // Arabic pages write Arabic-Indic digits, and the Arabic percent sign.
   const digits = script.tag === 'ar' ? local.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/%/g, '\u066a') : local
   return script.invisible ? digits.replace(/^(\s*)(?=\S)/, `$1${script.invisible}`) : digits

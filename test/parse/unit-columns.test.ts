@@ -179,6 +179,33 @@ describe('numbers with the word of their language that multiplies them', () => {
     }
   })
 
+  it('never takes a column of sizes with words no reader knows for the scores, under headers no list knows', () => {
+    // A real page of 360 rows, its headers replaced by words no list knows, its sizes written `1 млнк` and `128 тыс`
+    // (words of no language it is said to be in). Before, `1 млнк` read as the score 1 with a marker ("preliminary"):
+    // the sizes were taken for the scores, the scores for a measure beside them, 1,729 values wrong, most silently.
+    const content = readFileSync(path.join(snapshotsDir, 'lmarena-text/2026-06-02.zh.md'), 'utf8')
+    const lines = content.split('\n')
+    const h = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-+/.test(lines[i + 1] ?? ''))
+    const head = lines[h]!.split('|')
+    const size = head.findIndex((p) => /Context/.test(p))
+    expect(size).toBeGreaterThan(0)
+    lines[h] = head.map((p, i) => (i === 0 || i === head.length - 1 ? p : ` Qx${'abcdefghij'[i]}vz `)).join('|')
+    for (let i = h + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) {
+      const parts = lines[i]!.split('|')
+      parts[size] = parts[size]!.replace(/(\d+(?:\.\d+)?)K/, '$1 тыс').replace(/(\d+(?:\.\d+)?)M/, '$1 млнк')
+      lines[i] = parts.join('|')
+    }
+    const original = parsePage(content, { source: 'lmarena-text', language: 'zh' }).snapshots[0]!.rows
+    expect(original).toHaveLength(360)
+    for (const language of ['bg', 'fr']) {
+      const result = parsePage(lines.join('\n'), { source: 'lmarena-text', language })
+      const rows = result.snapshots[0]!.rows
+      expect(rows.map(({ context: _, ...rest }) => rest)).toEqual(original.map(({ context: _, ...rest }) => rest))
+      expect(rows.every((r) => r.context === undefined)).toBe(true)
+      expect(result.messages.filter((m) => m.rule === 'unknown-column')).toHaveLength(1)
+    }
+  })
+
   it('reads the number before the word with the language’s signs, and refuses one it cannot tell', () => {
     const ru = compactWords('ru')!
     const ja = compactWords('ja')!

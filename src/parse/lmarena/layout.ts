@@ -67,8 +67,13 @@ function strength(role: Role, p: Profile): number {
   switch (role) {
     case 'score': {
       const s = steps(p.scores)
-      const monotone = s.pairs ? 1 - s.up / s.pairs : 1
-      return 0.5 + 0.5 * monotone - 0.3 * p.grouped + (p.withInterval >= 0.5 || p.style.markers.size > 0 ? 0.2 : 0)
+      // A step between equal values says nothing of the order: a column of one value (`1 млн` read as `1` and a
+      // marker, on most rows) is not shown to go down.
+      const moved = s.up + s.down
+      const monotone = !s.pairs ? 1 : ((moved ? 1 - s.up / moved : 0) * moved + 0.5 * (s.pairs - moved)) / s.pairs
+      // Cells that are no score (a word no reader knows after the number: `128 тыс`) count against it.
+      const read = p.score.ok / (p.score.ok + p.score.bad + p.score.corrupted)
+      return 0.5 + 0.5 * monotone - 0.3 * p.grouped - 0.5 * (1 - read) + (p.withInterval >= 0.5 || p.style.markers.size > 0 ? 0.2 : 0)
     }
     case 'votes': {
       const s = steps(p.counts)

@@ -96,3 +96,30 @@ describe('a spread column that writes a mark around its ranks', () => {
     expect(korean.messages).toEqual(original.messages)
   })
 })
+
+/**
+ * Spreads glued into one number (`1-4` → `14`, as a copy that lost the dash
+ * shows them) beside the ranks, under headers no list knows, the rank's own
+ * header naming a score ("Rating (UB)", as translations write it): both
+ * columns are as much in order. Before, the header chose, and the glued
+ * spreads were read as the ranks (`11`, `25`, `25` on the first rows), the
+ * ranks as ranks after style control (with a warning). A rank is never past
+ * its row's place in the table; glued spreads are.
+ */
+describe('glued spreads beside ranks whose header names a score', () => {
+  it('reads the ranks as the ranks, and the glued spreads as their spreads', () => {
+    const content = readFileSync(path.join(snapshotsDir, 'lmarena-search/2026-08-07.zh.md'), 'utf8')
+    const lines = content.split('\n')
+    const h = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-+/.test(lines[i + 1] ?? ''))
+    lines[h] = `| Βαθμολογία (ΓΜ) | ${['Qqwx', 'Zrpt', 'Vlkm', 'Brzt', 'Snvk', 'Ptxw'].join(' | ')} |`
+    for (let i = h + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) lines[i] = lines[i]!.replace(/^(\|[^|]*\|\s*)(\d+)-(\d+)(\s*\|)/, '$1$2$3$4')
+    const original = parsePage(content, { source: 'lmarena-search', language: 'zh' })
+    const rows = original.snapshots[0]!.rows
+    expect(rows.length).toBeGreaterThan(20)
+    expect(lines.join('\n')).toContain('| 1 | 11 |')
+    const result = parsePage(lines.join('\n'), { source: 'lmarena-search', language: 'el' })
+    expect(result.snapshots[0]!.rows).toEqual(rows)
+    // The header said a score: said so, on the header.
+    expect(result.messages.map((m) => m.rule)).toEqual([...original.messages.map((m) => m.rule), 'header-mismatch'])
+  })
+})

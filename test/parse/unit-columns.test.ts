@@ -206,6 +206,33 @@ describe('numbers with the word of their language that multiplies them', () => {
     }
   })
 
+  it.each([
+    ['lmarena-text/2026-06-02.zh.md', 360],
+    ['lmarena-vision/2026-08-21.zh.md', 30]
+  ])('never takes votes in thousands with a word no reader knows for ranks after style control (%s)', (file, count) => {
+    // `34,186` → `34 тщк`, under headers no list knows: small whole numbers reaching far down the table, as ranks
+    // after style control do. Before, they were read as such, and the votes lost with no diagnostic.
+    const content = readFileSync(path.join(snapshotsDir, file), 'utf8')
+    const lines = content.split('\n')
+    const h = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-+/.test(lines[i + 1] ?? ''))
+    const head = lines[h]!.split('|')
+    const votes = head.findIndex((p) => /票数/.test(p))
+    expect(votes).toBeGreaterThan(0)
+    lines[h] = head.map((p, i) => (i === 0 || i === head.length - 1 ? p : ` Qx${'abcdefghij'[i]}vz `)).join('|')
+    for (let i = h + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) {
+      const parts = lines[i]!.split('|')
+      parts[votes] = parts[votes]!.replace(/^(\s*)([\d,]+)(\s*)$/, (_, a: string, n: string, b: string) => `${a}${Math.round(Number(n.replace(/,/g, '')) / 1000)} тщк${b}`)
+      lines[i] = parts.join('|')
+    }
+    const original = parsePage(content, { source: file.split('/')[0], language: 'zh' }).snapshots[0]!.rows
+    expect(original).toHaveLength(count)
+    const result = parsePage(lines.join('\n'), { source: file.split('/')[0], language: 'bg' })
+    const rows = result.snapshots[0]!.rows
+    expect(rows.map(({ votes: _, ...rest }) => rest)).toEqual(original.map(({ votes: _, ...rest }) => rest))
+    expect(rows.every((r) => r.votes === undefined && r.rankStyleControl === undefined)).toBe(true)
+    expect(result.messages.filter((m) => m.rule === 'unknown-column')).toHaveLength(1)
+  })
+
   it('reads the number before the word with the language’s signs, and refuses one it cannot tell', () => {
     const ru = compactWords('ru')!
     const ja = compactWords('ja')!

@@ -181,11 +181,30 @@ function mostInOrder(candidates: readonly number[], disorder: (i: number) => num
   const sorted = [...candidates].sort((a, b) => disorder(a) - disorder(b) || a - b)
   const [first, second] = [sorted[0]!, sorted[1]!]
   if (disorder(second) - disorder(first) >= ORDER_MARGIN) return { rank: first }
-  // As much in order as each other: a header naming another role for one of them tells them apart.
+  // As much in order as each other: a rank is never past its row (the rows above it hold every better model), where
+  // spreads glued into one number are (`11`, `25` on the first rows). Else a header naming another role tells them apart.
+  const [placedFirst, placedSecond] = [withinRows(profiles[first]!), withinRows(profiles[second]!)]
+  if (placedFirst !== placedSecond) return { rank: placedFirst ? first : second }
   const other = (i: number) => hints[i] !== undefined && hints[i] !== 'rank'
   if (other(second) && !other(first)) return { rank: first, ...(asLong(profiles[second]!, profiles[first]!) ? { asMuch: second } : {}) }
   if (other(first) && !other(second)) return { rank: second, ...(asLong(profiles[first]!, profiles[second]!) ? { asMuch: first } : {}) }
   return { tied: [first, second] }
+}
+
+/**
+ * Whether a column's whole numbers are each at most their row's place in the
+ * table (and 2), on nine rows in ten: ranks are (a row's rank counts the rows
+ * above it, ties sharing one), and so are the ranks of a table that lost a row or two.
+ */
+function withinRows(p: Profile): boolean {
+  let read = 0
+  let within = 0
+  p.ints.forEach((v, row) => {
+    if (v === undefined) return
+    read++
+    if (v <= row + 3) within++
+  })
+  return read > 0 && within >= 0.9 * read
 }
 
 /**

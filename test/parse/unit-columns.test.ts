@@ -127,6 +127,27 @@ describe('a column that writes a word after every number', () => {
 })
 
 /**
+ * A page's table with every header replaced by a word no list knows (`Qxbvz`),
+ * and the cells of the column whose header matches `header` rewritten by `cell`.
+ */
+function headerBlind(content: string, header: RegExp, cell: (text: string) => string): string {
+  const lines = content.split('\n')
+  const h = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-+/.test(lines[i + 1] ?? ''))
+  const head = lines[h]!.split('|')
+  const column = head.findIndex((p) => header.test(p))
+  expect(column).toBeGreaterThan(0)
+  lines[h] = head.map((p, i) => (i === 0 || i === head.length - 1 ? p : ` Qx${'abcdefghij'[i]}vz `)).join('|')
+  for (let i = h + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) {
+    const parts = lines[i]!.split('|')
+    parts[column] = cell(parts[column]!)
+    lines[i] = parts.join('|')
+  }
+  const out = lines.join('\n')
+  expect(out).not.toBe(content)
+  return out
+}
+
+/**
  * Sizes and counts written with the word of the page's language that
  * multiplies them (`1,5 млн`, `128 тыс.`, `100万`, `1 Mio.`). What each word
  * multiplies by comes from the language's compact number formats (CLDR, in
@@ -184,21 +205,11 @@ describe('numbers with the word of their language that multiplies them', () => {
     // (words of no language it is said to be in). Before, `1 млнк` read as the score 1 with a marker ("preliminary"):
     // the sizes were taken for the scores, the scores for a measure beside them, 1,729 values wrong, most silently.
     const content = readFileSync(path.join(snapshotsDir, 'lmarena-text/2026-06-02.zh.md'), 'utf8')
-    const lines = content.split('\n')
-    const h = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-+/.test(lines[i + 1] ?? ''))
-    const head = lines[h]!.split('|')
-    const size = head.findIndex((p) => /Context/.test(p))
-    expect(size).toBeGreaterThan(0)
-    lines[h] = head.map((p, i) => (i === 0 || i === head.length - 1 ? p : ` Qx${'abcdefghij'[i]}vz `)).join('|')
-    for (let i = h + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) {
-      const parts = lines[i]!.split('|')
-      parts[size] = parts[size]!.replace(/(\d+(?:\.\d+)?)K/, '$1 тыс').replace(/(\d+(?:\.\d+)?)M/, '$1 млнк')
-      lines[i] = parts.join('|')
-    }
+    const blind = headerBlind(content, /Context/, (c) => c.replace(/(\d+(?:\.\d+)?)K/, '$1 тыс').replace(/(\d+(?:\.\d+)?)M/, '$1 млнк'))
     const original = parsePage(content, { source: 'lmarena-text', language: 'zh' }).snapshots[0]!.rows
     expect(original).toHaveLength(360)
     for (const language of ['bg', 'fr']) {
-      const result = parsePage(lines.join('\n'), { source: 'lmarena-text', language })
+      const result = parsePage(blind, { source: 'lmarena-text', language })
       const rows = result.snapshots[0]!.rows
       expect(rows.map(({ context: _, ...rest }) => rest)).toEqual(original.map(({ context: _, ...rest }) => rest))
       expect(rows.every((r) => r.context === undefined)).toBe(true)
@@ -213,20 +224,10 @@ describe('numbers with the word of their language that multiplies them', () => {
     // `34,186` → `34 тщк`, under headers no list knows: small whole numbers reaching far down the table, as ranks
     // after style control do. Before, they were read as such, and the votes lost with no diagnostic.
     const content = readFileSync(path.join(snapshotsDir, file), 'utf8')
-    const lines = content.split('\n')
-    const h = lines.findIndex((l, i) => l.includes('|') && /^\s*\|?\s*:?-+/.test(lines[i + 1] ?? ''))
-    const head = lines[h]!.split('|')
-    const votes = head.findIndex((p) => /票数/.test(p))
-    expect(votes).toBeGreaterThan(0)
-    lines[h] = head.map((p, i) => (i === 0 || i === head.length - 1 ? p : ` Qx${'abcdefghij'[i]}vz `)).join('|')
-    for (let i = h + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) {
-      const parts = lines[i]!.split('|')
-      parts[votes] = parts[votes]!.replace(/^(\s*)([\d,]+)(\s*)$/, (_, a: string, n: string, b: string) => `${a}${Math.round(Number(n.replace(/,/g, '')) / 1000)} тщк${b}`)
-      lines[i] = parts.join('|')
-    }
+    const blind = headerBlind(content, /票数/, (c) => c.replace(/^(\s*)([\d,]+)(\s*)$/, (_, a: string, n: string, b: string) => `${a}${Math.round(Number(n.replace(/,/g, '')) / 1000)} тщк${b}`))
     const original = parsePage(content, { source: file.split('/')[0], language: 'zh' }).snapshots[0]!.rows
     expect(original).toHaveLength(count)
-    const result = parsePage(lines.join('\n'), { source: file.split('/')[0], language: 'bg' })
+    const result = parsePage(blind, { source: file.split('/')[0], language: 'bg' })
     const rows = result.snapshots[0]!.rows
     expect(rows.map(({ votes: _, ...rest }) => rest)).toEqual(original.map(({ votes: _, ...rest }) => rest))
     expect(rows.every((r) => r.votes === undefined && r.rankStyleControl === undefined)).toBe(true)

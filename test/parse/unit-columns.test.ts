@@ -234,6 +234,23 @@ describe('numbers with the word of their language that multiplies them', () => {
     expect(result.messages.filter((m) => m.rule === 'unknown-column')).toHaveLength(1)
   })
 
+  it.each([
+    ['lmarena-text/2025-01-15.zh.md', 161],
+    ['lmarena-text-to-image/2026-08-22.zh.md', 30]
+  ])('reads votes shortened to whole thousands (`34K`) as votes, not context sizes, under headers no list knows (%s)', (file, count) => {
+    // Every such value is a round thousand, as sizes are; but a column of sizes repeats a few (`128K`, `1M`). On a
+    // page with no context column, they were read as context sizes, and the votes lost with no diagnostic.
+    const content = readFileSync(path.join(snapshotsDir, file), 'utf8')
+    const blind = headerBlind(content, /票数/, (c) => c.replace(/^(\s*)([\d,]+)(\s*)$/, (_, a: string, n: string, b: string) => `${a}${Math.round(Number(n.replace(/,/g, '')) / 1000)}K${b}`))
+    const original = parsePage(content, { source: file.split('/')[0], language: 'zh' }).snapshots[0]!.rows
+    expect(original).toHaveLength(count)
+    expect(original.every((r) => r.context === undefined)).toBe(true)
+    const rows = parsePage(blind, { source: file.split('/')[0], language: 'zh' }).snapshots[0]!.rows
+    // The votes to the precision the cells show them.
+    expect(rows.map((r) => r.votes)).toEqual(original.map((r) => (r.votes === undefined ? undefined : Math.round(r.votes / 1000) * 1000)))
+    expect(rows.map(({ votes: _, ...rest }) => rest)).toEqual(original.map(({ votes: _, ...rest }) => rest))
+  })
+
   it('reads the number before the word with the language’s signs, and refuses one it cannot tell', () => {
     const ru = compactWords('ru')!
     const ja = compactWords('ja')!

@@ -74,8 +74,18 @@ export interface Profile {
   /** Share of counts written with grouped thousands (`3,768`, `3 768`) or a K/M suffix. */
   grouped: number
   suffixed: number
-  /** Share of the counts with a K/M unit that are sizes of memory (`131.1K`, `128K`), not shortened counts (`5.5K`). */
+  /**
+   * Share of the counts with a K/M unit that are sizes of memory (`131.1K`,
+   * `128K`), not shortened counts (`5.5K`); none when the column has more
+   * distinct values than models share sizes (`manySizes`).
+   */
   roundSizes: number
+  /**
+   * Round thousands with more distinct values than a column of context sizes
+   * has (per square root of its rows, `MAX_SIZES_PER_ROOT`): counts shortened
+   * to whole thousands (`34K`, `112K`), no sizes.
+   */
+  manySizes: boolean
   price: Tally
   tokens: Tally
   /** Share of filled cells that are dates (`2024/6`, `2023-10`), corrupted ones (`nan极了`) aside. */
@@ -267,6 +277,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     grouped: 0,
     suffixed: 0,
     roundSizes: 0,
+    manySizes: false,
     price: empty(),
     tokens: empty(),
     dates: 0,
@@ -283,6 +294,7 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   let grouped = 0
   let suffixed = 0
   let roundSizes = 0
+  const sizes = new Set<number>()
   let dates = 0
   let corruptedDates = 0
   let text = 0
@@ -314,7 +326,10 @@ export function profileOf(index: number, texts: readonly string[], links: readon
     }
     // Prices carry their currency (`$5/$25`); `2024/6` is no price.
     if (c !== '' && !isNoData(c)) tally(p.price, /\$|USD/i.test(c) ? readPrice(c) : { problem: 'unparseable' })
-    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(unit)) tally(p.tokens, readTokens(c))
+    if (/^\d+(?:[.,]\d+)?\s*[KkMm]$/.test(unit)) {
+      const size = tally(p.tokens, readTokens(c))
+      if (size !== undefined) sizes.add(size)
+    }
     if (c === '' || isNoData(c)) continue
     const cutoff = readCutoff(c)
     if ('problem' in cutoff && cutoff.problem === 'corrupted') corruptedDates++
@@ -335,7 +350,9 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   p.withInterval = withInterval / scored
   p.grouped = grouped / Math.max(p.count.ok, 1)
   p.suffixed = suffixed / Math.max(p.count.ok, 1)
-  p.roundSizes = roundSizes / Math.max(suffixed, 1)
+  // More distinct values than models share sizes: counts shortened to whole thousands (`34K`), round as sizes are.
+  p.roundSizes = p.tokens.ok >= MIN_SIZE_ROWS && sizes.size > MAX_SIZES_PER_ROOT * Math.sqrt(p.tokens.ok) ? 0 : roundSizes / Math.max(suffixed, 1)
+  p.manySizes = p.roundSizes === 0 && roundSizes > 0
   const f = Math.max(filled, 1)
   p.dates = dates / Math.max(filled - corruptedDates, 1)
   p.text = text / f
@@ -476,6 +493,18 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
   return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 1
 }
 
+/** The fewest sizes before a column's count of distinct ones says anything. */
+const MIN_SIZE_ROWS = 20
+
+/**
+ * The most distinct values, per square root of the rows, that a column of
+ * context sizes shows: models share a few sizes (`128K`, `200K`, `1M`). On the
+ * real history, 2.01 at most (29 sizes on 209 rows); votes shortened to whole
+ * thousands, 2.37 at least (13 on 30 rows; 80 on 352), and 3.43 on the one
+ * real page that writes them so (20 on 34 rows).
+ */
+const MAX_SIZES_PER_ROOT = 2.2
+
 /** Rows from which a column of ranks must reach far down the table. */
 const LONG_TABLE = 20
 
@@ -518,7 +547,7 @@ export function allowedRoles(p: Profile, facts: TableFacts, lenient = false): Se
   if (votesLike(p, facts.bound, lenient)) roles.add('votes')
   if (fitsForm(p.interval, lenient) && p.interval.ok >= 0.5 * p.filled) roles.add('ci')
   if (fitsForm(p.price, lenient) && p.price.ok >= 0.3 * p.filled) roles.add('price')
-  if (fitsForm(p.tokens, lenient) && p.tokens.ok >= 0.3 * p.filled) roles.add('context')
+  if (fitsForm(p.tokens, lenient) && p.tokens.ok >= 0.3 * p.filled && !p.manySizes) roles.add('context')
   if (p.dates >= 0.2) roles.add('knowledgeCutoff')
   if (p.urls >= 0.8) roles.add('url')
   else if (p.text >= (lenient ? 0.5 : 0.6)) {

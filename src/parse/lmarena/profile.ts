@@ -351,8 +351,9 @@ export function profileOf(index: number, texts: readonly string[], links: readon
   p.grouped = grouped / Math.max(p.count.ok, 1)
   p.suffixed = suffixed / Math.max(p.count.ok, 1)
   // More distinct values than models share sizes: counts shortened to whole thousands (`34K`), round as sizes are.
-  p.roundSizes = p.tokens.ok >= MIN_SIZE_ROWS && sizes.size > MAX_SIZES_PER_ROOT * Math.sqrt(p.tokens.ok) ? 0 : roundSizes / Math.max(suffixed, 1)
-  p.manySizes = p.roundSizes === 0 && roundSizes > 0
+  const many = p.tokens.ok >= MIN_SIZE_ROWS && sizes.size > MAX_SIZES_PER_ROOT * Math.sqrt(p.tokens.ok)
+  p.manySizes = many && roundSizes > 0
+  p.roundSizes = many ? 0 : roundSizes / Math.max(suffixed, 1)
   const f = Math.max(filled, 1)
   p.dates = dates / Math.max(filled - corruptedDates, 1)
   p.text = text / f

@@ -3,6 +3,7 @@ import { languageOrder } from '../core/languages.js'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { rowFields, type Row, type RowField } from '../schema/row.js'
 import type { ParsedSnapshot } from '../schema/snapshot.js'
+import { recordOf } from '../core/records.js'
 import type { RenameCandidate } from './renames.js'
 import type { Disagreement, ReconciledRow, ReconciledSnapshot } from './types.js'
 
@@ -292,8 +293,10 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
   // Indexed loops: run a few million times a build, and iterators cost an object a step until optimized.
   for (let e = 0; e < merged.length; e++) {
     const entry = merged[e]!
-    // Built in the public field order (`rowFields`), the model id last: no reordering copy.
-    const out: Record<string, unknown> = {}
+    // Built in the public field order (`rowFields`), the model id last: no reordering copy. Made at the
+    // end in one piece (`recordOf`): a build holds every reconciled row.
+    const keys: string[] = []
+    const fieldValues: unknown[] = []
     // The variants the model was seen in, in the order they were merged: from the first it was seen in.
     const first = entry.v0
     const firstRow = rowOf(entry)
@@ -301,7 +304,8 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
     for (let f = 0; f < present.length; f++) {
       const field = present[f]!
       if (field === 'name') {
-        out.name = entry.name
+        keys.push('name')
+        fieldValues.push(entry.name)
         continue
       }
       // The kept value and where it is, and the values that disagree with it (an array only when one does).
@@ -324,7 +328,7 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         else if (!agree(field, keptValue, value, provenance !== undefined || sorted[keptAt]!.snapshot.provenance !== undefined)) (others ??= []).push({ v, i, value })
       }
       if (keptAt < 0) continue
-      if (keptValue !== false) out[field] = keptValue
+      if (keptValue !== false) keys.push(field), fieldValues.push(keptValue)
       if (!others) continue
       const kept = { v: keptAt, i: seenAt[keptAt]!, value: keptValue }
       const values = [kept, ...others].map((f) => {
@@ -338,8 +342,9 @@ export function reconcile(variants: readonly Variant[], canon: Canon, options: R
         diagnostics.push(diagnostic(at.file, 'variant-disagreement', { line: at.line, column: at.column }, { field, found: show(other.value), model: entry.id, board, date, kept: show(kept.value), keptAt: `${keptAt.file}:${keptAt.line}:${keptAt.column}` }))
       }
     }
-    out.model = entry.id
-    rows.push(out as ReconciledRow)
+    keys.push('model')
+    fieldValues.push(entry.id)
+    rows.push(recordOf(keys, fieldValues) as ReconciledRow)
   }
   rows.sort((a, b) => a.rank - b.rank)
 

@@ -1,0 +1,53 @@
+/**
+ * Plain objects made compact, for the records a build holds by the hundred
+ * thousand (the reconciled rows: 50,000 more for each year of daily data).
+ *
+ * An object built a property at a time from `{}` keeps four properties in
+ * itself and the rest in a second array, and a field that ever held a
+ * fraction boxes every number of it, whole or not. A row of eleven fields
+ * then takes about 140 bytes, and its numbers 16 each besides. An object
+ * literal with every key keeps them all in itself, and a field whose shape
+ * held a text first keeps a whole number as it is (a fraction stays boxed).
+ *
+ * `recordOf` makes that literal, once for each list of keys (a function per
+ * list, compiled on first use), and primes its shape with texts. On the
+ * history with a year of daily data ahead, the heap after reading the store
+ * went from 48 to 42 MiB. The result is a plain object like any other: own
+ * keys in the order given, `Object.prototype`, equal (`toStrictEqual`, JSON)
+ * to the one built a property at a time.
+ */
+
+type Maker = (values: readonly unknown[]) => Record<string, unknown>
+
+const makers = new Map<string, Maker>()
+
+/**
+ * Lists of keys made into a function at most: a store (a hostile one
+ * included) whose rows show more combinations of fields gets the rest built
+ * a property at a time. The real history shows a few dozen.
+ */
+export const MAX_SHAPES = 256
+
+/** Keys a literal must not name: `__proto__: value` sets the prototype instead. */
+const unsafe = new Set(['__proto__'])
+
+/** The object whose own keys are `keys`, in that order, with `values` (same length; keys distinct). */
+export function recordOf(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const id = keys.join('\u0000')
+  let make = makers.get(id)
+  if (!make) {
+    if (makers.size >= MAX_SHAPES || keys.some((k) => unsafe.has(k))) return builtByHand(keys, values)
+    // The keys are quoted as JSON strings: whatever they hold, the source is one literal.
+    make = new Function('v', `return {${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')}}`) as Maker
+    // Texts first: each field then takes whole numbers unboxed (see above); the primer is let go.
+    make(keys.map(() => ''))
+    makers.set(id, make)
+  }
+  return make(values)
+}
+
+function builtByHand(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (let i = 0; i < keys.length; i++) Object.defineProperty(out, keys[i]!, { value: values[i], enumerable: true, writable: true, configurable: true })
+  return out
+}

@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.js'
+import { recordOf } from '../core/records.js'
 import type { ReconciledRow, ReconciledSnapshot } from '../registry/types.js'
 
 /** Where a model stood in one snapshot: its row there (a move holds the rows themselves, not copies). */
@@ -149,10 +150,12 @@ export function diffSnapshots(a: ReconciledSnapshot, b: ReconciledSnapshot): Sna
     const from: Standing = old
     const to: Standing = row
     const peerDelta = countBelow(peersBefore, old.rank) - countBelow(peersAfter, row.rank)
-    const move: Move = { model: row.model, name: row.name, from, to, rankDelta: old.rank - row.rank, peerDelta, significant: isSignificant(from, to) }
-    if (from.score !== undefined && to.score !== undefined) move.scoreDelta = delta(from.score, to.score)
-    if (from.votes !== undefined && to.votes !== undefined) move.votesGained = to.votes - from.votes
-    moved.push(move)
+    // Made in one piece (`recordOf`): a build holds every move of every day.
+    const keys = ['model', 'name', 'from', 'to', 'rankDelta', 'peerDelta', 'significant']
+    const values: unknown[] = [row.model, row.name, from, to, old.rank - row.rank, peerDelta, isSignificant(from, to)]
+    if (from.score !== undefined && to.score !== undefined) keys.push('scoreDelta'), values.push(delta(from.score, to.score))
+    if (from.votes !== undefined && to.votes !== undefined) keys.push('votesGained'), values.push(to.votes - from.votes)
+    moved.push(recordOf(keys, values) as unknown as Move)
   }
   for (const row of a.rows) {
     if (after.has(row.model)) continue

@@ -1,4 +1,5 @@
 import { compareText } from '../../core/compare.js'
+import { recordOf } from '../../core/records.js'
 import type { ReconciledRow } from '../../registry/types.js'
 import { delta, interval } from '../diffs.js'
 import { chronological, coverage, DEFAULT_GAP_DAYS, isGap, type GapOptions, type HistorySnapshot } from './snapshot.js'
@@ -50,11 +51,16 @@ export interface Frontier {
 /** A row with a score: the rows a frontier compares. */
 type ScoredRow = ReconciledRow & { score: number }
 
-function bestOf(row: ScoredRow): Best {
-  const b: Best = { model: row.model, name: row.name, score: row.score, rank: row.rank }
+/** A row's best, with its organization when given; made in one piece (`recordOf`): a build holds each snapshot's. */
+function bestOf(row: ScoredRow): Best
+function bestOf(row: ScoredRow, organization: string): OrganizationBest
+function bestOf(row: ScoredRow, organization?: string): Best {
+  const keys = ['model', 'name', 'score', 'rank']
+  const values: unknown[] = [row.model, row.name, row.score, row.rank]
+  if (organization !== undefined) keys.unshift('organization'), values.unshift(organization)
   const iv = interval(row)
-  if (iv) b.interval = [iv[0], iv[1]]
-  return b
+  if (iv) keys.push('interval'), values.push([iv[0], iv[1]])
+  return recordOf(keys, values) as unknown as Best
 }
 
 function better(a: ScoredRow, b: ScoredRow): boolean {
@@ -101,7 +107,7 @@ function bestsOf(s: HistorySnapshot, info: ModelInfo): SnapshotBests {
     if (about?.openWeights === false && (!proprietary || better(scoredRow, proprietary))) proprietary = scoredRow
   }
   bests = {
-    organizations: [...byOrg].map(([organization, row]) => ({ organization, ...bestOf(row) })).sort((a, b) => b.score - a.score || compareText(a.organization, b.organization)),
+    organizations: [...byOrg].map(([organization, row]) => bestOf(row, organization)).sort((a, b) => b.score - a.score || compareText(a.organization, b.organization)),
     ...(open ? { open: bestOf(open) } : {}),
     ...(proprietary ? { proprietary: bestOf(proprietary) } : {}),
     lowest

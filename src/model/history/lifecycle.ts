@@ -1,4 +1,5 @@
 import { compareText } from '../../core/compare.js'
+import { recordOf } from '../../core/records.js'
 import type { ReconciledRow } from '../../registry/types.js'
 import { delta } from '../diffs.js'
 import { absence, chronological, coverage, DEFAULT_GAP_DAYS, isGap, type Absence, type GapOptions, type HistorySnapshot } from './snapshot.js'
@@ -62,12 +63,14 @@ export interface Lifecycle {
 
 const FIELDS = ['rank', 'rankUpper', 'rankLower', 'score', 'ciPlus', 'ciMinus'] as const
 
+/** Made in one piece (`recordOf`): a build holds every point of every model's history. */
 function pointOf(date: string, row: ReconciledRow | undefined, state: LifecyclePoint['state'], gapBefore: boolean): LifecyclePoint {
-  const p: LifecyclePoint = { date, until: date, snapshots: 1, state, gapBefore }
-  if (!row) return p
-  for (const f of FIELDS) if (row[f] !== undefined) p[f] = row[f]
-  if (row.votes !== undefined) p.votes = row.votes
-  return p
+  if (!row) return { date, until: date, snapshots: 1, state, gapBefore }
+  const keys: string[] = ['date', 'until', 'snapshots', 'state', 'gapBefore']
+  const values: unknown[] = [date, date, 1, state, gapBefore]
+  for (const f of FIELDS) if (row[f] !== undefined) keys.push(f), values.push(row[f])
+  if (row.votes !== undefined) keys.push('votes'), values.push(row.votes)
+  return recordOf(keys, values) as unknown as LifecyclePoint
 }
 
 function votesMoved(kept: number | undefined, now: number | undefined, ratio: number): boolean {

@@ -30,6 +30,13 @@ describe('records made in one piece', () => {
     expect(Object.keys(withObjects)).toEqual(['flags', 'none', 'no'])
   })
 
+  it('keep every value as it is: -0, NaN, large and fractional numbers, numbers as text', () => {
+    const values = [-0, 0, NaN, 2 ** 40, -(2 ** 31), 2 ** 31, 1.5, -3, Infinity, '5', 1502.0, JSON.parse('[1502.0]')[0]]
+    const keys = values.map((_, i) => `f${i}`)
+    const made = recordOf(keys, values)
+    keys.forEach((k, i) => expect(Object.is(made[k], values[i]), `${k}: ${String(values[i])}`).toBe(true))
+  })
+
   it('take any key as a key, never as code', () => {
     const keys = ['a"b', "c'd", 'e\\f', 'g\nh', '}; throw 1; ({', '</script>', '0', '']
     const values = keys.map((_, i) => i)

@@ -233,12 +233,15 @@ export async function writeSiteAtomically(outDir: string, files: Iterable<SiteEn
      * size, or undefined when it must be rendered.
      */
     const keep = (file: KeyedFile, target: string): number | undefined => {
+      // Each path comes once: its entries are let go as they are read (a year of daily data holds 16,000 of each).
       const own = spareKeys.get(file.path)
+      const before = previousKeys.get(file.path)
+      spareKeys.delete(file.path)
+      previousKeys.delete(file.path)
       if (own?.key === file.key && staged?.files.has(file.path) && sizeIs(target, own.size)) {
         staged.files.delete(file.path)
         return own.size
       }
-      const before = previousKeys.get(file.path)
       if (!previous || before?.key !== file.key || !sizeIs(path.join(previous, file.path), before.size)) return undefined
       vacate(file.path, target)
       return linked(path.join(previous, file.path), target) ? before.size : undefined

@@ -12,7 +12,7 @@ import { displayPath, isCalendarDate, respell } from '../store/layout.js'
 import { isBlocking, isFatal } from '../validate/publishable.js'
 import { writeSiteAtomically } from '../write/atomic.js'
 import { cacheOption, storeOf, todayOf, UsageError, type Io } from './io.js'
-import { heapWarning, watchHeap } from './heap.js'
+import { boundHeapGrowth, heapWarning, watchHeap } from './heap.js'
 import { createProgress } from './progress.js'
 
 export const usage = `Usage: leaderlog build [--snapshots DIR] [--out DIR] [--base-url URL] [--today DATE] [--strict] [--cache DIR]
@@ -63,6 +63,7 @@ export async function buildCommand(argv: string[], io: Io, now: () => number = D
     throw new UsageError((error as Error).message)
   }
   const started = now()
+  boundHeapGrowth()
   const heap = watchHeap()
   try {
     return await build(values, base, io, now, started)

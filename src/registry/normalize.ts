@@ -31,8 +31,9 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   const resolver = new Resolver(inputs, data)
   const grouped = groups(inputs)
   // Ids as the names give them, then renames linked between consecutive snapshots of a board.
-  const first = reconcileAll(grouped, resolver)
-  const base = first.map((r) => r.snapshot)
+  // Let go once the second pass is made (below): the rows it did not keep are 10 MiB with a year of daily data ahead.
+  let first: ReconcileResult[] | undefined = reconcileAll(grouped, resolver)
+  let base: ReconciledSnapshot[] | undefined = first.map((r) => r.snapshot)
   const renames = findRenames(base)
   const identity = new Identity(base, resolver.pinned)
   const linked: RenameCandidate[] = []
@@ -74,6 +75,7 @@ export function normalize(inputs: readonly NormalizeInput[], data: RegistryData)
   resolver.identity = (id) => identity.of(id)
 
   const results = reconcileAll(grouped, resolver, first)
+  first = base = undefined
   const snapshots: ReconciledSnapshot[] = []
   const disagreements: NormalizeResult['disagreements'] = []
   // The same row comes back day after day: each distinct one is counted once, with its number, where it was first

@@ -2,8 +2,9 @@ import { GCProfiler, getHeapStatistics, setFlagsFromString } from 'node:v8'
 
 /**
  * What a build keeps alive grows with the history (`npm run bench -- --ahead
- * 365`: about 36 MB a year of daily data, 41 before the records a build holds
- * most of were made compact, `core/records.ts`), and `npm run build` caps node's
+ * 365`: about 40 MB a year of daily data, 41–45 before the records a build
+ * holds most of were made compact, `core/records.ts`, and the identity kept
+ * runs of snapshot indices), and `npm run build` caps node's
  * heap (`--max-old-space-size=512`): a store that outgrows it stops the build
  * with V8's out-of-memory error, and the daily job with it. The build watches
  * its heap so that it says so years before: the most the garbage collector

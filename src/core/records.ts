@@ -33,15 +33,13 @@ const makers = new Map<string, Maker>()
  */
 export const MAX_SHAPES = 256
 
-/** Keys a literal must not name: `__proto__: value` sets the prototype instead. */
-const unsafe = new Set(['__proto__'])
-
 /** The object whose own keys are `keys`, in that order, with `values` (same length; keys distinct). */
 export function recordOf(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const id = keys.join('\u0000')
   let make = makers.get(id)
   if (!make) {
-    if (makers.size >= MAX_SHAPES || keys.some((k) => unsafe.has(k))) return builtByHand(keys, values)
+    // A literal naming `__proto__` would set the prototype instead.
+    if (makers.size >= MAX_SHAPES || keys.includes('__proto__')) return builtByHand(keys, values)
     // The keys are quoted as JSON strings: whatever they hold, the source is one literal.
     const literal = `{${keys.map((k, i) => `${JSON.stringify(k)}: n(v[${i}])`).join(', ')}}`
     make = (new Function('n', `return (v) => (${literal})`) as (n: (x: unknown) => unknown) => Maker)(smallInteger)

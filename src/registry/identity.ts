@@ -108,7 +108,7 @@ export function union(a: readonly number[], b: readonly number[]): number[] {
     if (fromA) i += 2
     else j += 2
     const last = out.length - 1
-    if (last > 0 && from <= out[last]! + 1) out[last] = Math.max(out[last]!, to)
+    if (out.length > 0 && from <= out[last]! + 1) out[last] = Math.max(out[last]!, to)
     else out.push(from, to)
   }
   return out

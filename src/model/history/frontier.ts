@@ -59,7 +59,8 @@ function bestOf(row: ScoredRow, organization?: string): Best {
   const values: unknown[] = [row.model, row.name, row.score, row.rank]
   if (organization !== undefined) keys.unshift('organization'), values.unshift(organization)
   const iv = interval(row)
-  if (iv) keys.push('interval'), values.push([iv[0], iv[1]])
+  // `interval` makes a new pair each call: it is the best's own.
+  if (iv) keys.push('interval'), values.push(iv)
   return recordOf(keys, values) as unknown as Best
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
@@ -520,6 +521,35 @@ describe('build behaviour', () => {
     await writeFile(path.join(spare, 'same.html'), 'edited')
     await writeSiteAtomically(site, three)
     expect(tree(site)).toEqual(expected(three))
+  })
+
+  it('writes the keys of a large site as it goes, in several gzip parts, and the next build keeps every keyed file by them', async () => {
+    const site = path.join(work, 'many-keys', 'site')
+    // 3,000 keyed files: about 200 KB of keys, more than one part (KEYS_CHUNK).
+    const keyed = (render: (i: number) => string) => Array.from({ length: 3000 }, (_, i) => ({ path: `boards/b/${String(i).padStart(4, '0')}/index.html`, key: `k${i}`.padEnd(32, '0'), render: () => render(i) }))
+    await writeSiteAtomically(site, [{ path: 'index.html', content: 'home' }, ...keyed((i) => `page ${i}`)])
+    const bytes = readFileSync(path.join(site, '.leaderlog-keys'))
+    const members = bytes.reduce((n, b, i) => n + (b === 0x1f && bytes[i + 1] === 0x8b && bytes[i + 2] === 8 ? 1 : 0), 0)
+    expect(members).toBeGreaterThan(1)
+    // One JSON object, in the order written: path → [key, size].
+    const keys = JSON.parse(gunzipSync(bytes).toString('utf8')) as Record<string, [string, number]>
+    expect(Object.keys(keys)).toEqual(keyed(() => '').map((f) => f.path))
+    expect(keys['boards/b/2999/index.html']).toEqual(['k2999'.padEnd(32, '0'), 'page 2999'.length])
+    // The next build renders none of them: each is kept by its key.
+    const report = await writeSiteAtomically(site, [{ path: 'index.html', content: 'home' }, ...keyed(() => { throw new Error('rendered again') })])
+    expect(report.unchanged).toBe(3001)
+    expect(read(site, 'boards/b/1234/index.html')).toBe('page 1234')
+    // The same keys give the same bytes.
+    expect(readFileSync(path.join(site, '.leaderlog-keys')).equals(bytes)).toBe(true)
+    // A build that fails midway leaves the site and its keys as they were, and nothing half written beside them.
+    const failing = function* () {
+      yield* keyed((i) => `page ${i}`).slice(0, 2000)
+      throw new Error('stopped')
+    }
+    await expect(writeSiteAtomically(site, failing())).rejects.toThrow(/stopped/)
+    expect(readFileSync(path.join(site, '.leaderlog-keys')).equals(bytes)).toBe(true)
+    expect(readdirSync(path.dirname(site)).filter((n) => n.includes('.tmp-'))).toEqual([])
+    expect(read(site, 'boards/b/2999/index.html')).toBe('page 2999')
   })
 
   it('never writes into a spare that is not its own, and never changes the site it serves through a spare', async () => {

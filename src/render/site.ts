@@ -53,35 +53,43 @@ export interface RenderOptions {
   onProgress?: (done: number, total: number) => void
 }
 
-/** Every page of the site, in a stable order. */
-function pageJobs(ctx: Context): PageJob[] {
+/**
+ * Every page of the site, in a stable order, made as it is taken: a page's
+ * job is let go once it is written (a year of daily data ahead: 11,000 jobs,
+ * 2 MiB of heap held to the end when they were made at once).
+ */
+function* pageJobs(ctx: Context): Generator<PageJob> {
   const { site } = ctx
-  const jobs: PageJob[] = [
-    { path: paths.home(), template: 'home', view: () => homeView(ctx), lastmod: site.today },
-    { path: paths.models(), template: 'models', view: () => modelsView(ctx) },
-    { path: paths.organizations(), template: 'models', view: () => organizationsView(ctx) },
-    { path: paths.quality(), template: 'quality', view: () => qualityView(ctx) }
-  ]
-  site.quality.parts.forEach((p, i) => jobs.push({ path: paths.qualityPart(p.source, p.month), template: 'quality-part', view: () => qualityPartView(ctx, i) }))
+  yield { path: paths.home(), template: 'home', view: () => homeView(ctx), lastmod: site.today }
+  yield { path: paths.models(), template: 'models', view: () => modelsView(ctx) }
+  yield { path: paths.organizations(), template: 'models', view: () => organizationsView(ctx) }
+  yield { path: paths.quality(), template: 'quality', view: () => qualityView(ctx) }
+  for (const [i, p] of site.quality.parts.entries()) yield { path: paths.qualityPart(p.source, p.month), template: 'quality-part', view: () => qualityPartView(ctx, i) }
   for (const board of site.boards) {
-    jobs.push({ path: paths.board(board.id), template: 'snapshot', view: () => snapshotView(ctx, board, board.latest, true), lastmod: board.latest.date })
-    for (const s of board.snapshots) jobs.push({ path: paths.snapshot(board.id, s.date), template: 'snapshot', page: () => snapshotPage(ctx, board, s, false), lastmod: s.date })
-    for (const { year, indexes } of snapshotYears(board)) jobs.push({ path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date })
+    yield { path: paths.board(board.id), template: 'snapshot', view: () => snapshotView(ctx, board, board.latest, true), lastmod: board.latest.date }
+    for (const s of board.snapshots) yield { path: paths.snapshot(board.id, s.date), template: 'snapshot', page: () => snapshotPage(ctx, board, s, false), lastmod: s.date }
+    for (const { year, indexes } of snapshotYears(board)) yield { path: paths.boardYear(board.id, year), template: 'year', view: () => yearView(ctx, board, year), lastmod: board.snapshots[indexes.at(-1)!]!.date }
     const diffs = site.diffs.get(board.id) ?? []
     const nearest = nearestChanges(diffs)
-    diffs.forEach((d, i) =>
-      jobs.push({ path: paths.diff(board.id, d.from, d.to), template: 'diff', page: () => diffPage(ctx, board, d, i, diffs, { before: board.snapshots[i]!, after: board.snapshots[i + 1]! }, { nearest: nearest[i] }), lastmod: d.to })
-    )
-    jobs.push({ path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date })
-    if (hasFrontier(ctx, board)) jobs.push({ path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date })
-    ;(site.history.get(board.id)?.spans ?? []).forEach(({ span }, i) => jobs.push({ path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }))
+    for (const [i, d] of diffs.entries()) {
+      yield { path: paths.diff(board.id, d.from, d.to), template: 'diff', page: () => diffPage(ctx, board, d, i, diffs, { before: board.snapshots[i]!, after: board.snapshots[i + 1]! }, { nearest: nearest[i] }), lastmod: d.to }
+    }
+    yield { path: paths.compare(board.id), template: 'compare', view: () => compareFormView(ctx, board), lastmod: board.latest.date }
+    if (hasFrontier(ctx, board)) yield { path: paths.boardFrontier(board.id), template: 'frontier', view: () => boardFrontierView(ctx, board)!, lastmod: board.latest.date }
+    for (const [i, { span }] of (site.history.get(board.id)?.spans ?? []).entries()) yield { path: paths.compareSpan(board.id, span.id), template: 'diff', view: () => compareView(ctx, board, i), lastmod: span.to }
   }
-  for (const model of site.models) jobs.push({ path: paths.model(model.id), template: 'model', page: () => modelPage(ctx, model) })
-  for (const org of site.organizations) jobs.push({ path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) })
+  for (const model of site.models) yield { path: paths.model(model.id), template: 'model', page: () => modelPage(ctx, model) }
+  for (const org of site.organizations) yield { path: paths.organization(org.slug), template: 'models', view: () => organizationView(ctx, org) }
   for (const org of site.organizations) {
-    for (const moved of org.moved) jobs.push({ path: paths.organization(moved.slug), template: 'moved', view: () => movedOrganizationView(ctx, org, moved.former), sitemap: false })
+    for (const moved of org.moved) yield { path: paths.organization(moved.slug), template: 'moved', view: () => movedOrganizationView(ctx, org, moved.former), sitemap: false }
   }
-  return jobs
+}
+
+/** How many pages `pageJobs` makes. */
+function countJobs(ctx: Context): number {
+  let count = 0
+  for (const _ of pageJobs(ctx)) count++
+  return count
 }
 
 /** The site to write: how many files, and the files themselves, each rendered when it is taken. */
@@ -99,13 +107,13 @@ export function renderSite(site: SiteModel, options: RenderOptions): RenderedSit
   const views = options.templates ?? templatesDir
   const feeds = historyFeeds(site, options.base)
   const ctx: Context = { base: options.base, site, ...(feeds ? { feeds } : {}) }
-  const jobs = pageJobs(ctx)
+  const pages = countJobs(ctx)
   const data = site.boards.reduce((n, b) => n + 2 * b.snapshots.length + (site.diffs.get(b.id)?.length ?? 0) + 2 * badgeModels(b).length, 0)
   // 404, three assets, boards.json, models.json; feed and sitemap with an absolute base URL
   const fixed = 6 + (options.base.absolute ? 2 : 0)
   const histories = site.models.filter((m) => site.histories.has(m.id)).length
   const feedFiles = feeds ? feeds.boards.size + feeds.models.size : 0
-  return { total: jobs.length + fixed + data + histories + feedFiles, files: files(site, options, views, ctx, jobs) }
+  return { total: pages + fixed + data + histories + feedFiles, files: files(site, options, views, ctx, pages) }
 }
 
 /** The rows of a board's latest snapshot that get a badge: one per model. */
@@ -114,7 +122,7 @@ function badgeModels(board: SiteModel['boards'][number]) {
   return board.latest.rows.filter((r) => !seen.has(r.model) && seen.add(r.model))
 }
 
-function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, jobs: readonly PageJob[]): Generator<SiteEntry> {
+function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Context, pages: number): Generator<SiteEntry> {
   const eta = createEta(views)
   // A keyed file's key: the renderer's code and templates, what the file is, what it is made from.
   const code = renderDigest(views)
@@ -129,12 +137,13 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
       yield { path: paths.snapshotData(board.id, s.date), key: `sha256:${snapshotDigest(s)}`, render: () => json }
     }
   }
-  for (const [i, job] of jobs.entries()) {
+  let done = 0
+  for (const job of pageJobs(ctx)) {
     if ('page' in job) {
       const page = job.page()
       yield { path: pageFile(job.path), key: keyOf(job.template, page.inputs()), render: () => eta.render(job.template, page.view()) }
     } else yield { path: pageFile(job.path), content: eta.render(job.template, job.view()) }
-    options.onProgress?.(i + 1, jobs.length)
+    options.onProgress?.(++done, pages)
   }
   const notFound = { layout: layoutView(ctx, { title: 'Page not found', description: 'There is no page at this address.', section: 'none' }), models: link(ctx, paths.models()) }
   yield { path: paths.notFound(), content: eta.render('404', notFound) }
@@ -177,7 +186,10 @@ function* files(site: SiteModel, options: RenderOptions, views: string, ctx: Con
   }
   const feed = atomFeed(site, options.base)
   if (feed !== undefined) yield { path: paths.feed(), content: feed }
-  const map = sitemap(options.base, jobs.filter((j) => j.sitemap !== false).map((j) => ({ path: j.path, lastmod: j.lastmod })))
+  // The pages listed once more, without their views (with a base URL: a sitemap needs absolute addresses).
+  const listed: { path: string; lastmod?: string }[] = []
+  if (options.base.absolute) for (const job of pageJobs(ctx)) if (job.sitemap !== false) listed.push({ path: job.path, ...(job.lastmod !== undefined ? { lastmod: job.lastmod } : {}) })
+  const map = sitemap(options.base, listed)
   if (map !== undefined) yield { path: paths.sitemap(), content: map }
 }
 

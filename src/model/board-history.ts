@@ -5,7 +5,7 @@ import type { Board } from './boards.js'
 import { addDays } from '../core/dates.js'
 import { timelineSince } from './history/leaders.js'
 import { boardLifecycles, buildFrontier, buildRace, compareSpans, leaderTimeline, type Comparison, type Frontier, type LeaderTimeline, type Lifecycle, type Race, type Span } from './history/index.js'
-import type { ModelInfo } from './history/frontier.js'
+import { keptFrontier, type ModelInfo } from './history/frontier.js'
 
 /** A race over more than this many snapshots is drawn month by month: one line a day over years is a tangle. */
 export const MONTHLY_RACE_FROM = 120
@@ -37,6 +37,7 @@ export interface BoardHistory {
   spans: { span: Span; comparison: Comparison }[]
   /** Per model id, its lifecycle on the board. */
   lifecycles: Map<string, Lifecycle>
+  /** Its frontier, on the dates the views need (`keptFrontier`). */
   frontier: Frontier
   /** The events of this board (and of every board), by date. */
   events: Event[]
@@ -90,7 +91,7 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
         ...recentOf(b, timeline, info),
         spans: compareSpans(b.snapshots),
         lifecycles: new Map(boardLifecycles(b.snapshots).map((l) => [l.model, l])),
-        frontier: buildFrontier(b.snapshots, info),
+        frontier: keptFrontier(buildFrontier(b.snapshots, info)),
         events: eventsOf(events, b.id)
       }
       return [b.id, history]
@@ -112,7 +113,7 @@ function recentOf(board: Board, timeline: LeaderTimeline, info: ModelInfo): Pick
       race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
       monthlyRace: drawn.monthly,
       timeline: timelineSince(timeline, snapshots[0]!.date),
-      frontier: buildFrontier(snapshots, info)
+      frontier: keptFrontier(buildFrontier(snapshots, info))
     }
   }
 }

@@ -139,8 +139,8 @@ export function frontierView(ctx: Context, board: Board, href: string, options: 
     const key = `${d.open?.model}=${d.open?.score}|${d.proprietary?.model}=${d.proprietary?.score}|${d.gapAtLeast ?? ''}|${d.gapBefore}`
     const prev = rows[rows.length - 1]
     if (prev && key === last) {
-      prev.cells[1] = { text: d.date, cls: 'date' }
-      const n = Number(prev.cells[2]!.sort) + 1
+      prev.cells[1] = { text: d.until ?? d.date, cls: 'date' }
+      const n = Number(prev.cells[2]!.sort) + d.snapshots
       prev.cells[2] = { text: formatNumber(n), sort: n }
       continue
     }
@@ -149,8 +149,8 @@ export function frontierView(ctx: Context, board: Board, href: string, options: 
     rows.push(
       plainRow([
         { text: d.date },
-        { text: d.date, cls: 'date' },
-        { text: '1', sort: 1 },
+        { text: d.until ?? d.date, cls: 'date' },
+        { text: formatNumber(d.snapshots), sort: d.snapshots },
         { text: d.proprietary ? `${d.proprietary.name} (${formatNumber(d.proprietary.score)})` : '' },
         { text: d.open ? `${d.open.name} (${formatNumber(d.open.score)})` : d.shownRows !== undefined ? `none in the top ${d.shownRows} shown` : '' },
         { text: gapText, ...(d.gap !== undefined ? { sort: d.gap } : d.gapAtLeast !== undefined ? { sort: d.gapAtLeast } : {}) }

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildFrontier, condenseFrontier, leadingOrganizations, type ModelInfo } from '../../src/model/history/frontier.js'
+import { addDays } from '../../src/core/dates.js'
+import { buildFrontier, condenseFrontier, keptFrontier, leadingOrganizations, type ModelInfo } from '../../src/model/history/frontier.js'
 import { row, snap } from './fixtures.js'
 
 const registry: Record<string, { organization?: string; openWeights?: boolean }> = {
@@ -76,4 +78,42 @@ describe('buildFrontier', () => {
       ['2026-02-06', 1, 1]
     ])
   })
+
+  it('the frontier a history keeps loses nothing the views show', () => {
+    // Boards of up to 40 snapshots, a few days or a gap apart, whose six models score one of three values or are
+    // missing; most days repeat the scores of the day before (null), as boards do.
+    const models = ['g1', 'g2', 'o1', 'd1', 'u1', 'x1']
+    const scores = fc.array(fc.constantFrom(0, 1400, 1410, 1420), { minLength: 6, maxLength: 6 })
+    const day = fc.record({ after: fc.constantFrom(1, 1, 1, 2, 20), scores: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: scores, weight: 1 }), top: fc.boolean() })
+    fc.assert(
+      fc.property(fc.array(day, { minLength: 1, maxLength: 40 }), fc.subarray(['Google', 'OpenAI', 'DeepSeek', 'Unknown Lab']), (days, drawn) => {
+        let date = '2026-01-01'
+        let today = [1400, 1410, 1420, 0, 1400, 1410]
+        const list = days.map((d, i) => {
+          if (i > 0) date = addDays(date, d.after)
+          today = d.scores ?? today
+          const rows = models.flatMap((m, k) => (today[k] ? [row(m, k + 1, { score: today[k] })] : []))
+          return snap(date, rows, d.top ? 3 : undefined)
+        })
+        const full = buildFrontier(list, info)
+        const kept = keptFrontier(full)
+        // Condensed again by any organizations, as the charts do: what the whole frontier gives.
+        for (const orgs of [undefined, drawn]) expect(condenseFrontier(kept, orgs)).toEqual(condenseFrontier(full, orgs))
+        expect(leadingOrganizations(kept, 3)).toEqual(leadingOrganizations(full, 3))
+        // The days and snapshots it stands for are all there; a point after a gap stands for its own snapshot only.
+        expect(kept.days.reduce((n, d) => n + d.snapshots, 0)).toBe(full.days.length)
+        expect(kept.days.reduce((n, d) => n + d.days, 0)).toBe(full.days.reduce((n, d) => n + d.days, 0))
+        for (const d of kept.days) if (d.gapBefore) expect(d.snapshots).toBe(1)
+        // Each point stands for whole stretches of the same bests, to the last date it names.
+        for (const [i, d] of kept.days.entries()) {
+          const from = full.days.findIndex((f) => f.date === d.date)
+          const to = full.days.findIndex((f) => f.date === (d.until ?? d.date))
+          expect(to - from + 1).toBe(d.snapshots)
+          expect(kept.days[i + 1]?.date ?? null).toBe(full.days[to + 1]?.date ?? null)
+          for (const f of full.days.slice(from, to + 1)) expect([f.open, f.proprietary, f.gapAtLeast, f.organizations]).toEqual([d.open, d.proprietary, d.gapAtLeast, d.organizations])
+        }
+      })
+    )
+  })
 })
+

@@ -22,6 +22,8 @@ export interface OrganizationBest extends Best {
 
 export interface FrontierDay {
   date: string
+  /** The last snapshot date this point stands for, when it stands for later snapshots too (`condenseFrontier`). */
+  until?: string
   /** Calendar days this point stands for (see `coverage`; summed when condensed). */
   days: number
   snapshots: number
@@ -177,20 +179,39 @@ function signature(day: FrontierDay, organizations: ReadonlySet<string> | undefi
  * The frontier on fewer dates: the first and last, both sides of every gap,
  * and the dates where the best model or score of one of `organizations`
  * (default: all), or of the open or proprietary side, changed. A kept date
- * stands for the days and snapshots merged into it.
+ * stands for the days and snapshots merged into it, until the date of the
+ * last of them.
  */
 export function condenseFrontier(frontier: Frontier, organizations?: readonly string[]): Frontier {
+  return condensed(frontier, organizations, false)
+}
+
+/**
+ * The frontier a board's history keeps (`BoardHistory`): condensed by every
+ * organization (`condenseFrontier`), and the date after a gap kept too, so
+ * that no point with a gap before it stands for more than its own snapshot.
+ * Nothing the views show is lost: condensed again by any organizations, it
+ * gives what the whole frontier gives, and a stretch of dates with the same
+ * bests is made of whole points. A board whose scores change on one day in
+ * three keeps about a third of its dates (the real history: 503 of 1,183).
+ */
+export function keptFrontier(frontier: Frontier): Frontier {
+  return condensed(frontier, undefined, true)
+}
+
+function condensed(frontier: Frontier, organizations: readonly string[] | undefined, afterGap: boolean): Frontier {
   const only = organizations ? new Set(organizations) : undefined
   const sig = frontier.days.map((d) => signature(d, only))
   const n = frontier.days.length
   const days: FrontierDay[] = []
   frontier.days.forEach((day, i) => {
-    const keep = i === 0 || i === n - 1 || day.gapBefore || frontier.days[i + 1]?.gapBefore === true || sig[i] !== sig[i - 1]
+    const keep = i === 0 || i === n - 1 || day.gapBefore || frontier.days[i + 1]?.gapBefore === true || sig[i] !== sig[i - 1] || (afterGap && frontier.days[i - 1]!.gapBefore)
     const last = days[days.length - 1]
     if (keep || !last) days.push({ ...day })
     else {
       last.days += day.days
       last.snapshots += day.snapshots
+      last.until = day.until ?? day.date
     }
   })
   return { ...frontier, days }

@@ -15,14 +15,19 @@ export interface HistoryPoint {
 }
 
 /**
- * A model's history on one board: the dates of the snapshots that list it,
- * oldest first, and its row on each. The rows are the snapshots' own (a row
- * the day before had is the same object, `shareRows`): a history holds two
- * references a day, and its points (`pointsOf`) are made only to be
- * rendered or digested, and let go.
+ * A model's history on one board: its row on each snapshot that lists it,
+ * oldest first, and those snapshots' dates. The rows are the snapshots' own
+ * (a row the day before had is the same object, `shareRows`); the dates are
+ * runs of positions in the board's dates (`Board.dates`, shared by every
+ * track of the board): a model is listed on most days one after the other, so
+ * a track holds a reference a day, not two. Its points (`pointsOf`) are made
+ * only to be rendered or digested, and let go.
  */
 export interface BoardTrack {
-  dates: string[]
+  /** The board's snapshot dates, oldest first (`Board.dates`). */
+  on: readonly string[]
+  /** The positions in `on` of the snapshots that list the model: `[from, to, from, to, …]`, each run from `from` to `to`, both included. */
+  runs: number[]
   rows: ReconciledRow[]
 }
 
@@ -32,18 +37,38 @@ export type Histories = Map<string, Map<string, BoardTrack>>
 export function buildHistories(boards: readonly Board[]): Histories {
   const out: Histories = new Map()
   for (const board of boards) {
-    for (const snapshot of board.snapshots) {
+    board.snapshots.forEach((snapshot, k) => {
       for (const row of snapshot.rows) {
         let perBoard = out.get(row.model)
         if (!perBoard) out.set(row.model, (perBoard = new Map()))
         let track = perBoard.get(board.id)
-        if (!track) perBoard.set(board.id, (track = { dates: [], rows: [] }))
-        track.dates.push(snapshot.date)
+        if (!track) perBoard.set(board.id, (track = { on: board.dates, runs: [], rows: [] }))
+        const { runs } = track
+        // The next snapshot carries on the last run; anything else (the same snapshot twice included) starts one.
+        if (runs.length > 0 && runs[runs.length - 1] === k - 1) runs[runs.length - 1] = k
+        else runs.push(k, k)
         track.rows.push(row)
       }
-    }
+    })
   }
   return out
+}
+
+/** A track's dates, oldest first, one per row. */
+export function datesOf(track: BoardTrack): string[] {
+  const out: string[] = []
+  for (let r = 0; r < track.runs.length; r += 2) for (let k = track.runs[r]!; k <= track.runs[r + 1]!; k++) out.push(track.on[k]!)
+  return out
+}
+
+/** A track's first date, or undefined when it is empty. */
+export function firstDate(track: BoardTrack): string | undefined {
+  return track.runs.length > 0 ? track.on[track.runs[0]!] : undefined
+}
+
+/** A track's last date, or undefined when it is empty. */
+export function lastDate(track: BoardTrack): string | undefined {
+  return track.runs.length > 0 ? track.on[track.runs[track.runs.length - 1]!] : undefined
 }
 
 /** The point a row gives on a date: its rank (with its spread when both ends are known), score, interval and votes. */
@@ -62,7 +87,8 @@ export function pointOf(date: string, row: ReconciledRow): HistoryPoint {
 
 /** A track's points, oldest first. */
 export function pointsOf(track: BoardTrack): HistoryPoint[] {
-  return track.rows.map((row, i) => pointOf(track.dates[i]!, row))
+  const dates = datesOf(track)
+  return track.rows.map((row, i) => pointOf(dates[i]!, row))
 }
 
 /**

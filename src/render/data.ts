@@ -5,7 +5,7 @@ import type { RenameEvidence } from '../registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
 import type { Board } from '../model/boards.js'
 import type { DiffEntry, SnapshotDiff, Standing } from '../model/diffs.js'
-import { historyJson, type BoardTrack } from '../model/histories.js'
+import { datesOf, historyJson, type BoardTrack } from '../model/histories.js'
 import { pick, toJson } from './json.js'
 
 /** `dist/data/boards.json`: `{"boards":[{"id","title","dates":[…]}]}`, dates oldest first. */
@@ -179,7 +179,10 @@ export function snapshotCsv(s: ReconciledSnapshot): string {
  */
 export function modelHistoryCsv(history: ReadonlyMap<string, BoardTrack>): string {
   const records: unknown[][] = [['board', 'date', 'rank', 'score', 'ciPlus', 'ciMinus', 'votes']]
-  for (const [board, { dates, rows }] of history) rows.forEach((r, i) => records.push([board, dates[i], r.rank, r.score, r.ciPlus, r.ciMinus, r.votes]))
+  for (const [board, track] of history) {
+    const dates = datesOf(track)
+    track.rows.forEach((r, i) => records.push([board, dates[i], r.rank, r.score, r.ciPlus, r.ciMinus, r.votes]))
+  }
   return stringify(
     records.map((r) => r.map(csvCell)),
     { record_delimiter: 'windows' }

@@ -1,6 +1,6 @@
 import { DEFAULT_GAP_DAYS } from '../model/history/snapshot.js'
 import { compareBoards, shownRowsOn } from '../model/boards.js'
-import { pointsOf, type BoardTrack } from '../model/histories.js'
+import { firstDate, lastDate, pointsOf, type BoardTrack } from '../model/histories.js'
 import type { RenameEvidence } from '../registry/renames.js'
 import type { RegistryModel } from '../registry/types.js'
 import { formatNumber } from '../core/text.js'
@@ -101,7 +101,7 @@ export function modelPage(ctx: Context, model: RegistryModel): { view: () => Mod
   const frame = modelFrame(ctx, model)
   const history = ctx.site.histories.get(model.id)
   return {
-    inputs: () => ({ base: ctx.base, frame: { ...frame, boards: frame.boards.map((b) => ({ ...b, track: b.track.dates.length })) }, points: history ? historyDigest(history) : null }),
+    inputs: () => ({ base: ctx.base, frame: { ...frame, boards: frame.boards.map((b) => ({ ...b, track: b.track.rows.length })) }, points: history ? historyDigest(history) : null }),
     view: () => modelPageView(ctx.base, frame)
   }
 }
@@ -152,16 +152,16 @@ export function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
   const histories: ReadonlyMap<string, BoardTrack> = ctx.site.histories.get(model.id) ?? new Map()
   const boardIds = [...new Set([...Object.keys(model.boards), ...histories.keys()])].sort(compareBoards)
   const boards: ModelBoardFrame[] = boardIds.map((id) => {
-    const track = histories.get(id) ?? { dates: [], rows: [] }
+    const track = histories.get(id) ?? { on: [], runs: [], rows: [] }
     const board = ctx.site.boards.find((b) => b.id === id)
     const presence = model.boards[id]
-    const lastDate = track.dates.at(-1)
+    const last = lastDate(track)
     const best = track.rows.length ? Math.min(...track.rows.map((r) => r.rank)) : presence?.bestRank
     const life = ctx.site.history.get(id)?.lifecycles.get(model.id)
     const lines = ongoing(life?.history ?? [], board?.latest.date)
-    const current = !!board && lastDate === board.latest.date
+    const current = !!board && last === board.latest.date
     // The board's newest page shows only its top N: missing from it is below it, not gone.
-    const since = board && !current && board.latest.shownRows !== undefined ? board.snapshots.find((s) => s.date > (lastDate ?? presence?.last ?? '')) : undefined
+    const since = board && !current && board.latest.shownRows !== undefined ? board.snapshots.find((s) => s.date > (last ?? presence?.last ?? '')) : undefined
     const belowTop =
       since && board?.latest.shownRows !== undefined
         ? { shown: board.latest.shownRows, since: since.date, text: `Below the published top ${board.latest.shownRows} since ${since.date}: upstream lists only its top ${board.latest.shownRows} rows` }
@@ -170,8 +170,8 @@ export function modelFrame(ctx: Context, model: RegistryModel): ModelFrame {
       id,
       title: boardTitle(id),
       href: link(ctx, paths.board(id)),
-      first: track.dates[0] ?? presence?.first ?? '',
-      last: lastDate ?? presence?.last ?? '',
+      first: firstDate(track) ?? presence?.first ?? '',
+      last: last ?? presence?.last ?? '',
       bestRank: best,
       latestRank: track.rows.at(-1)?.rank,
       current,

@@ -163,14 +163,14 @@ describe('a model page, keyed on its frame and its history', () => {
     for (const model of site.models) {
       const frame = modelFrame(ctx, model)
       const html = eta.render('model', modelPage(ctx, model).view())
-      charts += frame.boards.filter((b) => b.track.dates.length > 0).length
+      charts += frame.boards.filter((b) => b.track.rows.length > 0).length
       below += frame.boards.filter((b) => b.shown.some((n) => n !== null)).length
       // Plain data: what the frame holds is what the page shows.
       expect(eta.render('model', modelPageView(base, JSON.parse(JSON.stringify(frame)) as typeof frame)), model.id).toBe(html)
       // The points the key names by their digest are the model's history, every board of it.
       const history = site.histories.get(model.id)
       for (const b of frame.boards) expect(b.track, `${model.id} on ${b.id}`).toBe(history?.get(b.id) ?? b.track)
-      expect(frame.boards.filter((b) => b.track.dates.length > 0).map((b) => b.id).sort()).toEqual([...(history?.keys() ?? [])].sort())
+      expect(frame.boards.filter((b) => b.track.rows.length > 0).map((b) => b.id).sort()).toEqual([...(history?.keys() ?? [])].sort())
     }
     expect(charts).toBeGreaterThan(100)
     expect(below, 'boards with lines below a published top N').toBeGreaterThan(100)
@@ -184,7 +184,7 @@ describe('a model page, keyed on its frame and its history', () => {
       const [board, track] = [...site.histories.get(model.id)!][0]!
       const changed =
         field === 'date'
-          ? { ...track, dates: ['2026-07-21', ...track.dates.slice(1)] }
+          ? { ...track, on: track.on.map((d, k) => (k === track.runs[0] ? '2026-07-21' : d)) }
           : { ...track, rows: track.rows.map((r, i) => (i === 0 ? { ...r, [field]: (r[field] ?? 0) + 1 } : r)) }
       histories.set(model.id, new Map([...site.histories.get(model.id)!, [board, changed]]))
       expect(keyOf({ ...ctx, site: { ...site, histories } }), field).not.toBe(before)

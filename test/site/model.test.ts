@@ -3,7 +3,7 @@ import { buildBoards, siteToday, STALE_AFTER_DAYS } from '../../src/model/boards
 import { daysBetween } from '../../src/core/dates.js'
 import { consecutiveDiffs, diffSnapshots, interval, isSignificant } from '../../src/model/diffs.js'
 import { buildOrganizations, slugify } from '../../src/model/organizations.js'
-import { historyJson, pointsOf } from '../../src/model/histories.js'
+import { buildHistories, datesOf, firstDate, historyJson, lastDate, pointsOf } from '../../src/model/histories.js'
 import { blockedFiles } from '../../src/validate/publishable.js'
 import type { SiteModel } from '../../src/model/site.js'
 import type { ReconciledSnapshot } from '../../src/registry/types.js'
@@ -155,8 +155,8 @@ describe('histories', () => {
     const b = { model: 'a', name: 'A', rank: 3, rankUpper: 2, votes: 1300 }
     const c = { model: 'a', name: 'A "quoted"', rank: 1 }
     const history = new Map([
-      ['lmarena-text', { dates: ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'], rows: [a, a, b, a] }],
-      ['lmarena-vision', { dates: ['2026-02-01'], rows: [c] }]
+      ['lmarena-text', { on: ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'], runs: [0, 3], rows: [a, a, b, a] }],
+      ['lmarena-vision', { on: ['2026-01-20', '2026-02-01'], runs: [1, 1], rows: [c] }]
     ])
     const points = [...history].map(([board, track]) => [board, pointsOf(track)] as const)
     expect(points[0]![1][2]).toEqual({ date: '2026-01-03', rank: 3, votes: 1300 })
@@ -172,9 +172,28 @@ describe('histories', () => {
     const boards = [...site.histories.get(sonnet)!.keys()]
     expect(boards).toEqual(expect.arrayContaining(['seal-coding', 'seal-math']))
     for (const track of site.histories.get(sonnet)!.values()) {
-      expect(track.dates.length).toBeGreaterThan(0)
-      expect(track.rows).toHaveLength(track.dates.length)
+      expect(track.rows.length).toBeGreaterThan(0)
+      expect(datesOf(track)).toHaveLength(track.rows.length)
     }
+  })
+
+  it('keeps the dates of a track as runs of the board\'s dates: one a day, in order, the same snapshot twice included', () => {
+    const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}`
+    const r = (model: string, rank: number) => ({ model, name: model.toUpperCase(), rank })
+    // `a` on days 1–3, not 4, then 5–6; listed twice on day 6; `b` on day 4 alone.
+    const rows = [[r('a', 1)], [r('a', 1)], [r('a', 2)], [r('b', 1)], [r('a', 1)], [r('a', 1), r('a', 2)]]
+    const snapshots = rows.map((list, i) => ({ board: 'lmarena-text', date: day(i + 1), updatedAt: null, languages: ['en'], sources: [], rows: list }))
+    const boards = buildBoards(snapshots, day(6))
+    const histories = buildHistories(boards)
+    const a = histories.get('a')!.get('lmarena-text')!
+    expect(a.on).toBe(boards[0]!.dates)
+    expect(a.runs).toEqual([0, 2, 4, 5, 5, 5])
+    expect(datesOf(a)).toEqual([day(1), day(2), day(3), day(5), day(6), day(6)])
+    expect(pointsOf(a).map((p) => [p.date, p.rank])).toEqual([[day(1), 1], [day(2), 1], [day(3), 2], [day(5), 1], [day(6), 1], [day(6), 2]])
+    expect([firstDate(a), lastDate(a)]).toEqual([day(1), day(6)])
+    const b = histories.get('b')!.get('lmarena-text')!
+    expect([b.runs, datesOf(b), firstDate(b), lastDate(b)]).toEqual([[3, 3], [day(4)], day(4), day(4)])
+    expect([datesOf({ on: [], runs: [], rows: [] }), firstDate({ on: [], runs: [], rows: [] })]).toEqual([[], undefined])
   })
 })
 

@@ -82,16 +82,19 @@ export function buildBoardHistories(boards: readonly Board[], modelsById: Readon
   return new Map(
     boards.map((board) => {
       const b = { ...board, snapshots: named(board.snapshots) }
+      // Its own: the bests of the board's snapshots, remembered for its frontier and its recent one
+      // (`buildFrontier`, keyed by the info asked), are let go with the board, not held to the last.
+      const boardInfo: ModelInfo = (id) => info(id)
       const drawn = raceSnapshots(b.snapshots)
       const timeline = leaderTimeline(b.snapshots)
       const history: BoardHistory = {
         race: buildRace(drawn.snapshots, drawn.monthly ? { gapDays: MONTHLY_GAP_DAYS } : {}),
         monthlyRace: drawn.monthly,
         timeline,
-        ...recentOf(b, timeline, info),
+        ...recentOf(b, timeline, boardInfo),
         spans: compareSpans(b.snapshots),
         lifecycles: new Map(boardLifecycles(b.snapshots).map((l) => [l.model, l])),
-        frontier: keptFrontier(buildFrontier(b.snapshots, info)),
+        frontier: keptFrontier(buildFrontier(b.snapshots, boardInfo)),
         events: eventsOf(events, b.id)
       }
       return [b.id, history]

@@ -50,7 +50,7 @@ export function monthOf(word: string): number | undefined {
   const named = months[key]
   if (named !== undefined || [...key].length < 3 || !/^\p{L}+$/u.test(key)) return named
   let month: number | undefined
-  for (const name of monthNameList) {
+  for (const name of monthNames) {
     if (!name.startsWith(key)) continue
     if (month !== undefined && months[name] !== month) return undefined
     month = months[name]
@@ -58,12 +58,23 @@ export function monthOf(word: string): number | undefined {
   return month
 }
 
-const monthNameList = Object.keys(months)
+/**
+ * Whether `word` (letters alone) is a month's name or abbreviation in `months`,
+ * in any case. The patterns once named every month in an alternation,
+ * ignoring case (`/iu`): compiling it cost the first page parsed 15 to 50 ms,
+ * the most of any step. A word they matched only by folding case beyond lower
+ * case (`ſeptember`, `αύγουστοσ` with a middle sigma) gave no date either:
+ * `monthOf` reads it in lower case.
+ */
+function isMonthName(word: string): boolean {
+  return months[word.toLowerCase()] !== undefined
+}
 
-const monthNames = Object.keys(months)
-  .sort((a, b) => b.length - a.length)
-  .map((m) => m.replace(/\./g, '\\.'))
-  .join('|')
+/** Every month's name and abbreviation `monthOf` knows, in lower case. */
+export const monthNames: readonly string[] = Object.keys(months)
+
+/** A month's name in a date: a word of letters, taken only when it is one (`isMonthName`). */
+const monthWord = String.raw`(\p{L}+)`
 
 /**
  * A time after the date: hours, minutes, seconds, and the half of the day a
@@ -73,17 +84,25 @@ const monthNames = Object.keys(months)
 const time = String.raw`(?:\s*(?:[T,]|à|a las|at|um|в|στις|às)?\s*(上午|下午|午前|午後|오전|오후)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?(?!\p{L}))?)?`
 const zone = String.raw`(?:\s*\(?\s*(UTC|GMT|Z|CST|北京时间|北京時間|Beijing|Pékin|Pekín)\)?)?`
 
-const patterns: { re: RegExp; order: 'ymd' | 'numeric' | 'dMy' | 'dmyWords' | 'Mdy' }[] = [
+/** A pattern of dates: how it orders the date, and which of its groups (from 0) is a month's name, if one is. */
+export interface DatePattern {
+  re: RegExp
+  order: 'ymd' | 'numeric' | 'dMy' | 'dmyWords' | 'Mdy'
+  month?: number
+}
+
+/** The patterns `findDates` looks for, in order. */
+export const datePatterns: readonly DatePattern[] = [
   // 2025-11-18 08:08:22 UTC, 2025/11/18, 2025年11月18日 08:08, 2025년 11월 18일
   { re: new RegExp(String.raw`(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})\s*[日일]?` + time + zone, 'giu'), order: 'ymd' },
   // 25.11.2025 08:08:40 UTC, 25/11/2025, 25-11-2025; 11/25/2025 (month first: `numericDate`)
   { re: new RegExp(String.raw`(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](\d{4})` + time + zone, 'giu'), order: 'numeric' },
   // 16 juillet 2025 11:44:18 UTC, 18 de noviembre de 2025, 18 ноября 2025 г.
-  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(${monthNames})\.?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?` + time + zone, 'giu'), order: 'dMy' },
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?${monthWord}\.?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?` + time + zone, 'giu'), order: 'dMy', month: 1 },
   // ngày 18 tháng 11 năm 2025 (Vietnamese: day, month and year each after its word)
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})` + time + zone, 'giu'), order: 'dmyWords' },
   // November 18, 2025 08:08 UTC
-  { re: new RegExp(String.raw`(${monthNames})\.?\s+(\d{1,2}),?\s+(\d{4})` + time + zone, 'giu'), order: 'Mdy' }
+  { re: new RegExp(monthWord + String.raw`\.?\s+(\d{1,2}),?\s+(\d{4})` + time + zone, 'giu'), order: 'Mdy', month: 0 }
 ]
 
 /** Words that label the data time, in the languages seen or expected. */
@@ -130,12 +149,23 @@ function build(y: number, mo: number, d: number, time: readonly (string | undefi
  * numbers only (`numericDate`).
  */
 export function findDates(text: string, expected?: string): FoundDate[] {
+  return findDatesWith(datePatterns, text, expected)
+}
+
+/** `findDates` with the given patterns (a test compares them with others). */
+export function findDatesWith(patterns: readonly DatePattern[], text: string, expected?: string): FoundDate[] {
   const found: FoundDate[] = []
   const normal = halfWidth(text).replace(/\u00a0|\u202f/g, ' ')
-  for (const { re, order } of patterns) {
+  for (const { re, order, month } of patterns) {
     re.lastIndex = 0
-    for (const m of normal.matchAll(re)) {
+    for (let m = re.exec(normal); m; m = re.exec(normal)) {
       const g = m.slice(1)
+      // A word that is no month's name: the pattern is tried again from the next character on, as it
+      // was when it named every month (a name may end a longer word: `xJanuary 5, 2025`).
+      if (month !== undefined && !isMonthName(g[month]!)) {
+        re.lastIndex = m.index + 1
+        continue
+      }
       // The time's groups (half of the day before, hours, minutes, seconds, half after), then the zone.
       const clock = g.slice(3, 8)
       const z = g[8]
@@ -145,7 +175,7 @@ export function findDates(text: string, expected?: string): FoundDate[] {
       else if (order === 'dmyWords') built = build(Number(g[2]), Number(g[1]), Number(g[0]), clock, z)
       else if (order === 'dMy') built = build(Number(g[2]), monthOf(g[1]!) ?? 0, Number(g[0]), clock, z)
       else built = build(Number(g[2]), monthOf(g[0]!) ?? 0, Number(g[1]), clock, z)
-      if (built) found.push({ ...built, index: m.index ?? 0 })
+      if (built) found.push({ ...built, index: m.index })
     }
   }
   return found.sort((a, b) => a.index - b.index)

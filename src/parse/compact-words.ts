@@ -80,9 +80,12 @@ const MAX_WORDS = 4
  * as upstream writes sizes and counts (`1,5 млн` → `1,5M`, `128 тыс.` →
  * `128K`, `13万` → `130K`, `1 млн токенов` → `1M токенов`); `text` itself when
  * it is no such number, or the number's signs are ambiguous (`1.280 万`: a
- * decimal point or thousands?).
+ * decimal point or thousands?). `words`: the language's (`compactWords`), or
+ * the language, whose words are then made only when a text may hold one
+ * (making them costs the first page of a language 20 ms, and most pages
+ * write their numbers with upstream's letters alone).
  */
-export function withCompactWord(text: string, compact: CompactWords): string {
+export function withCompactWord(text: string, words: CompactWords | string | undefined): string {
   // Most cells start with no digit, or end with one: no word to look for (a test of two code units).
   let start = 0
   let end = text.length - 1
@@ -93,13 +96,17 @@ export function withCompactWord(text: string, compact: CompactWords): string {
   const m = numberThenWord.exec(trimmed)
   if (!m) return text
   const [, digits, tail] = m as unknown as [string, string, string]
-  const words = tail.split(' ')
-  for (let k = Math.min(MAX_WORDS, words.length); k >= 1; k--) {
-    const times = compact.words.get(words.slice(0, k).join(' ').toLowerCase())
+  // Upstream's unit letter (`128K`): never a word of a language. The language's words are made only past it.
+  if (tail.length === 1 && tail.charCodeAt(0) < 0x80) return text
+  const compact = typeof words === 'string' ? compactWords(words) : words
+  if (!compact) return text
+  const parts = tail.split(' ')
+  for (let k = Math.min(MAX_WORDS, parts.length); k >= 1; k--) {
+    const times = compact.words.get(parts.slice(0, k).join(' ').toLowerCase())
     if (times === undefined) continue
     const value = numberOf(digits, compact)
     if (value === undefined) return text
-    const rest = words.slice(k).join(' ')
+    const rest = parts.slice(k).join(' ')
     return `${sized(digits, value, times)}${rest ? ` ${rest}` : ''}`
   }
   return text

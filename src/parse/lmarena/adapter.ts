@@ -3,7 +3,7 @@ import { lmarenaCategories, type LmarenaCategory } from '../../core/sources.js'
 import type { AdapterInput, AdapterOutput, UndatedSnapshot } from '../adapter.js'
 import type { Document } from '../document.js'
 import { gridRows, place } from './grid.js'
-import { compactWords, withCompactWord } from '../compact-words.js'
+import { withCompactWord } from '../compact-words.js'
 import { isLeaderboard, layoutOf } from './layout.js'
 import { readRows } from './rows.js'
 import { afterTable, chooseTable, lowestSpread, truncation } from './tables.js'
@@ -59,14 +59,16 @@ export function parseLmarena(doc: Document, input: AdapterInput): AdapterOutput 
   const category = input.source?.startsWith('lmarena-') ? input.source.slice('lmarena-'.length) : categoryOf(doc)
   const source = input.source ?? `lmarena-${category}`
   const starts = new Set(doc.tables.map((t) => t.position?.start.line ?? 0))
-  const compact = compactWords(input.language)
   const candidates = doc.tables
     .map((table) => {
       // Rows written after a note that cut the table are still its rows.
       const after = afterTable(doc, table, starts)
       const rows = [...gridRows(table.children, place(table, START)), ...gridRows(after.rows, place(table, START))]
       // Numbers with the word of the page's language that multiplies them (`1,5 млн`, `100万`) read as upstream writes them (`1,5M`, `1M`).
-      const grid = compact ? rows.map((r) => ({ ...r, texts: r.texts.map((t) => withCompactWord(t, compact)) })) : rows
+      const grid = rows.map((r) => {
+        const texts = r.texts.map((t) => withCompactWord(t, input.language))
+        return texts.every((t, i) => t === r.texts[i]) ? r : { ...r, texts }
+      })
       return { table, marker: after.marker, layout: layoutOf(table, grid) }
     })
     .filter((c) => isLeaderboard(c.layout))

@@ -5,7 +5,10 @@ import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places
 import type { ParseResult } from '../schema/snapshot.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
-import { parseSealed, sealed, writeAtomically } from './sealed.js'
+import { asciiJson, parseSealed, sealed, writeAtomically } from './sealed.js'
+
+export { asciiJson } from './sealed.js'
+import { openPacks, PACKS_DIR, packName, packTemp } from './pack.js'
 import { openSignatures, SIGNATURES_DIR, signaturesName, signaturesTemp, type FileSignature } from './signatures.js'
 
 /**
@@ -83,6 +86,13 @@ export interface ParseCache {
   recall(key: string, signature: FileSignature | undefined): ParseResult | undefined
   /** Keep the signatures seen (`whole`: the whole store was read; files not in it are forgotten). */
   saveSignatures(whole: boolean): void
+  /**
+   * For a cache opened for a store: keep the results of the store's files as
+   * the read stage holds them (`files`, by store path) in packs (`pack.ts`),
+   * where a later build takes them by their entry's hash. Only the packs
+   * whose entries changed are written; returns how many were.
+   */
+  keepPacks(files: Iterable<{ key: string; result: ParseResult }>): number
 }
 
 /**
@@ -97,10 +107,6 @@ export function seal(result: ParseResult): string {
   return sealed(asciiJson(JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) })))
 }
 
-/** JSON text with every character past ASCII written as a `\uXXXX` escape (each half of a surrogate pair on its own, as JSON allows). */
-export function asciiJson(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
 
 /**
  * The parse result of an entry's bytes, its cell positions packed
@@ -155,11 +161,22 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
   // The texts rows repeat, shared by every entry this cache reads (`unseal`).
   const strings = new Map<string, string>()
   const bytesOf = fileReader()
-  const read = (hash: string): ParseResult | undefined => {
+  const packs = store === undefined ? undefined : openPacks(dir, code, store, (row) => shareStrings(row, strings), used)
+  // The entry of each store file this cache gave or kept, for `keepPacks`.
+  const hashes = new Map<string, string>()
+  const read = (hash: string, key: string): ParseResult | undefined => {
+    const packed = packs?.take(key, hash)
+    if (packed) {
+      hashes.set(key, hash)
+      return packed
+    }
     const entry = file(hash)
     try {
       const hit = unseal(bytesOf(entry), strings)
-      if (hit) used.add(entry)
+      if (hit) {
+        used.add(entry)
+        hashes.set(key, hash)
+      }
       return hit
     } catch {
       return undefined // Not there, or not JSON.
@@ -171,7 +188,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
     used,
     get(key, content, signature) {
       const hash = hashOf(key, content)
-      const hit = read(hash)
+      const hit = read(hash, key)
       if (hit) {
         stats.hits++
         if (signature !== undefined) signatures?.record(key, signature, hash)
@@ -180,7 +197,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
     },
     recall(key, signature) {
       const hash = signature === undefined ? undefined : signatures?.entry(key, signature)
-      const hit = hash === undefined ? undefined : read(hash)
+      const hit = hash === undefined ? undefined : read(hash, key)
       if (hit) {
         stats.hits++
         stats.unread++
@@ -192,9 +209,19 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
       signatures.save(whole)
       used.add(signatures.file)
     },
+    keepPacks(files) {
+      if (!packs) return 0
+      const kept: { key: string; hash: string; result: ParseResult }[] = []
+      for (const { key, result } of files) {
+        const hash = hashes.get(key)
+        if (hash !== undefined) kept.push({ key, hash, result })
+      }
+      return packs.keep(kept)
+    },
     set(key, content, result, signature) {
       const hash = hashOf(key, content)
       const target = file(hash)
+      hashes.set(key, hash)
       used.add(target)
       if (signature !== undefined) signatures?.record(key, signature, hash)
       try {
@@ -263,14 +290,14 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
   const out = { removed: 0, bytes: 0 }
   let folders: string[]
   try {
-    folders = readdirSync(dir).filter((name) => shardName.test(name) || name === SIGNATURES_DIR)
+    folders = readdirSync(dir).filter((name) => shardName.test(name) || name === SIGNATURES_DIR || name === PACKS_DIR)
   } catch {
     return out
   }
   const stamp = new Date(now)
   for (const folder of folders) {
     const at = path.join(dir, folder)
-    const [kept, temp] = folder === SIGNATURES_DIR ? [signaturesName, signaturesTemp] : [entryName, tempName]
+    const [kept, temp] = folder === SIGNATURES_DIR ? [signaturesName, signaturesTemp] : folder === PACKS_DIR ? [packName, packTemp] : [entryName, tempName]
     let names: string[]
     try {
       if (!lstatSync(at).isDirectory()) continue // a link to a folder elsewhere is not the cache's

@@ -20,10 +20,15 @@ export function sealed(json: string): string {
  * once: a warm build reads 59 MB of them.
  */
 function unsealed(bytes: Buffer): string | undefined {
+  return sealedBody(bytes)?.toString('utf8')
+}
+
+/** The bytes after a sealed file's digest line, or undefined when they no longer have that digest. */
+export function sealedBody(bytes: Buffer): Buffer | undefined {
   // The digest line: 64 hex digits, then a line feed.
   if (bytes.length < 65 || bytes[64] !== 0x0a) return undefined
-  const json = bytes.subarray(65)
-  return digest(json) === bytes.toString('latin1', 0, 64) ? json.toString('utf8') : undefined
+  const body = bytes.subarray(65)
+  return digest(body) === bytes.toString('latin1', 0, 64) ? body : undefined
 }
 
 /** The value a sealed file's bytes hold, or undefined when they no longer have their digest, or are not JSON. */
@@ -35,6 +40,11 @@ export function parseSealed(bytes: Buffer): unknown {
   } catch {
     return undefined
   }
+}
+
+/** JSON text with every character past ASCII written as a `\uXXXX` escape (each half of a surrogate pair on its own, as JSON allows). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Write `text` to `file` atomically (a temporary file renamed over it), making its folder; throws when it cannot. */

@@ -75,7 +75,7 @@ export interface LoadedSite extends Analysis {
   store: Store
   /** Every store file, parsed and validated, by relative path. */
   checked: CheckedFile[]
-  contents: StoreContents
+  contents: StoreContents & { read: ReadCounts }
 }
 
 /** The store cannot be read at all: a mistyped `--snapshots` must never look like an empty store. */
@@ -211,6 +211,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   } finally {
     await pool?.close()
   }
+  cache?.keepPacks(files.flatMap((f) => (f ? [{ key: f.path, result: f.result }] : [])))
   cache?.saveSignatures(!options.sources)
   if (cache && options.prune && !options.sources) pruneCacheWhenDue(cache.dir, cache.used)
   return {

@@ -125,10 +125,13 @@ describe('leaderlog fetch over loopback HTTP', () => {
     const cache = path.join(dir, 'cache')
     const first = await fetchWith([{ language: 'en', path: '/same-day.md' }], ['--cache', cache, '--dry-run'])
     // Parse results only: the store's files, once settled (2 s after they were copied, which a loaded machine may
-    // pass between two runs), are also known by their signatures, in a file of their own.
-    const parsed = async () => (await readdir(cache, { recursive: true })).filter((f) => f.endsWith('.json') && !f.startsWith('signatures'))
+    // pass between two runs), are also known by their signatures, in a file of their own; and their results are
+    // kept again in a pack for their source and month.
+    const kept = async () => (await readdir(cache, { recursive: true })).filter((f) => f.endsWith('.json'))
+    const parsed = async () => (await kept()).filter((f) => !f.startsWith('signatures') && !f.startsWith('packs'))
     const entries = await parsed()
     expect(entries).toHaveLength(2) // the two lmarena-text files of the store: only the source that arrived is read
+    expect((await kept()).filter((f) => f.startsWith('packs'))).toHaveLength(1)
     const second = await fetchWith([{ language: 'en', path: '/same-day.md' }], ['--cache', cache, '--dry-run'])
     const plain = await fetchWith([{ language: 'en', path: '/same-day.md' }], ['--dry-run'])
     expect(second.lines[0]).toBe(first.lines[0])

@@ -90,7 +90,8 @@ export interface ParseCache {
    * For a cache opened for a store: keep the results of the store's files as
    * the read stage holds them (`files`, by store path) in packs (`pack.ts`),
    * where a later build takes them by their entry's hash. Only the packs
-   * whose entries changed are written; returns how many were.
+   * whose entries changed are written; returns how many were. The store's
+   * read is then done: the packs are let go (`Packs.close`).
    */
   keepPacks(files: Iterable<{ key: string; result: ParseResult }>): number
 }
@@ -216,7 +217,9 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
         const hash = hashes.get(key)
         if (hash !== undefined) kept.push({ key, hash, result })
       }
-      return packs.keep(kept)
+      const written = packs.keep(kept)
+      packs.close()
+      return written
     },
     set(key, content, result, signature) {
       const hash = hashOf(key, content)

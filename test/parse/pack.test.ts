@@ -3,7 +3,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pruneCache, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
-import { openPacks, PACKS_DIR, packOf, type Packs } from '../../src/parse/pack.js'
+import { openPacks, packInBuffer, PACKS_DIR, packOf, type Packs } from '../../src/parse/pack.js'
 import { digest } from '../../src/core/digest.js'
 import { loadSite, parseCacheDigest, type LoadedSite } from '../../src/pipeline/load-site.js'
 import { snapshotsDir, tempDir } from '../helpers.js'
@@ -55,6 +55,8 @@ describe('parse-cache packs', () => {
     await removeEntries(cache)
     const second = await load(store, cache)
     expect(second.contents.read.parsed).toBe(0)
+    // Read: the buffer holds no pack of it, whose rows' interning would keep the whole store's rows alive.
+    expect(packInBuffer()).toBeUndefined()
     expect(json(second)).toEqual(json(first))
     expect(sharing(second)).toEqual(shared)
     expect(second.diagnostics).toEqual(first.diagnostics)

@@ -25,7 +25,7 @@ const allowed: Record<string, readonly string[]> = {
 }
 
 /** Files allowed to import the file system, child processes or sockets (`fetch` uses the global). */
-const edges = [/^cli\.ts$/, /^commands\//, /^pipeline\/load-site\.ts$/, /^parse\/cache\.ts$/, /^parse\/signatures\.ts$/, /^parse\/sealed\.ts$/, /^core\/code-digest\.ts$/, /^pipeline\/pool\.ts$/, /^pipeline\/worker\.ts$/, /^render\/eta\.ts$/, /^store\/discover\.ts$/, /^fetch\/download\.ts$/, /^write\//]
+const edges = [/^cli\.ts$/, /^commands\//, /^pipeline\/load-site\.ts$/, /^parse\/cache\.ts$/, /^parse\/signatures\.ts$/, /^parse\/pack\.ts$/, /^parse\/sealed\.ts$/, /^core\/code-digest\.ts$/, /^pipeline\/pool\.ts$/, /^pipeline\/worker\.ts$/, /^render\/eta\.ts$/, /^store\/discover\.ts$/, /^fetch\/download\.ts$/, /^write\//]
 const io = /^node:(fs|fs\/promises|child_process|net|http|https|worker_threads)$/
 
 const src = path.join(repoRoot, 'src')

@@ -6,8 +6,6 @@ import type { ParseResult } from '../schema/snapshot.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
 import { asciiJson, parseSealed, sealed, writeAtomically } from './sealed.js'
-
-export { asciiJson } from './sealed.js'
 import { openPacks, PACKS_DIR, packName, packTemp } from './pack.js'
 import { openSignatures, SIGNATURES_DIR, signaturesName, signaturesTemp, type FileSignature } from './signatures.js'
 
@@ -107,7 +105,6 @@ export interface ParseCache {
 export function seal(result: ParseResult): string {
   return sealed(asciiJson(JSON.stringify({ ...result, snapshots: result.snapshots.map((s) => ({ ...s, places: encodePlaces(s.places) })) })))
 }
-
 
 /**
  * The parse result of an entry's bytes, its cell positions packed

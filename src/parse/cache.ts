@@ -3,6 +3,7 @@ import path from 'node:path'
 import { digest } from '../core/digest.js'
 import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places.js'
 import type { ParseResult } from '../schema/snapshot.js'
+import type { Row } from '../schema/row.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
 import { asciiJson, parseSealed, sealed, writeAtomically } from './sealed.js'
@@ -111,14 +112,14 @@ export function seal(result: ParseResult): string {
  * (`packPlaces`), or undefined when the bytes no longer have the digest they
  * were written with, or do not hold together.
  */
-export function unseal(bytes: Buffer, strings?: Map<string, string>): ParseResult | undefined {
+export function unseal(bytes: Buffer, shared?: Repeats): ParseResult | undefined {
   const result = parseSealed(bytes) as (Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }) | undefined
   if (!Array.isArray(result?.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
   for (const s of result.snapshots) {
     const places = decodePlaces(s.places)
     if (!places || !Array.isArray(s.rows) || places.length !== s.rows.length) return undefined
-    if (strings) for (const row of s.rows) shareStrings(row, strings)
+    if (shared) for (const row of s.rows) shareRepeats(row, shared)
     snapshots.push({ ...s, places })
   }
   return { ...result, snapshots }
@@ -127,6 +128,13 @@ export function unseal(bytes: Buffer, strings?: Map<string, string>): ParseResul
 /** The row fields whose text repeats from row to row and day to day. */
 const repeated = ['name', 'organization', 'license', 'url', 'knowledgeCutoff'] as const
 
+/** The texts and metrics the rows a cache reads repeat, each kept once (`shareRepeats`). */
+interface Repeats {
+  strings: Map<string, string>
+  /** A row's metrics by their JSON. */
+  metrics: Map<string, NonNullable<Row['metrics']>>
+}
+
 /**
  * One string for each text the rows of a store repeat: the 890,000 names,
  * organizations and licenses of the real history are 1,870 texts, its
@@ -134,15 +142,26 @@ const repeated = ['name', 'organization', 'license', 'url', 'knowledgeCutoff'] a
  * held until the registry is built: 13 MB more heap once the cache is read
  * without the names (76 against 63 MB), 9 MB more without the links (55
  * against 46 MB), which also took 50 ms longer to read.
+ *
+ * And one object for each set of metrics the rows repeat (the agent board's
+ * rows have six, each a value and its interval): a row whose votes changed
+ * keeps the metrics of the day before, and its copy was held to the end of
+ * the build, 5 MiB a year of daily data (`npm run bench -- --ahead 365`).
+ * Nothing changes a row's metrics once read.
  */
-function shareStrings(row: ParseResult['snapshots'][number]['rows'][number], strings: Map<string, string>): void {
+function shareRepeats(row: Row, shared: Repeats): void {
   for (const field of repeated) {
     const value = row[field]
     if (typeof value !== 'string') continue
-    const shared = strings.get(value)
-    if (shared === undefined) strings.set(value, value)
-    else row[field] = shared
+    const kept = shared.strings.get(value)
+    if (kept === undefined) shared.strings.set(value, value)
+    else row[field] = kept
   }
+  if (row.metrics === undefined) return
+  const key = JSON.stringify(row.metrics)
+  const kept = shared.metrics.get(key)
+  if (kept === undefined) shared.metrics.set(key, row.metrics)
+  else row.metrics = kept
 }
 
 /**
@@ -156,10 +175,10 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
   const signatures = store === undefined ? undefined : openSignatures(dir, code, store)
   const hashOf = (key: string, content: string) => digest(code, '\0', key, '\0', content)
   const file = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.json`)
-  // The texts rows repeat, shared by every entry this cache reads (`unseal`).
-  const strings = new Map<string, string>()
+  // The texts and metrics rows repeat, shared by every entry this cache reads (`unseal`).
+  const shared: Repeats = { strings: new Map(), metrics: new Map() }
   const bytesOf = fileReader()
-  const packs = store === undefined ? undefined : openPacks(dir, code, store, (row) => shareStrings(row, strings), used)
+  const packs = store === undefined ? undefined : openPacks(dir, code, store, (row) => shareRepeats(row, shared), used)
   // The entry of each store file this cache gave or kept, for `keepPacks`.
   const hashes = new Map<string, string>()
   const read = (hash: string, key: string): ParseResult | undefined => {
@@ -170,7 +189,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
     }
     const entry = file(hash)
     try {
-      const hit = unseal(bytesOf(entry), strings)
+      const hit = unseal(bytesOf(entry), shared)
       if (hit) {
         used.add(entry)
         hashes.set(key, hash)

@@ -64,6 +64,34 @@ describe('parse-cache packs', () => {
     expect(json(second)).toEqual(json(await load(store)))
   })
 
+  it('gives rows whose metrics are equal one metrics object, from packs and from entries', async () => {
+    // The agent board's rows have six metrics each; on these days most rows change while their metrics stay.
+    const agent = readdirSync(path.join(snapshotsDir, 'lmarena-agent')).map((f) => `lmarena-agent/${f}`)
+    const store = await tempDir()
+    await mkdir(path.join(store, 'lmarena-agent'))
+    for (const f of agent) await copyFile(path.join(snapshotsDir, f), path.join(store, f))
+    const metricsOf = (site: LoadedSite) => {
+      const rows = site.checked.flatMap((f) => f.result.snapshots.flatMap((s) => s.rows)).filter((r) => r.metrics !== undefined)
+      return { rows: new Set(rows).size, objects: new Set(rows.map((r) => r.metrics)).size, distinct: new Set(rows.map((r) => JSON.stringify(r.metrics))).size }
+    }
+    const cache = await tempDir()
+    const first = await load(store, cache)
+    expect(packsIn(cache)).toHaveLength(2)
+    const fromPacks = await load(store, cache)
+    expect(fromPacks.contents.read.parsed).toBe(0)
+    expect(json(fromPacks)).toEqual(json(first))
+    const counts = metricsOf(fromPacks)
+    // Rows that differ (their votes) but repeat the metrics of another: without sharing, each would have its own.
+    expect(counts.distinct).toBeLessThan(counts.rows)
+    expect(counts.objects).toBe(counts.distinct)
+    // Read from the entries alone (no pack), the same.
+    for (const f of packsIn(cache)) await rm(f)
+    const fromEntries = await load(store, cache)
+    expect(fromEntries.contents.read.parsed).toBe(0)
+    expect(json(fromEntries)).toEqual(json(first))
+    expect(metricsOf(fromEntries)).toEqual(counts)
+  })
+
   it("writes again only the pack of a file's month when the file changes, and reads the change", async () => {
     const [store, cache] = await Promise.all([storeOfDays(), tempDir()])
     await load(store, cache)

@@ -21,7 +21,10 @@
 // (`aheadCaptures`), and builds them warm: what the same build costs with N more
 // days of daily history, and per year of it (a linear projection to ten years,
 // from the medians of the warm builds on each side), for the peak RSS and for
-// the live heap at its fullest, which the build's heap limit bounds.
+// the live heap at its fullest, which the build's heap limit bounds. It does so
+// twice: with days that change as the store's own newest days did (some repeat
+// the day before's table, most repeat many of its rows), then with days that
+// change every row every day, the most a year can add.
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -146,40 +149,99 @@ function kindOf(f) {
   return 'other'
 }
 
+const rowLine = /^\|\s*\d+\s*\|/
+
+/** How many of a source's newest captures `changeRates` reads: about half a year of daily captures. */
+const HISTORY_CAPTURES = 180
+
+/**
+ * How a source's days changed, from its newest captures (`HISTORY_CAPTURES`):
+ * the share of days whose table repeats the day before's row for row
+ * (`same`), and on the other days, the share of their rows the day before
+ * had too (`kept`).
+ */
+async function changeRates(dir, list) {
+  let pairs = 0
+  let same = 0
+  let rows = 0
+  let kept = 0
+  let before
+  for (const f of list.slice(-HISTORY_CAPTURES)) {
+    const now = (await readFile(path.join(dir, f), 'utf8')).split('\n').filter((l) => rowLine.test(l))
+    if (before) {
+      pairs++
+      if (now.length === before.length && now.every((l, i) => l === before[i])) same++
+      else {
+        const had = new Set(before)
+        rows += now.length
+        kept += now.filter((l) => had.has(l)).length
+      }
+    }
+    before = now
+  }
+  return { same: pairs ? same / pairs : 0, kept: rows ? kept / rows : 0, pairs }
+}
+
+/** Numbers in [0, 1) from a seed text, the same every run (mulberry32). */
+function seeded(text) {
+  let state = 0
+  for (const c of text) state = (Math.imul(state, 31) + c.charCodeAt(0)) | 0
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
+}
+
 /**
  * Days of the future, made from the store's newest captures: for each source
- * still publishing (`activeSources`), its newest capture is written again for each of the `count` days after the store's
- * newest date, its date changed to that day, the first count of every row (the
- * votes, on today's pages) grown by 37 a day, and two neighbouring models
- * swapped every 7th day — so that every day is a new snapshot, as upstream's
- * are. Returns the files written (relative) and the last date.
+ * still publishing (`activeSources`), its newest capture is written again for
+ * each of the `count` days after the store's newest date, its date changed to
+ * that day. How its rows change, `changes`:
+ * - `every`: every row every day, its first count (the votes, on today's
+ *   pages) grown by 37 a day, and two neighbouring models swapped every 7th
+ *   day. No day repeats a row of the day before: the most a year can add.
+ * - `history`: as the source's own days changed (`changeRates`): a day repeats
+ *   the day before's table as often as the source's days did, and on the
+ *   other days each row keeps its numbers as often as the source's rows did
+ *   on those days, else its votes grow by 37; every 7th such day swaps two
+ *   neighbours.
+ * Returns the files written (relative), the last date and each source's rates.
  */
-async function aheadCaptures(dir, files, count) {
+async function aheadCaptures(dir, files, count, changes) {
   const { newest, lists } = activeSources(files)
   const written = []
-  const rowLine = /^\|\s*\d+\s*\|/
+  const rates = []
   for (const list of lists) {
     const [, source, date, language] = storePattern.exec(list.at(-1))
-    const lines = (await readFile(path.join(dir, `${source}/${date}.${language}.md`), 'utf8')).split('\n')
+    const rate = changes === 'history' ? await changeRates(dir, list) : { same: 0, kept: 0 }
+    if (changes === 'history') rates.push(`${source} ${language}: ${(100 * rate.same).toFixed(0)} % of ${rate.pairs} days repeat the table, ${(100 * rate.kept).toFixed(0)} % of the others' rows repeat`)
+    const random = seeded(`${source} ${language}`)
+    // The rows as of the last day that changed them, and the page the day before showed.
+    let current = (await readFile(path.join(dir, `${source}/${date}.${language}.md`), 'utf8')).split('\n')
+    let shown = current
+    let changed = 0
     for (let k = 1; k <= count; k++) {
       const day = addDays(newest, k)
-      const out = lines.map((l) => {
-        const line = l.replaceAll(date, day)
-        return rowLine.test(line) ? line.replace(/\|\s*([\d,]{3,})\s*\|/, (_, v) => `| ${(Number(v.replace(/,/g, '')) + 37 * k).toLocaleString('en')} |`) : line
-      })
-      const rows = out.flatMap((l, i) => (rowLine.test(l) ? [i] : []))
-      if (k % 7 === 0 && rows.length > 2) {
-        const at = (k / 7) % (rows.length - 1)
-        const [a, b] = [out[rows[at]].split('|'), out[rows[at + 1]].split('|')]
-        ;[a[3], b[3]] = [b[3], a[3]]
-        ;[out[rows[at]], out[rows[at + 1]]] = [a.join('|'), b.join('|')]
+      if (!(random() < rate.same)) {
+        changed++
+        current = current.map((line) => (rowLine.test(line) && !(random() < rate.kept) ? line.replace(/\|\s*([\d,]{3,})\s*\|/, (_, v) => `| ${(Number(v.replace(/,/g, '')) + 37).toLocaleString('en')} |`) : line))
+        shown = [...current]
+        const rows = shown.flatMap((l, i) => (rowLine.test(l) ? [i] : []))
+        if (changed % 7 === 0 && rows.length > 2) {
+          const at = (changed / 7) % (rows.length - 1)
+          const [a, b] = [shown[rows[at]].split('|'), shown[rows[at + 1]].split('|')]
+          ;[a[3], b[3]] = [b[3], a[3]]
+          ;[shown[rows[at]], shown[rows[at + 1]]] = [a.join('|'), b.join('|')]
+        }
       }
       const file = `${source}/${day}.${language}.md`
-      await writeFile(path.join(dir, file), out.join('\n'))
+      await writeFile(path.join(dir, file), shown.map((l) => l.replaceAll(date, day)).join('\n'))
       written.push(file)
     }
   }
-  return { files: written, last: addDays(newest, count) }
+  return { files: written, last: addDays(newest, count), rates }
 }
 
 /** Run one build in a child process: wall time, CPU time of every thread, peak RSS. */
@@ -303,7 +365,7 @@ function aheadRows(ahead, warm, now) {
   const bytes = perYear(ahead.output.bytes, now.bytes)
   const files = perYear(ahead.output.files, now.files)
   const tenYears = { wall: warm.wall + 10 * wall, rss: warm.rss.median + 10 * rss, live: warm.live.median + 10 * live, bytes: now.bytes + 10 * bytes }
-  const label = `${ahead.days} days ahead (${ahead.captures} captures)`
+  const label = `${ahead.label.replace(')', `, ${ahead.captures} captures)`)}`
   const mib = (x) => (x / MiB).toFixed(0)
   const range = (s) => `median of ${mib(s.min)}–${mib(s.max)}`
   return [
@@ -352,17 +414,23 @@ try {
     before = after
   }
   const final = before
-  // Days of the future: parsed once (a cold build of the new pages), then built warm.
+  // Days of the future: parsed once (a cold build of the new pages), then built warm. First days that change as the
+  // store's own did, then (those taken out again) days that change every row: the most a year can add.
   const aheadCount = Number(values.ahead)
-  let ahead
+  const aheads = []
   if (aheadCount > 0) {
-    const made = await aheadCaptures(store, await walk(store), aheadCount)
-    const extra = ['--today', made.last]
-    await build(`${aheadCount} days ahead: parse ${made.files.length} new captures`, extra)
-    const runs = []
-    for (let i = 0; i < Number(values.warm); i++) runs.push(await build(`${aheadCount} days ahead: warm ${i + 1}`, extra))
-    const output = await measureOutput(out)
-    ahead = { days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), rss: spread(runs, 'maxRss'), live: spread(runs, 'peakLive'), output }
+    for (const changes of ['history', 'every']) {
+      const made = await aheadCaptures(store, await walk(store), aheadCount, changes)
+      for (const rate of made.rates) log(`days ahead as the store's: ${rate}`)
+      const extra = ['--today', made.last]
+      const label = `${aheadCount} days ahead (${changes === 'history' ? "changed as the store's days" : 'every row changed every day'})`
+      await build(`${label}: parse ${made.files.length} new captures`, extra)
+      const runs = []
+      for (let i = 0; i < Number(values.warm); i++) runs.push(await build(`${label}: warm ${i + 1}`, extra))
+      const output = await measureOutput(out)
+      aheads.push({ label, days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), rss: spread(runs, 'maxRss'), live: spread(runs, 'peakLive'), output })
+      for (const f of made.files) await rm(path.join(store, f))
+    }
   }
   const newDay = newDays.length ? { wall: median(newDays.map((d) => d.wall)), growth: newDays.reduce((n, d) => n + d.growth, 0) / newDays.length, maxRss: Math.max(...newDays.map((d) => d.maxRss)) } : undefined
 
@@ -389,7 +457,7 @@ try {
     ['output', `${(final.bytes / MB).toFixed(1)} MB`, '≤ 100 MB', final.bytes / (100 * MB)],
     ...(newDay ? [['growth per new day (mean)', `${(newDay.growth / KB).toFixed(0)} KB`, '≤ 250 KB', newDay.growth / (250 * KB)]] : []),
     ['largest page', `${(final.largest.size / KB).toFixed(0)} KB ${final.largest.path}`, '≤ 300 KB', final.largest.size / (300 * KB)],
-    ...(ahead ? aheadRows(ahead, warm, final) : [])
+    ...aheads.flatMap((ahead) => aheadRows(ahead, warm, final))
   ]
   const table = [
     '| measure | value | target | ratio |',

@@ -48,6 +48,16 @@ describe('records made in one piece', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
+  it('tell lists of keys apart however their keys would join', () => {
+    // Joined with U+0000, both lists would be `a\u0000b`, and the second would take the first's shape.
+    expect(recordOf(['a\u0000b'], [1])).toStrictEqual({ 'a\u0000b': 1 })
+    expect(recordOf(['a', 'b'], [1, 2])).toStrictEqual({ a: 1, b: 2 })
+    expect(recordOf(['a\u0000b'], [3])).toStrictEqual({ 'a\u0000b': 3 })
+    // A list that begins another is a shape of its own; no keys, an empty object.
+    expect(recordOf(['a'], [4])).toStrictEqual({ a: 4 })
+    expect(recordOf([], [])).toStrictEqual({})
+  })
+
   it('are mutable, as records the stages extend in place (a history point lasting one more day)', () => {
     const point = recordOf(['date', 'until', 'snapshots'], ['2026-01-01', '2026-01-01', 1])
     point.until = '2026-01-02'

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { lstatSync, readdirSync, rmdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { digest } from '../core/digest.js'
 import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places.js'
@@ -6,7 +6,7 @@ import type { ParseResult } from '../schema/snapshot.js'
 import type { Row } from '../schema/row.js'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
-import { asciiJson, parseSealed, sealed, writeAtomically } from './sealed.js'
+import { asciiJson, fileReader, parseSealed, sealed, writeAtomically } from './sealed.js'
 import { openPacks, PACKS_DIR, packName, packTemp } from './pack.js'
 import { openSignatures, SIGNATURES_DIR, signaturesName, signaturesTemp, type FileSignature } from './signatures.js'
 
@@ -248,32 +248,6 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
       } catch {
         // A cache that cannot be written only costs time.
       }
-    }
-  }
-}
-
-/**
- * A reader of whole files into one buffer, grown to the largest file read:
- * the bytes of a file are valid until the next is read. A buffer per entry is
- * memory outside the heap until a collection frees it: 50 MB more peak RSS a
- * year ahead when each of 3,361 entries had its own.
- */
-function fileReader(): (file: string) => Buffer {
-  let buffer = Buffer.alloc(0)
-  return (file) => {
-    const fd = openSync(file, 'r')
-    try {
-      const size = fstatSync(fd).size
-      if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, 2 * buffer.length))
-      let read = 0
-      while (read < size) {
-        const n = readSync(fd, buffer, read, size - read, read)
-        if (n === 0) break
-        read += n
-      }
-      return buffer.subarray(0, read)
-    } finally {
-      closeSync(fd)
     }
   }
 }

@@ -1,11 +1,10 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import path from 'node:path'
 import { compareText } from '../core/compare.js'
 import { digest } from '../core/digest.js'
 import { decodePlaces, encodePlaces, type EncodedPlaces } from '../schema/places.js'
 import type { Row } from '../schema/row.js'
 import type { ParseResult, ParsedSnapshot } from '../schema/snapshot.js'
-import { asciiJson, sealed, sealedBody, writeAtomically } from './sealed.js'
+import { asciiJson, fileReader, sealed, sealedBody, writeAtomically } from './sealed.js'
 
 /**
  * The parse-cache entries of a store's files, kept again in packs: one per
@@ -104,16 +103,8 @@ export function openPacks(dir: string, code: string, store: string, intern: (row
     const file = fileOf(pack)
     let found: Loaded | undefined
     try {
-      const fd = openSync(file, 'r')
-      try {
-        const size = fstatSync(fd).size
-        if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, PACK_BUFFER))
-        const read = readSync(fd, buffer, 0, size, 0)
-        const body = sealedBody(buffer.subarray(0, read))
-        found = body && opened(body)
-      } finally {
-        closeSync(fd)
-      }
+      const body = sealedBody(readPack(file))
+      found = body && opened(body)
     } catch {
       found = undefined // Not there.
     }
@@ -189,11 +180,12 @@ export function openPacks(dir: string, code: string, store: string, intern: (row
  * peak RSS with a year of daily data ahead, whether a buffer per pack or one
  * grown as packs came (and none with that size held fixed,
  * `MALLOC_MMAP_THRESHOLD_`). Made once, at the size of the largest pack the
- * real history has (3.3 MB) or more, it is never freed.
+ * real history has (3.3 MB) or more (`fileReader` grows it for a larger
+ * pack), it is never freed.
  */
 const PACK_BUFFER = 4 * 2 ** 20
-let buffer = Buffer.alloc(0)
-/** The pack whose body is in `buffer`, with what its rows are given to. */
+const readPack = fileReader(PACK_BUFFER)
+/** The pack whose body is in `readPack`'s buffer, with what its rows are given to. */
 let inBuffer: { pack: Loaded; intern: (row: Row) => void; key: string } | undefined
 
 /** The pack the buffer holds (for tests: none once a store's read is done, `Packs.close`). */

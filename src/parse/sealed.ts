@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { digest } from '../core/digest.js'
 
@@ -45,6 +45,33 @@ export function parseSealed(bytes: Buffer): unknown {
 /** JSON text with every character past ASCII written as a `\uXXXX` escape (each half of a surrogate pair on its own, as JSON allows). */
 export function asciiJson(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/**
+ * A reader of whole files into one buffer, grown to the largest file read
+ * (and made `least` bytes at first): the bytes of a file are valid until the
+ * next is read. A buffer per entry is memory outside the heap until a
+ * collection frees it: 50 MB more peak RSS a year ahead when each of 3,361
+ * entries had its own. Throws when the file cannot be read.
+ */
+export function fileReader(least = 0): (file: string) => Buffer {
+  let buffer = Buffer.alloc(0)
+  return (file) => {
+    const fd = openSync(file, 'r')
+    try {
+      const size = fstatSync(fd).size
+      if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, least, 2 * buffer.length))
+      let read = 0
+      while (read < size) {
+        const n = readSync(fd, buffer, read, size - read, read)
+        if (n === 0) break
+        read += n
+      }
+      return buffer.subarray(0, read)
+    } finally {
+      closeSync(fd)
+    }
+  }
 }
 
 /** Write `text` to `file` atomically (a temporary file renamed over it), making its folder; throws when it cannot. */

@@ -365,7 +365,7 @@ function aheadRows(ahead, warm, now) {
   const bytes = perYear(ahead.output.bytes, now.bytes)
   const files = perYear(ahead.output.files, now.files)
   const tenYears = { wall: warm.wall + 10 * wall, rss: warm.rss.median + 10 * rss, live: warm.live.median + 10 * live, bytes: now.bytes + 10 * bytes }
-  const label = `${ahead.label.replace(')', `, ${ahead.captures} captures)`)}`
+  const label = `${ahead.days} days ahead (${ahead.kind}, ${ahead.captures} captures)`
   const mib = (x) => (x / MiB).toFixed(0)
   const range = (s) => `median of ${mib(s.min)}–${mib(s.max)}`
   return [
@@ -423,12 +423,13 @@ try {
       const made = await aheadCaptures(store, await walk(store), aheadCount, changes)
       for (const rate of made.rates) log(`days ahead as the store's: ${rate}`)
       const extra = ['--today', made.last]
-      const label = `${aheadCount} days ahead (${changes === 'history' ? "changed as the store's days" : 'every row changed every day'})`
+      const kind = changes === 'history' ? "changed as the store's days" : 'every row changed every day'
+      const label = `${aheadCount} days ahead (${kind})`
       await build(`${label}: parse ${made.files.length} new captures`, extra)
       const runs = []
       for (let i = 0; i < Number(values.warm); i++) runs.push(await build(`${label}: warm ${i + 1}`, extra))
       const output = await measureOutput(out)
-      aheads.push({ label, days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), rss: spread(runs, 'maxRss'), live: spread(runs, 'peakLive'), output })
+      aheads.push({ kind, days: aheadCount, captures: made.files.length, wall: median(runs.map((r) => r.wall)), rss: spread(runs, 'maxRss'), live: spread(runs, 'peakLive'), output })
       for (const f of made.files) await rm(path.join(store, f))
     }
   }

@@ -28,7 +28,8 @@ type Maker = (values: readonly unknown[]) => Record<string, unknown>
  * The makers, found by their keys one at a time: a key names the next node
  * (a field name, one string the code holds, whose hash V8 keeps). Joining the
  * keys into one string to look the maker up made a new string to hash on
- * each of the 250,000 records of a warm build (0.1 s).
+ * each of the 250,000 records of a warm build (250,000 records of four
+ * shapes: 83 ms, against 40 found key by key).
  */
 interface Shape {
   next: Map<string, Shape>
@@ -47,8 +48,8 @@ export const MAX_SHAPES = 256
 
 /** The object whose own keys are `keys`, in that order, with `values` (same length; keys distinct). */
 export function recordOf(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
-  let shape = shapes
-  for (let i = 0; i < keys.length && shape !== undefined; i++) shape = shape.next.get(keys[i]!)!
+  let shape: Shape | undefined = shapes
+  for (let i = 0; i < keys.length && shape !== undefined; i++) shape = shape.next.get(keys[i]!)
   const make = shape?.make ?? newMaker(keys)
   return make ? make(values) : builtByHand(keys, values)
 }

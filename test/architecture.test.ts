@@ -103,6 +103,17 @@ describe('architecture', () => {
   })
 
 
+  it('loads zod only to validate: not for a build, check or registry run whose files and data files are cached', () => {
+    for (const entry of ['cli.ts', 'commands/build.ts', 'commands/check.ts', 'commands/registry.ts']) {
+      const { modules, packages } = loadedWith(entry)
+      expect([...packages].filter((p) => p === 'zod'), entry).toEqual([])
+      expect([...modules].filter((m) => /^(validate\/snapshot\.ts|pipeline\/data-check\.ts|store\/check-parsed\.ts|diagnostics\/(schemas|zod|data-file)\.ts)$/.test(m)), entry).toEqual([])
+    }
+    // The check sees zod where it is loaded at once.
+    expect(loadedWith('commands/parse.ts').packages.has('zod')).toBe(true)
+    expect(loadedWith('pipeline/data-check.ts').packages.has('zod')).toBe(true)
+  })
+
   it('finds the imports it checks', () => {
     expect(importsOf("import { a } from './a.js'\nexport { b } from '../b/c.js'\nimport type { D } from 'd'\nimport 'side'\n")).toEqual(['./a.js', '../b/c.js', 'd', 'side'])
   })

@@ -1,6 +1,6 @@
-import { z } from 'zod'
 import { compareText } from '../core/compare.js'
-import { rules, ruleIds, type Rule, type RuleArgs, type RuleId } from './rules.js'
+import type { Diagnostic, Message, Place } from './schemas.js'
+import { rules, type Rule, type RuleArgs, type RuleId } from './rules.js'
 
 export { quote, visible } from './quote.js'
 
@@ -8,25 +8,10 @@ export { quote, visible } from './quote.js'
  * Diagnostics as data: what a pure stage found (a `Message`: place, rule,
  * severity, text), and, once an edge knows the file, a `Diagnostic`. Plain
  * objects, so parse results can be cached and sent between threads; the CLI
- * turns them into `vfile-message`s for `vfile-reporter` (`report.ts`).
+ * turns them into `vfile-message`s for `vfile-reporter` (`report.ts`). Their
+ * schemas are in `schemas.ts`.
  */
-export const PlaceSchema = z.object({
-  line: z.number().int().min(1),
-  column: z.number().int().min(1)
-})
-export type Place = z.infer<typeof PlaceSchema>
-
-export const MessageSchema = z.object({
-  line: z.number().int().min(1),
-  column: z.number().int().min(1),
-  severity: z.enum(['error', 'warning']),
-  rule: z.enum(ruleIds as [RuleId, ...RuleId[]]),
-  message: z.string()
-})
-export type Message = z.infer<typeof MessageSchema>
-
-export const DiagnosticSchema = MessageSchema.extend({ file: z.string() })
-export type Diagnostic = z.infer<typeof DiagnosticSchema>
+export type { Place, Message, Diagnostic } from './schemas.js'
 
 /** The start of a file: where a finding about the whole file is reported. */
 export const START: Place = Object.freeze({ line: 1, column: 1 })

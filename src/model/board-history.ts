@@ -1,5 +1,5 @@
 import type { Event } from '../schema/events.js'
-import { eventsOf } from '../schema/events.js'
+import { eventsOf } from './events.js'
 import type { ReconciledRow, ReconciledSnapshot, RegistryModel } from '../registry/types.js'
 import type { Board } from './boards.js'
 import { addDays } from '../core/dates.js'

@@ -267,6 +267,14 @@ export const PRUNE_EVERY_HOURS = 12
 /** The file in a cache directory whose modification time says when it was last pruned. */
 export const PRUNED_STAMP = '.pruned'
 
+/**
+ * The store's data files' validated result (`pipeline/data-files.ts`): one
+ * file at the cache's root, written again when they change; a half-written one
+ * left by a killed run is pruned as the entries' are.
+ */
+export const DATA_FILES_CACHE = 'data-files.json'
+const dataFilesTemp = /^data-files\.json\.\d+\.tmp$/
+
 const entryName = /^[0-9a-f]{64}\.json$/
 const tempName = /^[0-9a-f]{64}\.json\.\d+\.tmp$/
 const shardName = /^[0-9a-f]{2}$/
@@ -275,17 +283,32 @@ const shardName = /^[0-9a-f]{2}$/
  * Keep a cache from growing with every parser change: entries in `used` are
  * marked used now (their modification time), and entries unused for
  * `UNUSED_ENTRY_DAYS` are removed, with the half-written files of a killed run
- * older than a day; so are the signatures of stores (`signatures.ts`). Only
+ * older than a day (the data files' result's too, `DATA_FILES_CACHE`); so are
+ * the signatures of stores (`signatures.ts`). Only
  * files named as the cache names them are ever touched, whatever directory
  * `dir` is. Returns how many files were removed and their bytes.
  */
 export function pruneCache(dir: string, used: ReadonlySet<string>, now: number = Date.now()): { removed: number; bytes: number } {
   const out = { removed: 0, bytes: 0 }
   let folders: string[]
+  let names: string[]
   try {
-    folders = readdirSync(dir).filter((name) => shardName.test(name) || name === SIGNATURES_DIR || name === PACKS_DIR)
+    names = readdirSync(dir)
+    folders = names.filter((name) => shardName.test(name) || name === SIGNATURES_DIR || name === PACKS_DIR)
   } catch {
     return out
+  }
+  for (const name of names.filter((n) => dataFilesTemp.test(n))) {
+    try {
+      const temp = path.join(dir, name)
+      const info = lstatSync(temp)
+      if (!info.isFile() || now - info.mtimeMs <= 86_400_000) continue
+      unlinkSync(temp)
+      out.removed++
+      out.bytes += info.size
+    } catch {
+      // Another run's file, gone or busy.
+    }
   }
   const stamp = new Date(now)
   for (const folder of folders) {

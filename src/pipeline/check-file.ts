@@ -1,6 +1,7 @@
 import { parsePage } from '../parse/index.js'
 import type { ParseResult } from '../schema/snapshot.js'
-import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
+import { parseOptionsFor, type CheckedFile } from '../store/check.js'
+import { checkParsed } from '../store/check-parsed.js'
 import { crashResult } from './crash.js'
 
 /**

@@ -4,11 +4,10 @@ import type { ParseResult } from '../schema/snapshot.js'
 import { digestOf, openCache, pruneCacheWhenDue } from '../parse/cache.js'
 import { signatureAt, type FileSignature } from '../parse/signatures.js'
 import type { ParseOptions } from '../parse/index.js'
-import { parseRegistryData } from '../registry/data.js'
-import { checkParsed, parseOptionsFor, type CheckedFile } from '../store/check.js'
+import { parseOptionsFor, type CheckedFile } from '../store/check.js'
 import { discover } from '../store/discover.js'
 import { boardIds } from '../core/sources.js'
-import { parseEvents } from '../schema/events.js'
+import { dataFiles } from './data-files.js'
 import { displayPath, eventsFile, parseStorePath, registryFile } from '../store/layout.js'
 import { crashResult } from './crash.js'
 import { moduleBeside } from '../core/code-digest.js'
@@ -217,15 +216,17 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   return {
     files: files.filter((f): f is CheckedFile => f !== undefined),
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
-    registry: await readRegistryFile(store),
-    events: await readEventsFile(store),
+    ...(await readDataFiles(store, options.cache)),
     read: { files: relatives.length, parsed: misses.length }
   }
 }
 
-async function readEventsFile(store: Store): Promise<StoreContents['events']> {
-  const content = await readOptional(store, eventsFile)
-  return { path: eventsFile, ...(content === undefined ? { events: [], messages: [] } : parseEvents(content, boardIds)) }
+/** The store's data files, validated (`data-files.ts`: with a cache, once per edit). */
+async function readDataFiles(store: Store, cache: string | undefined): Promise<Pick<StoreContents, 'registry' | 'events'>> {
+  const registry = await readOptional(store, registryFile)
+  const events = await readOptional(store, eventsFile)
+  const checked = await dataFiles(registry, events, boardIds, cache)
+  return { registry: { path: registryFile, ...checked.registry }, events: { path: eventsFile, ...checked.events } }
 }
 
 /** A data file of the store; undefined when there is none. */
@@ -245,6 +246,7 @@ function packed(file: CheckedFile): CheckedFile {
 
 /** Check a file with a stand-in parser (which may be async), a crash becoming a `parser-crash` error as on the threads. */
 async function checkWith(parse: Parser, relative: string, content: string): Promise<CheckedFile> {
+  const { checkParsed } = await import('../store/check-parsed.js')
   try {
     return checkParsed(relative, await parse(content, parseOptionsFor(relative)))
   } catch (error) {
@@ -259,8 +261,4 @@ async function inParallel(count: number, limit: number, work: (index: number) =>
     while (next < count) await work(next++)
   }
   await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))
-}
-
-async function readRegistryFile(store: Store): Promise<StoreContents['registry']> {
-  return { path: registryFile, ...parseRegistryData((await readOptional(store, registryFile)) ?? '{}') }
 }

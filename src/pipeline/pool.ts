@@ -3,7 +3,6 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { CheckedFile } from '../store/check.js'
-import { checkParsed } from '../store/check.js'
 import { crashResult } from './crash.js'
 import type { Task } from './worker.js'
 
@@ -44,7 +43,7 @@ export function workerFile(): string {
 
 interface Job {
   task: Task
-  resolve: (file: CheckedFile) => void
+  resolve: (file: CheckedFile | Promise<CheckedFile>) => void
 }
 
 interface Thread {
@@ -79,7 +78,7 @@ export function createPool(options: PoolOptions = {}): Pool {
       threads.delete(thread)
       const job = thread.job
       thread.job = undefined
-      if (job) job.resolve(checkParsed(job.task.relative, crashResult(job.task.relative, reason)))
+      if (job) job.resolve(crashed(job.task.relative, reason))
       void thread.worker.terminate()
       dispatch()
     }
@@ -123,4 +122,10 @@ export function createPool(options: PoolOptions = {}): Pool {
       threads.clear()
     }
   }
+}
+
+/** The result of a file whose thread died: a `parser-crash` error, checked as any result (the checker loaded then: a pool may never need it). */
+async function crashed(relative: string, reason: string): Promise<CheckedFile> {
+  const { checkParsed } = await import('../store/check-parsed.js')
+  return checkParsed(relative, crashResult(relative, reason))
 }

@@ -3,6 +3,7 @@ import { readDataFile } from '../diagnostics/data-file.js'
 import { message, type Message } from '../diagnostics/diagnostic.js'
 import { placeOf, type PlacedJson } from '../diagnostics/json-places.js'
 import { idPattern, maxIdLength, nameKey, reservedIds, withoutHidden } from './keys.js'
+import { MIN_PREFIX_LENGTH } from './repair.js'
 
 /**
  * The registry data file (`snapshots/registry.json`): what rules cannot know,
@@ -10,11 +11,6 @@ import { idPattern, maxIdLength, nameKey, reservedIds, withoutHidden } from './k
  */
 const text = z.string().trim().min(1)
 
-/**
- * The repair rules use prefixes of 3 characters or more (`repairContext`): a
- * shorter one, or one of invisible characters, would be ignored without a word.
- */
-export const MIN_PREFIX_LENGTH = 3
 const prefix = text.refine((p) => [...withoutHidden(p)].length >= MIN_PREFIX_LENGTH, `a prefix of at least ${MIN_PREFIX_LENGTH} visible characters (a shorter one would cut the start off real names, and is not used)`)
 
 export const ModelEntrySchema = z

@@ -1,7 +1,13 @@
 import { compareText } from '../core/compare.js'
 import type { Repair } from './types.js'
-import { MIN_PREFIX_LENGTH } from './data.js'
 import { foreignToken, looksLikeModelId, nameKey, withoutHidden } from './keys.js'
+
+/**
+ * The repair rules use prefixes of 3 characters or more (`repairContext`): a
+ * shorter one, or one of invisible characters, would be ignored without a word
+ * (the registry data file refuses them, `data.ts`).
+ */
+export const MIN_PREFIX_LENGTH = 3
 
 /**
  * Glitch repair of model names, by rule. Each rule says what it repairs; the

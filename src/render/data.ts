@@ -1,6 +1,6 @@
 import { digest } from '../core/digest.js'
 import { stringify } from 'csv-stringify/sync'
-import { rowFields } from '../schema/row.js'
+import { rowFields } from '../schema/row-fields.js'
 import type { RenameEvidence } from '../registry/renames.js'
 import type { ReconciledRow, ReconciledSnapshot, Registry, RegistryModel } from '../registry/types.js'
 import type { Board } from '../model/boards.js'

@@ -39,8 +39,3 @@ export function parseEvents(text: string, boards: readonly string[]): { events: 
   if (messages.length) return { events: [], messages }
   return { events: [...data.events].sort((a, b) => compareText(a.date, b.date) || compareText(a.title, b.title)), messages }
 }
-
-/** The events of one board (those naming it, and those for every board). */
-export function eventsOf(events: readonly Event[], board: string): Event[] {
-  return events.filter((e) => !e.boards || e.boards.includes(board))
-}

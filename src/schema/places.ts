@@ -1,4 +1,4 @@
-import { rowFields } from './row.js'
+import { rowFields } from './row-fields.js'
 import type { CellPlaces, ParsedSnapshot } from './snapshot.js'
 
 /**

@@ -66,26 +66,4 @@ export const RowSchema = z
   })
 export type Row = z.infer<typeof RowSchema>
 
-/** Public field order of a row (used for stable JSON and CSV). */
-export const rowFields = [
-  'rank',
-  'rankUpper',
-  'rankLower',
-  'name',
-  'score',
-  'ciPlus',
-  'ciMinus',
-  'preliminary',
-  'votes',
-  'organization',
-  'license',
-  'url',
-  'flags',
-  'rankStyleControl',
-  'knowledgeCutoff',
-  'priceInput',
-  'priceOutput',
-  'context',
-  'metrics'
-] as const satisfies readonly (keyof Row)[]
-export type RowField = (typeof rowFields)[number]
+export { rowFields, type RowField } from './row-fields.js'

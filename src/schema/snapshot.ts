@@ -1,7 +1,8 @@
 import { isCalendarDate } from '../core/dates.js'
 import { z } from 'zod'
-import { RowSchema, rowFields, type Row, type RowField } from './row.js'
-import { MessageSchema } from '../diagnostics/diagnostic.js'
+import { RowSchema, type Row } from './row.js'
+import { rowFields, type RowField } from './row-fields.js'
+import { MessageSchema } from '../diagnostics/schemas.js'
 import type { CsvLayout } from '../core/archives.js'
 
 export const DateSchema = z.string().refine(isCalendarDate, 'a date YYYY-MM-DD')

@@ -5,6 +5,7 @@ import { fetchCommand } from '../../src/commands/fetch.js'
 import { main } from '../../src/cli.js'
 import { checkStoreFile } from '../../src/pipeline/check-file.js'
 import { normaliseContent } from '../../src/store/import.js'
+import { DATA_FILES_CACHE } from '../../src/parse/cache.js'
 import { captureIo, repoRoot, snapshotsDir, tempDir } from '../helpers.js'
 import { page, redirect, sequence, slow, stalling, startServer, status, truncated, type TestServer } from './server.js'
 
@@ -125,13 +126,14 @@ describe('leaderlog fetch over loopback HTTP', () => {
     const cache = path.join(dir, 'cache')
     const first = await fetchWith([{ language: 'en', path: '/same-day.md' }], ['--cache', cache, '--dry-run'])
     // Parse results only: the store's files, once settled (2 s after they were copied, which a loaded machine may
-    // pass between two runs), are also known by their signatures, in a file of their own; and their results are
-    // kept again in a pack for their source and month.
+    // pass between two runs), are also known by their signatures, in a file of their own; their results are
+    // kept again in a pack for their source and month; and the data files' result is kept in a file of its own.
     const kept = async () => (await readdir(cache, { recursive: true })).filter((f) => f.endsWith('.json'))
-    const parsed = async () => (await kept()).filter((f) => !f.startsWith('signatures') && !f.startsWith('packs'))
+    const parsed = async () => (await kept()).filter((f) => !f.startsWith('signatures') && !f.startsWith('packs') && f !== DATA_FILES_CACHE)
     const entries = await parsed()
     expect(entries).toHaveLength(2) // the two lmarena-text files of the store: only the source that arrived is read
     expect((await kept()).filter((f) => f.startsWith('packs'))).toHaveLength(1)
+    expect(await kept()).toContain(DATA_FILES_CACHE)
     const second = await fetchWith([{ language: 'en', path: '/same-day.md' }], ['--cache', cache, '--dry-run'])
     const plain = await fetchWith([{ language: 'en', path: '/same-day.md' }], ['--dry-run'])
     expect(second.lines[0]).toBe(first.lines[0])

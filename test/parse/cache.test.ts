@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { cachedParser } from '../../src/parse/cached-parser.js'
-import { digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
+import { DATA_FILES_CACHE, digestOf, openCache, parserEntry, PRUNE_EVERY_HOURS, pruneCache, pruneCacheWhenDue, PRUNED_STAMP, UNUSED_ENTRY_DAYS } from '../../src/parse/cache.js'
 import { asciiJson } from '../../src/parse/sealed.js'
 import { codeDigest, importsOf, moduleGraph } from '../../src/core/code-digest.js'
 import { parsePage } from '../../src/parse/index.js'
@@ -160,8 +160,12 @@ describe('code digest', () => {
       expect(rel).toContain(f)
     }
     expect(rel.filter((f) => /^(render|commands|model|write|pipeline)\//.test(f))).toEqual([])
-    expect(graph.packages.map((p) => p.replace(/@[^@]+$/, ''))).toEqual(expect.arrayContaining(['remark-gfm', 'remark-parse', 'unified', 'zod']))
+    expect(graph.packages.map((p) => p.replace(/@[^@]+$/, ''))).toEqual(expect.arrayContaining(['remark-gfm', 'remark-parse', 'unified']))
     expect(graph.packages.every((p) => /@\d+\.\d+\.\d+/.test(p))).toBe(true)
+    // The per-file check, which keys the store's cache, reaches the validator too.
+    const checker = moduleGraph(checkerModule)
+    expect(checker.packages.map((p) => p.replace(/@[^@]+$/, ''))).toEqual(expect.arrayContaining(['remark-gfm', 'zod']))
+    expect(checker.files.map((f) => path.relative(path.join(repoRoot, 'src'), f).split(path.sep).join('/'))).toEqual(expect.arrayContaining(['validate/snapshot.ts', 'store/check-parsed.ts', 'parse/index.ts']))
   })
 
   it('changes when any module the entry reaches changes, and only then', async () => {
@@ -214,6 +218,12 @@ describe('code digest', () => {
     const temp = path.join(path.dirname(kept), `${path.basename(kept)}.4242.tmp`)
     writeFileSync(temp, '{"half')
     age(temp, 2)
+    // The data files' result half-written by a killed run, a day old; another, written a minute ago.
+    const dataTemp = path.join(dir, `${DATA_FILES_CACHE}.4242.tmp`)
+    writeFileSync(dataTemp, '{"half')
+    age(dataTemp, 2)
+    const dataWriting = path.join(dir, `${DATA_FILES_CACHE}.4243.tmp`)
+    writeFileSync(dataWriting, '{"hal')
     const foreign = [path.join(dir, 'notes.txt'), path.join(path.dirname(kept), 'readme.json'), path.join(dir, 'zz', `${'0'.repeat(64)}.json`)]
     await mkdir(path.join(dir, 'zz'))
     for (const f of foreign) {
@@ -235,7 +245,9 @@ describe('code digest', () => {
     symlinkSync(elsewhere, path.join(dir, linkedShard))
     const report = pruneCache(dir, cache.used, now)
     expect(existsSync(outside)).toBe(true)
-    expect(report.removed).toBe(3)
+    expect(report.removed).toBe(4)
+    expect(existsSync(dataTemp)).toBe(false)
+    expect(existsSync(dataWriting)).toBe(true)
     expect(existsSync(path.join(dir, lone))).toBe(false)
     expect(existsSync(old!)).toBe(false)
     expect(existsSync(temp)).toBe(false)

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli.js'
 import { boardIds } from '../../src/core/sources.js'
-import { eventsOf, parseEvents } from '../../src/schema/events.js'
+import { parseEvents } from '../../src/schema/events.js'
+import { eventsOf } from '../../src/model/events.js'
 import { captureIo, copySeeds, snapshotsDir } from '../helpers.js'
 
 describe('events file', () => {

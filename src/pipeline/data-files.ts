@@ -21,11 +21,14 @@ import type { DataFiles } from './data-check.js'
 /** The module that validates the data files: its import graph keys the kept result. */
 const checkerModule = moduleBeside(import.meta.url, 'data-check')
 
+/** The form of the kept file: changed when this module writes it otherwise, so that an older one misses. */
+const FORMAT = '1'
+
 let code: string | undefined
 
 /** The key of the data files' result: their texts (or their absence), the boards and the code. */
 function keyOf(registry: string | undefined, events: string | undefined, boards: readonly string[]): string {
-  code ??= codeDigest(checkerModule, 'data files 1')
+  code ??= codeDigest(checkerModule, `data files ${FORMAT}`)
   const text = (t: string | undefined) => (t === undefined ? '0' : `1${t.length}:${t}`)
   return digest(code, '\0', JSON.stringify(boards), '\0', text(registry), '\0', text(events))
 }

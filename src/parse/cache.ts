@@ -298,18 +298,7 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
   } catch {
     return out
   }
-  for (const name of names.filter((n) => dataFilesTemp.test(n))) {
-    try {
-      const temp = path.join(dir, name)
-      const info = lstatSync(temp)
-      if (!info.isFile() || now - info.mtimeMs <= 86_400_000) continue
-      unlinkSync(temp)
-      out.removed++
-      out.bytes += info.size
-    } catch {
-      // Another run's file, gone or busy.
-    }
-  }
+  for (const name of names) if (dataFilesTemp.test(name)) removeIfOlder(path.join(dir, name), 1, now, out)
   const stamp = new Date(now)
   for (const folder of folders) {
     const at = path.join(dir, folder)
@@ -326,20 +315,14 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
       const entry = path.join(at, name)
       const isEntry = kept.test(name)
       if (!isEntry && !temp.test(name)) continue
+      if (!used.has(entry)) {
+        if (removeIfOlder(entry, isEntry ? UNUSED_ENTRY_DAYS : 1, now, out)) left--
+        continue
+      }
       try {
-        if (used.has(entry)) {
-          utimesSync(entry, stamp, stamp)
-          continue
-        }
-        const info = lstatSync(entry) // a link is not an entry the cache wrote
-        const maxAge = (isEntry ? UNUSED_ENTRY_DAYS : 1) * 86_400_000
-        if (!info.isFile() || now - info.mtimeMs <= maxAge) continue
-        unlinkSync(entry)
-        out.removed++
-        out.bytes += info.size
-        left--
+        utimesSync(entry, stamp, stamp)
       } catch {
-        // Another run's file, gone or busy: not this run's to judge.
+        // Another run's file, gone or busy.
       }
     }
     if (left === 0) {
@@ -351,6 +334,24 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now: number =
     }
   }
   return out
+}
+
+/**
+ * Remove `file` when it is a file the cache wrote (a link is not) last
+ * modified more than `days` ago (a half-written one: a day), counting it in
+ * `out`; whether it was removed.
+ */
+function removeIfOlder(file: string, days: number, now: number, out: { removed: number; bytes: number }): boolean {
+  try {
+    const info = lstatSync(file)
+    if (!info.isFile() || now - info.mtimeMs <= days * 86_400_000) return false
+    unlinkSync(file)
+    out.removed++
+    out.bytes += info.size
+    return true
+  } catch {
+    return false // Another run's file, gone or busy: not this run's to judge.
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { digest } from '../core/digest.js'
 
@@ -40,6 +40,17 @@ export function parseSealed(bytes: Buffer): unknown {
   } catch {
     return undefined
   }
+}
+
+/** The value the sealed file `file` holds; undefined when it cannot be read, no longer has its digest, or is not JSON. */
+export function readSealed(file: string): unknown {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  return parseSealed(bytes)
 }
 
 /** JSON text with every character past ASCII written as a `\uXXXX` escape (each half of a surrogate pair on its own, as JSON allows). */

@@ -1,8 +1,8 @@
-import { readFileSync, statSync, type BigIntStats } from 'node:fs'
+import { statSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import { compareText } from '../core/compare.js'
 import { digest } from '../core/digest.js'
-import { parseSealed, sealed, writeAtomically } from './sealed.js'
+import { readSealed, sealed, writeAtomically } from './sealed.js'
 
 /**
  * What a store file was when it was last read into a parse-cache entry: its
@@ -111,13 +111,7 @@ export function openSignatures(cacheDir: string, code: string, store: string): S
 /** What a signatures file holds, while its bytes have the digest written with them; else nothing. */
 function readKept(file: string): Map<string, Record> {
   const out = new Map<string, Record>()
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return out
-  }
-  const rows = parseSealed(bytes)
+  const rows = readSealed(file)
   if (!Array.isArray(rows)) return out
   for (const row of rows) {
     if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'string') || !entryHash.test(row[2] as string)) return new Map()

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { digest } from '../core/digest.js'
 import { DATA_FILES_CACHE } from '../parse/cache.js'
-import { fileReader, parseSealed, sealed, writeAtomically } from '../parse/sealed.js'
+import { readSealed, sealed, writeAtomically } from '../parse/sealed.js'
 import type { DataFiles } from './data-check.js'
 
 /**
@@ -35,30 +35,22 @@ function keyOf(registry: string | undefined, events: string | undefined, boards:
 
 /** `checkDataFiles`, its result taken from `cache` (a directory) when it holds the result for these texts, else made and kept there. */
 export async function dataFiles(registry: string | undefined, events: string | undefined, boards: readonly string[], cache?: string): Promise<DataFiles> {
-  const key = cache === undefined ? undefined : keyOf(registry, events, boards)
-  if (cache !== undefined) {
-    const kept = read(path.join(cache, DATA_FILES_CACHE))
-    if (kept && kept.key === key) return kept.result
-  }
-  const { checkDataFiles } = await import('./data-check.js')
-  const result = checkDataFiles(registry, events, boards)
-  if (cache !== undefined) {
-    try {
-      writeAtomically(path.join(cache, DATA_FILES_CACHE), sealed(JSON.stringify({ key, result })))
-    } catch {
-      // A cache that cannot be written costs the next run the validation, nothing else.
-    }
+  const check = async () => (await import('./data-check.js')).checkDataFiles(registry, events, boards)
+  if (cache === undefined) return check()
+  const file = path.join(cache, DATA_FILES_CACHE)
+  const key = keyOf(registry, events, boards)
+  const kept = read(file)
+  if (kept?.key === key) return kept.result
+  const result = await check()
+  try {
+    writeAtomically(file, sealed(JSON.stringify({ key, result })))
+  } catch {
+    // A cache that cannot be written costs the next run the validation, nothing else.
   }
   return result
 }
 
 function read(file: string): { key: string; result: DataFiles } | undefined {
-  let bytes: Buffer
-  try {
-    bytes = fileReader()(file)
-  } catch {
-    return undefined
-  }
-  const value = parseSealed(bytes) as { key?: unknown; result?: DataFiles } | undefined
+  const value = readSealed(file) as { key?: unknown; result?: DataFiles } | undefined
   return value && typeof value.key === 'string' && value.result ? { key: value.key, result: value.result } : undefined
 }

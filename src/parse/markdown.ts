@@ -37,21 +37,22 @@ export function toMdast(content: string): Root {
   const lines = content.split('\n')
   const slice = content.includes(']:') ? SLICE_WITH_DEFINITIONS : SLICE
   const long = longTables(lines, slice)
-  if (long.length === 0) return processor.parse(content) as Root
+  const whole = () => processor.parse(content) as Root
+  if (long.length === 0) return whole()
   // Rows past the first slice become blank lines of the same length: the rest of the file keeps its offsets.
   const masked = [...lines]
   for (const t of long) for (let i = t.rowsFrom + slice; i < t.rowsTo; i++) masked[i] = ' '.repeat(lines[i]!.length)
   const root = processor.parse(masked.join('\n')) as Root
   const tables = long.map((t) => findTable(root.children, t.header + 1))
   // Lines that looked like a table's rows and were not all rows of it (a line GFM ends a table at): parse the file whole.
-  if (tables.some((t) => t === undefined || t.children.length !== 1 + slice)) return processor.parse(content) as Root
+  if (tables.some((t) => t === undefined || t.children.length !== 1 + slice)) return whole()
   const starts = lineStarts(lines)
   for (const [k, t] of long.entries()) {
     const table = tables[k]!
     for (let from = t.rowsFrom + slice; from < t.rowsTo; from += slice) {
       const to = Math.min(from + slice, t.rowsTo)
       const rows = tableRows(lines[t.header]!, lines[t.header + 1]!, lines.slice(from, to), from + 1, starts[from]!)
-      if (rows.length !== to - from) return processor.parse(content) as Root
+      if (rows.length !== to - from) return whole()
       table.children.push(...rows)
     }
     const last = table.children.at(-1)
@@ -60,6 +61,11 @@ export function toMdast(content: string): Root {
   return root
 }
 
+/**
+ * Rows written under a table's header and delimiter rows, parsed as that
+ * table's rows: positions are the file's (`line` and `offset` of the first
+ * row there). Rows that do not form a table give none.
+ */
 export function tableRows(header: string, delimiter: string, rows: readonly string[], line: number, offset: number): TableRow[] {
   const prefix = `${header}\n${delimiter}\n`
   const root = processor.parse(prefix + rows.join('\n')) as Root

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LARGE_FILE, loadSite, type LoadOptions } from '../../src/pipeline/load-site.js'
+import { createPool, YOUNG_GENERATION_MB } from '../../src/pipeline/pool.js'
 import type { CheckedFile } from '../../src/store/check.js'
 import { parsePage } from '../../src/parse/index.js'
 import { copySeeds, snapshotsDir, tempDir } from '../helpers.js'
@@ -58,6 +59,20 @@ describe('parsing on worker threads', () => {
     expect(plain(again.checked)).toEqual(plain(fresh.checked))
     expect(again.diagnostics).toEqual(fresh.diagnostics)
   }, 300_000)
+
+  it("gives each thread its heap limit and the parse's young generation (YOUNG_GENERATION_MB), or the one asked for", async () => {
+    for (const [options, young] of [[{}, YOUNG_GENERATION_MB], [{ youngMb: 32 }, 32]] as const) {
+      const pool = createPool({ size: 1, maxHeapMb: 256, worker: crashingWorker, ...options })
+      try {
+        const limits = (await pool.check('page.md', 'LIMITS')) as unknown as Record<string, number>
+        expect(limits).toMatchObject({ maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: young })
+      } finally {
+        await pool.close()
+      }
+    }
+    // Larger than a thread's default (48 MB: semi-spaces of 16 MB), or it would change nothing.
+    expect(YOUNG_GENERATION_MB).toBeGreaterThan(48)
+  })
 
   it('turns a file that kills its thread into a parser-crash error on that file; the run goes on', async () => {
     const dir = await copySeeds()

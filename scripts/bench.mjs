@@ -7,7 +7,8 @@
 //
 // --sample N times the parse of every Nth file only for the parse floor (and
 // scales it up): the floor is a sum of single-threaded parses, as long as a
-// cold build on one core. The CPU those parses took (every thread: node's
+// cold build on one core, timed on a thread with a parse thread's limits (its
+// heap and young generation: `pool.ts`), as the cold build parses. The CPU those parses took (every thread: node's
 // garbage collection and compilation run beside the parsing thread) gives the
 // parse CPU floor: the same work shared by every core, a cold build cannot take less.
 //
@@ -90,6 +91,18 @@ async function walk(dir, sub = '') {
 }
 
 const storePattern = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\.([A-Za-z-]+)\.md$/
+
+/** The parse options of a store file, as the build gives them. */
+function optionsOf(file) {
+  const m = storePattern.exec(file)
+  return m ? { source: m[1], language: m[3], fallbackDate: m[2] } : {}
+}
+
+/** The parser the threads load, and the limits a parse thread of the build has (`pool.ts`): its heap and its young generation. */
+const parserUrl = pathToFileURL(path.join(lib, 'parse/index.js')).href
+const { THREAD_HEAP_MB, YOUNG_GENERATION_MB } = await import(pathToFileURL(path.join(lib, 'pipeline/pool.js')).href)
+// A lib/ of before these were named (`--cli`): its threads had 1024 MB and node's own young generation.
+const threadLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB ?? 1024, ...(YOUNG_GENERATION_MB ? { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } : {}) }
 
 /**
  * The sources still publishing: the captures of every source (and language)
@@ -271,28 +284,33 @@ function build(label, extra = []) {
 /** Sum of each file's parse time, in this process, one file after the other (every `step`th file, scaled up). */
 async function parseFloor(all, step) {
   const files = all.filter((_, i) => i % step === 0)
-  const { parsePage } = await import(pathToFileURL(path.join(lib, 'parse/index.js')).href)
-  const contents = await Promise.all(files.map((f) => readFile(path.join(store, f), 'utf8')))
-  const options = files.map((f) => {
-    const m = storePattern.exec(f)
-    return m ? { source: m[1], language: m[3], fallbackDate: m[2] } : {}
-  })
-  for (let i = 0; i < Math.min(3, files.length); i++) parsePage(contents[i], options[i]) // warm up the JIT
-  let total = 0
-  let max = { file: '', ms: 0 }
+  const tasks = await Promise.all(files.map(async (file) => ({ file, content: await readFile(path.join(store, file), 'utf8'), options: optionsOf(file) })))
+  // On a thread of its own with a parse thread's limits (its young generation above all): timed as a cold build parses.
   // CPU of every thread of this process while it parses: the parsing thread's and V8's own (garbage collection,
   // compilation), which run beside it on the other cores and which the wall time of one thread does not count.
-  const cpu = process.cpuUsage()
-  for (let i = 0; i < files.length; i++) {
-    const t = performance.now()
-    parsePage(contents[i], options[i])
-    const ms = performance.now() - t
-    total += ms
-    if (ms > max.ms) max = { file: files[i], ms }
-  }
-  const used = process.cpuUsage(cpu)
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads')
+    import(workerData.parser).then(({ parsePage }) => {
+      const { tasks } = workerData
+      for (let i = 0; i < Math.min(3, tasks.length); i++) parsePage(tasks[i].content, tasks[i].options) // warm up the JIT
+      let total = 0
+      let max = { file: '', ms: 0 }
+      const cpu = process.cpuUsage()
+      for (const task of tasks) {
+        const t = performance.now()
+        parsePage(task.content, task.options)
+        const ms = performance.now() - t
+        total += ms
+        if (ms > max.ms) max = { file: task.file, ms }
+      }
+      const used = process.cpuUsage(cpu)
+      parentPort.postMessage({ total, cpu: (used.user + used.system) / 1e6, max })
+    })`
+  const worker = new Worker(source, { eval: true, workerData: { parser: parserUrl, tasks }, resourceLimits: threadLimits })
+  const { total, cpu, max } = await new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)))
+  await worker.terminate()
   const scale = all.length / files.length
-  return { total: (total / 1000) * scale, cpu: ((used.user + used.system) / 1e6) * scale, mean: total / files.length, max, timed: files.length }
+  return { total: (total / 1000) * scale, cpu: cpu * scale, mean: total / files.length, max, timed: files.length }
 }
 
 /**
@@ -304,12 +322,7 @@ async function parseFloor(all, step) {
 async function parallelCapacity(all, count) {
   const step = Math.max(1, Math.floor(all.length / count))
   const files = all.filter((_, i) => i % step === 0).slice(0, count)
-  const tasks = await Promise.all(
-    files.map(async (f) => {
-      const m = storePattern.exec(f)
-      return { content: await readFile(path.join(store, f), 'utf8'), options: m ? { source: m[1], language: m[3], fallbackDate: m[2] } : {} }
-    })
-  )
+  const tasks = await Promise.all(files.map(async (f) => ({ content: await readFile(path.join(store, f), 'utf8'), options: optionsOf(f) })))
   const source = `
     const { parentPort, workerData } = require('node:worker_threads')
     import(workerData.parser).then(({ parsePage }) => {
@@ -323,7 +336,7 @@ async function parallelCapacity(all, count) {
       })
     })`
   const run = async (threads) => {
-    const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { parser: pathToFileURL(path.join(lib, 'parse/index.js')).href, tasks } }))
+    const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { parser: parserUrl, tasks }, resourceLimits: threadLimits }))
     const next = (w) => new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)))
     await Promise.all(workers.map(next))
     const started = performance.now()

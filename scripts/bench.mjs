@@ -8,9 +8,10 @@
 // --sample N times the parse of every Nth file only for the parse floor (and
 // scales it up): the floor is a sum of single-threaded parses, as long as a
 // cold build on one core, timed on a thread with a parse thread's limits (its
-// heap and young generation: `pool.ts`), as the cold build parses. The CPU those parses took (every thread: node's
-// garbage collection and compilation run beside the parsing thread) gives the
-// parse CPU floor: the same work shared by every core, a cold build cannot take less.
+// heap and young generation: `pool.ts`), as the cold build parses. The CPU
+// those parses took (every thread: node's garbage collection and compilation
+// run beside the parsing thread) gives the parse CPU floor: the same work
+// shared by every core, a cold build cannot take less.
 //
 // Each build runs in a child process (`node scripts/bench.mjs --child …`) that
 // reports its own `process.resourceUsage()`: CPU time of all its threads and
@@ -281,33 +282,55 @@ function build(label, extra = []) {
   })
 }
 
-/** Sum of each file's parse time, in this process, one file after the other (every `step`th file, scaled up). */
-async function parseFloor(all, step) {
-  const files = all.filter((_, i) => i % step === 0)
-  const tasks = await Promise.all(files.map(async (file) => ({ file, content: await readFile(path.join(store, file), 'utf8'), options: optionsOf(file) })))
-  // On a thread of its own with a parse thread's limits (its young generation above all): timed as a cold build parses.
-  // CPU of every thread of this process while it parses: the parsing thread's and V8's own (garbage collection,
-  // compilation), which run beside it on the other cores and which the wall time of one thread does not count.
+/**
+ * A thread that parses `tasks` ({ file, content, options }) with a parse
+ * thread's limits (`threadLimits`), as a cold build parses: it warms up the
+ * JIT on the first three, says `ready`, and on `go` parses every one, timing
+ * each, then answers { total, cpu, max }: the sum of the parse times (ms), the
+ * CPU of every thread of the process meanwhile (s: the parsing thread's and
+ * V8's own, garbage collection and compilation, which run beside it on the
+ * other cores and which the wall time of one thread does not count), and the
+ * slowest file.
+ */
+function parseThread(tasks) {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads')
     import(workerData.parser).then(({ parsePage }) => {
       const { tasks } = workerData
-      for (let i = 0; i < Math.min(3, tasks.length); i++) parsePage(tasks[i].content, tasks[i].options) // warm up the JIT
-      let total = 0
-      let max = { file: '', ms: 0 }
-      const cpu = process.cpuUsage()
-      for (const task of tasks) {
-        const t = performance.now()
-        parsePage(task.content, task.options)
-        const ms = performance.now() - t
-        total += ms
-        if (ms > max.ms) max = { file: task.file, ms }
-      }
-      const used = process.cpuUsage(cpu)
-      parentPort.postMessage({ total, cpu: (used.user + used.system) / 1e6, max })
+      for (let i = 0; i < Math.min(3, tasks.length); i++) parsePage(tasks[i].content, tasks[i].options)
+      parentPort.postMessage('ready')
+      parentPort.once('message', () => {
+        let total = 0
+        let max = { file: '', ms: 0 }
+        const cpu = process.cpuUsage()
+        for (const task of tasks) {
+          const t = performance.now()
+          parsePage(task.content, task.options)
+          const ms = performance.now() - t
+          total += ms
+          if (ms > max.ms) max = { file: task.file, ms }
+        }
+        const used = process.cpuUsage(cpu)
+        parentPort.postMessage({ total, cpu: (used.user + used.system) / 1e6, max })
+      })
     })`
-  const worker = new Worker(source, { eval: true, workerData: { parser: parserUrl, tasks }, resourceLimits: threadLimits })
-  const { total, cpu, max } = await new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)))
+  return new Worker(source, { eval: true, workerData: { parser: parserUrl, tasks }, resourceLimits: threadLimits })
+}
+
+/** The next message of a thread (its error rejects). */
+const nextMessage = (worker) => new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)))
+
+/** The store files `files`, as a parse thread's tasks. */
+const tasksOf = (files) => Promise.all(files.map(async (file) => ({ file, content: await readFile(path.join(store, file), 'utf8'), options: optionsOf(file) })))
+
+/** Sum of each file's parse time, on one parse thread, one file after the other (every `step`th file, scaled up). */
+async function parseFloor(all, step) {
+  const files = all.filter((_, i) => i % step === 0)
+  const worker = parseThread(await tasksOf(files))
+  await nextMessage(worker)
+  const done = nextMessage(worker)
+  worker.postMessage('go')
+  const { total, cpu, max } = await done
   await worker.terminate()
   const scale = all.length / files.length
   return { total: (total / 1000) * scale, cpu: cpu * scale, mean: total / files.length, max, timed: files.length }
@@ -321,26 +344,12 @@ async function parseFloor(all, step) {
  */
 async function parallelCapacity(all, count) {
   const step = Math.max(1, Math.floor(all.length / count))
-  const files = all.filter((_, i) => i % step === 0).slice(0, count)
-  const tasks = await Promise.all(files.map(async (f) => ({ content: await readFile(path.join(store, f), 'utf8'), options: optionsOf(f) })))
-  const source = `
-    const { parentPort, workerData } = require('node:worker_threads')
-    import(workerData.parser).then(({ parsePage }) => {
-      const { tasks } = workerData
-      for (let i = 0; i < Math.min(3, tasks.length); i++) parsePage(tasks[i].content, tasks[i].options)
-      parentPort.postMessage('ready')
-      parentPort.once('message', () => {
-        const t = performance.now()
-        for (const task of tasks) parsePage(task.content, task.options)
-        parentPort.postMessage(performance.now() - t)
-      })
-    })`
+  const tasks = await tasksOf(all.filter((_, i) => i % step === 0).slice(0, count))
   const run = async (threads) => {
-    const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { parser: parserUrl, tasks }, resourceLimits: threadLimits }))
-    const next = (w) => new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)))
-    await Promise.all(workers.map(next))
+    const workers = Array.from({ length: threads }, () => parseThread(tasks))
+    await Promise.all(workers.map(nextMessage))
     const started = performance.now()
-    const done = Promise.all(workers.map(next))
+    const done = Promise.all(workers.map(nextMessage))
     for (const w of workers) w.postMessage('go')
     await done
     const wall = performance.now() - started
@@ -349,7 +358,7 @@ async function parallelCapacity(all, count) {
   }
   const alone = await run(1)
   const together = await run(cores)
-  return { capacity: (cores * alone) / together, alone: alone / 1000, together: together / 1000, files: files.length }
+  return { capacity: (cores * alone) / together, alone: alone / 1000, together: together / 1000, files: tasks.length }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]

@@ -50,10 +50,10 @@ export const THREAD_HEAP_MB = 1024
  * The young generation a parse thread gets, in MB: where a page's parse
  * allocates (micromark's events and contexts, the tree), most of it dead
  * within the page. A thread's default is 48 MB (semi-spaces of 16 MB); 64 MB
- * gives semi-spaces of 32 MB (more is the same: 96 MB does too). Two threads checking every sixteenth
- * store file: 321 scavenges (3.46 s of them) → 172 (2.32 s), and wall time
- * 6–16 % less in each of four pairs of runs side by side (every eighth file);
- * the process's peak RSS 272–278 → 329–350 MiB.
+ * gives semi-spaces of 32 MB (more is the same: 96 MB does too). Two threads
+ * checking every sixteenth store file: 321 scavenges (3.46 s of them) → 172
+ * (2.32 s), and wall time 6–16 % less in each of four pairs of runs side by
+ * side (every eighth file); the process's peak RSS 272–278 → 329–350 MiB.
  */
 export const YOUNG_GENERATION_MB = 64
 

@@ -68,6 +68,8 @@ const { values } = parseArgs({
 const cli = path.resolve(values.cli)
 const lib = path.dirname(cli)
 const { addDays } = await import(pathToFileURL(path.join(lib, 'core/dates.js')).href)
+// The parse options of a store file: the build's own.
+const { parseOptionsFor } = await import(pathToFileURL(path.join(lib, 'store/check.js')).href)
 const cores = os.availableParallelism()
 const MB = 1e6
 const KB = 1e3
@@ -92,12 +94,6 @@ async function walk(dir, sub = '') {
 }
 
 const storePattern = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\.([A-Za-z-]+)\.md$/
-
-/** The parse options of a store file, as the build gives them. */
-function optionsOf(file) {
-  const m = storePattern.exec(file)
-  return m ? { source: m[1], language: m[3], fallbackDate: m[2] } : {}
-}
 
 /** The parser the threads load, and the limits a parse thread of the build has (`pool.ts`): its heap and its young generation. */
 const parserUrl = pathToFileURL(path.join(lib, 'parse/index.js')).href
@@ -321,7 +317,7 @@ function parseThread(tasks) {
 const nextMessage = (worker) => new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)))
 
 /** The store files `files`, as a parse thread's tasks. */
-const tasksOf = (files) => Promise.all(files.map(async (file) => ({ file, content: await readFile(path.join(store, file), 'utf8'), options: optionsOf(file) })))
+const tasksOf = (files) => Promise.all(files.map(async (file) => ({ file, content: await readFile(path.join(store, file), 'utf8'), options: parseOptionsFor(file) })))
 
 /** Sum of each file's parse time, on one parse thread, one file after the other (every `step`th file, scaled up). */
 async function parseFloor(all, step) {

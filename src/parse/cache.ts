@@ -8,6 +8,7 @@ import { codeDigest, moduleBeside } from '../core/code-digest.js'
 import { PARSER_VERSION } from './version.js'
 import { asciiJson, fileReader, parseSealed, sealed, writeAtomically } from './sealed.js'
 import { openPacks, PACKS_DIR, packName, packTemp } from './pack.js'
+import { rowRepeats } from './repeats.js'
 import { openSignatures, SIGNATURES_DIR, signaturesName, signaturesTemp, type FileSignature } from './signatures.js'
 
 /**
@@ -74,6 +75,12 @@ export interface ParseCache {
    * `recall`.
    */
   get(key: string, content: string, signature?: FileSignature): ParseResult | undefined
+  /**
+   * Give a row the texts and metrics of the rows this cache read before
+   * (`rowRepeats`): a row just parsed then holds no copy of what the rows
+   * read from the cache already hold.
+   */
+  share(row: Row): void
   /** Keep a result (a cache that cannot be written only costs time), and the file's signature for `recall`. */
   set(key: string, content: string, result: ParseResult, signature?: FileSignature): void
   /**
@@ -109,59 +116,21 @@ export function seal(result: ParseResult): string {
 
 /**
  * The parse result of an entry's bytes, its cell positions packed
- * (`packPlaces`), or undefined when the bytes no longer have the digest they
- * were written with, or do not hold together.
+ * (`packPlaces`), its rows given to `share` (`rowRepeats`), or undefined when
+ * the bytes no longer have the digest they were written with, or do not hold
+ * together.
  */
-export function unseal(bytes: Buffer, shared?: Repeats): ParseResult | undefined {
+export function unseal(bytes: Buffer, share?: (row: Row) => void): ParseResult | undefined {
   const result = parseSealed(bytes) as (Omit<ParseResult, 'snapshots'> & { snapshots: (Omit<ParseResult['snapshots'][number], 'places'> & { places: EncodedPlaces })[] }) | undefined
   if (!Array.isArray(result?.snapshots)) return undefined
   const snapshots: ParseResult['snapshots'] = []
   for (const s of result.snapshots) {
     const places = decodePlaces(s.places)
     if (!places || !Array.isArray(s.rows) || places.length !== s.rows.length) return undefined
-    if (shared) for (const row of s.rows) shareRepeats(row, shared)
+    if (share) for (const row of s.rows) share(row)
     snapshots.push({ ...s, places })
   }
   return { ...result, snapshots }
-}
-
-/** The row fields whose text repeats from row to row and day to day. */
-const repeated = ['name', 'organization', 'license', 'url', 'knowledgeCutoff'] as const
-
-/** The texts and metrics the rows a cache reads repeat, each kept once (`shareRepeats`). */
-interface Repeats {
-  strings: Map<string, string>
-  /** A row's metrics by their JSON. */
-  metrics: Map<string, NonNullable<Row['metrics']>>
-}
-
-/**
- * One string for each text the rows of a store repeat: the 890,000 names,
- * organizations and licenses of the real history are 1,870 texts, its
- * 132,000 links 519. Read from JSON, many would be strings of their own,
- * held until the registry is built: 13 MB more heap once the cache is read
- * without the names (76 against 63 MB), 9 MB more without the links (55
- * against 46 MB), which also took 50 ms longer to read.
- *
- * And one object for each set of metrics the rows repeat (the agent board's
- * rows have six, each a value and its interval): a row whose votes changed
- * keeps the metrics of the day before, and its copy was held to the end of
- * the build, 5 MiB a year of daily data (`npm run bench -- --ahead 365`).
- * Nothing changes a row's metrics once read.
- */
-function shareRepeats(row: Row, shared: Repeats): void {
-  for (const field of repeated) {
-    const value = row[field]
-    if (typeof value !== 'string') continue
-    const kept = shared.strings.get(value)
-    if (kept === undefined) shared.strings.set(value, value)
-    else row[field] = kept
-  }
-  if (row.metrics === undefined) return
-  const key = JSON.stringify(row.metrics)
-  const kept = shared.metrics.get(key)
-  if (kept === undefined) shared.metrics.set(key, row.metrics)
-  else row.metrics = kept
 }
 
 /**
@@ -175,10 +144,10 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
   const signatures = store === undefined ? undefined : openSignatures(dir, code, store)
   const hashOf = (key: string, content: string) => digest(code, '\0', key, '\0', content)
   const file = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.json`)
-  // The texts and metrics rows repeat, shared by every entry this cache reads (`unseal`).
-  const shared: Repeats = { strings: new Map(), metrics: new Map() }
+  // The texts and metrics rows repeat, shared by every entry this cache reads (`unseal`) and every row given to `share`.
+  const share = rowRepeats()
   const bytesOf = fileReader()
-  const packs = store === undefined ? undefined : openPacks(dir, code, store, (row) => shareRepeats(row, shared), used)
+  const packs = store === undefined ? undefined : openPacks(dir, code, store, share, used)
   // The entry of each store file this cache gave or kept, for `keepPacks`.
   const hashes = new Map<string, string>()
   const read = (hash: string, key: string): ParseResult | undefined => {
@@ -189,7 +158,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
     }
     const entry = file(hash)
     try {
-      const hit = unseal(bytesOf(entry), shared)
+      const hit = unseal(bytesOf(entry), share)
       if (hit) {
         used.add(entry)
         hashes.set(key, hash)
@@ -203,6 +172,7 @@ export function openCache(dir: string, code: string = parserDigest(), store?: st
     dir,
     stats,
     used,
+    share,
     get(key, content, signature) {
       const hash = hashOf(key, content)
       const hit = read(hash, key)

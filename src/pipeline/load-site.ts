@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseResult } from '../schema/snapshot.js'
 import { digestOf, openCache, pruneCacheWhenDue } from '../parse/cache.js'
+import { rowRepeats } from '../parse/repeats.js'
 import { signatureAt, type FileSignature } from '../parse/signatures.js'
 import type { ParseOptions } from '../parse/index.js'
 import { parseOptionsFor, type CheckedFile } from '../store/check.js'
@@ -164,6 +165,8 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
   }
   // Rows equal to the day before's, shared as the files come (in the store's order): the copies die young.
   const arrived = sharedInStoreOrder(files)
+  // The texts and metrics rows repeat, one of each: the rows parsed share them with those the cache gave.
+  const share = cache?.share ?? rowRepeats()
   const taken = (index: number, result: ParseResult) => {
     const relative = relatives[index]!
     const stored = parseStorePath(relative)
@@ -201,6 +204,7 @@ export async function readStore(store: Store, options: LoadOptions = {}): Promis
       const content = await read(relative)
       if (content === undefined) return arrived(index)
       const file = pool ? await pool.check(relative, content) : custom ? await checkWith(custom, relative, content) : checkHere!(relative, content)
+      for (const s of file.result.snapshots) for (const row of s.rows) share(row)
       // Packed first: the cache entry encodes the packed positions' bytes as they are (`encodePlaces`).
       files[index] = packed(file)
       if (!file.result.messages.some((m) => m.rule === 'parser-crash')) cache?.set(relative, content, files[index]!.result, signatures[index])

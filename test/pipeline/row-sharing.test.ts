@@ -5,7 +5,7 @@ import { readStore } from '../../src/pipeline/load-site.js'
 import { rowSharer, sharedInStoreOrder } from '../../src/pipeline/row-sharing.js'
 import type { Row } from '../../src/schema/row.js'
 import type { CheckedFile } from '../../src/store/check.js'
-import { copySeeds, tempDir } from '../helpers.js'
+import { copySeeds, snapshotsDir, tempDir } from '../helpers.js'
 
 const row = (name: string, rank: number, extra: Partial<Row> = {}): Row => ({ rank, name, score: 1500 - rank, votes: 1000, ...extra })
 const file = (relative: string, rows: Row[], language = 'en', board = 'lmarena-text'): CheckedFile => {
@@ -98,6 +98,37 @@ describe('rows shared as a store is read', () => {
         const alone = await readStore({ dir: own, shownAs: 'snapshots' }, { threads: false })
         expect(JSON.stringify(f.result), `${run} ${f.path}`).toBe(JSON.stringify(alone.files[0]!.result))
       }
+    }
+  })
+
+  // Its texts are kept once the same way (`rowRepeats`), which no test can tell: equal strings are equal.
+  it('keeps once the metrics a changed row repeats of the day before, parsed here or on a thread as read from the cache', async () => {
+    const store = await tempDir()
+    await mkdir(path.join(store, 'lmarena-agent'))
+    const page = await readFile(path.join(snapshotsDir, 'lmarena-agent/2026-08-07.zh.md'), 'utf8')
+    await writeFile(path.join(store, 'lmarena-agent/2026-08-07.zh.md'), page)
+    // The day after: the first row's sessions grew, its metrics as they were.
+    const after = page.replaceAll('2026-08-07', '2026-08-08').replace('| 19,487 |', '| 19,600 |')
+    expect(after).not.toBe(page.replaceAll('2026-08-07', '2026-08-08'))
+    await writeFile(path.join(store, 'lmarena-agent/2026-08-08.zh.md'), after)
+    const cache = await tempDir()
+    const runs = [
+      ['parsed here', { threads: false }],
+      ['parsed on threads', { threads: { threshold: 0, size: 2 } }],
+      ['parsed here into a cache', { threads: false, cache }],
+      ['from the cache', { threads: false, cache }]
+    ] as const
+    for (const [run, options] of runs) {
+      const { files, read } = await readStore({ dir: store, shownAs: 'snapshots' }, options)
+      expect(read.parsed, run).toBe(run === 'from the cache' ? 0 : 2)
+      const [before, changed] = files.map((f) => rowsOf(f)[0]!)
+      expect(changed, run).not.toBe(before)
+      expect(changed!.votes, run).toBe(19600)
+      expect(before!.metrics, run).toBeDefined()
+      expect(changed!.metrics, run).toBe(before!.metrics)
+      // The other rows repeat whole.
+      expect(rowsOf(files[1]!).slice(1), run).toEqual(rowsOf(files[0]!).slice(1))
+      expect(rowsOf(files[1]!).slice(1).every((r, i) => r === rowsOf(files[0]!)[i + 1]), run).toBe(true)
     }
   })
 })
